@@ -1,0 +1,83 @@
+"""Rule kinds: one module per kind, each a small `Check` class registered by its `kind` name.
+
+Adding a kind means adding a module here that defines a `Check` subclass with `@register`; the
+loader validates a rule's options against the class's `options` and the engine runs it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from ..nlp import Needs
+from ..schema import Field
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..config import Company
+    from ..document import Document
+    from ..errors import Problem
+    from ..finding import Severity
+    from ..packs import Rule
+    from ..yamlio import Mark
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """Where a check fired, in `Document.text` offsets, with values for the message template."""
+
+    start: int
+    end: int
+    values: Mapping[str, str] = field(default_factory=dict)
+    severity: Severity | None = None  # a check may grade a hit below or above the rule's default
+
+
+class Check:
+    """The shape every kind shares: options, what it needs from the parse, and `run`."""
+
+    kind: ClassVar[str]
+    options: ClassVar[Mapping[str, Field]] = {}
+    placeholders: ClassVar[frozenset[str]] = frozenset()  # extra `{names}` its messages may use
+    doc: ClassVar[str] = ""
+
+    def __init__(self, rule: Rule, company: Company) -> None:
+        self.rule = rule
+        self.opts = rule.options
+        self.company = company
+
+    @classmethod
+    def validate(cls, options: dict[str, Any], mark: Mark, problems: list[Problem]) -> None:
+        """Checks across options, after each option passed its own validator."""
+
+    @property
+    def needs(self) -> Needs:
+        return Needs()
+
+    def prepare(self, nlp: Language) -> None:
+        """Compile what depends on the loaded pipeline (matchers); called once per pipeline."""
+
+    def run(self, document: Document) -> Iterator[Hit]:
+        raise NotImplementedError
+
+
+KINDS: dict[str, type[Check]] = {}
+
+
+def register(cls: type[Check]) -> type[Check]:
+    if cls.kind in KINDS and KINDS[cls.kind] is not cls:
+        raise RuntimeError(f"rule kind '{cls.kind}' registered twice")
+    KINDS[cls.kind] = cls
+    return cls
+
+
+def load_kinds() -> dict[str, type[Check]]:
+    """Import every kind module in this package once (modules starting with `_` are helpers)."""
+    if not KINDS:
+        for info in pkgutil.iter_modules(__path__):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{__name__}.{info.name}")
+    return KINDS

@@ -1,0 +1,105 @@
+"""Seeing through deliberate disguises: masked, leet, spaced and stretched spellings.
+
+Invisible characters and look-alike letters are already gone (`normalize.py`); what is left are
+spellings people type on purpose: `f*ck`, `sh1t`, `a$$`, `f u c k`, `s.h.i.t`, `fuuuck`, and for
+codenames `N i g h t j a r`, `N-i-g-h-t-j-a-r`, `#ProjectNightjar`, `Project-Nightjar`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import regex
+
+LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b",
+                      "9": "g", "@": "a", "$": "s", "!": "i", "|": "l", "+": "t"})
+MASKS = "*#"
+_MASKED = r"[\p{L}\d*#@$!|+]"
+# A word mixing letters with digits or symbols, letters spaced out, or a letter held 3+ times.
+_CANDIDATE = regex.compile(
+    rf"(?<![\p{{L}}\d*#@$!|+])(?=\S*\p{{L}})(?={_MASKED}*[\d*#@$!|+]){_MASKED}{{3,}}(?!{_MASKED})"
+    r"|(?<![\p{L}\d])(?:\p{L}(?P<sep>[ .\-_*])){2,}\p{L}(?![\p{L}\d])"
+    r"|(?<![\p{L}\d])\p{L}*(\p{L})\2{2,}\p{L}*(?![\p{L}\d])",
+    regex.VERSION1,
+)
+_REPEATS = regex.compile(r"(.)\1+")
+
+
+def _collapse(word: str) -> str:
+    return _REPEATS.sub(r"\1", word)
+
+
+class Deobfuscator:
+    """Finds disguised spellings of single-word `terms` in text."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        words = {t.lower() for t in terms if t.isalpha()}
+        self._exact = words
+        self._collapsed = {_collapse(w): w for w in words}
+        self._by_length: dict[int, list[str]] = {}
+        for w in words:
+            self._by_length.setdefault(len(w), []).append(w)
+
+    def _resolve(self, raw: str, spaced: bool) -> str | None:
+        letters = raw.lower()[::2] if spaced else raw.lower()
+        letters = letters if letters.isalpha() else letters.translate(LEET)
+        real = sum(ch.isalpha() for ch in raw)
+        digits = sum(ch.isdigit() for ch in raw)
+        if digits and digits >= real:
+            return None  # a55, 1337: a number with letters, not a disguised word
+        if not any(m in letters for m in MASKS):
+            return letters if letters in self._exact else self._collapsed.get(_collapse(letters))
+        if not letters[0].isalpha() or sum(ch.isalpha() for ch in letters) < 2:
+            return None
+        shape = regex.compile("".join("[a-z]" if ch in MASKS else regex.escape(ch) for ch in letters))
+        for word in self._by_length.get(len(letters), ()):
+            if shape.fullmatch(word):
+                return word
+        return None
+
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
+        """(start, end, term) for each disguised spelling; plain spellings are left to the caller."""
+        for m in _CANDIDATE.finditer(text):
+            raw, spaced = m.group(), m.group("sep") is not None
+            start, end = m.span()
+            word = self._resolve(raw, spaced)
+            if word is None and not spaced:
+                stripped = raw.rstrip("!|+")  # "sh1t!": the trailing ! is punctuation
+                if stripped != raw and len(stripped) >= 3:
+                    word = self._resolve(stripped, False)
+                    end = start + len(stripped)
+            if word is not None and raw.lower() != word:
+                yield start, end, word
+
+
+def name_pattern(name: str) -> str:
+    """A regex for a name in its disguises: any case, spaced or hyphenated letters, joined words."""
+    words = regex.findall(r"[\p{L}\p{N}]+", name)
+    inside = r"[ \t\-_.·*]?"
+    between = r"[\s\-_.·#]*"
+    body = between.join(inside.join(regex.escape(ch) for ch in word) for word in words)
+    return rf"(?<![\p{{L}}\p{{N}}])(?:{body})(?![\p{{L}}\p{{N}}])"
+
+
+def name_key(text: str) -> str:
+    """What is left of a name once disguises are removed: its letters and digits, lower case."""
+    return "".join(regex.findall(r"[\p{L}\p{N}]+", text)).lower()
+
+
+class NameFinder:
+    """Finds any of a set of names in their disguises; reports which name each match is."""
+
+    def __init__(self, names: dict[str, object]) -> None:
+        # longest first, so "Project Nightjar" wins over its alias "Nightjar"
+        ordered = sorted(names, key=lambda n: -len(name_key(n)))
+        self._owner = {name_key(n): owner for n, owner in ((n, names[n]) for n in ordered) if name_key(n)}
+        patterns = [name_pattern(n) for n in ordered if name_key(n)]
+        self._rx = regex.compile("|".join(patterns), regex.IGNORECASE | regex.VERSION1) if patterns else None
+
+    def find(self, text: str) -> Iterator[tuple[int, int, object]]:
+        if self._rx is None:
+            return
+        for m in self._rx.finditer(text):
+            owner = self._owner.get(name_key(m.group()))
+            if owner is not None:
+                yield m.start(), m.end(), owner

@@ -1,0 +1,54 @@
+"""Phrase matching on whole tokens, shared by the `terms` and `near` kinds."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..nlp import Needs
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+class PhraseSet:
+    """Phrases matched token by token: case-insensitively, and by lemma when `lemma` is on.
+
+    Matching whole tokens is what keeps "Scunthorpe", "assert" and "cocktail" clean. With
+    `lemma`, a phrase written in its base form matches every form ("idiot" matches "idiots"),
+    while a phrase written inflected matches only as written ("patched" does not match "patch").
+    """
+
+    def __init__(self, phrases: Sequence[str], *, lemma: bool = False, case_sensitive: bool = False) -> None:
+        self.phrases = list(dict.fromkeys(phrases))
+        self.lemma = lemma and not case_sensitive
+        self.case_sensitive = case_sensitive
+        self._matchers: list = []
+
+    @property
+    def needs(self) -> Needs:
+        return Needs(frozenset({"lemma"})) if self.lemma else Needs()
+
+    def prepare(self, nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        attr = "ORTH" if self.case_sensitive else "LOWER"
+        exact = PhraseMatcher(nlp.vocab, attr=attr)
+        exact.add("P", list(nlp.tokenizer.pipe(self.phrases)))
+        self._matchers = [exact]
+        if self.lemma and nlp.has_pipe("lemmatizer"):
+            with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p != "ner"]):
+                parsed = list(nlp.pipe(p.lower() for p in self.phrases))
+            base_forms = [d for d in parsed if all(t.lemma_.lower() == t.lower_ for t in d)]
+            if base_forms:
+                by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+                by_lemma.add("P", base_forms)
+                self._matchers.append(by_lemma)
+
+    def find(self, doc: Doc) -> list[tuple[int, int]]:
+        """Token spans `(start, end)` of every match, sorted, without duplicates."""
+        found: set[tuple[int, int]] = set()
+        for matcher in self._matchers:
+            found.update((start, end) for _, start, end in matcher(doc))
+        return sorted(found)

@@ -1,0 +1,72 @@
+"""`entities`: personal data found by Presidio (and spaCy's NER) on the shared parse."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from .. import schema as s
+from ..nlp import KNOWN_ENTITIES, Needs
+from . import Check, Hit, register
+from ._validators import VALIDATORS
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+ENTITY_NAMES = {
+    "EMAIL_ADDRESS": "email address", "PHONE_NUMBER": "phone number", "CREDIT_CARD": "card number",
+    "IBAN_CODE": "IBAN", "IP_ADDRESS": "IP address", "URL": "URL", "CRYPTO": "crypto wallet address",
+    "MAC_ADDRESS": "MAC address", "DATE_TIME": "date", "US_SSN": "US Social Security number",
+    "US_ITIN": "US taxpayer number", "US_PASSPORT": "US passport number",
+    "US_BANK_NUMBER": "US bank account number", "US_DRIVER_LICENSE": "US driver's licence number",
+    "UK_NHS": "NHS number", "UK_NINO": "UK National Insurance number", "ES_NIF": "Spanish NIF",
+    "ES_NIE": "Spanish NIE", "PERSON": "person's name", "LOCATION": "place", "NRP": "nationality or group",
+}
+
+
+@register
+class EntitiesCheck(Check):
+    kind = "entities"
+    doc = "Flags personal data recognised by Presidio: emails, phones, card numbers, IDs, names."
+    placeholders = frozenset({"entity", "score"})
+    options = {
+        "entities": s.Field(s.list_of(s.choice(*sorted(KNOWN_ENTITIES)), allow_single=True, nonempty=True),
+                            required=True, doc="Presidio entity types"),
+        "min_score": s.Field(s.number(minimum=0, maximum=1), default=0.5,
+                             doc="Presidio confidence a result needs (after context words)"),
+        "allow": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                         doc="values never reported (case-insensitive)"),
+        "allow_patterns": s.Field(s.list_of(s.regex_pattern(flags=regex.IGNORECASE), nonempty=True),
+                                  default_factory=list,
+                                  doc="regexes; a value that fully matches one is not reported"),
+        "validate": s.Field(s.choice(*VALIDATORS), doc="a checksum the value must pass"),
+    }
+
+    def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, company)
+        self.entities = frozenset(self.opts["entities"])
+        self.allow = {a.lower() for a in self.opts["allow"]}
+        self.validator = VALIDATORS.get(self.opts["validate"] or "")
+
+    @property
+    def needs(self) -> Needs:
+        return Needs(entities=self.entities)
+
+    def _allowed(self, value: str) -> bool:
+        return value.lower() in self.allow or any(p.fullmatch(value) for p in self.opts["allow_patterns"])
+
+    def run(self, document: Document) -> Iterator[Hit]:
+        for result in document.pii:
+            if result.entity_type not in self.entities or result.score < self.opts["min_score"]:
+                continue
+            value = document.text[result.start:result.end]
+            if self._allowed(value) or (self.validator and not self.validator(value)):
+                continue
+            yield Hit(result.start, result.end, _values(result))
+
+
+def _values(result: Any) -> dict[str, str]:
+    return {"entity": ENTITY_NAMES.get(result.entity_type, result.entity_type.lower()),
+            "score": f"{result.score:.2f}"}

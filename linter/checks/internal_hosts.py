@@ -1,0 +1,67 @@
+"""`internal_hosts`: internal hostnames, URLs and private IP addresses (infrastructure)."""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import regex
+
+from .. import schema as s
+from . import Check, Hit, register
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+_LABEL = r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?"
+_IPV4 = regex.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?![\w]|\.\d)")
+
+
+@register
+class InternalHostsCheck(Check):
+    kind = "internal_hosts"
+    doc = ("Flags hosts under company.internal_domains or the listed internal suffixes (.internal, "
+           ".corp, .lan), and private-range IP addresses (10/8, 172.16/12, 192.168/16).")
+    placeholders = frozenset({"host"})
+    options = {
+        "suffixes": s.Field(s.list_of(s.string()), default_factory=list,
+                            doc="domain suffixes that are internal everywhere (internal, corp, lan)"),
+        "private_ips": s.Field(s.boolean(), default=True, doc="report RFC 1918 private addresses"),
+        "hosts": s.Field(s.boolean(), default=True, doc="report internal host names"),
+    }
+
+    def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, company)
+        suffixes = [d.strip(".").lower() for d in (*company.internal_domains, *self.opts["suffixes"])]
+        self.hosts_rx = None
+        if suffixes and self.opts["hosts"]:
+            alternatives = "|".join(regex.escape(d) for d in sorted(set(suffixes), key=len, reverse=True))
+            self.hosts_rx = regex.compile(
+                rf"(?<![\w.-])(?:{_LABEL}\.)*(?:{alternatives})(?![\w-]|\.[a-z0-9])", regex.IGNORECASE)
+
+    def run(self, document: Document) -> Iterator[Hit]:
+        text = document.text
+        if self.hosts_rx is not None:
+            for m in self.hosts_rx.finditer(text):
+                if m.start() > 0 and text[m.start() - 1] == "@":
+                    continue  # an address at an internal domain is reported by the email rules
+                yield Hit(m.start(), m.end(), {"host": m.group()})
+        if self.opts["private_ips"]:
+            for m in _IPV4.finditer(text):
+                if _is_internal_ip(m.group()):
+                    yield Hit(m.start(), m.end(), {"host": m.group()})
+
+
+# Documentation and special ranges: `is_private` is true for them, but they are not infrastructure.
+_NOT_INTERNAL = tuple(ipaddress.ip_network(n) for n in (
+    "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "0.0.0.0/8", "127.0.0.0/8",
+    "169.254.0.0/16", "255.255.255.255/32"))
+
+
+def _is_internal_ip(text: str) -> bool:
+    try:
+        ip = ipaddress.IPv4Address(text)
+    except ValueError:
+        return False
+    return ip.is_private and not any(ip in net for net in _NOT_INTERNAL)

@@ -1,0 +1,69 @@
+"""`pattern`: a regular expression (the `regex` module), compiled at load, run with a timeout."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from .. import schema as s
+from . import Check, Hit, register
+from ._validators import VALIDATORS
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..errors import Problem
+    from ..yamlio import Mark
+
+
+@register
+class PatternCheck(Check):
+    kind = "pattern"
+    doc = "Flags text matching a regular expression (with optional checksum validation)."
+    options = {
+        "pattern": s.Field(s.string(), required=True, doc="a regular expression (Python `regex` syntax)"),
+        "ignore_case": s.Field(s.boolean(), default=True),
+        "group": s.Field(lambda v, m, p: v if isinstance(v, (int, str)) and not isinstance(v, bool)
+                         else s.wrong_type(v, "a group number or name", m, p), default=0,
+                         doc="the group that is reported (default: the whole match)"),
+        "validate": s.Field(s.choice(*VALIDATORS), doc="a checksum the match must pass: " + ", ".join(VALIDATORS)),
+        "allow": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                         doc="matches never reported (documentation placeholders)"),
+        "timeout": s.Field(s.number(minimum=0.01, maximum=60), default=1.0,
+                           doc="seconds one document may take before the rule gives up"),
+    }
+
+    @classmethod
+    def validate(cls, options: dict[str, Any], mark: Mark, problems: list[Problem]) -> None:
+        flags = regex.VERSION1 | (regex.IGNORECASE if options["ignore_case"] else 0)
+        compiled = s.regex_pattern(flags=flags)(options["pattern"], mark, problems)
+        if compiled is s.INVALID:
+            return
+        group = options["group"]
+        if (isinstance(group, int) and group > compiled.groups) or (
+                isinstance(group, str) and group not in compiled.groupindex):
+            problems.append(mark.problem("E104", f"the pattern has no group {group!r}"))
+            return
+        options["compiled"] = compiled
+
+    def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, company)
+        self.rx = self.opts["compiled"]
+        self.validator = VALIDATORS.get(self.opts["validate"] or "")
+        self.allow = {a.lower() for a in self.opts["allow"]}
+
+    def run(self, document: Document) -> Iterator[Hit]:
+        group = self.opts["group"]
+        try:
+            for m in self.rx.finditer(document.text, timeout=self.opts["timeout"]):
+                start, end = m.span(group)
+                if start < 0 or start == end:
+                    continue
+                found = document.text[start:end]
+                if found.lower() in self.allow or (self.validator and not self.validator(found)):
+                    continue
+                yield Hit(start, end)
+        except TimeoutError:
+            document.warn(f"rule {self.rule.code} gave up after {self.opts['timeout']}s "
+                          "(its pattern backtracks too much on this text); other rules still ran")

@@ -1,0 +1,55 @@
+"""`terms`: report any of a list of words or phrases, as whole tokens."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from .. import schema as s
+from ..nlp import Needs
+from . import Check, Hit, register
+from ._disguise import Deobfuscator
+from ._phrases import PhraseSet
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..document import Document
+
+
+@register
+class TermsCheck(Check):
+    kind = "terms"
+    doc = "Flags the listed words and phrases wherever they stand as whole words."
+    options = {
+        "terms": s.Field(s.list_of(s.string(), nonempty=True), required=True,
+                         doc="words or phrases to flag"),
+        "lemma": s.Field(s.boolean(), default=True, doc="also match other forms (idiot: idiots)"),
+        "case_sensitive": s.Field(s.boolean(), default=False),
+        "obfuscated": s.Field(s.boolean(), default=False,
+                              doc="also catch disguised spellings: f*ck, sh1t, a$$, f u c k, fuuuck"),
+    }
+
+    def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, company)
+        self.phrases = PhraseSet(self.opts["terms"], lemma=self.opts["lemma"],
+                                 case_sensitive=self.opts["case_sensitive"])
+        self.disguised = Deobfuscator(self.opts["terms"]) if self.opts["obfuscated"] else None
+
+    @property
+    def needs(self) -> Needs:
+        return self.phrases.needs
+
+    def prepare(self, nlp: Language) -> None:
+        self.phrases.prepare(nlp)
+
+    def run(self, document: Document) -> Iterator[Hit]:
+        doc = document.doc
+        spans = set()
+        for start, end in self.phrases.find(doc):
+            span = doc[start:end]
+            spans.add((span.start_char, span.end_char))
+        if self.disguised:
+            spans.update((start, end) for start, end, _ in self.disguised.find(document.text))
+        for start, end in sorted(spans):
+            yield Hit(start, end)

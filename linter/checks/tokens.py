@@ -1,0 +1,78 @@
+"""`tokens`: spaCy Matcher patterns, for wording that depends on token attributes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
+
+from .. import schema as s
+from ..errors import ConfigError
+from ..nlp import Needs
+from . import Check, Hit, register
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from ..document import Document
+    from ..errors import Problem
+    from ..yamlio import Mark
+
+# Token attributes and the part of the parse that provides them.
+_ATTR_NEEDS = {"LEMMA": "lemma", "POS": "pos", "TAG": "pos", "MORPH": "pos", "DEP": "deps",
+               "ENT_TYPE": "ner", "ENT_IOB": "ner", "ENT_ID": "ner", "SENT_START": "sents",
+               "IS_SENT_START": "sents"}
+
+
+def _pattern(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+    if not isinstance(value, list) or not value or not all(isinstance(t, dict) and t for t in value):
+        return s.wrong_type(value, "a pattern: a list of token mappings like {LOWER: kill}", mark, problems)
+    return value
+
+
+@register
+class TokensCheck(Check):
+    kind = "tokens"
+    doc = "Flags token sequences matching spaCy Matcher patterns (words, lemmas, parts of speech)."
+    options = {
+        "patterns": s.Field(s.list_of(_pattern, nonempty=True), required=True,
+                            doc="spaCy Matcher patterns, e.g. [[{LOWER: kill}, {LOWER: yourself}]]"),
+    }
+
+    @property
+    def needs(self) -> Needs:
+        used = {key.upper() for pattern in self.opts["patterns"] for token in pattern for key in token}
+        return Needs(frozenset(_ATTR_NEEDS[a] for a in used if a in _ATTR_NEEDS))
+
+    def prepare(self, nlp: Language) -> None:
+        from spacy.matcher import Matcher
+
+        self.matcher = Matcher(nlp.vocab, validate=True)
+        try:
+            self.matcher.add(self.rule.code, [self._plain(p) for p in self.opts["patterns"]])
+        except Exception as exc:  # spaCy reports a bad pattern as one of several error types
+            assert self.rule.mark is not None
+            first = str(exc).strip().splitlines()
+            raise ConfigError([self.rule.mark.problem(
+                "E104", f"invalid token pattern in {self.rule.code}: {first[0] if first else exc}",
+                "see https://spacy.io/usage/rule-based-matching#matcher")]) from None
+
+    @staticmethod
+    def _plain(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Plain dicts with upper-case keys (`lower: kill` is `LOWER: kill` to spaCy)."""
+        return [{str(k) if k == "_" else str(k).upper(): _unmark(v, k == "_") for k, v in t.items()}
+                for t in pattern]
+
+    def run(self, document: Document) -> Iterator[Hit]:
+        doc = document.doc
+        spans = {(doc[start:end].start_char, doc[start:end].end_char) for _, start, end in self.matcher(doc)}
+        for start, end in sorted(spans):
+            yield Hit(start, end)
+
+
+def _unmark(value: Any, custom: bool = False) -> Any:
+    """YAML containers as plain ones; predicate keys (in, not_in, regex) upper-cased."""
+    if isinstance(value, dict):
+        return {k if custom else str(k).upper(): _unmark(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_unmark(v) for v in value]
+    return value

@@ -1,0 +1,214 @@
+"""The `postlint` command: a thin click layer over the library.
+
+Importing this module must not import spaCy: `--help`, `rules` and `explain` stay instant.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import logging
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import click
+
+from . import __version__
+from .config import Config, find_config, load_config, resolve_config
+from .errors import ConfigError, ExitCode, PostlintError
+from .finding import Severity
+
+log = logging.getLogger("postlint")
+
+
+class _StderrHandler(logging.Handler):
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"postlint: {record.levelname.lower()}: {record.getMessage()}", err=True)
+
+
+def _setup_logging() -> None:
+    if not any(isinstance(h, _StderrHandler) for h in log.handlers):
+        log.addHandler(_StderrHandler())
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+
+def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
+    click.echo(f"postlint: error: {message}", err=True)
+    sys.exit(code)
+
+
+def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+
+
+def _config_for(config_path: str | None, near: Path | None = None) -> Config:
+    if config_path:
+        return load_config(Path(config_path))
+    return resolve_config(None, near)
+
+
+config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
+                             help="Policy file (default: postlint.yaml or .postlint.yaml found upward).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="postlint")
+@click.option("--debug", is_flag=True, help="Show tracebacks for internal errors.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """Check posts against the company's social-media policy before they are published."""
+    ctx.obj = {"debug": debug}
+    _setup_logging()
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@config_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
+              help="Date embargoes and codename launch dates are judged at (default: today).")
+@click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="error", show_default=True,
+              help="Exit 1 when a finding is at least this severe.")
+@click.option("--lang", type=click.Choice(["en", "es"]), help="Language of the posts (default: from config, en).")
+@click.option("--stdin-filename", metavar="NAME", help="Name to use for '-' (decides markup and config).")
+@click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
+def check(paths: Sequence[str], config_path: str | None, fmt: str, as_of: dt.date | None, fail_on: str,
+          lang: str | None, stdin_filename: str | None, color: bool | None) -> None:
+    """Check files, folders (recursively) or '-' (stdin) and report every violation."""
+    from .engine import Linter
+    from .report import FileResult, reporter
+    from .sources import Unreadable, discover, read
+
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    linters: dict[Path | None, Linter] = {}
+    results: list[FileResult] = []
+    worst = 0
+    had_error = False
+    for item in discover(paths):
+        if isinstance(item, Unreadable):
+            click.echo(f"postlint: error: {item}", err=True)
+            had_error = True
+            continue
+        try:
+            source = read(item, stdin)
+        except Unreadable as exc:
+            click.echo(f"postlint: {'warning' if exc.skip else 'error'}: {exc}", err=True)
+            had_error = had_error or not exc.skip
+            continue
+        for warning in source.warnings:
+            log.warning("%s: %s", item, warning)
+        shown = stdin_filename if item == "-" and stdin_filename else item
+        key = Path(config_path).resolve() if config_path else find_config(Path(shown).resolve() if shown != "-" else Path.cwd())
+        if key not in linters:
+            linters[key] = Linter(load_config(key) if key else Config(), lang=lang)
+        findings = linters[key].lint(source.text, path=shown, as_of=as_of)
+        results.append(FileResult(item, findings, source.text))
+        worst = max([worst, *(f.severity.rank for f in findings)])
+    colour = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    click.echo(reporter(fmt)(results, colour=colour), nl=False)
+    if had_error:
+        sys.exit(ExitCode.USAGE)
+    sys.exit(ExitCode.FINDINGS if worst >= Severity(fail_on).rank else ExitCode.OK)
+
+
+@cli.command(name="eval")
+@click.argument("file", type=click.Path(dir_okay=False))
+@config_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def eval_command(file: str, config_path: str | None, fmt: str) -> None:
+    """Score the linter on labelled posts (JSONL: id, text, expect, as_of, lang)."""
+    import json
+
+    from .engine import Linter
+    from .evaluate import evaluate, read_posts, render_text
+
+    posts = read_posts(Path(file))
+    report = evaluate(Linter(_config_for(config_path, Path(file).resolve())), posts)
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_text(report), nl=False)
+
+
+@cli.command()
+@config_option
+@click.option("--all", "show_all", is_flag=True, help="Also list rules the config turns off.")
+def rules(config_path: str | None, show_all: bool) -> None:
+    """List every rule: code, category, severity and summary."""
+    from .packs import load_rules
+
+    listed = [r for r in load_rules(_config_for(config_path)) if r.enabled or show_all]
+    width = max((len(r.code) for r in listed), default=10)
+    for rule in listed:
+        state = "" if rule.enabled else "  (off)"
+        click.echo(f"{rule.code:<{width}}  {rule.category:<12}  {rule.severity:<7}  {rule.summary}{state}")
+
+
+@cli.command()
+@click.argument("code")
+@config_option
+def explain(code: str, config_path: str | None) -> None:
+    """Print a rule's full documentation: why, message, suggestion, examples."""
+    from .checks import KINDS
+    from .packs import load_rules
+
+    known = {r.code: r for r in load_rules(_config_for(config_path))}
+    rule = known.get(code.upper())
+    if rule is None:
+        close = difflib.get_close_matches(code.upper(), known, n=3)
+        _fail(f"no rule '{code}'" + (f"; did you mean {', '.join(close)}?" if close else "; see `postlint rules`"))
+    wrap = lambda text: "\n".join("  " + line for line in click.wrap_text(text, 96).splitlines())  # noqa: E731
+    out = [f"{rule.code} ({rule.category}, {rule.severity}){'' if rule.enabled else ' [off]'}",
+           f"  {rule.summary}", "", "Why", wrap(rule.why), "", "Message", f"  {rule.message}"]
+    if rule.suggestion:
+        out += ["", "Instead", wrap(rule.suggestion)]
+    out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
+    if rule.examples_bad or rule.examples_good:
+        out += ["", "Examples"]
+        out += [f"  bad:  {e}" for e in rule.examples_bad] + [f"  good: {e}" for e in rule.examples_good]
+    if rule.references:
+        out += ["", "References"] + [f"  {r}" for r in rule.references]
+    out += ["", f"Defined in {rule.location}"]
+    click.echo("\n".join(out))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point: user errors exit 2 with their message; anything unexpected exits 3."""
+    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="postlint", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        _fail("aborted", ExitCode.USAGE)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(ExitCode.USAGE)
+    except ConfigError as exc:
+        click.echo("postlint: error: invalid configuration or rule pack", err=True)
+        for problem in exc.problems:
+            click.echo(f"  {problem}", err=True)
+        sys.exit(ExitCode.USAGE)
+    except PostlintError as exc:
+        _fail(str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted", ExitCode.USAGE)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(ExitCode.OK)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 3
+        if debug:
+            traceback.print_exc()
+        click.echo(f"postlint: internal error: {type(exc).__name__}: {exc} "
+                   "(rerun with --debug for the traceback, and please report it)", err=True)
+        sys.exit(ExitCode.INTERNAL)

@@ -1,0 +1,246 @@
+"""The company's policy: which packs, its codenames, customers and domains, and rule overrides.
+
+Found as `postlint.yaml` or `.postlint.yaml` upward from the checked file, or given with
+`--config`. Every key is validated strictly with its file:line:col.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import schema as s
+from .errors import ConfigError, Problem
+from .finding import Category, Severity
+from .yamlio import Mark, MarkedDict, load_yaml_file
+
+CONFIG_NAMES = ("postlint.yaml", ".postlint.yaml")
+BUILTIN_PACKS = tuple(c.value for c in Category)
+LANGUAGES = ("en", "es")
+
+
+@dataclass(frozen=True, slots=True)
+class Codename:
+    """An unreleased product or project: confidential until `public_on` (if given)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    public_on: dt.date | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+    def is_public(self, as_of: dt.date) -> bool:
+        return self.public_on is not None and as_of >= self.public_on
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    """A customer; naming one is a leak unless the relationship is `public`."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    public: bool = False
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Spokesperson:
+    """Someone who speaks for the company in public: naming them in an announcement is fine."""
+
+    name: str
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Company:
+    name: str = ""
+    domains: tuple[str, ...] = ()
+    internal_domains: tuple[str, ...] = ()
+    codenames: tuple[Codename, ...] = ()
+    customers: tuple[Customer, ...] = ()
+    spokespeople: tuple[Spokesperson, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleOverride:
+    """A per-rule or per-category setting from the config's `rules:` section."""
+
+    enabled: bool = True
+    severity: Severity | None = None
+    mark: Mark | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PackRef:
+    """A pack named in `packs:`: a built-in name or a path relative to the config file."""
+
+    name: str
+    path: Path | None
+    mark: Mark | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path | None = None
+    packs: tuple[PackRef, ...] = tuple(PackRef(name, None) for name in BUILTIN_PACKS)
+    company: Company = Company()
+    overrides: Mapping[str, RuleOverride] = field(default_factory=dict)
+    lang: str = "en"
+    models: Mapping[str, str] = field(default_factory=dict)
+    exclude: tuple[str, ...] = ()
+    redact: bool = False
+    code_categories: tuple[str, ...] = ("pii", "confidential")
+    phone_regions: tuple[str, ...] = ("US", "GB", "CA", "DE", "FR", "ES", "IE", "AU", "IN")
+
+    @property
+    def root(self) -> Path:
+        """The folder relative paths in the config are resolved against."""
+        return self.path.parent if self.path else Path.cwd()
+
+
+def _name_entry(extra: Mapping[str, s.Field], what: str) -> s.Validator:
+    """A list entry that is either a bare name or a mapping with `name` and more keys."""
+    fields = {"name": s.Field(s.string(), required=True, doc="how it is written"),
+              "aliases": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list),
+              **extra}
+
+    def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        if isinstance(value, str):
+            value = {"name": value}
+        return s.check_mapping(value, mark, fields, problems, what=what)
+
+    return check
+
+
+_COMPANY = {
+    "name": s.Field(s.string(), default=""),
+    "domains": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
+                       doc="the company's public domains"),
+    "internal_domains": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
+                                doc="domains that must never appear in public"),
+    "codenames": s.Field(s.list_of(_name_entry(
+        {"public_on": s.Field(s.iso_date(), doc="the launch date; confidential before it")},
+        "codename")), default_factory=list),
+    "customers": s.Field(s.list_of(_name_entry(
+        {"public": s.Field(s.boolean(), default=False, doc="a public reference customer")},
+        "customer")), default_factory=list),
+    "spokespeople": s.Field(s.list_of(_name_entry(
+        {"role": s.Field(s.string(), default="")}, "spokesperson")), default_factory=list),
+}
+
+_REPORT = {"redact": s.Field(s.boolean(), default=False)}
+
+_TOP = {
+    "packs": s.Field(s.list_of(s.string(), allow_single=True), default_factory=lambda: list(BUILTIN_PACKS)),
+    "company": s.Field(s.mapping_of(_COMPANY, what="company"), default_factory=dict),
+    "rules": s.Field(lambda v, m, p: v if isinstance(v, dict) else s.wrong_type(v, "a mapping", m, p),
+                     default_factory=dict),
+    "lang": s.Field(s.choice(*LANGUAGES), default="en"),
+    "models": s.Field(lambda v, m, p: s.check_mapping(
+        v, m, {lang: s.Field(s.string()) for lang in LANGUAGES}, p, what="models"), default_factory=dict),
+    "exclude": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list),
+    "report": s.Field(s.mapping_of(_REPORT, what="report"), default_factory=dict),
+    "code_blocks": s.Field(s.list_of(s.choice(*BUILTIN_PACKS)), default=None,
+                           doc="categories still checked inside code (default: pii, confidential)"),
+    "phone_regions": s.Field(s.list_of(s.string()), default=None),
+}
+
+
+def _override(key: str, value: Any, mark: Mark, problems: list[Problem]) -> RuleOverride | None:
+    if value is False or value == "off":
+        return RuleOverride(enabled=False, mark=mark)
+    if value is True or value == "on":
+        return RuleOverride(enabled=True, mark=mark)
+    checked = s.check_mapping(value, mark, {
+        "severity": s.Field(s.choice(*(str(v) for v in Severity))),
+        "enabled": s.Field(s.boolean(), default=True),
+    }, problems, what=f"rule setting for '{key}'")
+    if checked is s.INVALID:
+        return None
+    severity = Severity(checked["severity"]) if checked["severity"] else None
+    return RuleOverride(enabled=checked["enabled"], severity=severity, mark=mark)
+
+
+def parse_config(data: Any, path: Path | None, mark: Mark) -> Config:
+    """Validate config data (from YAML or a dict) into a `Config`; raises ConfigError."""
+    problems: list[Problem] = []
+    if data is None:
+        data = {}
+    top = s.check_mapping(data, mark, _TOP, problems, what="config")
+    if top is s.INVALID:
+        raise ConfigError(problems)
+    root = path.parent if path else Path.cwd()
+    packs = []
+    raw_packs = data.get("packs") if isinstance(data, dict) else None
+    for i, name in enumerate(top["packs"]):
+        item_mark = raw_packs.mark_of(i) if hasattr(raw_packs, "mark_of") else mark
+        if name in BUILTIN_PACKS:
+            packs.append(PackRef(name, None, item_mark))
+        elif name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name:
+            packs.append(PackRef(name, (root / name).resolve(), item_mark))
+        else:
+            problems.append(item_mark.problem(
+                "E104", f"'{name}' is neither a built-in pack nor a .yaml path",
+                "built-in packs: " + ", ".join(BUILTIN_PACKS)))
+    raw_rules = data.get("rules") if isinstance(data, dict) else None
+    overrides = {}
+    for key, value in top["rules"].items():
+        item_mark = raw_rules.mark_of(key) if isinstance(raw_rules, MarkedDict) else mark
+        override = _override(str(key), value, item_mark, problems)
+        if override is not None:
+            key_mark = raw_rules.key_mark(key) if isinstance(raw_rules, MarkedDict) else mark
+            overrides[str(key)] = RuleOverride(override.enabled, override.severity, key_mark)
+    if problems:
+        raise ConfigError(problems)
+    c = top["company"]
+    company = Company(
+        name=c.get("name", ""),
+        domains=tuple(d.lower() for d in c.get("domains", [])),
+        internal_domains=tuple(d.lower() for d in c.get("internal_domains", [])),
+        codenames=tuple(Codename(e["name"], tuple(e["aliases"]), e["public_on"]) for e in c.get("codenames", [])),
+        customers=tuple(Customer(e["name"], tuple(e["aliases"]), e["public"]) for e in c.get("customers", [])),
+        spokespeople=tuple(Spokesperson(e["name"], e["role"]) for e in c.get("spokespeople", [])),
+    )
+    return Config(
+        path=path, packs=tuple(packs), company=company, overrides=overrides, lang=top["lang"],
+        models=dict(top["models"]), exclude=tuple(top["exclude"]),
+        redact=top["report"].get("redact", False),
+        code_categories=tuple(top["code_blocks"]) if top["code_blocks"] is not None else Config.code_categories,
+        phone_regions=tuple(r.upper() for r in top["phone_regions"]) if top["phone_regions"] else Config.phone_regions,
+    )
+
+
+def load_config(path: Path) -> Config:
+    data = load_yaml_file(path)
+    mark = data.mark if isinstance(data, MarkedDict) else Mark(str(path), 1, 1)
+    return parse_config(data, path.resolve(), mark)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest `postlint.yaml` / `.postlint.yaml` in `start` or a folder above it."""
+    folder = start if start.is_dir() else start.parent
+    for candidate in [folder.resolve(), *folder.resolve().parents]:
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+    return None
+
+
+def resolve_config(config: Config | str | Path | Mapping[str, Any] | None, near: Path | None = None) -> Config:
+    """Accept what `Linter(config=...)` accepts: a Config, a path, a dict, or None (search)."""
+    if isinstance(config, Config):
+        return config
+    if isinstance(config, (str, Path)):
+        return load_config(Path(config))
+    if isinstance(config, Mapping):
+        return parse_config(dict(config), None, Mark("<config>", 1, 1))
+    found = find_config(near or Path.cwd())
+    return load_config(found) if found else Config()

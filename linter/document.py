@@ -1,0 +1,79 @@
+"""A `Document`: one post as the checks see it, with every offset traceable to the source."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .markup import Directive, Zone, extract, markup_for
+from .normalize import normalise
+from .textmap import LineIndex, OffsetMap
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+log = logging.getLogger("postlint")
+
+
+@dataclass(eq=False)
+class Document:
+    """The source, its plain text, the normalised text the checks read, and the one parse of it.
+
+    `text` is the normalised plain text: markup stripped (`markup.py`), disguises undone
+    (`normalize.py`). `source_span()` maps a span of `text` back to `source`.
+    """
+
+    source: str
+    text: str
+    path: str | None
+    markup: str
+    lang: str
+    as_of: dt.date
+    plain: str
+    zones: list[Zone]
+    directives: list[Directive]
+    _to_plain: OffsetMap
+    _to_source: OffsetMap
+    spacy_doc: Doc | None = None
+    pii: list[Any] = field(default_factory=list)  # Presidio results for `text`, made once
+    _lines: LineIndex | None = None
+
+    @classmethod
+    def create(cls, source: str, *, path: str | None = None, markup: str | None = None,
+               lang: str = "en", as_of: dt.date | None = None) -> Document:
+        extracted = extract(source, markup or markup_for(path))
+        text, to_plain = normalise(extracted.text)
+        return cls(source=source, text=text, path=path, markup=markup or markup_for(path), lang=lang,
+                   as_of=as_of or dt.date.today(), plain=extracted.text, zones=extracted.zones,
+                   directives=extracted.directives, _to_plain=to_plain, _to_source=extracted.offsets)
+
+    @property
+    def doc(self) -> Doc:
+        if self.spacy_doc is None:
+            raise RuntimeError("the document has not been parsed yet")
+        return self.spacy_doc
+
+    def plain_span(self, start: int, end: int) -> tuple[int, int]:
+        return self._to_plain.span(start, end)
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        return self._to_source.span(*self._to_plain.span(start, end))
+
+    def position(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
+        if self._lines is None:
+            self._lines = LineIndex(self.source)
+        return self._lines.position(source_offset)
+
+    def warn(self, message: str) -> None:
+        """Something the user should know about this document that is not a finding."""
+        log.warning("%s: %s", self.path or "-", message)
+
+    def zones_at(self, start: int, end: int) -> set[str]:
+        """Kinds of the zones a span of `text` lies in."""
+        if not self.zones:
+            return set()
+        p_start, p_end = self.plain_span(start, end)
+        return {z.kind for z in self.zones if z.start <= p_start and p_end <= z.end}

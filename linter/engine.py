@@ -1,0 +1,170 @@
+"""The `Linter`: documents in, findings out, through one shared NLP pass per batch."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import itertools
+import logging
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .checks import KINDS, Check, Hit, load_kinds
+from .config import Config, resolve_config
+from .document import Document
+from .errors import PostlintError
+from .finding import Finding
+from .nlp import DEFAULT_MODELS, Needs, PiiAnalyzer, load_spacy
+from .packs import Rule, load_rules
+
+log = logging.getLogger("postlint")
+BATCH_SIZE = 32
+
+
+@dataclass(frozen=True, slots=True)
+class Post:
+    """One text to lint with its own settings (what `lint_many` accepts besides plain strings)."""
+
+    text: str
+    path: str | None = None
+    as_of: dt.date | str | None = None
+    lang: str | None = None
+    markup: str | None = None
+
+
+def parse_as_of(value: dt.date | str | None) -> dt.date:
+    if value is None:
+        return dt.date.today()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except (ValueError, AttributeError):
+        raise PostlintError(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+
+
+class _Runtime:
+    """The checks of one language, prepared against that language's loaded pipeline."""
+
+    def __init__(self, rules: list[Rule], config: Config, lang: str) -> None:
+        self.checks: list[Check] = [KINDS[r.kind](r, config.company) for r in rules
+                                    if r.enabled and lang in r.languages]
+        needs = functools.reduce(lambda a, b: a | b, (c.needs for c in self.checks), Needs())
+        model = config.models.get(lang) or DEFAULT_MODELS[lang]
+        self.nlp = load_spacy(model, lang, needs)
+        for check in self.checks:
+            check.prepare(self.nlp)
+        self.pii = (PiiAnalyzer(self.nlp, lang, needs.entities, phone_regions=config.phone_regions)
+                    if needs.entities else None)
+
+
+class Linter:
+    """Checks posts against the company's policy.
+
+    `config` is a `Config`, a path to a postlint.yaml, a dict of the same keys, or None (search
+    upward from the working directory). The spaCy pipeline and Presidio are loaded once here.
+    """
+
+    def __init__(self, config: Config | str | Path | Mapping[str, Any] | None = None, *,
+                 lang: str | None = None) -> None:
+        load_kinds()
+        self.config = resolve_config(config)
+        self.rules = load_rules(self.config)
+        self.lang = lang or self.config.lang
+        self._runtimes: dict[str, _Runtime] = {}
+        self._runtime(self.lang)
+
+    def _runtime(self, lang: str) -> _Runtime:
+        if lang not in self._runtimes:
+            if lang not in DEFAULT_MODELS and lang not in self.config.models:
+                raise PostlintError(f"language '{lang}' is not supported (supported: {', '.join(DEFAULT_MODELS)})")
+            self._runtimes[lang] = _Runtime(self.rules, self.config, lang)
+        return self._runtimes[lang]
+
+    @property
+    def enabled_rules(self) -> list[Rule]:
+        return [r for r in self.rules if r.enabled]
+
+    def document(self, post: Post | str) -> Document:
+        if isinstance(post, str):
+            post = Post(post)
+        return Document.create(post.text, path=post.path, markup=post.markup,
+                               lang=post.lang or self.lang, as_of=parse_as_of(post.as_of))
+
+    def lint(self, text: str, *, path: str | None = None, as_of: dt.date | str | None = None,
+             lang: str | None = None) -> list[Finding]:
+        """Findings for one text; `path` decides the markup (.md, .html, ...) and is reported."""
+        return next(self.lint_many([Post(text, path=path, as_of=as_of, lang=lang)]))
+
+    def lint_many(self, texts: Iterable[str | Post], *, as_of: dt.date | str | None = None,
+                  batch_size: int = BATCH_SIZE) -> Iterator[list[Finding]]:
+        """One list of findings per text, in order, streaming texts through `nlp.pipe` in batches."""
+        default_as_of = parse_as_of(as_of)
+        posts = (item if isinstance(item, Post) else Post(item) for item in texts)
+        documents = (self.document(post if post.as_of else replace(post, as_of=default_as_of))
+                     for post in posts)
+        for _, findings in self.lint_documents(documents, batch_size=batch_size):
+            yield findings
+
+    def lint_documents(self, documents: Iterable[Document], *,
+                       batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, list[Finding]]]:
+        """Lint prepared documents in order; each batch shares one `nlp.pipe` per language."""
+        iterator = iter(documents)
+        while batch := list(itertools.islice(iterator, batch_size)):
+            for lang in dict.fromkeys(d.lang for d in batch):
+                runtime = self._runtime(lang)
+                group = [d for d in batch if d.lang == lang]
+                for document, parsed in zip(group, runtime.nlp.pipe((d.text for d in group), batch_size=batch_size)):
+                    document.spacy_doc = parsed
+            for document in batch:
+                yield document, self._check(document, self._runtimes[document.lang])
+                document.spacy_doc = None  # let the parse go; findings hold plain data only
+
+    def _check(self, document: Document, runtime: _Runtime) -> list[Finding]:
+        if runtime.pii is not None:
+            document.pii = runtime.pii.analyze(document.doc)
+        findings: list[Finding] = []
+        for check in runtime.checks:
+            for hit in check.run(document):
+                finding = self._finding(check.rule, hit, document)
+                if finding is not None:
+                    findings.append(finding)
+        return dedupe(findings)
+
+    def _finding(self, rule: Rule, hit: Hit, document: Document) -> Finding | None:
+        if str(rule.category) not in self.config.code_categories and "code" in document.zones_at(hit.start, hit.end):
+            return None
+        start, end = document.source_span(hit.start, hit.end)
+        if end <= start:
+            return None
+        match = document.source[start:end]
+        line, col = document.position(start)
+        end_line, end_col = document.position(end)
+        return Finding(
+            code=rule.code, category=rule.category, severity=hit.severity or rule.severity,
+            message=rule.format_message(match, hit.values), why=rule.why,
+            suggestion=rule.suggestion.format_map({**hit.values, "match": match}) if rule.suggestion else "",
+            start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
+            match=match, path=document.path,
+        )
+
+
+def dedupe(findings: list[Finding]) -> list[Finding]:
+    """Keep one finding per overlapping stretch of a category: the most severe, then the longest."""
+    by_priority = sorted(findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.code))
+    taken: dict[str, list[tuple[int, int]]] = {}
+    kept = []
+    for finding in by_priority:
+        spans = taken.setdefault(finding.category, [])
+        i = bisect.bisect_left(spans, (finding.start, finding.end))
+        neighbours = spans[max(i - 1, 0):i + 1]
+        if any(s < finding.end and finding.start < e for s, e in neighbours):
+            continue
+        spans.insert(i, (finding.start, finding.end))
+        kept.append(finding)
+    return sorted(kept, key=lambda f: (f.start, f.end, f.code))

@@ -1,0 +1,54 @@
+"""Exit statuses and the errors a user can fix (config, rule packs, usage)."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class ExitCode(enum.IntEnum):
+    """The process exit statuses of `postlint` (documented in the README)."""
+
+    OK = 0
+    FINDINGS = 1
+    USAGE = 2
+    INTERNAL = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong in a user's file, with the place it stands and a hint to fix it."""
+
+    path: str
+    line: int
+    col: int
+    code: str
+    message: str
+    hint: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+        return f"{text} ({self.hint})" if self.hint else text
+
+
+class PostlintError(Exception):
+    """An error the user can fix; the CLI prints it and exits with `exit_code`."""
+
+    exit_code = ExitCode.USAGE
+
+
+class ConfigError(PostlintError):
+    """A config file or rule pack is invalid; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+class ModelNotInstalled(PostlintError):
+    def __init__(self, model: str, package: str | None) -> None:
+        install = f"pip install {package}" if package else f"install the spaCy package '{model}'"
+        super().__init__(
+            f"the spaCy model '{model}' is not installed; postlint never downloads models. "
+            f"Fix: {install}"
+        )

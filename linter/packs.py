@@ -1,0 +1,256 @@
+"""Rule packs: YAML files of rules, loaded strictly and turned into `Rule` objects.
+
+A pack is data, never code. Each rule is validated against the common rule fields and against its
+kind's own options (`linter/checks/<kind>.py`); every problem of every file is collected and
+reported at once as `path:line:col: CODE message (hint)`.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from . import schema as s
+from .checks import KINDS, load_kinds
+from .config import BUILTIN_PACKS, LANGUAGES, Config, PackRef
+from .errors import ConfigError, Problem
+from .finding import Category, Severity
+from .yamlio import Mark, MarkedDict, MarkedList, load_yaml_file
+
+CODE_SHAPE = regex.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
+
+
+def builtin_rules_dir() -> Path:
+    """`rules/` beside the package in a checkout, or `linter/rules/` inside an installed wheel."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("postlint's built-in rules/ folder is missing; reinstall postlint")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One validated rule from a pack: what it reports, why, and its kind's options."""
+
+    code: str
+    category: Category
+    severity: Severity
+    kind: str
+    message: str
+    why: str
+    summary: str
+    suggestion: str = ""
+    options: Mapping[str, Any] = field(default_factory=dict)
+    examples_bad: tuple[str, ...] = ()
+    examples_good: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    languages: tuple[str, ...] = LANGUAGES
+    enabled: bool = True
+    pack: str = ""
+    mark: Mark | None = field(default=None, compare=False)
+
+    def format_message(self, match: str, values: Mapping[str, str]) -> str:
+        return self.message.format_map({**values, "match": match})
+
+    @property
+    def location(self) -> str:
+        return f"{self.mark.path}:{self.mark.line}" if self.mark else self.pack
+
+
+_EXAMPLES = {
+    "bad": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
+                   doc="posts this rule must flag"),
+    "good": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
+                    doc="near misses this rule must leave alone"),
+}
+
+RULE_FIELDS: dict[str, s.Field] = {
+    "code": s.Field(s.string(), required=True, doc="unique, stable, prefixed by category (CONF-...)"),
+    "category": s.Field(s.choice(*(str(c) for c in Category)), required=True),
+    "severity": s.Field(s.choice(*(str(v) for v in Severity)), required=True),
+    "kind": s.Field(s.string(), required=True, doc="which check runs the rule"),
+    "message": s.Field(s.string(), required=True, doc="one line shown with the finding; may use {match}"),
+    "why": s.Field(s.string(), required=True, doc="the policy reason, in plain words"),
+    "summary": s.Field(s.string(), doc="one line for `postlint rules`"),
+    "suggestion": s.Field(s.string(), default="", doc="a better wording or the fix"),
+    "examples": s.Field(s.mapping_of(_EXAMPLES, what="examples"), default_factory=dict),
+    "references": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list),
+    "lang": s.Field(s.list_of(s.choice(*LANGUAGES), allow_single=True), default=None,
+                    doc="languages the rule applies to (default: all)"),
+    "enabled": s.Field(s.boolean(), default=True, doc="false: off unless the config turns it on"),
+}
+
+PACK_FIELDS: dict[str, s.Field] = {
+    "name": s.Field(s.string(), doc="shown in `postlint rules`"),
+    "description": s.Field(s.string(), default=""),
+    "license": s.Field(s.string(), default="", doc="attribution for word lists the pack uses"),
+    "rules": s.Field(lambda v, m, p: v if isinstance(v, list) else s.wrong_type(v, "a list of rules", m, p),
+                     required=True),
+}
+
+
+def _check_placeholders(template: str, allowed: Iterable[str], mark: Mark, problems: list[Problem],
+                        key: str) -> None:
+    allowed = set(allowed)
+    try:
+        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        problems.append(mark.problem("E104", f"{key}: {exc}", "write a literal brace as {{ or }}"))
+        return
+    for name in names:
+        if name not in allowed:
+            problems.append(mark.problem(
+                "E104", f"{key} uses the unknown placeholder '{{{name}}}'",
+                "available: " + ", ".join("{" + a + "}" for a in sorted(allowed))))
+
+
+def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule | None:
+    kinds = load_kinds()
+    if not isinstance(raw, dict):
+        s.wrong_type(raw, "a rule (a mapping with code, category, ...)", mark, problems)
+        return None
+    kind = raw.get("kind")
+    cls = KINDS.get(kind) if isinstance(kind, str) else None
+    before = len(problems)
+    extra = frozenset(cls.options) if cls else frozenset()
+    common = s.check_mapping(raw, mark, RULE_FIELDS, problems, what="rule", extra_keys=extra)
+    if isinstance(kind, str) and cls is None:
+        import difflib
+
+        close = difflib.get_close_matches(kind, kinds, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "kinds: " + ", ".join(sorted(kinds))
+        kind_mark = raw.mark_of("kind") if isinstance(raw, MarkedDict) else mark
+        problems.append(kind_mark.problem("E111", f"unknown rule kind '{kind}'", hint))
+    options: dict[str, Any] = {}
+    if cls is not None:
+        opts_raw = {k: v for k, v in raw.items() if k in cls.options}
+        if isinstance(raw, MarkedDict):
+            opts_raw = MarkedDict(opts_raw)
+            opts_raw.mark, opts_raw.key_marks, opts_raw.value_marks = raw.mark, raw.key_marks, raw.value_marks
+        options = s.check_mapping(opts_raw, mark, cls.options, problems, what=f"'{kind}' rule")
+        if options is not s.INVALID:
+            cls.validate(options, mark, problems)
+    if common is s.INVALID or options is s.INVALID or len(problems) > before:
+        return None
+    code, category = common["code"], Category(common["category"])
+    code_mark = raw.mark_of("code") if isinstance(raw, MarkedDict) else mark
+    if not CODE_SHAPE.match(code):
+        problems.append(code_mark.problem("E104", f"rule code '{code}' is not shaped like CONF-CODENAME",
+                                          "capital letters and digits in parts joined by '-'"))
+    elif not code.startswith(category.prefix):
+        problems.append(code_mark.problem("E104", f"rule code '{code}' must start with '{category.prefix}'",
+                                          f"codes are prefixed by their category ({category})"))
+    placeholders = {"match", *(cls.placeholders if cls else ())}
+    for key in ("message", "suggestion"):
+        field_mark = raw.mark_of(key) if isinstance(raw, MarkedDict) else mark
+        _check_placeholders(common[key] or "", placeholders, field_mark, problems, key)
+    if len(problems) > before:
+        return None
+    examples = common["examples"] or {}
+    summary = common["summary"] or regex.sub(r"'?\{[a-z_]+\}'?", "…", common["message"])
+    return Rule(
+        code=code, category=category, severity=Severity(common["severity"]), kind=kind,
+        message=common["message"], why=common["why"].strip(), summary=summary,
+        suggestion=(common["suggestion"] or "").strip(), options=options,
+        examples_bad=tuple(examples.get("bad", ())), examples_good=tuple(examples.get("good", ())),
+        references=tuple(common["references"]),
+        languages=tuple(common["lang"]) if common["lang"] else LANGUAGES,
+        enabled=common["enabled"], pack=pack, mark=mark,
+    )
+
+
+def load_pack(path: Path, name: str | None = None, problems: list[Problem] | None = None) -> list[Rule]:
+    """Load one pack file. With `problems`, errors are appended there instead of raised."""
+    own: list[Problem] = [] if problems is None else problems
+    shown = _shown_path(path)
+    try:
+        data = load_yaml_file(path, shown)
+    except ConfigError as exc:
+        own.extend(exc.problems)
+        data = None
+    rules: list[Rule] = []
+    if data is not None:
+        mark = data.mark if isinstance(data, (MarkedDict, MarkedList)) else Mark(shown, 1, 1)
+        top = s.check_mapping(data, mark, PACK_FIELDS, own, what="rule pack")
+        if top is not s.INVALID:
+            raw_rules = data["rules"]
+            for i, raw in enumerate(raw_rules):
+                rule = parse_rule(raw, s.mark_of(raw_rules, i, mark) if not isinstance(raw, MarkedDict) else raw.mark,
+                                  name or top.get("name") or path.stem, own)
+                if rule:
+                    rules.append(rule)
+    if problems is None and own:
+        raise ConfigError(own)
+    return rules
+
+
+def _shown_path(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def load_rules(config: Config) -> list[Rule]:
+    """Every rule of the config's packs, overrides applied; raises ConfigError listing all problems."""
+    problems: list[Problem] = []
+    rules: list[Rule] = []
+    for ref in config.packs:
+        path = ref.path or builtin_rules_dir() / f"{ref.name}.yaml"
+        if ref.path is not None and not ref.path.exists():
+            where = ref.mark or Mark(str(config.path or "<config>"), 1, 1)
+            problems.append(where.problem("E110", f"rule pack '{ref.name}' not found",
+                                          f"looked for {ref.path}"))
+            continue
+        rules.extend(load_pack(path, ref.name if ref.path is None else None, problems))
+    seen: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.code in seen:
+            first = seen[rule.code]
+            assert rule.mark is not None
+            problems.append(rule.mark.problem("E106", f"duplicate rule code '{rule.code}'",
+                                              f"first defined at {first.location}"))
+        else:
+            seen[rule.code] = rule
+    problems.extend(_check_overrides(config, seen))
+    if problems:
+        raise ConfigError(problems)
+    return [_apply_overrides(rule, config) for rule in seen.values()]
+
+
+def _check_overrides(config: Config, rules: Mapping[str, Rule]) -> list[Problem]:
+    import difflib
+
+    problems = []
+    categories = [str(c) for c in Category]
+    for key, override in config.overrides.items():
+        if key in rules or key in categories:
+            continue
+        close = difflib.get_close_matches(key, [*rules, *categories], n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "use a rule code (see `postlint rules`) or a category"
+        where = override.mark or Mark(str(config.path or "<config>"), 1, 1)
+        problems.append(where.problem("E107", f"'{key}' is neither a rule code nor a category", hint))
+    return problems
+
+
+def _apply_overrides(rule: Rule, config: Config) -> Rule:
+    """A rule's own setting wins over its category's."""
+    for key in (str(rule.category), rule.code):
+        override = config.overrides.get(key)
+        if override is not None:
+            rule = replace(rule, enabled=override.enabled,
+                           severity=override.severity or rule.severity)
+    return rule
+
+
+def all_builtin_rules() -> list[Rule]:
+    return load_rules(Config())
+
+
+__all__ = ["Rule", "load_pack", "load_rules", "builtin_rules_dir", "all_builtin_rules", "BUILTIN_PACKS"]

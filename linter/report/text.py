@@ -1,0 +1,52 @@
+"""`--format text`: what a reviewer reads: place, severity, code, message, the line, why, fix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..finding import Finding, Severity
+from . import FileResult, Summary
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+
+def _source_line(source: str, finding: Finding) -> tuple[str, int, int]:
+    """The finding's first line of source, and where the underline starts and how long it is."""
+    lines = source.splitlines() if source else []
+    if not 0 < finding.line <= len(lines):
+        return "", 0, 0
+    line = lines[finding.line - 1].expandtabs(1)
+    width = (finding.end_col - finding.col) if finding.end_line == finding.line else len(line) - finding.col + 1
+    return line, finding.col - 1, max(width, 1)
+
+
+def render_finding(path: str, finding: Finding, source: str, *, colour: bool = False) -> str:
+    severity = _paint(f"{finding.severity}", _COLOURS[finding.severity], colour)
+    head = f"{path}:{finding.line}:{finding.col}: {severity} {_paint(finding.code, '1', colour)} {finding.message}"
+    out = [head]
+    line, start, width = _source_line(source, finding)
+    if line:
+        gutter = f"{finding.line:>5} | "
+        out.append(gutter + line)
+        out.append(" " * (len(gutter) - 2) + "| " + " " * start + _paint("^" * width, _COLOURS[finding.severity], colour))
+    out.append(f"        why: {finding.why}")
+    if finding.suggestion:
+        out.append(f"        fix: {finding.suggestion}")
+    return "\n".join(out)
+
+
+def summary_line(summary: Summary) -> str:
+    files = f"{summary.files} file{'s' if summary.files != 1 else ''} checked"
+    parts = [f"{summary.counts.get(str(s), 0)} {s}{'s' if s != Severity.INFO and summary.counts.get(str(s), 0) != 1 else ''}"
+             for s in Severity]
+    return f"{files}: " + ", ".join(parts)
+
+
+def render(results: Sequence[FileResult], *, colour: bool = False, **_: Any) -> str:
+    blocks = [render_finding(r.path, f, r.source, colour=colour) for r in results for f in r.findings]
+    return "".join(b + "\n\n" for b in blocks) + summary_line(Summary.of(results)) + "\n"

@@ -1,0 +1,201 @@
+"""Tiny strict validators for YAML data: every problem is collected with its file:line:col.
+
+A validator is a callable `(value, mark, problems) -> converted value` that appends a `Problem`
+and returns `INVALID` when the value is wrong. Mappings are strict: unknown keys are errors with a
+"did you mean" hint, the way Vale and spaCy report them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from .errors import Problem
+from .yamlio import Mark, MarkedDict, MarkedList, mark_of
+
+INVALID: Any = type("Invalid", (), {"__repr__": lambda self: "INVALID"})()
+
+Validator = Callable[[Any, Mark, list[Problem]], Any]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One key of a mapping: how to validate it, whether it must be there, and its doc line."""
+
+    validator: Validator
+    required: bool = False
+    default: Any = None
+    doc: str = ""
+    default_factory: Callable[[], Any] | None = field(default=None, compare=False)
+
+    def default_value(self) -> Any:
+        return self.default_factory() if self.default_factory else self.default
+
+
+def _type_name(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    return {dict: "a mapping", MarkedDict: "a mapping", list: "a list", MarkedList: "a list",
+            str: "a string", bool: "a boolean", int: "a number", float: "a number"}.get(
+        type(value), type(value).__name__)
+
+
+def wrong_type(value: Any, expected: str, mark: Mark, problems: list[Problem]) -> Any:
+    problems.append(mark.problem("E102", f"expected {expected}, got {_type_name(value)}"))
+    return INVALID
+
+
+def string(*, nonempty: bool = True) -> Validator:
+    def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)  # `terms: [101]` means the text "101"
+        if not isinstance(value, str):
+            return wrong_type(value, "a string", mark, problems)
+        if nonempty and not value.strip():
+            problems.append(mark.problem("E104", "must not be empty"))
+            return INVALID
+        return value
+
+    return check
+
+
+def boolean() -> Validator:
+    def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        if not isinstance(value, bool):
+            return wrong_type(value, "true or false", mark, problems)
+        return value
+
+    return check
+
+
+def integer(*, minimum: int | None = None, maximum: int | None = None) -> Validator:
+    def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int):
+            return wrong_type(value, "a whole number", mark, problems)
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            problems.append(mark.problem("E104", f"must be between {minimum} and {maximum}, got {value}"))
+            return INVALID
+        return value
+
+    return check
+
+
+def number(*, minimum: float, maximum: float) -> Validator:
+    def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return wrong_type(value, "a number", mark, problems)
+        if not minimum <= value <= maximum:
+            problems.append(mark.problem("E104", f"must be between {minimum} and {maximum}, got {value}"))
+            return INVALID
+        return float(value)
+
+    return check
+
+
+def choice(*choices: str) -> Validator:
+    def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        if value in choices:
+            return value
+        close = difflib.get_close_matches(str(value), choices, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(choices)
+        problems.append(mark.problem("E104", f"'{value}' is not allowed here", hint))
+        return INVALID
+
+    return check
+
+
+def iso_date() -> Validator:
+    def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        problems.append(mark.problem("E112", f"'{value}' is not a date", "write it as YYYY-MM-DD"))
+        return INVALID
+
+    return check
+
+
+def list_of(item: Validator, *, allow_single: bool = False, nonempty: bool = False) -> Validator:
+    """A list whose items pass `item`; `allow_single` also accepts one bare item."""
+
+    def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        if allow_single and not isinstance(value, list) and value is not None:
+            value = [value]
+        if not isinstance(value, list):
+            return wrong_type(value, "a list", mark, problems)
+        if nonempty and not value:
+            problems.append(mark.problem("E104", "the list must not be empty"))
+            return INVALID
+        out = [item(v, mark_of(value, i, mark), problems) for i, v in enumerate(value)]
+        return INVALID if any(v is INVALID for v in out) else out
+
+    return check
+
+
+def regex_pattern(*, flags: int = 0) -> Validator:
+    """A regular expression for the `regex` module, compiled now so a bad one fails at load."""
+
+    def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        if not isinstance(value, str) or not value:
+            return wrong_type(value, "a regular expression", mark, problems)
+        try:
+            return regex.compile(value, flags | regex.VERSION1)
+        except regex.error as exc:
+            where = f" at position {exc.pos}" if exc.pos is not None else ""
+            problems.append(mark.problem("E105", f"invalid regular expression: {exc.msg}{where}",
+                                         "check brackets and escape special characters with \\"))
+            return INVALID
+
+    return check
+
+
+def mapping_of(fields: Mapping[str, Field], *, what: str = "mapping") -> Validator:
+    def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        return check_mapping(value, mark, fields, problems, what=what)
+
+    return check
+
+
+def check_mapping(value: Any, mark: Mark, fields: Mapping[str, Field], problems: list[Problem],
+                  *, what: str = "mapping", extra_keys: frozenset[str] = frozenset()) -> Any:
+    """Validate a mapping strictly; returns {key: converted} with defaults filled, or INVALID.
+
+    `extra_keys` are keys the caller validates itself (they are passed through unchanged).
+    """
+    if not isinstance(value, dict):
+        return wrong_type(value, f"a {what} (key: value pairs)", mark, problems)
+    before = len(problems)
+    out: dict[str, Any] = {}
+    for key in value:
+        if key in fields or key in extra_keys:
+            continue
+        key_mark = value.key_mark(key) if isinstance(value, MarkedDict) else mark
+        close = difflib.get_close_matches(str(key), [*fields, *extra_keys], n=1, cutoff=0.6)
+        hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(sorted(fields))
+        problems.append(key_mark.problem("E101", f"unknown key '{key}' in {what}", hint))
+    for name, spec in fields.items():
+        if name not in value or value[name] is None and spec.required:
+            if spec.required:
+                problems.append(mark.problem("E103", f"{what} is missing the required key '{name}'"))
+            else:
+                out[name] = spec.default_value()
+            continue
+        if value[name] is None:
+            out[name] = spec.default_value()
+            continue
+        out[name] = spec.validator(value[name], mark_of(value, name, mark), problems)
+    for key in extra_keys:
+        if key in value:
+            out[key] = value[key]
+    return INVALID if len(problems) > before else out

@@ -1,0 +1,159 @@
+"""The one place that loads YAML: safe, YAML 1.2 booleans, duplicate keys caught, marks kept.
+
+Mappings and sequences come back as `MarkedDict` / `MarkedList`, which remember the line and
+column of every key and item so that validation errors can cite `file:line:col`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ConfigError, Problem
+
+
+class Mark:
+    """A 1-based place in a file."""
+
+    __slots__ = ("path", "line", "col")
+
+    def __init__(self, path: str, line: int, col: int) -> None:
+        self.path, self.line, self.col = path, line, col
+
+    def problem(self, code: str, message: str, hint: str = "") -> Problem:
+        return Problem(self.path, self.line, self.col, code, message, hint)
+
+    def __repr__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+class MarkedDict(dict[str, Any]):
+    """A mapping that remembers where it, each key and each value stand."""
+
+    mark: Mark
+    key_marks: dict[Any, Mark]
+    value_marks: dict[Any, Mark]
+
+    def mark_of(self, key: Any) -> Mark:
+        return self.value_marks.get(key, self.mark)
+
+    def key_mark(self, key: Any) -> Mark:
+        return self.key_marks.get(key, self.mark)
+
+
+class MarkedList(list[Any]):
+    """A sequence that remembers where it and each item stand."""
+
+    mark: Mark
+    item_marks: list[Mark]
+
+    def mark_of(self, index: int) -> Mark:
+        return self.item_marks[index] if index < len(self.item_marks) else self.mark
+
+
+def mark_of(container: Any, key: Any, default: Mark) -> Mark:
+    """The mark of `container[key]` when the container knows it, else `default`."""
+    if isinstance(container, (MarkedDict, MarkedList)):
+        return container.mark_of(key)
+    return default
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader with YAML 1.2 booleans: `no`, `off`, `yes`, `on` stay strings (Norway, `off`)."""
+
+    path = "<yaml>"
+    problems: list[Problem]
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
+
+
+def _mark(loader: _Loader, node: yaml.Node) -> Mark:
+    return Mark(loader.path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> MarkedDict:
+    loader.flatten_mapping(node)
+    result = MarkedDict()
+    result.mark = _mark(loader, node)
+    result.key_marks, result.value_marks = {}, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, (str, int, float, bool)) or key is None:
+            loader.problems.append(
+                _mark(loader, key_node).problem("E108", "mapping keys must be plain scalars")
+            )
+            continue
+        if key in result:
+            loader.problems.append(
+                _mark(loader, key_node).problem(
+                    "E108", f"duplicate key '{key}'", f"first given at line {result.key_marks[key].line}"
+                )
+            )
+            continue
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_marks[key] = _mark(loader, key_node)
+        result.value_marks[key] = _mark(loader, value_node)
+    return result
+
+
+def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> MarkedList:
+    result = MarkedList(loader.construct_object(child, deep=True) for child in node.value)
+    result.mark = _mark(loader, node)
+    result.item_marks = [_mark(loader, child) for child in node.value]
+    return result
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+def load_yaml_text(text: str, path: str) -> Any:
+    """Parse YAML text safely; raises ConfigError citing `path:line:col` for any problem."""
+    loader = _Loader(text)
+    loader.path = path
+    loader.problems = []
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = exc.problem or exc.context or "invalid YAML"
+        raise ConfigError([Problem(path, line, col, "E100", f"YAML syntax error: {reason}")]) from None
+    except yaml.YAMLError as exc:
+        raise ConfigError([Problem(path, 1, 1, "E100", f"YAML error: {exc}")]) from None
+    finally:
+        loader.dispose()
+    if loader.problems:
+        raise ConfigError(loader.problems)
+    return data
+
+
+def load_yaml_file(path: Path, shown_as: str | None = None) -> Any:
+    """Read and parse a YAML file; unreadable or undecodable files are ConfigErrors too."""
+    shown = shown_as or str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError([Problem(shown, 1, 1, "E110", "file not found")]) from None
+    except OSError as exc:
+        raise ConfigError([Problem(shown, 1, 1, "E110", f"cannot read file: {exc.strerror}")]) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            [Problem(shown, line, 1, "E100", f"not UTF-8 (invalid byte at offset {exc.start})")]
+        ) from None
+    return load_yaml_text(text, shown)
