@@ -187,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="postlint", standalone_mode=False)
+        sys.exit(ExitCode.OK)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:

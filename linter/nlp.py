@@ -8,6 +8,7 @@ enabled checks need are run; Presidio reads the `Doc` we already made (`nlp_arti
 
 from __future__ import annotations
 
+import functools
 import importlib
 import logging
 import os
@@ -89,8 +90,12 @@ class Needs:
         return Needs(self.capabilities | other.capabilities, self.entities | other.entities)
 
 
+@functools.lru_cache(maxsize=8)
 def load_spacy(model: str, lang: str, needs: Needs) -> Language:
-    """Load `model` with only the components `needs` asks for; `blank:xx` is a bare tokenizer."""
+    """Load `model` with only the components `needs` asks for; `blank:xx` is a bare tokenizer.
+
+    Cached per process: every Linter with the same needs shares one loaded pipeline.
+    """
     import spacy
 
     if model.startswith("blank:"):

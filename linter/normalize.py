@@ -42,11 +42,14 @@ def _normalise_cluster(cluster: str) -> str:
 
 
 def _fold_lookalikes(word: str) -> str:
-    """Fold look-alike letters when the word would then be all Latin (a disguise, not Greek)."""
+    """Fold look-alike letters in a word that mixes them with Latin ones (a disguise, not Greek).
+
+    A word written wholly in Cyrillic or Greek ("Москва") is a real word and stays as it is.
+    """
     letters = [ch for ch in word if ch.isalpha()]
-    if not any(ch in CONFUSABLES for ch in letters):
+    if not any(ch in CONFUSABLES for ch in letters) or not any(ch.isascii() for ch in letters):
         return word
-    if all(ch in CONFUSABLES or (ch.isascii()) or unicodedata.name(ch, "").startswith("LATIN") for ch in letters):
+    if all(ch in CONFUSABLES or ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in letters):
         return "".join(CONFUSABLES.get(ch, ch) for ch in word)
     return word
 

@@ -7,6 +7,7 @@ reported at once as `path:line:col: CODE message (hint)`.
 
 from __future__ import annotations
 
+import difflib
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -118,15 +119,16 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
     kind = raw.get("kind")
     cls = KINDS.get(kind) if isinstance(kind, str) else None
     before = len(problems)
-    extra = frozenset(cls.options) if cls else frozenset()
-    common = s.check_mapping(raw, mark, RULE_FIELDS, problems, what="rule", extra_keys=extra)
+    where = (lambda key: raw.mark_of(key)) if isinstance(raw, MarkedDict) else (lambda key: mark)
     if isinstance(kind, str) and cls is None:
-        import difflib
-
         close = difflib.get_close_matches(kind, kinds, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "kinds: " + ", ".join(sorted(kinds))
-        kind_mark = raw.mark_of("kind") if isinstance(raw, MarkedDict) else mark
-        problems.append(kind_mark.problem("E111", f"unknown rule kind '{kind}'", hint))
+        problems.append(where("kind").problem("E111", f"unknown rule kind '{kind}'", hint))
+        # which other keys are allowed depends on the kind: do not guess
+        extra = frozenset(k for k in raw if k not in RULE_FIELDS)
+    else:
+        extra = frozenset(cls.options) if cls else frozenset()
+    common = s.check_mapping(raw, mark, RULE_FIELDS, problems, what="rule", extra_keys=extra)
     options: dict[str, Any] = {}
     if cls is not None:
         opts_raw = {k: v for k, v in raw.items() if k in cls.options}
@@ -135,11 +137,11 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
             opts_raw.mark, opts_raw.key_marks, opts_raw.value_marks = raw.mark, raw.key_marks, raw.value_marks
         options = s.check_mapping(opts_raw, mark, cls.options, problems, what=f"'{kind}' rule")
         if options is not s.INVALID:
-            cls.validate(options, mark, problems)
+            cls.validate(options, where, problems)
     if common is s.INVALID or options is s.INVALID or len(problems) > before:
         return None
     code, category = common["code"], Category(common["category"])
-    code_mark = raw.mark_of("code") if isinstance(raw, MarkedDict) else mark
+    code_mark = where("code")
     if not CODE_SHAPE.match(code):
         problems.append(code_mark.problem("E104", f"rule code '{code}' is not shaped like CONF-CODENAME",
                                           "capital letters and digits in parts joined by '-'"))
@@ -148,8 +150,7 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
                                           f"codes are prefixed by their category ({category})"))
     placeholders = {"match", *(cls.placeholders if cls else ())}
     for key in ("message", "suggestion"):
-        field_mark = raw.mark_of(key) if isinstance(raw, MarkedDict) else mark
-        _check_placeholders(common[key] or "", placeholders, field_mark, problems, key)
+        _check_placeholders(common[key] or "", placeholders, where(key), problems, key)
     if len(problems) > before:
         return None
     examples = common["examples"] or {}
@@ -225,8 +226,6 @@ def load_rules(config: Config) -> list[Rule]:
 
 
 def _check_overrides(config: Config, rules: Mapping[str, Rule]) -> list[Problem]:
-    import difflib
-
     problems = []
     categories = [str(c) for c in Category]
     for key, override in config.overrides.items():

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -50,8 +50,8 @@ class Check:
         self.company = company
 
     @classmethod
-    def validate(cls, options: dict[str, Any], mark: Mark, problems: list[Problem]) -> None:
-        """Checks across options, after each option passed its own validator."""
+    def validate(cls, options: dict[str, Any], where: Callable[[str], Mark], problems: list[Problem]) -> None:
+        """Checks across options, after each passed its own validator; `where(key)` is its mark."""
 
     @property
     def needs(self) -> Needs:

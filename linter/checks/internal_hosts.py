@@ -33,12 +33,17 @@ class InternalHostsCheck(Check):
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
-        suffixes = [d.strip(".").lower() for d in (*company.internal_domains, *self.opts["suffixes"])]
+        company_domains = [d.strip(".").lower() for d in company.internal_domains]
+        generic = [d.strip(".").lower() for d in self.opts["suffixes"]]
+        parts = []
+        if company_domains:  # the company's internal domain itself is already a leak
+            parts.append(rf"(?:{_LABEL}\.)*(?:{_alternatives(company_domains)})")
+        if generic:  # "internal" alone is a word; "wiki.internal" is a host
+            parts.append(rf"(?:{_LABEL}\.)+(?:{_alternatives(generic)})")
         self.hosts_rx = None
-        if suffixes and self.opts["hosts"]:
-            alternatives = "|".join(regex.escape(d) for d in sorted(set(suffixes), key=len, reverse=True))
+        if parts and self.opts["hosts"]:
             self.hosts_rx = regex.compile(
-                rf"(?<![\w.-])(?:{_LABEL}\.)*(?:{alternatives})(?![\w-]|\.[a-z0-9])", regex.IGNORECASE)
+                rf"(?<![\w.-])(?:{'|'.join(parts)})(?![\w-]|\.[a-z0-9])", regex.IGNORECASE)
 
     def run(self, document: Document) -> Iterator[Hit]:
         text = document.text
@@ -51,6 +56,10 @@ class InternalHostsCheck(Check):
             for m in _IPV4.finditer(text):
                 if _is_internal_ip(m.group()):
                     yield Hit(m.start(), m.end(), {"host": m.group()})
+
+
+def _alternatives(domains: list[str]) -> str:
+    return "|".join(regex.escape(d) for d in sorted(set(domains), key=len, reverse=True))
 
 
 # Documentation and special ranges: `is_private` is true for them, but they are not infrastructure.

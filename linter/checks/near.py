@@ -7,7 +7,7 @@ nearby cancels it, and `unless_in_post` what anywhere in the post cancels it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .. import schema as s
@@ -44,9 +44,9 @@ class NearCheck(Check):
     }
 
     @classmethod
-    def validate(cls, options: dict[str, Any], mark: Mark, problems: list[Problem]) -> None:
+    def validate(cls, options: dict[str, Any], where: Callable[[str], Mark], problems: list[Problem]) -> None:
         if not (options["near"] or options["unless"] or options["unless_in_post"]):
-            problems.append(mark.problem("E103", "a 'near' rule needs 'near', 'unless' or 'unless_in_post'",
+            problems.append(where("terms").problem("E103", "a 'near' rule needs 'near', 'unless' or 'unless_in_post'",
                                          "without context words, use kind: terms"))
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -35,15 +35,15 @@ class PatternCheck(Check):
     }
 
     @classmethod
-    def validate(cls, options: dict[str, Any], mark: Mark, problems: list[Problem]) -> None:
+    def validate(cls, options: dict[str, Any], where: Callable[[str], Mark], problems: list[Problem]) -> None:
         flags = regex.VERSION1 | (regex.IGNORECASE if options["ignore_case"] else 0)
-        compiled = s.regex_pattern(flags=flags)(options["pattern"], mark, problems)
+        compiled = s.regex_pattern(flags=flags)(options["pattern"], where("pattern"), problems)
         if compiled is s.INVALID:
             return
         group = options["group"]
         if (isinstance(group, int) and group > compiled.groups) or (
                 isinstance(group, str) and group not in compiled.groupindex):
-            problems.append(mark.problem("E104", f"the pattern has no group {group!r}"))
+            problems.append(where("group").problem("E104", f"the pattern has no group {group!r}"))
             return
         options["compiled"] = compiled
 

@@ -1,0 +1,33 @@
+import logging
+
+RULE = """\
+- code: CONF-TEST
+  category: confidential
+  severity: error
+  kind: pattern
+  pattern: 'ticket-(?P<id>\\d+)'
+  group: id
+  allow: ["0000"]
+  message: "'{match}'"
+  why: w
+"""
+
+
+def test_group_is_reported_and_allow_list_respected(pack_linter):
+    linter = pack_linter(RULE)
+    assert [f.match for f in linter.lint("TICKET-42 and ticket-0000")] == ["42"]
+
+
+def test_checksum_validation(pack_linter):
+    linter = pack_linter(RULE.replace("'ticket-(?P<id>\\d+)'", "'\\d{4}(?: ?\\d{4}){3}'")
+                         .replace("group: id", "validate: luhn"))
+    assert [f.match for f in linter.lint("4111 1111 1111 1111 vs 4111 1111 1111 1112")] == ["4111 1111 1111 1111"]
+
+
+def test_catastrophic_pattern_times_out_and_other_rules_still_run(pack_linter, caplog):
+    linter = pack_linter(RULE.replace("'ticket-(?P<id>\\d+)'", "'(a|a)+$'").replace("group: id", "timeout: 0.2")
+                         + RULE.replace("CONF-TEST", "CONF-OTHER"))
+    with caplog.at_level(logging.WARNING, logger="postlint"):
+        findings = linter.lint("ticket-7 " + "a" * 5000 + "!")
+    assert [f.code for f in findings] == ["CONF-OTHER"]
+    assert "CONF-TEST gave up" in caplog.text

@@ -1,0 +1,34 @@
+RULE = """\
+- code: DER-TEST
+  category: derogatory
+  severity: warning
+  kind: terms
+  terms: [idiot, bunch of clowns]
+  message: "'{match}'"
+  why: w
+"""
+
+
+def matches(linter, text):
+    return [f.match for f in linter.lint(text)]
+
+
+def test_whole_words_case_insensitive_and_lemmas(pack_linter):
+    linter = pack_linter(RULE)
+    assert matches(linter, "IDIOT. Idiots everywhere, a bunch of clowns.") == ["IDIOT", "Idiots", "bunch of clowns"]
+
+
+def test_no_hits_inside_words(pack_linter):
+    assert matches(pack_linter(RULE), "idiotic idiotproof clownsbunch") == []
+
+
+def test_obfuscated_spellings(pack_linter):
+    linter = pack_linter(RULE.replace("kind: terms", "kind: terms\n  obfuscated: true")
+                         .replace("[idiot, bunch of clowns]", "[shit, fuck]"))
+    assert matches(linter, "sh1t, f*ck, f u c k, fuuuck, s.h.i.t") == ["sh1t", "f*ck", "f u c k", "fuuuck", "s.h.i.t"]
+    assert matches(linter, "Scunthorpe shitake? no: shiitake, a55, 1.42.0") == []
+
+
+def test_inflected_term_matches_only_as_written(pack_linter):
+    linter = pack_linter(RULE.replace("[idiot, bunch of clowns]", "[patched]"))
+    assert matches(linter, "we patch it; we patched it") == ["patched"]

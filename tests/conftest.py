@@ -1,0 +1,67 @@
+"""Shared fixtures: the real model, loaded once per session, and no network at all."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_CONFIG = ROOT / "corpus" / "postlint.yaml"
+AS_OF = "2026-11-25"  # the date the built-in examples and the corpus are judged at
+
+
+class NetworkBlocked(RuntimeError):
+    pass
+
+
+def _blocked(*args: object, **kwargs: object) -> None:
+    raise NetworkBlocked(f"postlint tried to reach the network: {args!r}")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_network():
+    """Every test runs with sockets blocked: postlint must never go online."""
+    patched = {
+        (socket.socket, "connect"): socket.socket.connect,
+        (socket.socket, "connect_ex"): socket.socket.connect_ex,
+        (socket, "create_connection"): socket.create_connection,
+        (socket, "getaddrinfo"): socket.getaddrinfo,
+    }
+    for (owner, name) in patched:
+        setattr(owner, name, _blocked)
+    yield
+    for (owner, name), original in patched.items():
+        setattr(owner, name, original)
+
+
+@pytest.fixture(scope="session")
+def linter():
+    """The built-in packs with the fictional company of corpus/postlint.yaml (Acme Robotics)."""
+    from linter import Linter
+
+    return Linter(CORPUS_CONFIG)
+
+
+@pytest.fixture(scope="session")
+def plain_linter():
+    """The built-in packs with no company configured."""
+    from linter import Linter
+
+    return Linter({})
+
+
+@pytest.fixture
+def pack_linter(tmp_path):
+    """Build a Linter from one rule pack written inline (plus an optional company section)."""
+    import textwrap
+
+    from linter import Linter
+
+    def build(rules_yaml: str, company: dict | None = None):
+        pack = tmp_path / "pack.yaml"
+        pack.write_text("rules:\n" + textwrap.indent(textwrap.dedent(rules_yaml), "  "), encoding="utf-8")
+        return Linter({"packs": [str(pack)], "company": company or {}})
+
+    return build

@@ -1,0 +1,24 @@
+from linter.textmap import LineIndex, TextBuilder
+
+
+def test_builder_maps_copies_replacements_and_insertions():
+    source = "a &amp; b"
+    builder = TextBuilder()
+    builder.copy("a ", 0)
+    builder.replace("&", 2, 7)
+    builder.insert("\n", 7)
+    builder.copy(" b", 7)
+    text, offsets = builder.build()
+    assert text == "a &\n b"
+    assert offsets.span(2, 3) == (2, 7)         # the entity stands for its source
+    assert offsets.span(0, 1) == (0, 1)
+    assert offsets.span(4, 6) == (7, 9)
+    assert source[slice(*offsets.span(0, 6))] == source
+
+
+def test_line_index_handles_all_line_endings():
+    index = LineIndex("one\r\ntwo\rthree\nfour")
+    assert index.position(0) == (1, 1)
+    assert index.position(5) == (2, 1)
+    assert index.position(9) == (3, 1)
+    assert index.position(17) == (4, 3)
