@@ -36,6 +36,9 @@ CAPABILITIES = {
     "lemma": ("tagger", "attribute_ruler", "lemmatizer"),
     "deps": ("parser",),
     "sents": (),  # parser when deps are needed, else senter, else a rule-based sentencizer
+    # Loaded but not run by nlp.pipe: a check parses just the sentences it cares about with
+    # `parse_on_demand`, so one rare rule does not slow every post down.
+    "deps_on_demand": ("parser",),
 }
 
 # Presidio entity type -> (module under presidio_analyzer.predefined_recognizers, class).
@@ -112,6 +115,8 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
         raise PostlintError(f"cannot load the spaCy model '{model}': {exc}") from None
     for name in wanted & set(nlp.disabled):
         nlp.enable_pipe(name)
+    if "deps_on_demand" in needs.capabilities and "deps" not in needs.capabilities and nlp.has_pipe("parser"):
+        nlp.disable_pipe("parser")
     if "sents" in needs.capabilities and not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer", first=True)
     return nlp
@@ -139,7 +144,7 @@ def _components_for(config: Any, needs: Needs) -> set[str]:
     if needs.entities & NER_ENTITIES.keys():
         capabilities.add("ner")
     wanted = {by_factory[f] for c in capabilities for f in CAPABILITIES.get(c, ()) if f in by_factory}
-    if "sents" in capabilities and "parser" not in wanted and "senter" in by_factory:
+    if "sents" in capabilities and "deps" not in capabilities and "senter" in by_factory:
         wanted.add(by_factory["senter"])
     for name in list(wanted):
         tok2vec = (config["components"][name].get("model") or {}).get("tok2vec") or {}
@@ -147,6 +152,18 @@ def _components_for(config: Any, needs: Needs) -> set[str]:
             upstream = tok2vec.get("upstream", "*")
             wanted.add(by_factory.get("tok2vec", "tok2vec") if upstream == "*" else upstream)
     return wanted
+
+
+def parse_on_demand(nlp: Language, span: Any) -> Doc:
+    """A dependency-parsed copy of `span` (a Span or Doc), for checks that need the parse rarely.
+
+    Needs the capability `deps_on_demand`; token offsets in the copy are relative to `span`.
+    """
+    sub = span.as_doc() if hasattr(span, "as_doc") else span
+    for name in ("tok2vec", "parser"):
+        if name in nlp.component_names:
+            sub = nlp.get_pipe(name)(sub)
+    return sub
 
 
 class PiiAnalyzer:
