@@ -22,6 +22,9 @@ from .packs import Rule, load_rules
 
 log = logging.getLogger("postlint")
 BATCH_SIZE = 32
+# Code and link targets are published too, so pii and confidential rules read them; language
+# rules (config `code_blocks` decides which categories) do not: `kill -9`, /blog/killer-feature.
+NOT_PROSE_ZONES = frozenset({"code", "link"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +140,8 @@ class Linter:
         return dedupe(findings)
 
     def _finding(self, rule: Rule, hit: Hit, document: Document) -> Finding | None:
-        if str(rule.category) not in self.config.code_categories and "code" in document.zones_at(hit.start, hit.end):
+        if str(rule.category) not in self.config.code_categories and \
+                document.zones_at(hit.start, hit.end) & NOT_PROSE_ZONES:
             return None
         start, end = document.source_span(hit.start, hit.end)
         if end <= start:

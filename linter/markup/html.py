@@ -1,0 +1,257 @@
+"""HTML (a whole page, or the raw HTML inside Markdown) to plain text with exact offsets.
+
+Python's `html.parser` does the tokenising (with `convert_charrefs=False`, so each character
+reference arrives with its own position and maps back to the `&...;` it came from).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from .base import Directive, TextWriter, decode_entity, parse_directive
+
+HIDDEN_TAGS = frozenset({"script", "style", "template"})
+HEAD_TAGS = frozenset({"title", "meta", "link", "base", "script", "style", "noscript", "template"})
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+    "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "main",
+    "menu", "nav", "ol", "option", "p", "pre", "section", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "title", "tr", "ul",
+})
+CODE_TAGS = frozenset({"pre", "code", "kbd", "samp", "tt", "var"})
+HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+URL_ATTRIBUTES = frozenset({"href", "src"})
+META_TEXT_NAMES = frozenset({"description", "og:title", "og:description", "twitter:title",
+                             "twitter:description"})
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+
+
+class HtmlReader:
+    """Writes what a reader of some HTML sees; keeps its state across fragments of one document."""
+
+    def __init__(self, writer: TextWriter, directives: list[Directive]) -> None:
+        self.writer = writer
+        self.directives = directives
+        self.hidden = 0  # inside <script>, <style>, <template>
+        self._in_head = False
+        self._in_title = False
+        self._opened: dict[str, int] = {}  # zones opened by tags (and how often), for end_scope()
+
+    def feed(self, raw: str, base: int) -> None:
+        """Read `raw`, which stands at `base` in the source."""
+        parser = _Parser(self, raw, base)
+        parser.feed(raw)
+        parser.close()
+
+    def end_scope(self) -> None:
+        """Forget unclosed tags: a Markdown block's inline HTML must not leak into the next one."""
+        for kind, count in self._opened.items():
+            for _ in range(count):
+                self.writer.close(kind)
+        self._opened.clear()
+        self.hidden = 0
+        self._in_head = self._in_title = False
+
+    def _open(self, kind: str) -> None:
+        self.writer.open(kind)
+        self._opened[kind] = self._opened.get(kind, 0) + 1
+
+    def _close(self, kind: str) -> None:
+        if self._opened.get(kind):
+            self._opened[kind] -= 1
+            self.writer.close(kind)
+
+    def start(self, tag: str, attrs: list[tuple[str, str | None]], pos: int,
+              tag_text: str | None) -> None:
+        if tag in HIDDEN_TAGS:
+            self.hidden += 1
+        if self.hidden:
+            return
+        if tag == "head":
+            self._in_head = True
+            return
+        if self._in_head and tag not in HEAD_TAGS:
+            self._in_head = False  # as browsers do: body content ends an unclosed <head>
+        w = self.writer
+        if tag == "title":
+            w.break_block()
+            self._in_title = True
+            self._open("front_matter")
+            return
+        if tag == "meta":
+            names = {(v or "").lower() for k, v in attrs if k in ("name", "property")}
+            if names & META_TEXT_NAMES:
+                span = _attribute_spans(tag_text, pos).get("content")
+                if span:
+                    w.break_block()
+                    w.open("front_matter")
+                    w.copy_decoded(span[1], span[0])
+                    w.close("front_matter")
+                    w.break_block()
+            return
+        if self._in_head:
+            return
+        if tag in BLOCK_TAGS:
+            w.break_block()
+        elif tag == "br":
+            w.break_line()
+        if tag in CODE_TAGS:
+            self._open("code")
+        if tag in HEADING_TAGS:
+            self._open("heading")
+        if tag == "img" or any(k in URL_ATTRIBUTES for k, _ in attrs):
+            spans = _attribute_spans(tag_text, pos)
+            if tag == "img" and "alt" in spans:
+                w.open("alt")
+                w.copy_decoded(spans["alt"][1], spans["alt"][0])
+                w.close("alt")
+            for name in ("href", "src"):
+                if name in spans:
+                    w.defer("link", spans[name][1], spans[name][0])
+
+    def end(self, tag: str) -> None:
+        if tag in HIDDEN_TAGS:
+            self.hidden = max(self.hidden - 1, 0)
+            return
+        if self.hidden:
+            return
+        if tag == "head":
+            self._in_head = False
+            return
+        if tag == "title":
+            self._in_title = False
+            self._close("front_matter")
+            self.writer.break_block()
+            return
+        if self._in_head:
+            return
+        if tag in CODE_TAGS:
+            self._close("code")
+        if tag in HEADING_TAGS:
+            self._close("heading")
+        if tag in BLOCK_TAGS:
+            self.writer.break_block()
+
+    def _visible(self, text: str) -> bool:
+        if self.hidden:
+            return False
+        if self._in_head and not self._in_title:
+            if not text.strip():
+                return False
+            self._in_head = False  # text in <head> starts the body, as in a browser
+        return True
+
+    def data(self, text: str, pos: int) -> None:
+        if not self._visible(text):
+            return
+        if self.writer.inside("code"):
+            self.writer.copy(text, pos)
+            return
+        words = text.strip()  # indentation and line breaks around block tags are not text
+        if not words:
+            self.writer.space(text, pos)
+            return
+        lead = len(text) - len(text.lstrip())
+        self.writer.space(text[:lead], pos)
+        self.writer.copy(words, pos + lead)
+        self.writer.space(text[lead + len(words):], pos + lead + len(words))
+
+    def reference(self, raw: str, pos: int) -> None:
+        if not self._visible(raw):
+            return
+        decoded = decode_entity(raw)
+        if decoded is None:
+            self.writer.copy(raw, pos)
+        else:
+            self.writer.replace(decoded, pos, pos + len(raw))
+
+    def comment(self, body: str, start: int, end: int) -> None:
+        directive = parse_directive(body, start, end)
+        if directive is not None:
+            self.directives.append(directive)
+
+
+class _Parser(HTMLParser):
+    """Turns `HTMLParser` callbacks into `HtmlReader` calls with source offsets."""
+
+    def __init__(self, reader: HtmlReader, raw: str, base: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self._reader = reader
+        self._raw = raw
+        self._base = base
+        self._lines = line_offsets(raw)
+
+    def _offset(self) -> int:
+        """Offset in `raw` of the construct being handled (HTMLParser counts lines by `\\n`)."""
+        line, col = self.getpos()
+        return self._lines[min(line, len(self._lines)) - 1] + col
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._reader.start(tag, attrs, self._base + self._offset(), self.get_starttag_text())
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self._reader.end(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._reader.end(tag)
+
+    def handle_data(self, data: str) -> None:
+        self._reader.data(data, self._base + self._offset())
+
+    def handle_entityref(self, name: str) -> None:
+        self._reference(1 + len(name))
+
+    def handle_charref(self, name: str) -> None:
+        self._reference(2 + len(name))
+
+    def _reference(self, length: int) -> None:
+        start = self._offset()
+        end = start + length
+        if self._raw.startswith(";", end):
+            end += 1
+        self._reader.reference(self._raw[start:end], self._base + start)
+
+    def handle_comment(self, data: str) -> None:
+        start = self._offset()
+        close = self._raw.find(">", start + 4 + len(data))
+        end = len(self._raw) if close < 0 else close + 1
+        self._reader.comment(data, self._base + start, self._base + end)
+
+
+def _attribute_spans(tag_text: str | None, pos: int) -> dict[str, tuple[int, str]]:
+    """Each attribute's raw value and its source offset, read from the tag as written."""
+    spans: dict[str, tuple[int, str]] = {}
+    if not tag_text:
+        return spans
+    name_end = 1
+    while name_end < len(tag_text) and tag_text[name_end] not in " \t\r\n\f/>":
+        name_end += 1
+    for match in _ATTRIBUTE.finditer(tag_text, name_end):
+        name = match.group(1).lower()
+        for group in (2, 3, 4):
+            if match.group(group) is not None and name not in spans:
+                spans[name] = (pos + match.start(group), match.group(group))
+                break
+    return spans
+
+
+def line_offsets(text: str) -> list[int]:
+    """Start offsets of the `\\n`-separated lines of `text`."""
+    starts = [0]
+    pos = text.find("\n")
+    while pos >= 0:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def extract_html(source: str) -> tuple[TextWriter, list[Directive]]:
+    """Read an HTML page: the visible text, the title and meta description, zones and directives."""
+    writer = TextWriter()
+    directives: list[Directive] = []
+    HtmlReader(writer, directives).feed(source, 0)
+    return writer, directives
+
