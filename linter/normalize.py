@@ -34,7 +34,8 @@ def _is_invisible(ch: str) -> bool:
 
 
 def _normalise_cluster(cluster: str) -> str:
-    visible = "".join(ch for ch in cluster if not _is_invisible(ch))
+    # a lone surrogate (from surrogate-escaped bytes) cannot be encoded: U+FFFD stands in for it
+    visible = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in cluster if not _is_invisible(ch))
     if not visible:
         return ""
     out = unicodedata.normalize("NFKC", visible)

@@ -6,6 +6,14 @@ import socket
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# `ci` (the default) runs a few hundred examples; `thorough` runs 10,000:
+#   python -m pytest tests/test_properties.py --hypothesis-profile=thorough
+_QUIET = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture, HealthCheck.data_too_large]
+settings.register_profile("ci", max_examples=300, deadline=None, suppress_health_check=_QUIET)
+settings.register_profile("thorough", max_examples=10_000, deadline=None, suppress_health_check=_QUIET)
+settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_CONFIG = ROOT / "corpus" / "postlint.yaml"
