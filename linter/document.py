@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
+
+import regex
 
 from .markup import Directive, Zone, extract, markup_for
 from .normalize import normalise
-from .textmap import LineIndex, OffsetMap
+from .textmap import LineIndex, OffsetMap, ShiftedMap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -34,7 +37,7 @@ class Document:
     plain: str
     zones: list[Zone]
     directives: list[Directive]
-    _to_plain: OffsetMap
+    _to_plain: OffsetMap | ShiftedMap
     _to_source: OffsetMap
     spacy_doc: Doc | None = None
     pii: list[Any] = field(default_factory=list)  # Presidio results for `text`, made once
@@ -67,6 +70,23 @@ class Document:
             self._lines = LineIndex(self.source)
         return self._lines.position(source_offset)
 
+    def pieces(self, limit: int) -> Iterator[Document]:
+        """This document, or views of consecutive slices of at most `limit` characters.
+
+        spaCy refuses texts over `nlp.max_length` and needs about 1 GB per 100,000 characters
+        to parse, so long texts are checked piece by piece, cut at paragraph or sentence ends.
+        Each view's spans still map to the whole source; a check sees one piece at a time.
+        """
+        if len(self.text) <= limit:
+            yield self
+            return
+        start = 0
+        while start < len(self.text):
+            end = _cut(self.text, start, start + limit)
+            yield replace(self, text=self.text[start:end], _to_plain=ShiftedMap(self._to_plain, start),
+                          spacy_doc=None, pii=[])
+            start = end
+
     def warn(self, message: str) -> None:
         """Something the user should know about this document that is not a finding."""
         log.warning("%s: %s", self.path or "-", message)
@@ -77,3 +97,21 @@ class Document:
             return set()
         p_start, p_end = self.plain_span(start, end)
         return {z.kind for z in self.zones if z.start <= p_start and p_end <= z.end}
+
+
+_BREAKS = (regex.compile(r"\n[ \t]*\n"), regex.compile(r"[.!?][\"')\]]*\s|\n"), regex.compile(r"\s"))
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where a piece starting at `start` ends: the last paragraph break, else sentence end, else
+    space in the second half of the window; a hard cut only in a text with no spaces at all."""
+    if limit >= len(text):
+        return len(text)
+    floor = start + (limit - start) // 2
+    for pattern in _BREAKS:
+        last = None
+        for last in pattern.finditer(text, floor, limit):
+            pass
+        if last is not None:
+            return last.end()
+    return limit

@@ -25,6 +25,7 @@ BATCH_SIZE = 32
 # Code and link targets are published too, so pii and confidential rules read them; language
 # rules (config `code_blocks` decides which categories) do not: `kill -9`, /blog/killer-feature.
 NOT_PROSE_ZONES = frozenset({"code", "link"})
+PIECE_CHARS = 100_000  # longer texts are parsed in pieces (spaCy: ~1 GB per 100k characters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,16 +118,31 @@ class Linter:
     def lint_documents(self, documents: Iterable[Document], *,
                        batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, list[Finding]]]:
         """Lint prepared documents in order; each batch shares one `nlp.pipe` per language."""
-        iterator = iter(documents)
+        pieces = ((document, piece) for document in documents
+                  for piece in document.pieces(min(PIECE_CHARS, self._runtime(document.lang).nlp.max_length)))
+        current: Document | None = None
+        found: list[Finding] = []
+        for document, findings in self._lint_pieces(pieces, batch_size):
+            if document is not current:
+                if current is not None:
+                    yield current, dedupe(found)
+                current, found = document, []
+            found.extend(findings)
+        if current is not None:
+            yield current, dedupe(found)
+
+    def _lint_pieces(self, pieces: Iterable[tuple[Document, Document]],
+                     batch_size: int) -> Iterator[tuple[Document, list[Finding]]]:
+        iterator = iter(pieces)
         while batch := list(itertools.islice(iterator, batch_size)):
-            for lang in dict.fromkeys(d.lang for d in batch):
+            for lang in dict.fromkeys(piece.lang for _, piece in batch):
                 runtime = self._runtime(lang)
-                group = [d for d in batch if d.lang == lang]
-                for document, parsed in zip(group, runtime.nlp.pipe((d.text for d in group), batch_size=batch_size)):
-                    document.spacy_doc = parsed
-            for document in batch:
-                yield document, self._check(document, self._runtimes[document.lang])
-                document.spacy_doc = None  # let the parse go; findings hold plain data only
+                group = [piece for _, piece in batch if piece.lang == lang]
+                for piece, parsed in zip(group, runtime.nlp.pipe((p.text for p in group), batch_size=batch_size)):
+                    piece.spacy_doc = parsed
+            for document, piece in batch:
+                yield document, self._check(piece, self._runtimes[piece.lang])
+                piece.spacy_doc = None  # let the parse go; findings hold plain data only
 
     def _check(self, document: Document, runtime: _Runtime) -> list[Finding]:
         if runtime.pii is not None:
@@ -137,7 +153,7 @@ class Linter:
                 finding = self._finding(check.rule, hit, document)
                 if finding is not None:
                     findings.append(finding)
-        return dedupe(findings)
+        return findings
 
     def _finding(self, rule: Rule, hit: Hit, document: Document) -> Finding | None:
         if str(rule.category) not in self.config.code_categories and \

@@ -64,6 +64,18 @@ class OffsetMap:
         return self.source_start(start), max(self.source_end(end - 1), self.source_start(start))
 
 
+class ShiftedMap:
+    """The map of a slice `[offset:]` of a derived text: spans are shifted, then mapped."""
+
+    __slots__ = ("_base", "_offset")
+
+    def __init__(self, base: OffsetMap | ShiftedMap, offset: int) -> None:
+        self._base, self._offset = base, offset
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self._base.span(start + self._offset, end + self._offset)
+
+
 class TextBuilder:
     """Builds a derived text piece by piece together with its `OffsetMap`."""
 

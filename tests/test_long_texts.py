@@ -1,0 +1,46 @@
+"""Texts longer than spaCy's max_length are checked whole, in pieces, with exact offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from linter import engine
+
+
+@pytest.fixture
+def short_max_length(linter):
+    """spaCy refuses texts over nlp.max_length (1,000,000); a small limit keeps the test quick."""
+    nlp = linter._runtime("en").nlp
+    original = nlp.max_length
+    nlp.max_length = 2_000
+    yield
+    nlp.max_length = original
+
+
+def test_text_over_max_length_is_checked_whole(linter, short_max_length):
+    paragraph = "We shipped faster builds this week and the team is proud of it. " * 5 + "\n\n"
+    parts = [paragraph] * 40
+    parts[3] = paragraph + "Mail jane.doe@gmail.com today.\n\n"
+    parts[-2] = paragraph + "Falcon ships soon.\n\n"
+    text = "".join(parts)
+    assert len(text) > 5 * 2_000
+    findings = linter.lint(text, as_of="2026-11-25")
+    assert [(f.code, f.match) for f in findings] == [("PII-EMAIL", "jane.doe@gmail.com"),
+                                                     ("CONF-CODENAME", "Falcon")]
+    for f in findings:
+        assert text[f.start:f.end] == f.match
+        assert f.line == text.count("\n", 0, f.start) + 1
+
+
+def test_pieces_are_cut_between_words(linter, monkeypatch):
+    monkeypatch.setattr(engine, "PIECE_CHARS", 50)
+    text = "Our customers keep asking. " * 10 + "Reach Jane at jane.doe@gmail.com for details. " * 3
+    findings = linter.lint(text, as_of="2026-11-25")
+    assert [f.match for f in findings] == ["jane.doe@gmail.com"] * 3
+    assert all(text[f.start:f.end] == f.match for f in findings)
+
+
+def test_a_text_without_spaces_is_cut_hard_and_still_checked(linter, monkeypatch):
+    monkeypatch.setattr(engine, "PIECE_CHARS", 100)
+    text = "x" * 1_000 + " bob@gmail.com"
+    assert [f.match for f in linter.lint(text)] == ["bob@gmail.com"]
