@@ -19,6 +19,7 @@ from .errors import PostlintError
 from .finding import Finding
 from .nlp import DEFAULT_MODELS, Needs, PiiAnalyzer, load_spacy
 from .packs import Rule, load_rules
+from .suppress import Suppressor
 
 log = logging.getLogger("postlint")
 BATCH_SIZE = 32
@@ -80,6 +81,7 @@ class Linter:
         self.config = resolve_config(config)
         self.rules = load_rules(self.config)
         self.lang = lang or self.config.lang
+        self._suppressor = Suppressor(self.rules)
         self._runtimes: dict[str, _Runtime] = {}
         self._runtime(self.lang)
 
@@ -125,11 +127,11 @@ class Linter:
         for document, findings in self._lint_pieces(pieces, batch_size):
             if document is not current:
                 if current is not None:
-                    yield current, dedupe(found)
+                    yield current, self._finish(current, found)
                 current, found = document, []
             found.extend(findings)
         if current is not None:
-            yield current, dedupe(found)
+            yield current, self._finish(current, found)
 
     def _lint_pieces(self, pieces: Iterable[tuple[Document, Document]],
                      batch_size: int) -> Iterator[tuple[Document, list[Finding]]]:
@@ -143,6 +145,10 @@ class Linter:
             for document, piece in batch:
                 yield document, self._check(piece, self._runtimes[piece.lang])
                 piece.spacy_doc = None  # let the parse go; findings hold plain data only
+
+    def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
+        """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped."""
+        return self._suppressor.apply(document, findings, dedupe)
 
     def _check(self, document: Document, runtime: _Runtime) -> list[Finding]:
         if runtime.pii is not None:

@@ -1,0 +1,234 @@
+"""Inline suppressions: which findings a `<!-- postlint-disable ... -->` silences, and which cannot work.
+
+The markup parser finds the directives (`markup.Directive`); this module applies them to a
+document's findings, in source order:
+
+- `postlint-disable CODE[,CODE] -- reason` silences those codes (or categories) from the end of the
+  comment to the next `postlint-enable CODE` (or the end of the file);
+- `postlint-disable-next-line CODE -- reason` silences them on the line after the comment.
+
+A directive that cannot work is itself reported, so a reviewer sees it: one without a reason (it
+silences nothing), one that names no rule or an unknown one, one that silenced nothing (like ruff's
+unused `noqa`), and an `enable` with no `disable` to end. Such a report is a finding with code
+`<PREFIX>-DIRECTIVE` in the category of the rule it names (`PII-DIRECTIVE` for a directive about
+`PII-EMAIL`), severity warning: see `DIRECTIVE_RULES`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from .document import Document
+from .finding import Category, Finding, Severity
+from .markup import Directive
+from .packs import Rule
+
+DISABLE, ENABLE, NEXT_LINE = "disable", "enable", "disable-next-line"
+DIRECTIVE_SEVERITY = Severity.WARNING
+_EXAMPLE = "<!-- postlint-disable-next-line PII-EMAIL -- our public press address -->"
+
+
+def directive_code(category: Category) -> str:
+    """The code that reports a directive about rules of `category`: `PII-DIRECTIVE`, `CONF-DIRECTIVE`, ..."""
+    return f"{category.prefix}DIRECTIVE"
+
+
+def _directive_rule(category: Category) -> Rule:
+    return Rule(
+        code=directive_code(category), category=category, severity=DIRECTIVE_SEVERITY,
+        kind="directive", message=f"A postlint-disable/enable comment about {category} rules cannot work as written.",
+        summary=f"A suppression comment for {category} rules that gives no reason, names an unknown rule, "
+                "or silences nothing.",
+        why="A suppression must say why the text is fine, so a reviewer can check the reasoning; one "
+            "without a reason silences nothing. A suppression that names an unknown rule or silences "
+            "nothing is a mistake or stale, and would hide the next real problem in that place.",
+        suggestion="Name the rule codes or categories to silence and say why after two dashes: "
+                   f"{_EXAMPLE}. Remove suppressions that silence nothing.",
+        examples_bad=(f"<!-- postlint-disable-next-line {category.prefix}EXAMPLE -->",),
+        examples_good=(_EXAMPLE,),
+        pack="built in (linter/suppress.py)",
+    )
+
+
+DIRECTIVE_RULES: dict[str, Rule] = {directive_code(c): _directive_rule(c) for c in Category}
+_PREFIXES = {c.prefix: c for c in Category}
+
+
+@functools.cache
+def _builtin_codes() -> dict[str, Category]:
+    from .packs import all_builtin_rules
+
+    return {r.code: r.category for r in all_builtin_rules()}
+
+
+@dataclass
+class _Target:
+    """One code or category named by a directive, and whether it silenced anything."""
+
+    directive: Directive
+    written: str
+    key: str  # a rule code (upper case) or a category name (lower case)
+    category: Category
+    reasoned: bool
+    used: bool = False
+    start: int = 0  # the region it silences, in source offsets (disable) ...
+    end: int = 0
+    line: int = 0  # ... or the one line it silences (disable-next-line)
+
+    def covers(self, finding: Finding) -> bool:
+        if self.key not in (finding.code, str(finding.category)):
+            return False
+        if self.directive.action == NEXT_LINE:
+            return finding.line == self.line
+        return self.start <= finding.start < self.end
+
+
+@dataclass
+class _Pass:
+    """The work of applying one document's directives: open regions and what to report."""
+
+    document: Document
+    targets: list[_Target] = field(default_factory=list)
+    open: dict[str, list[_Target]] = field(default_factory=dict)
+    problems: list[Finding] = field(default_factory=list)
+
+
+class Suppressor:
+    """Applies a document's suppression directives to its findings, knowing the linter's rules."""
+
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        rules = list(rules)
+        self._codes = {r.code: r.category for r in rules}
+        self._active = {r.code for r in rules if r.enabled} | {str(r.category) for r in rules if r.enabled}
+
+    def apply(self, document: Document, findings: Sequence[Finding],
+              dedupe: Callable[[list[Finding]], list[Finding]]) -> list[Finding]:
+        """The findings no directive silences, deduped by `dedupe`, plus reports of broken directives."""
+        if not document.directives:
+            return dedupe(list(findings))
+        work = _Pass(document)
+        for directive in sorted(document.directives, key=lambda d: d.start):
+            self._read(work, directive)
+        for targets in work.open.values():
+            for target in targets:
+                target.end = len(document.source)
+        kept = []
+        for finding in findings:
+            covering = [t for t in work.targets if t.reasoned and t.covers(finding)]
+            for target in covering:
+                target.used = True
+            if not covering:
+                kept.append(finding)
+        for target in work.targets:
+            if target.reasoned and not target.used and target.key in self._active:
+                verb = "postlint-disable-next-line" if target.directive.action == NEXT_LINE else "postlint-disable"
+                where = "on the next line" if target.directive.action == NEXT_LINE else "before its postlint-enable"
+                self._report(work, target.directive, target.category,
+                             f"{verb} {target.written} silenced nothing: there is no {target.written} finding {where}.",
+                             "Remove the comment, or move it to the finding it was meant for.", target.written)
+        return sorted(dedupe(kept) + work.problems, key=lambda f: (f.start, f.end, f.code))
+
+    def _read(self, work: _Pass, directive: Directive) -> None:
+        name = f"postlint-{directive.action}"
+        reasoned = bool(directive.reason.strip())
+        if not directive.targets:
+            if directive.action == ENABLE:  # a bare enable ends every open region
+                for targets in work.open.values():
+                    for target in targets:
+                        target.end = directive.start
+                work.open.clear()
+                return
+            self._report(work, directive, Category.PII,
+                         f"{name} names no rule, so it silences nothing.",
+                         f"Name the codes or categories it silences: {_EXAMPLE}.")
+            return
+        resolved = []
+        for written in directive.targets:
+            found = self._resolve(written)
+            if isinstance(found, str):
+                category = self._nearest_category(written)
+                self._report(work, directive, category,
+                             f"{name} names '{written}', which is no rule code or category{found}.",
+                             "Use a code from `postlint rules` or a category: " + ", ".join(map(str, Category)) + ".",
+                             written)
+            else:
+                resolved.append((written, *found))
+        if directive.action == ENABLE:
+            for written, key, category in resolved:
+                if work.open.get(key):
+                    for target in work.open.pop(key):
+                        target.end = directive.start
+                else:
+                    self._report(work, directive, category,
+                                 f"{name} {written} ends nothing: no postlint-disable {written} is open before it.",
+                                 f"Remove it, or add <!-- postlint-disable {written} -- reason --> above the text.",
+                                 written)
+            return
+        if not reasoned:
+            categories = dict.fromkeys(category for _, _, category in resolved)
+            for category in categories:
+                codes = ",".join(w for w, _, c in resolved if c == category)
+                self._report(work, directive, category,
+                             f"{name} {codes} gives no reason, so it silences nothing.",
+                             f"Say why the text is fine after two dashes: <!-- {name} {codes} -- reason -->.")
+        line = self._line_after(work.document, directive)
+        for written, key, category in resolved:
+            target = _Target(directive, written, key, category, reasoned, start=directive.end, line=line)
+            work.targets.append(target)
+            if directive.action == DISABLE:
+                work.open.setdefault(key, []).append(target)
+
+    def _resolve(self, written: str) -> tuple[str, Category] | str:
+        """(key, category) of a code or category name, or a hint why it is unknown."""
+        name = written.strip()
+        if name.lower() in {str(c) for c in Category}:
+            return name.lower(), Category(name.lower())
+        code = name.upper()
+        if code in self._codes:
+            return code, self._codes[code]
+        if code in DIRECTIVE_RULES:
+            return " (directive reports cannot be silenced)"
+        if code in _builtin_codes():
+            return code, _builtin_codes()[code]
+        close = difflib.get_close_matches(code, [*self._codes, *_builtin_codes()], n=1)
+        return f" (did you mean {close[0]}?)" if close else ""
+
+    def _nearest_category(self, written: str) -> Category:
+        """The category an unknown name most likely meant: by its prefix, else by the closest code."""
+        code = written.strip().upper()
+        for prefix, category in _PREFIXES.items():
+            if code.startswith(prefix):
+                return category
+        known = {**_builtin_codes(), **self._codes}
+        close = difflib.get_close_matches(code, list(known), n=1, cutoff=0.0)
+        return known[close[0]] if close else Category.PII
+
+    @staticmethod
+    def _line_after(document: Document, directive: Directive) -> int:
+        last = max(directive.end - 1, directive.start)
+        return document.position(last)[0] + 1
+
+    @staticmethod
+    def _report(work: _Pass, directive: Directive, category: Category, message: str, suggestion: str,
+                written: str | None = None) -> None:
+        """A finding at the directive (at the name it is about, when given)."""
+        document = work.document
+        start, end = directive.start, directive.end
+        if written:
+            comment = document.source[directive.start:directive.end]
+            found = regex.search(rf"(?<![\w-]){regex.escape(written.strip())}(?![\w-])", comment, regex.IGNORECASE)
+            if found:
+                start, end = directive.start + found.start(), directive.start + found.end()
+        line, col = document.position(start)
+        end_line, end_col = document.position(end)
+        rule = DIRECTIVE_RULES[directive_code(category)]
+        work.problems.append(Finding(
+            code=rule.code, category=category, severity=rule.severity, message=message, why=rule.why,
+            suggestion=suggestion, start=start, end=end, line=line, col=col, end_line=end_line,
+            end_col=end_col, match=document.source[start:end], path=document.path,
+        ))
