@@ -11,16 +11,17 @@ import logging
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from . import __version__
-from .config import Config, find_config, load_config, resolve_config
+from .config import Config, load_config, resolve_config
 from .errors import ConfigError, ExitCode, PostlintError
 from .finding import Severity
+from .report import FORMATS
 
 log = logging.getLogger("postlint")
 
@@ -71,54 +72,91 @@ def cli(ctx: click.Context, debug: bool) -> None:
     _setup_logging()
 
 
+def _notify(level: str, message: str) -> None:
+    click.echo(f"postlint: {level}: {message}", err=True)
+
+
+def _read_stdin(paths: Sequence[str]) -> bytes | None:
+    return sys.stdin.buffer.read() if "-" in paths else None
+
+
+def _post_options(command: Callable[..., None]) -> Callable[..., None]:
+    """The options `check` and `baseline` share: which posts, under which policy, as of when."""
+    for option in reversed([
+        click.argument("paths", nargs=-1, required=True),
+        config_option,
+        click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
+                     help="Date embargoes and codename launch dates are judged at (default: today)."),
+        click.option("--lang", type=click.Choice(["en", "es"]), help="Language of the posts (default: from config, en)."),
+        click.option("--stdin-filename", metavar="NAME",
+                     help="Name to use for '-' (decides markup and config, e.g. post.md)."),
+    ]):
+        command = option(command)
+    return command
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@config_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
-              help="Date embargoes and codename launch dates are judged at (default: today).")
+@_post_options
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="text for people, json for tools, sarif for code scanning, github for Actions annotations.")
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="error", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
-@click.option("--lang", type=click.Choice(["en", "es"]), help="Language of the posts (default: from config, en).")
-@click.option("--stdin-filename", metavar="NAME", help="Name to use for '-' (decides markup and config).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Report only findings this baseline does not record (see `postlint baseline`).")
+@click.option("--redact", is_flag=True, default=False,
+              help="Mask what pii and confidential findings matched, in every format (also config report.redact).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
-def check(paths: Sequence[str], config_path: str | None, fmt: str, as_of: dt.date | None, fail_on: str,
-          lang: str | None, stdin_filename: str | None, color: bool | None) -> None:
+def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
+          stdin_filename: str | None, fmt: str, fail_on: str, baseline_path: str | None, redact: bool,
+          color: bool | None) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
-    from .engine import Linter
-    from .report import FileResult, reporter
-    from .sources import Unreadable, discover, read
+    from .baseline import Baseline
+    from .report import reporter
+    from .report.redact import redact as redact_results
+    from .runner import lint_paths
 
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
-    linters: dict[Path | None, Linter] = {}
-    results: list[FileResult] = []
-    worst = 0
-    had_error = False
-    for item in discover(paths):
-        if isinstance(item, Unreadable):
-            click.echo(f"postlint: error: {item}", err=True)
-            had_error = True
-            continue
-        try:
-            source = read(item, stdin)
-        except Unreadable as exc:
-            click.echo(f"postlint: {'warning' if exc.skip else 'error'}: {exc}", err=True)
-            had_error = had_error or not exc.skip
-            continue
-        for warning in source.warnings:
-            log.warning("%s: %s", item, warning)
-        shown = stdin_filename if item == "-" and stdin_filename else item
-        key = Path(config_path).resolve() if config_path else find_config(Path(shown).resolve() if shown != "-" else Path.cwd())
-        if key not in linters:
-            linters[key] = Linter(load_config(key) if key else Config(), lang=lang)
-        findings = linters[key].lint(source.text, path=shown, as_of=as_of)
-        results.append(FileResult(item, findings, source.text))
-        worst = max([worst, *(f.severity.rank for f in findings)])
+    baseline = Baseline.load(Path(baseline_path)) if baseline_path else None
+    run = lint_paths(paths, notify=_notify, config_path=Path(config_path) if config_path else None,
+                     as_of=as_of, lang=lang, stdin=_read_stdin(paths), stdin_filename=stdin_filename)
+    results = baseline.filter(run.results) if baseline else run.results
+    if redact or run.redact:
+        results = redact_results(results, run.rules)
     colour = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    click.echo(reporter(fmt)(results, colour=colour), nl=False)
-    if had_error:
+    click.echo(reporter(fmt)(results, colour=colour, rules=run.rules), nl=False)
+    if run.failed:
         sys.exit(ExitCode.USAGE)
+    worst = max((f.severity.rank for r in results for f in r.findings), default=0)
     sys.exit(ExitCode.FINDINGS if worst >= Severity(fail_on).rank else ExitCode.OK)
+
+
+@cli.command(name="baseline")
+@_post_options
+@click.option("-o", "--output", default=".postlint-baseline.json", show_default=True,
+              type=click.Path(dir_okay=False), help="The baseline file to write.")
+def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
+                     stdin_filename: str | None, output: str) -> None:
+    """Record today's findings so that `check --baseline FILE` reports only new ones."""
+    from .baseline import Baseline
+    from .runner import lint_paths
+
+    run = lint_paths(paths, notify=_notify, config_path=Path(config_path) if config_path else None,
+                     as_of=as_of, lang=lang, stdin=_read_stdin(paths), stdin_filename=stdin_filename)
+    if run.failed:
+        _fail(f"some inputs could not be read, so {output} was not written")
+    target = Path(output)
+    salt = None
+    if target.exists():
+        try:
+            salt = Baseline.load(target).salt  # keep unchanged entries identical, for small diffs
+        except PostlintError as exc:
+            log.warning("%s; writing a new baseline over it", exc)
+    recorded = Baseline.record(run.results, root=target.resolve().parent, salt=salt)
+    try:
+        recorded.write(target)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    click.echo(f"postlint: recorded {len(recorded.entries)} finding{'s' if len(recorded.entries) != 1 else ''} "
+               f"in {len(run.results)} file{'s' if len(run.results) != 1 else ''} to {output}", err=True)
 
 
 @cli.command(name="eval")
@@ -146,8 +184,9 @@ def eval_command(file: str, config_path: str | None, fmt: str) -> None:
 def rules(config_path: str | None, show_all: bool) -> None:
     """List every rule: code, category, severity and summary."""
     from .packs import load_rules
+    from .suppress import DIRECTIVE_RULES
 
-    listed = [r for r in load_rules(_config_for(config_path)) if r.enabled or show_all]
+    listed = [r for r in [*load_rules(_config_for(config_path)), *DIRECTIVE_RULES.values()] if r.enabled or show_all]
     width = max((len(r.code) for r in listed), default=10)
     for rule in listed:
         state = "" if rule.enabled else "  (off)"
@@ -161,8 +200,9 @@ def explain(code: str, config_path: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
     from .packs import load_rules
+    from .suppress import DIRECTIVE_RULES
 
-    known = {r.code: r for r in load_rules(_config_for(config_path))}
+    known = {**{r.code: r for r in load_rules(_config_for(config_path))}, **DIRECTIVE_RULES}
     rule = known.get(code.upper())
     if rule is None:
         close = difflib.get_close_matches(code.upper(), known, n=3)
@@ -172,7 +212,8 @@ def explain(code: str, config_path: str | None) -> None:
            f"  {rule.summary}", "", "Why", wrap(rule.why), "", "Message", f"  {rule.message}"]
     if rule.suggestion:
         out += ["", "Instead", wrap(rule.suggestion)]
-    out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
+    if rule.kind in KINDS:
+        out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
     if rule.examples_bad or rule.examples_good:
         out += ["", "Examples"]
         out += [f"  bad:  {e}" for e in rule.examples_bad] + [f"  good: {e}" for e in rule.examples_good]

@@ -1,17 +1,30 @@
-"""Finding the files to check and reading them without losing anything or crashing."""
+"""Finding the files to check and reading them without losing anything or crashing.
+
+A folder is walked recursively for the suffixes in `markup.MARKUP_BY_SUFFIX`, honouring the
+`.gitignore` files of its git repository (and `.git/info/exclude`) and each config's `exclude`
+globs. Paths named on the command line are checked even when git ignores them (a writer's drafts
+are often ignored), but a config's `exclude` applies to them too, so a pre-commit hook skips what
+the team excluded.
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pathspec
+
+from .config import Config, find_config, load_config
 from .markup import MARKUP_BY_SUFFIX
 
 CHECKED_SUFFIXES = frozenset(MARKUP_BY_SUFFIX)
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv",
                           ".tox", ".mypy_cache", ".pytest_cache", ".postlint_cache"})
+
+# Why a path is excluded (e.g. "excluded by postlint.yaml: drafts/"), or None to check it.
+Exclusion = Callable[[Path, bool], "str | None"]
 
 
 @dataclass
@@ -24,41 +37,158 @@ class Source:
 
 
 class Unreadable(Exception):
-    """A path that cannot be checked: missing, unreadable, or not text."""
+    """A path that cannot be checked: missing, unreadable, not text, or excluded."""
 
     def __init__(self, path: str, reason: str, *, skip: bool = False) -> None:
         super().__init__(f"{path}: {reason}")
         self.path, self.reason = path, reason
-        self.skip = skip  # a binary file is skipped with a warning, not an error
+        self.skip = skip  # skipped with a warning (a binary or excluded file), not an error
 
 
-def discover(paths: Iterable[str]) -> Iterator[str | Unreadable]:
+class Configs:
+    """Which config governs each path (`--config`, else the nearest one upward), each loaded once."""
+
+    def __init__(self, config_path: Path | None = None) -> None:
+        self._fixed = config_path.resolve() if config_path else None
+        self._loaded: dict[Path | None, Config] = {}
+        self._found: dict[Path, Path | None] = {}
+        self._excludes: dict[Path | None, pathspec.GitIgnoreSpec] = {}
+
+    def key_for(self, path: str | Path) -> Path | None:
+        """The config file for a path (`-` means the working directory), None for the defaults."""
+        if self._fixed is not None:
+            return self._fixed
+        folder = Path.cwd() if str(path) == "-" else Path(path).resolve().parent
+        if folder not in self._found:
+            self._found[folder] = find_config(folder)
+        return self._found[folder]
+
+    def get(self, key: Path | None) -> Config:
+        if key not in self._loaded:
+            self._loaded[key] = load_config(key) if key else Config()
+        return self._loaded[key]
+
+    @property
+    def loaded(self) -> list[Config]:
+        return list(self._loaded.values())
+
+    def excluded(self, path: Path, is_dir: bool) -> str | None:
+        """Why the governing config's `exclude` globs leave `path` out, or None."""
+        key = self.key_for(path / "x" if is_dir else path)
+        config = self.get(key)
+        if not config.exclude:
+            return None
+        if key not in self._excludes:
+            self._excludes[key] = pathspec.GitIgnoreSpec.from_lines(config.exclude)
+        try:
+            relative = path.resolve().relative_to(config.root.resolve()).as_posix()
+        except ValueError:
+            return None  # outside the config's folder: its globs do not reach it
+        if relative == ".":
+            return None
+        result = self._excludes[key].check_file(relative + ("/" if is_dir else ""))
+        if not result.include:
+            return None
+        pattern = config.exclude[result.index] if result.index is not None else "exclude"
+        return f"excluded by {key.name if key else 'config'} (exclude: {pattern})"
+
+
+def discover(paths: Iterable[str], *, excluded: Exclusion | None = None) -> Iterator[str | Unreadable]:
     """Each file to check, in a stable order: files as given, directories walked recursively."""
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path)
-        elif path.exists():
-            yield raw
-        else:
+        if not path.exists():
             yield Unreadable(raw, "no such file or directory")
+            continue
+        reason = excluded(path, path.is_dir()) if excluded else None
+        if reason:
+            yield Unreadable(raw, f"{reason}; not checked", skip=True)
+        elif path.is_dir():
+            yield from _walk(path, excluded)
+        else:
+            yield raw
 
 
-def _walk(root: Path) -> Iterator[str]:
+class _GitIgnores:
+    """The `.gitignore` rules in force in each folder of a walk, deepest last (it wins)."""
+
+    def __init__(self, root: Path) -> None:
+        self._by_folder: dict[Path, list[tuple[Path, pathspec.GitIgnoreSpec]]] = {}
+        top = _git_root(root)
+        inherited: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
+        if top is not None:
+            inherited += _spec_at(top, top / ".git" / "info" / "exclude")
+            ancestors = [p for p in reversed(root.parents) if p == top or top in p.parents]
+            for folder in ancestors:
+                inherited += _spec_at(folder, folder / ".gitignore")
+            if any(self._match(inherited, p, True) for p in [root, *root.parents] if top in p.parents):
+                inherited = []  # the folder itself is ignored, yet named: its own rules only
+        self._by_folder[root] = inherited
+
+    def enter(self, folder: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
+        """The rules for entries of `folder` (its parent's plus its own `.gitignore`)."""
+        if folder not in self._by_folder:
+            self._by_folder[folder] = list(self._by_folder.get(folder.parent, []))
+        specs = self._by_folder[folder] + _spec_at(folder, folder / ".gitignore")
+        self._by_folder[folder] = specs
+        return specs
+
+    @staticmethod
+    def _match(specs: list[tuple[Path, pathspec.GitIgnoreSpec]], path: Path, is_dir: bool) -> bool:
+        ignored = False
+        for base, spec in specs:
+            if base == path or base not in path.parents:
+                continue
+            relative = path.relative_to(base).as_posix()
+            result = spec.check_file(relative + ("/" if is_dir else ""))
+            if result.include is not None:
+                ignored = result.include
+        return ignored
+
+    ignored = _match
+
+
+def _git_root(start: Path) -> Path | None:
+    for folder in [start, *start.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
+def _spec_at(base: Path, file: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
+    try:
+        lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+    return [(base, pathspec.GitIgnoreSpec.from_lines(lines))] if lines else []
+
+
+def _walk(root: Path, excluded: Exclusion | None) -> Iterator[str]:
+    gitignores = _GitIgnores(Path(os.path.abspath(root)))
     seen: set[tuple[int, int]] = set()
-    for folder, dirs, files in os.walk(root, followlinks=True):
-        stat = os.stat(folder)
+    for folder_name, dirs, files in os.walk(root, followlinks=True):
+        stat = os.stat(folder_name)
         if (stat.st_dev, stat.st_ino) in seen:  # a symlink loop: walk each folder once
             dirs[:] = []
             continue
         seen.add((stat.st_dev, stat.st_ino))
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith("."))
+        folder = Path(os.path.abspath(folder_name))
+        specs = gitignores.enter(folder)
+        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith(".")
+                         and _kept(folder / d, True, specs, excluded))
         for name in sorted(files):
-            if Path(name).suffix.lower() in CHECKED_SUFFIXES:
-                yield os.path.join(folder, name)
+            if Path(name).suffix.lower() in CHECKED_SUFFIXES and _kept(folder / name, False, specs, excluded):
+                yield os.path.join(folder_name, name)
+
+
+def _kept(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.GitIgnoreSpec]],
+          excluded: Exclusion | None) -> bool:
+    if _GitIgnores.ignored(specs, path, is_dir):
+        return False
+    return not (excluded and excluded(path, is_dir))
 
 
 def decode(data: bytes, path: str) -> Source:

@@ -1,11 +1,21 @@
-"""Reporters: pure functions from findings to text in one output format."""
+"""Reporters: pure functions from findings to text in one output format.
+
+Each `render(results, *, colour=False, rules=None)` takes the per-file results and, for formats
+that describe rules (SARIF), the `Rule` of each code; `redact.redact()` runs before any of them
+when `--redact` (or `report.redact`) asks for it.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..finding import Finding, Severity
+
+FORMATS = ("text", "json", "sarif", "github")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as `textmap.LineIndex` counts lines
 
 
 @dataclass(frozen=True)
@@ -15,12 +25,14 @@ class FileResult:
     path: str
     findings: Sequence[Finding]
     source: str = ""
+    baselined: int = 0  # findings left out because the baseline already records them
 
 
 @dataclass(frozen=True)
 class Summary:
     files: int
     counts: dict[str, int] = field(default_factory=dict)
+    baselined: int = 0
 
     @classmethod
     def of(cls, results: Sequence[FileResult]) -> Summary:
@@ -28,14 +40,34 @@ class Summary:
         for result in results:
             for finding in result.findings:
                 counts[str(finding.severity)] += 1
-        return cls(len(results), counts)
+        return cls(len(results), counts, sum(r.baselined for r in results))
+
+
+@functools.lru_cache(maxsize=8)
+def _lines(source: str) -> list[str]:
+    return _LINE_BREAK.split(source)
+
+
+def source_line(source: str, line: int) -> str:
+    """The 1-based `line` of `source` without its line break ("" past the end)."""
+    lines = _lines(source)
+    return lines[line - 1] if 0 < line <= len(lines) else ""
+
+
+def context_without_match(source: str, finding: Finding) -> str:
+    """The finding's first source line with the matched span cut out (what surrounds the match)."""
+    line = source_line(source, finding.line)
+    end = finding.end_col - 1 if finding.end_line == finding.line else len(line)
+    return line[:finding.col - 1] + " " + line[end:]
 
 
 Reporter = Callable[..., str]
 
 
 def reporter(name: str) -> Reporter:
+    from . import github, sarif
     from . import json as json_report
     from . import text as text_report
 
-    return {"text": text_report.render, "json": json_report.render}[name]
+    return {"text": text_report.render, "json": json_report.render, "sarif": sarif.render,
+            "github": github.render}[name]

@@ -16,5 +16,6 @@ def render(results: Sequence[FileResult], **_: Any) -> str:
             findings.append({**finding.to_dict(), "path": result.path})
     summary = Summary.of(results)
     return json.dumps({"version": 1, "findings": findings,
-                       "summary": {"files": summary.files, "findings": len(findings), **summary.counts}},
+                       "summary": {"files": summary.files, "findings": len(findings), **summary.counts,
+                                   "baselined": summary.baselined}},
                       indent=2, ensure_ascii=False) + "\n"

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..finding import Finding, Severity
-from . import FileResult, Summary
+from . import FileResult, Summary, source_line
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
@@ -17,10 +17,9 @@ def _paint(text: str, code: str, colour: bool) -> str:
 
 def _source_line(source: str, finding: Finding) -> tuple[str, int, int]:
     """The finding's first line of source, and where the underline starts and how long it is."""
-    lines = source.splitlines() if source else []
-    if not 0 < finding.line <= len(lines):
+    line = source_line(source, finding.line).expandtabs(1)
+    if not line:
         return "", 0, 0
-    line = lines[finding.line - 1].expandtabs(1)
     width = (finding.end_col - finding.col) if finding.end_line == finding.line else len(line) - finding.col + 1
     return line, finding.col - 1, max(width, 1)
 
@@ -44,7 +43,8 @@ def summary_line(summary: Summary) -> str:
     files = f"{summary.files} file{'s' if summary.files != 1 else ''} checked"
     parts = [f"{summary.counts.get(str(s), 0)} {s}{'s' if s != Severity.INFO and summary.counts.get(str(s), 0) != 1 else ''}"
              for s in Severity]
-    return f"{files}: " + ", ".join(parts)
+    baselined = f" ({summary.baselined} more in the baseline, not shown)" if summary.baselined else ""
+    return f"{files}: " + ", ".join(parts) + baselined
 
 
 def render(results: Sequence[FileResult], *, colour: bool = False, **_: Any) -> str:
