@@ -118,11 +118,11 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
     baseline = Baseline.load(Path(baseline_path)) if baseline_path else None
     run = lint_paths(paths, notify=_notify, config_path=Path(config_path) if config_path else None,
                      as_of=as_of, lang=lang, stdin=_read_stdin(paths), stdin_filename=stdin_filename)
-    results = baseline.filter(run.results) if baseline else run.results
+    results, rules = baseline.filter(run.results) if baseline else run.results, run.rules
     if redact or run.redact:
-        results = redact_results(results, run.rules)
+        results, rules = redact_results(results, rules)
     colour = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    click.echo(reporter(fmt)(results, colour=colour, rules=run.rules), nl=False)
+    click.echo(reporter(fmt)(results, colour=colour, rules=rules), nl=False)
     if run.failed:
         sys.exit(ExitCode.USAGE)
     worst = max((f.severity.rank for r in results for f in r.findings), default=0)

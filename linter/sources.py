@@ -181,7 +181,7 @@ def _walk(root: Path, excluded: Exclusion | None) -> Iterator[str]:
                          and _kept(folder / d, True, specs, excluded))
         for name in sorted(files):
             if Path(name).suffix.lower() in CHECKED_SUFFIXES and _kept(folder / name, False, specs, excluded):
-                yield os.path.join(folder_name, name)
+                yield os.path.normpath(os.path.join(folder_name, name))
 
 
 def _kept(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.GitIgnoreSpec]],

@@ -9,6 +9,7 @@ from, and any remaining copy of a matched string in any finding's text is masked
 
 from __future__ import annotations
 
+import functools
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -37,24 +38,39 @@ def redacted(finding: Finding) -> bool:
     return finding.category in REDACTED_CATEGORIES
 
 
-def redact(results: Sequence[FileResult], rules: Mapping[str, Rule] | None = None) -> list[FileResult]:
-    """The results with every `pii`/`confidential` match masked wherever it could be printed."""
-    return [_redact_file(result, rules or {}) for result in results]
+def redact(results: Sequence[FileResult], rules: Mapping[str, Rule] | None = None
+           ) -> tuple[list[FileResult], dict[str, Rule]]:
+    """The results, and the rules SARIF describes, with every `pii`/`confidential` match masked.
+
+    A matched string is masked wherever it appears, in every file's findings and source and in the
+    rules' texts and examples (a company's own pack may quote its codenames).
+    """
+    rules = dict(rules or {})
+    strings = sorted({f.match for r in results for f in r.findings if redacted(f) and f.match.strip()},
+                     key=len, reverse=True)
+    masked_rules = {code: _redact_rule(rule, strings) for code, rule in rules.items()}
+    return [_redact_file(result, rules, strings) for result in results], masked_rules
 
 
-def _redact_file(result: FileResult, rules: Mapping[str, Rule]) -> FileResult:
-    secret = [f for f in result.findings if redacted(f)]
-    if not secret:
-        return result
-    strings = sorted({f.match for f in secret if f.match.strip()}, key=len, reverse=True)
+def _redact_file(result: FileResult, rules: Mapping[str, Rule], strings: Sequence[str]) -> FileResult:
     source = list(result.source)
-    for finding in secret:
-        for i in range(finding.start, min(finding.end, len(source))):
-            if not source[i].isspace():
-                source[i] = BLANK
+    for finding in result.findings:
+        if redacted(finding):
+            for i in range(finding.start, min(finding.end, len(source))):
+                if not source[i].isspace():
+                    source[i] = BLANK
     masked_source = _mask_strings("".join(source), strings, blank=True)
     findings = [_redact_finding(f, rules.get(f.code), strings) for f in result.findings]
     return replace(result, findings=findings, source=masked_source)
+
+
+def _redact_rule(rule: Rule, strings: Sequence[str]) -> Rule:
+    if not strings:
+        return rule
+    mask = functools.partial(_mask_strings, strings=strings)
+    return replace(rule, summary=mask(rule.summary), why=mask(rule.why), message=mask(rule.message),
+                   suggestion=mask(rule.suggestion), examples_bad=tuple(map(mask, rule.examples_bad)),
+                   examples_good=tuple(map(mask, rule.examples_good)))
 
 
 def _redact_finding(finding: Finding, rule: Rule | None, strings: Sequence[str]) -> Finding:
@@ -94,7 +110,12 @@ def _value_of(template: str, rendered: str, key: str) -> str | None:
 
 
 def _mask_strings(text: str, strings: Sequence[str], *, blank: bool = False) -> str:
-    for secret in strings:
-        if secret in text:
-            text = text.replace(secret, BLANK * len(secret) if blank else MASK)
-    return text
+    """`text` with every copy of the strings masked, in any case (longest first)."""
+    if not strings or not text:
+        return text
+    return _pattern(tuple(strings)).sub(lambda m: BLANK * len(m.group()) if blank else MASK, text)
+
+
+@functools.lru_cache(maxsize=4)
+def _pattern(strings: tuple[str, ...]) -> regex.Pattern[str]:
+    return regex.compile("|".join(regex.escape(s) for s in strings), regex.IGNORECASE | regex.V1)
