@@ -122,7 +122,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
     if redact or run.redact:
         results, rules = redact_results(results, rules)
     colour = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    click.echo(reporter(fmt)(results, colour=colour, rules=rules), nl=False)
+    click.echo(reporter(fmt)(results, colour=colour, rules=rules), nl=False, color=colour)
     if run.failed:
         sys.exit(ExitCode.USAGE)
     worst = max((f.severity.rank for r in results for f in r.findings), default=0)
