@@ -1,0 +1,49 @@
+"""`--redact` (linter/report/redact.py): masks pii and confidential matches wherever they could print."""
+
+from __future__ import annotations
+
+from conftest import AS_OF
+from linter.report import FileResult
+from linter.report.redact import MASK, redact
+from linter.report.text import render
+
+POST = "Nightjar ships soon. Mail jane.roe@gmail.com, you idiots.\n"
+
+
+def results(linter, text=POST):
+    return [FileResult("p.md", linter.lint(text, path="p.md", as_of=AS_OF), text)]
+
+
+def test_matches_messages_and_source_are_masked_but_columns_stay(linter):
+    original = results(linter)
+    masked, _ = redact(original, {r.code: r for r in linter.rules})
+    by_code = {f.code: f for f in masked[0].findings}
+    assert by_code["PII-EMAIL"].match == MASK and by_code["CONF-CODENAME"].match == MASK
+    assert "Nightjar" not in by_code["CONF-CODENAME"].message  # {name} is masked as well as {match}
+    assert by_code["DER-INSULT"].match == "idiots"  # other categories stay readable
+    assert masked[0].source == "******** ships soon. Mail ******************, you idiots.\n"
+    assert [(f.line, f.col, f.end_col) for f in masked[0].findings] == \
+           [(f.line, f.col, f.end_col) for f in original[0].findings]
+    text = render(masked)
+    assert "Nightjar" not in text and "jane.roe" not in text and "^^^^^^^^" in text
+
+
+def test_rule_texts_and_examples_are_masked_in_any_case(linter):
+    rules = {r.code: r for r in linter.rules}
+    _, masked_rules = redact(results(linter), rules)
+    codename = masked_rules["CONF-CODENAME"]
+    assert any("Falcon" in e for e in rules["CONF-CODENAME"].examples_bad)  # the example quotes a codename
+    assert not any("nightjar" in e.lower() for e in (*codename.examples_bad, *codename.examples_good))
+
+
+def test_safe_placeholders_survive(linter):
+    text = "SSN: 536-90-4399\n"
+    masked, _ = redact(results(linter, text), {r.code: r for r in linter.rules})
+    (finding,) = [f for f in masked[0].findings if f.code == "PII-NATIONAL-ID"]
+    assert finding.message == f"'{MASK}' looks like a US Social Security number."
+
+
+def test_nothing_to_mask_leaves_results_alone(linter):
+    clean = results(linter, "These idiots.\n")
+    masked, _ = redact(clean, {})
+    assert masked == clean
