@@ -49,7 +49,7 @@ def _directive_rule(category: Category) -> Rule:
             "nothing is a mistake or stale, and would hide the next real problem in that place.",
         suggestion="Name the rule codes or categories to silence and say why after two dashes: "
                    f"{_EXAMPLE}. Remove suppressions that silence nothing.",
-        examples_bad=(f"<!-- postlint-disable-next-line {category.prefix}EXAMPLE -->",),
+        examples_bad=(f"<!-- postlint-disable-next-line {category} -->",),
         examples_good=(_EXAMPLE,),
         pack="built in (linter/suppress.py)",
     )
@@ -136,7 +136,7 @@ class Suppressor:
     def _read(self, work: _Pass, directive: Directive) -> None:
         name = f"postlint-{directive.action}"
         reasoned = bool(directive.reason.strip())
-        if not directive.targets:
+        if not any(t.strip() for t in directive.targets):
             if directive.action == ENABLE:  # a bare enable ends every open region
                 for targets in work.open.values():
                     for target in targets:
@@ -148,7 +148,7 @@ class Suppressor:
                          f"Name the codes or categories it silences: {_EXAMPLE}.")
             return
         resolved = []
-        for written in directive.targets:
+        for written in (t.strip() for t in directive.targets if t.strip()):
             found = self._resolve(written)
             if isinstance(found, str):
                 category = self._nearest_category(written)

@@ -8,9 +8,10 @@ from linter.report.github import annotation, escape_data, escape_property, rende
 
 
 def finding(**changes) -> Finding:
-    base = dict(code="PII-EMAIL", category=Category.PII, severity=Severity.ERROR, message="'a@b.io' is an email.",
-                why="It identifies a person.", suggestion="Remove it.", start=3, end=9, line=2, col=4,
-                end_line=2, end_col=10, match="a@b.io", path="p.md")
+    base = {"code": "PII-EMAIL", "category": Category.PII, "severity": Severity.ERROR,
+            "message": "'a@b.io' is an email.", "why": "It identifies a person.", "suggestion": "Remove it.",
+            "start": 3, "end": 9, "line": 2, "col": 4, "end_line": 2, "end_col": 10, "match": "a@b.io",
+            "path": "p.md"}
     return Finding(**{**base, **changes})
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import AS_OF
+
 from linter.report import FileResult
 from linter.report.redact import MASK, redact
 from linter.report.text import render
