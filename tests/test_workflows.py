@@ -103,12 +103,14 @@ def test_disable_and_enable_in_html(run, site):
 
 
 def test_stdin_filename_chooses_the_markup(run, site):
-    text = "<!-- postlint-disable-next-line PII-EMAIL -- our public alias -->\nMail jane.roe@gmail.com\n"
-    _, out, _ = run("check", "-", "--stdin-filename", "post.md", "--format", "json", stdin=text.encode())
-    assert json.loads(out)["findings"] == []
-    _, out, _ = run("check", "-", "--format", "json", stdin=text.encode())  # plain text: no comments
-    assert [f["code"] for f in json.loads(out)["findings"]] == ["PII-EMAIL"]
-    assert json.loads(out)["findings"][0]["path"] == "-"
+    text = b"Our fix:\n\n```\nkill -9 $(pgrep idiots)\n```\n\nMail jane.roe@gmail.com\n"
+    _, out, _ = run("check", "-", "--stdin-filename", "post.md", "--format", "json", "--fail-on", "info", stdin=text)
+    findings = json.loads(out)["findings"]
+    # Markdown: the fenced block is code, where only pii and confidential rules look
+    assert [(f["code"], f["line"], f["path"]) for f in findings] == [("PII-EMAIL", 7, "post.md")]
+    _, out, _ = run("check", "-", "--format", "json", "--fail-on", "info", stdin=text)  # plain text
+    assert {f["code"] for f in json.loads(out)["findings"]} >= {"PII-EMAIL", "DER-INSULT"}
+    assert {f["path"] for f in json.loads(out)["findings"]} == {"-"}
 
 
 # -- Folders -----------------------------------------------------------------------------------
