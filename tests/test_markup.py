@@ -485,3 +485,10 @@ def test_document_maps_a_word_in_the_post_back_to_its_line_and_column() -> None:
     key = document.text.index("NIGHTJAR_KEY")
     assert "code" in document.zones_at(key, key + 12)
     assert "code" not in document.zones_at(index, index + 8)
+
+
+@pytest.mark.parametrize("source", ["<![# ", "a <![CDATA x", "<!x", "<![if !IE]> b"])
+def test_malformed_declarations_are_text_not_a_crash(source: str) -> None:
+    for markup in ("html", "markdown"):
+        extracted = read_markup(source + " tail words", markup)  # html.parser raised AssertionError
+        assert "tail words" in extracted.text

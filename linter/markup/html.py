@@ -188,6 +188,14 @@ class _Parser(HTMLParser):
         line, col = self.getpos()
         return self._lines[min(line, len(self._lines)) - 1] + col
 
+    def parse_html_declaration(self, i: int) -> int:
+        # CPython's _markupbase raises AssertionError on a malformed `<![...`; a browser shows it
+        try:
+            return super().parse_html_declaration(i)
+        except AssertionError:
+            self.handle_data(self.rawdata[i:i + 2])
+            return i + 2
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._reader.start(tag, attrs, self._base + self._offset(), self.get_starttag_text())
 
