@@ -492,3 +492,12 @@ def test_malformed_declarations_are_text_not_a_crash(source: str) -> None:
     for markup in ("html", "markdown"):
         extracted = read_markup(source + " tail words", markup)  # html.parser raised AssertionError
         assert "tail words" in extracted.text
+
+
+def test_malformed_declaration_keeps_offsets() -> None:
+    source = "x\n<![# y\nmail bob@gmail.com"
+    extracted = read_markup(source, "html")
+    start = extracted.text.index("bob@gmail.com")
+    s, e = extracted.offsets.span(start, start + len("bob@gmail.com"))
+    assert source[s:e] == "bob@gmail.com"
+    assert source[slice(*extracted.offsets.span(extracted.text.index("<!"), extracted.text.index("<!") + 2))] == "<!"

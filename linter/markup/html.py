@@ -190,9 +190,11 @@ class _Parser(HTMLParser):
 
     def parse_html_declaration(self, i: int) -> int:
         # CPython's _markupbase raises AssertionError on a malformed `<![...`; a browser shows it
+        position = self.getpos()
         try:
             return super().parse_html_declaration(i)
         except AssertionError:
+            self.lineno, self.offset = position  # it moved the position before raising
             self.handle_data(self.rawdata[i:i + 2])
             return i + 2
 
