@@ -25,6 +25,7 @@ class PhraseSet:
         self.lemma = lemma and not case_sensitive
         self.case_sensitive = case_sensitive
         self._matchers: list = []
+        self._glued: dict[tuple[str, ...], tuple[int, ...]] = {}
 
     @property
     def needs(self) -> Needs:
@@ -35,7 +36,13 @@ class PhraseSet:
 
         attr = "ORTH" if self.case_sensitive else "LOWER"
         exact = PhraseMatcher(nlp.vocab, attr=attr)
-        exact.add("P", list(nlp.tokenizer.pipe(self.phrases)))
+        patterns = list(nlp.tokenizer.pipe(self.phrases))
+        exact.add("P", patterns)
+        # "#1" must not match "# 1": remember which phrases glue tokens without a space
+        self._glued = {}
+        for p in patterns:
+            if any(not t.whitespace_ for t in p[:-1]):
+                self._glued[tuple(t.lower_ for t in p)] = tuple(i for i, t in enumerate(p[:-1]) if not t.whitespace_)
         self._matchers = [exact]
         if self.lemma and nlp.has_pipe("lemmatizer"):
             with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p != "ner"]):
@@ -51,4 +58,11 @@ class PhraseSet:
         found: set[tuple[int, int]] = set()
         for matcher in self._matchers:
             found.update((start, end) for _, start, end in matcher(doc))
+        if self._glued:
+            found = {(s, e) for s, e in found if not self._spaced_out(doc[s:e])}
         return sorted(found)
+
+    def _spaced_out(self, span) -> bool:  # type: ignore[no-untyped-def]
+        """A match of a glued phrase ("#1") written with spaces between its tokens ("# 1")."""
+        glued = self._glued.get(tuple(t.lower_ for t in span), ())
+        return any(span[i].whitespace_ for i in glued)

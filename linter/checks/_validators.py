@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 
 import regex
@@ -27,4 +28,17 @@ def iban(text: str) -> bool:
     return int("".join(str(int(c, 36)) for c in rearranged)) % 97 == 1
 
 
-VALIDATORS: dict[str, Callable[[str], bool]] = {"luhn": luhn, "iban": iban}
+def ip_address(text: str) -> bool:
+    """A real IPv4 or IPv6 address, not a Rust path such as `b::c` or `Vec::new`."""
+    value = text.strip("[]")
+    try:
+        ip = ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    if ip.version == 6:
+        groups = [g for g in value.split(":") if g]
+        return len(groups) >= 3 and any(ch.isdigit() for ch in value)
+    return True
+
+
+VALIDATORS: dict[str, Callable[[str], bool]] = {"luhn": luhn, "iban": iban, "ip": ip_address}

@@ -5,12 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+import regex
+
+from .. import schema as s
 from . import Check, Hit, register
+from ._context import Cues
 from ._disguise import NameFinder
 
 if TYPE_CHECKING:
     from ..config import Codename
     from ..document import Document
+
+
+_INDEFINITE = regex.compile(r"(?<![\w])an?\s+$", regex.IGNORECASE)
 
 
 @register
@@ -19,15 +26,29 @@ class CodenamesCheck(Check):
     doc = ("Flags the codenames listed under company.codenames (and their aliases) in any disguise, "
            "until their public_on date (judged at --as-of).")
     placeholders = frozenset({"name", "public_on"})
+    options = {
+        "unless": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                          doc="words close by that show the name's everyday sense (peregrine, Falcon 9)"),
+        "unless_window": s.Field(s.integer(minimum=1, maximum=300), default=60,
+                                 doc="how many characters either side count as close"),
+    }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         self.finder = NameFinder({n: c for c in company.codenames for n in c.names})
+        self.other_sense = Cues(self.opts["unless"])
+
+    def _everyday_sense(self, text: str, start: int, end: int) -> bool:
+        """"a nightjar", "a peregrine falcon", "SpaceX Falcon 9": the word, not the product."""
+        if _INDEFINITE.search(text, max(0, start - 4), start):
+            return True
+        window = self.opts["unless_window"]
+        return self.other_sense.around(text, start, end, window, window) is not None
 
     def run(self, document: Document) -> Iterator[Hit]:
         for start, end, owner in self.finder.find(document.text):
             codename: Codename = owner  # type: ignore[assignment]
-            if codename.is_public(document.as_of):
+            if codename.is_public(document.as_of) or self._everyday_sense(document.text, start, end):
                 continue
             public_on = codename.public_on.isoformat() if codename.public_on else "not set"
             yield Hit(start, end, {"name": codename.name, "public_on": public_on})

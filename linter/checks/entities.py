@@ -10,6 +10,7 @@ import regex
 from .. import schema as s
 from ..nlp import KNOWN_ENTITIES, Needs
 from . import Check, Hit, register
+from ._context import Cues
 from ._validators import VALIDATORS
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ class EntitiesCheck(Check):
                                   default_factory=list,
                                   doc="regexes; a value that fully matches one is not reported"),
         "validate": s.Field(s.choice(*VALIDATORS), doc="a checksum the value must pass"),
+        "unless": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                          doc="words just before the value that make it public (an author line)"),
+        "unless_before": s.Field(s.integer(minimum=1, maximum=200), default=40),
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
@@ -49,6 +53,7 @@ class EntitiesCheck(Check):
         self.entities = frozenset(self.opts["entities"])
         self.allow = {a.lower() for a in self.opts["allow"]}
         self.validator = VALIDATORS.get(self.opts["validate"] or "")
+        self.unless = Cues(self.opts["unless"])
 
     @property
     def needs(self) -> Needs:
@@ -63,6 +68,8 @@ class EntitiesCheck(Check):
                 continue
             value = document.text[result.start:result.end]
             if self._allowed(value) or (self.validator and not self.validator(value)):
+                continue
+            if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0):
                 continue
             yield Hit(result.start, result.end, _values(result))
 

@@ -10,6 +10,7 @@ import regex
 
 from .. import schema as s
 from . import Check, Hit, register
+from ._context import Cues
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -29,6 +30,8 @@ class InternalHostsCheck(Check):
                             doc="domain suffixes that are internal everywhere (internal, corp, lan)"),
         "private_ips": s.Field(s.boolean(), default=True, doc="report RFC 1918 private addresses"),
         "hosts": s.Field(s.boolean(), default=True, doc="report internal host names"),
+        "unless": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                          doc="words just before an address that make it a version (firmware, release)"),
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
@@ -40,6 +43,7 @@ class InternalHostsCheck(Check):
             parts.append(rf"(?:{_LABEL}\.)*(?:{_alternatives(company_domains)})")
         if generic:  # "internal" alone is a word; "wiki.internal" is a host
             parts.append(rf"(?:{_LABEL}\.)+(?:{_alternatives(generic)})")
+        self.versions = Cues(self.opts["unless"])
         self.hosts_rx = None
         if parts and self.opts["hosts"]:
             self.hosts_rx = regex.compile(
@@ -54,8 +58,11 @@ class InternalHostsCheck(Check):
                 yield Hit(m.start(), m.end(), {"host": m.group()})
         if self.opts["private_ips"]:
             for m in _IPV4.finditer(text):
-                if _is_internal_ip(m.group()):
-                    yield Hit(m.start(), m.end(), {"host": m.group()})
+                if not _is_internal_ip(m.group()) or _is_whole_private_range(text, m.end()):
+                    continue
+                if self.versions and self.versions.near(text, m.start(), m.end(), 20, 0):
+                    continue  # "Firmware 10.4.2.1" is a version number
+                yield Hit(m.start(), m.end(), {"host": m.group()})
 
 
 def _alternatives(domains: list[str]) -> str:
@@ -66,6 +73,23 @@ def _alternatives(domains: list[str]) -> str:
 _NOT_INTERNAL = tuple(ipaddress.ip_network(n) for n in (
     "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "0.0.0.0/8", "127.0.0.0/8",
     "169.254.0.0/16", "255.255.255.255/32"))
+
+
+_PRIVATE_BLOCKS = tuple(ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"))
+_PREFIX = regex.compile(r"/(\d{1,2})(?!\d)")
+
+
+def _is_whole_private_range(text: str, end: int) -> bool:
+    """"10.0.0.0/8" or "192.168.0.0/16" name a whole RFC 1918 block (textbook), not a subnet."""
+    m = _PREFIX.match(text, end)
+    if not m:
+        return False
+    start = text.rfind(" ", 0, end) + 1
+    try:
+        net = ipaddress.ip_network(text[start:m.end()].strip("(`'\""), strict=False)
+    except ValueError:
+        return False
+    return any(net.supernet_of(block) or net == block for block in _PRIVATE_BLOCKS)
 
 
 def _is_internal_ip(text: str) -> bool:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from .. import schema as s
 from ..nlp import Needs
 from . import Check, Hit, register
+from ._context import is_negated
 from ._phrases import PhraseSet
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ class NearCheck(Check):
         "unless_in_post": s.Field(s.list_of(s.string(), nonempty=True),
                                   doc="any of these anywhere in the post cancels every hit"),
         "same_sentence": s.Field(s.boolean(), default=True, doc="B and `unless` must be in A's sentence"),
+        "skip_negated": s.Field(s.boolean(), default=False,
+                                doc="leave a match alone when its clause is negated"),
         "lemma": s.Field(s.boolean(), default=True),
         "case_sensitive": s.Field(s.boolean(), default=False),
     }
@@ -105,5 +108,7 @@ class NearCheck(Check):
             if unless and self._close(doc, span, unless, self.unless_window, overlapping=True):
                 continue
             tokens = doc[span[0]:span[1]]
+            if self.opts["skip_negated"] and is_negated(document.text, tokens.start_char):
+                continue
             values = {"near": doc[partner[0]:partner[1]].text} if partner else {"near": ""}
             yield Hit(tokens.start_char, tokens.end_char, values)

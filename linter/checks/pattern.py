@@ -9,6 +9,7 @@ import regex
 
 from .. import schema as s
 from . import Check, Hit, register
+from ._context import Cues, is_negated
 from ._validators import VALIDATORS
 
 if TYPE_CHECKING:
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 @register
 class PatternCheck(Check):
     kind = "pattern"
-    doc = "Flags text matching a regular expression (with optional checksum validation)."
+    doc = ("Flags text matching a regular expression, optionally checksummed, confirmed by cue words "
+           "close by, and skipped when negated.")
     options = {
         "pattern": s.Field(s.string(), required=True, doc="a regular expression (Python `regex` syntax)"),
         "ignore_case": s.Field(s.boolean(), default=True),
@@ -32,6 +34,19 @@ class PatternCheck(Check):
                          doc="matches never reported (documentation placeholders)"),
         "timeout": s.Field(s.number(minimum=0.01, maximum=60), default=1.0,
                            doc="seconds one document may take before the rule gives up"),
+        "context": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                           doc="cue words; a match counts only with one close by (\"card\", \"phone\")"),
+        "context_before": s.Field(s.integer(minimum=1, maximum=200), default=40,
+                                  doc="how many characters before the match a cue may stand"),
+        "context_after": s.Field(s.integer(minimum=0, maximum=200), default=0,
+                                 doc="how many characters after the match a cue may stand"),
+        "strong": s.Field(s.regex_pattern(), doc="a match that fully matches this needs no cue word"),
+        "unless": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                          doc="words that cancel a match when they stand just before or after it"),
+        "unless_before": s.Field(s.integer(minimum=1, maximum=200), default=30),
+        "unless_after": s.Field(s.integer(minimum=0, maximum=200), default=30),
+        "skip_negated": s.Field(s.boolean(), default=False,
+                                doc="leave a match alone when its clause is negated (\"no system is 100% secure\")"),
     }
 
     @classmethod
@@ -52,6 +67,18 @@ class PatternCheck(Check):
         self.rx = self.opts["compiled"]
         self.validator = VALIDATORS.get(self.opts["validate"] or "")
         self.allow = {a.lower() for a in self.opts["allow"]}
+        self.context = Cues(self.opts["context"])
+        self.unless = Cues(self.opts["unless"])
+
+    def _counts(self, text: str, start: int, end: int) -> bool:
+        o = self.opts
+        if o["skip_negated"] and is_negated(text, start):
+            return False
+        if self.unless and self.unless.near(text, start, end, o["unless_before"], o["unless_after"]):
+            return False
+        if not self.context or (o["strong"] is not None and o["strong"].fullmatch(text[start:end])):
+            return True
+        return self.context.near(text, start, end, o["context_before"], o["context_after"]) is not None
 
     def run(self, document: Document) -> Iterator[Hit]:
         group = self.opts["group"]
@@ -62,6 +89,8 @@ class PatternCheck(Check):
                     continue
                 found = document.text[start:end]
                 if found.lower() in self.allow or (self.validator and not self.validator(found)):
+                    continue
+                if not self._counts(document.text, start, end):
                     continue
                 yield Hit(start, end)
         except TimeoutError:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from .. import schema as s
 from ..nlp import Needs
 from . import Check, Hit, register
+from ._context import is_negated
 from ._disguise import Deobfuscator
 from ._phrases import PhraseSet
 
@@ -28,6 +29,10 @@ class TermsCheck(Check):
         "case_sensitive": s.Field(s.boolean(), default=False),
         "obfuscated": s.Field(s.boolean(), default=False,
                               doc="also catch disguised spellings: f*ck, sh1t, a$$, f u c k, fuuuck"),
+        "skip_negated": s.Field(s.boolean(), default=False,
+                                doc="leave a match alone when its clause is negated"),
+        "join_adjacent": s.Field(s.boolean(), default=False,
+                                 doc="report matches separated only by spaces and punctuation as one"),
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
@@ -51,5 +56,22 @@ class TermsCheck(Check):
             spans.add((span.start_char, span.end_char))
         if self.disguised:
             spans.update((start, end) for start, end, _ in self.disguised.find(document.text))
-        for start, end in sorted(spans):
+        text = document.text
+        if self.opts["skip_negated"]:
+            spans = {(s, e) for s, e in spans if not is_negated(text, s)}
+        ordered = sorted(spans)
+        if self.opts["join_adjacent"]:
+            ordered = _join_adjacent(text, ordered)
+        for start, end in ordered:
             yield Hit(start, end)
+
+
+def _join_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"INTERNAL ONLY - do not forward" is one marking, not two."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and start - joined[-1][1] <= 4 and not any(ch.isalnum() for ch in text[joined[-1][1]:start]):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined

@@ -1,0 +1,128 @@
+"""`phones`: phone numbers, told apart from versions, dates, counts, IDs and public business lines.
+
+A run of digits is a phone number when it is written like one (`+44 7700 900456`,
+`(614) 555-0142`, `415-555-0198`) or when a cue such as "call", "mobile" or "Phone:" stands next
+to it. Presidio's phone recognizer (phonenumbers, for the configured regions) confirms numbers
+written with separators; numbers glued into URLs, versions, IP addresses, dates and identifiers
+are never phones, and toll-free numbers are a business's public line, not a person's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import regex
+
+from .. import schema as s
+from ..nlp import Needs
+from . import Check, Hit, register
+from ._context import Cues
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+_CANDIDATE = regex.compile(
+    r"(?<![\w/#=@+\-.,:%$€£])"
+    r"(?:\+\s?\d{1,3}[\s.\-]{0,2}(?:\(0\)\s?)?)?(?:\(\d{1,5}\)[\s.\-]?)?\d{1,6}(?:(?:[ .\-]|\s-\s)\d{1,6}){0,5}"
+    r"(?![\w/@]|[.,\-:]\d)")
+# Written like a phone number: international prefix, or a grouped national number.
+_FORMATTED = regex.compile(
+    r"\+.*"
+    r"|\(\d{2,5}\)\s?\d{2,4}[\s.\-]?\d{3,4}"
+    r"|\d{3}[.\-]\d{3}[.\-]\d{4}"
+    r"|0\d{2,4}[\s\-]\d{3,4}[\s\-]?\d{3,4}")
+_IPV4ISH = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_YEAR = r"(?:19|20)\d{2}"
+_YEAR_RANGE = regex.compile(rf"{_YEAR}\s?[\-.]\s?{_YEAR}")
+
+
+def _digits(value: str) -> str:
+    return "".join(ch for ch in value if ch.isdigit())
+
+
+def _is_date(value: str) -> bool:
+    parts = regex.split(r"[\s.\-/]+", value.strip())
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return False
+    a, b, c = (int(p) for p in parts)
+    for year, month, day in ((a, b, c), (c, b, a), (c, a, b)):
+        if 1900 <= year <= 2100:
+            try:
+                dt.date(year, month, day)
+                return True
+            except ValueError:
+                pass
+    return False
+
+
+def _is_toll_free(value: str) -> bool:
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(value, None if value.lstrip().startswith("+") else "US")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE
+
+
+@register
+class PhonesCheck(Check):
+    kind = "phones"
+    doc = ("Flags phone numbers: written like one (+44 ..., (614) 555-0142) or next to a cue word "
+           "(call, mobile, Phone:); never versions, dates, IPs, IDs in URLs or toll-free lines.")
+    options = {
+        "context": s.Field(s.list_of(s.string(), nonempty=True), required=True,
+                           doc="cue words that make a bare run of digits a phone number"),
+        "context_before": s.Field(s.integer(minimum=1, maximum=200), default=50),
+        "context_after": s.Field(s.integer(minimum=0, maximum=200), default=12),
+        "unless": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                          doc="words just before the number that make it something else (ISBN, order)"),
+        "min_digits": s.Field(s.integer(minimum=5, maximum=15), default=7),
+        "max_digits": s.Field(s.integer(minimum=7, maximum=20), default=15),
+        "toll_free": s.Field(s.boolean(), default=False,
+                             doc="also report toll-free numbers (a business's public line)"),
+    }
+
+    def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, company)
+        self.cues = Cues(self.opts["context"])
+        self.unless = Cues(self.opts["unless"])
+
+    @property
+    def needs(self) -> Needs:
+        return Needs(entities=frozenset({"PHONE_NUMBER"}))
+
+    def _shaped(self, value: str) -> bool:
+        digits = _digits(value)
+        if not self.opts["min_digits"] <= len(digits) <= self.opts["max_digits"]:
+            return False
+        core = value.strip()
+        return not (_IPV4ISH.fullmatch(core) or _YEAR_RANGE.fullmatch(core) or _is_date(core))
+
+    def run(self, document: Document) -> Iterator[Hit]:
+        text = document.text
+        if not any(ch.isdigit() for ch in text):
+            return
+        confirmed = {(r.start, r.end) for r in document.pii if r.entity_type == "PHONE_NUMBER"}
+        taken: list[tuple[int, int]] = []
+        for m in _CANDIDATE.finditer(text):
+            start, end = m.span()
+            value = m.group()
+            if not self._shaped(value):
+                continue
+            o = self.opts
+            if self.unless and self.unless.near(text, start, end, 25, 0):
+                continue
+            formatted = _FORMATTED.fullmatch(value) is not None
+            validated = any(s < end and start < e for s, e in confirmed)
+            written_like_one = formatted and (validated or value.startswith(("+", "(")))
+            if not (written_like_one or self.cues.near(text, start, end, o["context_before"], o["context_after"])):
+                continue
+            if not o["toll_free"] and _is_toll_free(value):
+                continue
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            yield Hit(start, end)
