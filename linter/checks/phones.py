@@ -24,15 +24,17 @@ if TYPE_CHECKING:
     from ..document import Document
 
 _CANDIDATE = regex.compile(
-    r"(?<![\w/#=@+\-.,:%$€£])"
-    r"(?:\+\s?\d{1,3}[\s.\-]{0,2}(?:\(0\)\s?)?)?(?:\(\d{1,5}\)[\s.\-]?)?\d{1,6}(?:(?:[ .\-]|\s-\s)\d{1,6}){0,5}"
+    r"(?<![\w/#=@+%$€£])(?<![\w][.,:\-])"
+    r"(?:\+\s?\d{1,3}[\s.\-]{0,2}(?:\(0\)\s?)?)?(?:\(\d{1,5}\)[\s.\-]?)?"
+    r"(?:\d{7,15}|\d{1,7}(?:(?:[ .\-]|\s-\s)\d{1,7}){0,5})"
+    r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
     r"(?![\w/@]|[.,\-:]\d)")
 # Written like a phone number: international prefix, or a grouped national number.
 _FORMATTED = regex.compile(
-    r"\+.*"
+    r"(?:\+.*"
     r"|\(\d{2,5}\)\s?\d{2,4}[\s.\-]?\d{3,4}"
     r"|\d{3}[.\-]\d{3}[.\-]\d{4}"
-    r"|0\d{2,4}[\s\-]\d{3,4}[\s\-]?\d{3,4}")
+    r"|0\d{2,4}[\s\-]\d{3,4}[\s\-]?\d{3,4})(?:\s?(?:x|ext\.?)\s?\d{1,5})?")
 _IPV4ISH = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RANGE = regex.compile(rf"{_YEAR}\s?[\-.]\s?{_YEAR}")
@@ -95,7 +97,7 @@ class PhonesCheck(Check):
         return Needs(entities=frozenset({"PHONE_NUMBER"}))
 
     def _shaped(self, value: str) -> bool:
-        digits = _digits(value)
+        digits = _digits(regex.sub(r"\s?(?:x|ext\.?)\s?\d{1,5}$", "", value))
         if not self.opts["min_digits"] <= len(digits) <= self.opts["max_digits"]:
             return False
         core = value.strip()
