@@ -45,4 +45,4 @@ def test_project_corpus_scores(linter):
     report = evaluate(linter, posts)
     micro = report["micro"]
     print(json.dumps(micro))
-    assert micro["precision"] >= 0.8 and micro["recall"] >= 0.75
+    assert micro["precision"] >= 0.95 and micro["recall"] >= 0.95

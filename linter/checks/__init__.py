@@ -74,10 +74,17 @@ def register(cls: type[Check]) -> type[Check]:
     return cls
 
 
+_LOADED: list[bool] = []
+
+
 def load_kinds() -> dict[str, type[Check]]:
-    """Import every kind module in this package once (modules starting with `_` are helpers)."""
-    if not KINDS:
+    """Import every kind module in this package once (modules starting with `_` are helpers).
+
+    Tracked apart from KINDS: importing one kind module directly must not hide the others.
+    """
+    if not _LOADED:
         for info in pkgutil.iter_modules(__path__):
             if not info.name.startswith("_"):
                 importlib.import_module(f"{__name__}.{info.name}")
+        _LOADED.append(True)
     return KINDS

@@ -31,3 +31,23 @@ def test_catastrophic_pattern_times_out_and_other_rules_still_run(pack_linter, c
         findings = linter.lint("ticket-7 " + "a" * 5000 + "!")
     assert [f.code for f in findings] == ["CONF-OTHER"]
     assert "CONF-TEST gave up" in caplog.text
+
+
+def test_cue_words_strong_shapes_and_negation(pack_linter):
+    linter = pack_linter("""
+    - code: CLAIM-X
+      category: claims
+      severity: warning
+      kind: pattern
+      pattern: '100% secure|\\d{6}'
+      strong: '100% secure'
+      context: [card]
+      skip_negated: true
+      message: m
+      why: w
+    """)
+    codes = lambda text: [f.match for f in linter.lint(text)]  # noqa: E731
+    assert codes("Our vault is 100% secure.") == ["100% secure"]
+    assert codes("No system is 100% secure.") == []
+    assert codes("Ticket 123456 closed.") == []
+    assert codes("My card 123456 expired.") == ["123456"]
