@@ -59,6 +59,21 @@ def _is_date(value: str) -> bool:
     return False
 
 
+def _is_possible(value: str) -> bool:
+    """An international number as long as its country's mobile or fixed lines ("+44 2345678" is not)."""
+    import phonenumbers
+
+    if not value.lstrip().startswith("+"):
+        return False
+    try:
+        number = phonenumbers.parse(value, None)
+    except phonenumbers.NumberParseException:
+        return False
+    kinds = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE)
+    return any(phonenumbers.is_possible_number_for_type_with_reason(number, kind)
+               == phonenumbers.ValidationResult.IS_POSSIBLE for kind in kinds)
+
+
 def _is_toll_free(value: str) -> bool:
     import phonenumbers
 
@@ -119,7 +134,8 @@ class PhonesCheck(Check):
                 continue
             formatted = _FORMATTED.fullmatch(value) is not None
             validated = any(s < end and start < e for s, e in confirmed)
-            written_like_one = formatted and (validated or value.startswith(("+", "(")))
+            written_like_one = formatted and (_is_possible(value) if value.startswith("+")
+                                              else validated or value.startswith("("))
             if not (written_like_one or self.cues.near(text, start, end, o["context_before"], o["context_after"])):
                 continue
             if not o["toll_free"] and _is_toll_free(value):
