@@ -48,7 +48,7 @@ def test_rule_is_documented(rule):
 def test_bad_examples_fire_the_rule(linter, every_rule_linter, rule):
     linter = _linter_for(rule, linter, every_rule_linter)
     for example in rule.examples_bad:
-        codes = [f.code for f in linter.lint(example, as_of=AS_OF)]
+        codes = [f.code for f in linter.lint(example, as_of=AS_OF, lang=rule.languages[0])]
         assert rule.code in codes, f"{rule.code} missed its bad example {example!r} (got {codes})"
 
 
@@ -56,5 +56,5 @@ def test_bad_examples_fire_the_rule(linter, every_rule_linter, rule):
 def test_good_examples_stay_clean_of_the_rule(linter, every_rule_linter, rule):
     linter = _linter_for(rule, linter, every_rule_linter)
     for example in rule.examples_good:
-        found = [f for f in linter.lint(example, as_of=AS_OF) if f.code == rule.code]
+        found = [f for f in linter.lint(example, as_of=AS_OF, lang=rule.languages[0]) if f.code == rule.code]
         assert not found, f"{rule.code} fired on its good example {example!r}: {found[0].match!r}"
