@@ -11,9 +11,11 @@ Measures (issue 4):
 - presidio: recall per entity type on ../shared/corpora/presidio_synth (a `pii` finding that
   overlaps the labelled span).
 - olid: precision/recall/F1 of "any derogatory or profanity finding" against OFF on
-  ../shared/corpora/olid_train. The trained classifier (DER-OFFENSIVE) is scored by k-fold
-  cross-validation only: each tweet is judged by a model fitted on the other folds
-  (benchmarks/train_offensive.py; needs scikit-learn), never by the shipped one.
+  ../shared/corpora/olid_train. The trained classifier (DER-OFFENSIVE) is scored by nested
+  cross-validation only: each tweet is judged by a model fitted on the other folds, with its
+  hyper-parameters and threshold chosen on inner folds of those (benchmarks/train_offensive.py;
+  needs its offline training packages), never by the shipped one. Also lists what enabling it
+  adds on the Rust blog.
 """
 
 from __future__ import annotations
@@ -259,8 +261,7 @@ def render(results: dict[str, Any]) -> str:
             scored = sorted(o["rust_effect"], key=lambda f: -float(f["message"].split("score ")[1].split(";")[0]))
             by_cut = ", ".join(f"{sum(float(f['message'].split('score ')[1].split(';')[0]) >= t for f in scored)} "
                                f"at >= {t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9))
-            out[-1] = out[-1].rstrip(":") + f" ({by_cut}). The twelve highest-scoring ones:"
-            out += [""]
+            out[-2] = out[-2].rstrip(":") + f" ({by_cut}). The twelve highest-scoring ones:"
             out += [f"- {f['file']}:{f['line']}: `{' '.join(f['match'][:120].split()).replace('|', '/')}` "
                     f"({f['message'].split('(')[1].rstrip(').')})" for f in scored[:12]]
             out += ["", "Verdict: all twelve are wrong (technical English: garbage collector, kill the thread, "
