@@ -11,9 +11,11 @@ Measures (issue 4):
 - presidio: recall per entity type on ../shared/corpora/presidio_synth (a `pii` finding that
   overlaps the labelled span).
 - olid: precision/recall/F1 of "any derogatory or profanity finding" against OFF on
-  ../shared/corpora/olid_train. The trained classifier (DER-OFFENSIVE) is scored by k-fold
-  cross-validation only: each tweet is judged by a model fitted on the other folds
-  (benchmarks/train_offensive.py; needs scikit-learn), never by the shipped one.
+  ../shared/corpora/olid_train. The trained classifier (DER-OFFENSIVE) is scored by nested
+  cross-validation only: each tweet is judged by a model fitted on the other folds, with its
+  hyper-parameters and threshold chosen on inner folds of those (benchmarks/train_offensive.py;
+  needs its offline training packages), never by the shipped one. Also lists what enabling it
+  adds on the Rust blog.
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ PRESIDIO_TARGETS = ("EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE",
 PRESIDIO_REPORTED = (*PRESIDIO_TARGETS, "PERSON", "STREET_ADDRESS")
 CLASSIFIER_CODE = "DER-OFFENSIVE"
 FOLDS = 5
+OLID_NOTES = (Path(__file__).with_name("olid_notes.md").read_text(encoding="utf-8").strip()
+              if Path(__file__).with_name("olid_notes.md").exists() else "")
 
 
 def _rel(path: Path) -> str:
@@ -139,15 +143,33 @@ def measure_olid() -> dict[str, Any]:
                               "rules_only": _prf(by_rules, labels)}
     if has_classifier:
         sys.path.insert(0, str(Path(__file__).parent))
-        from train_offensive import cross_validated_flags
+        from train_offensive import nested_cv
 
-        by_model = cross_validated_flags(texts, labels, folds=FOLDS)
+        cv = nested_cv(texts, labels)
+        by_model = cv["flags"]
+        result["ngram_only_cv"] = _prf(cv["ngram"], labels)
+        result["embed_only_cv"] = _prf(cv["embed"], labels)
         result["classifier_only_cv"] = _prf(by_model, labels)
         result["combined_cv"] = _prf([a or b for a, b in zip(by_rules, by_model)], labels)
-        result["folds"] = FOLDS
+        result["folds"], result["inner"], result["fold_log"] = cv["folds"], cv["inner"], cv["log"]
+        result["rust_effect"] = classifier_on_rust_blog()
     result["headline"] = result.get("combined_cv", result["rules_only"])
     result["command"] = "python benchmarks/quality.py --only olid"
     return result
+
+
+def classifier_on_rust_blog() -> list[dict[str, Any]]:
+    """What enabling DER-OFFENSIVE adds on the Rust blog (built-in packs, no company config)."""
+    from linter import Linter
+    from linter.engine import Post
+
+    paths = sorted(RUST_POSTS.glob("*.md"))
+    linter = Linter({"rules": {CLASSIFIER_CODE: "on"}})
+    found = []
+    for path, findings in zip(paths, linter.lint_many(Post(p.read_text(encoding="utf-8"), path=p.name) for p in paths)):
+        found += [{"file": path.name, "line": f.line, "match": f.match, "message": f.message}
+                  for f in findings if f.code == CLASSIFIER_CODE]
+    return found
 
 
 def _prf(predicted: list[bool], labels: list[int]) -> dict[str, float]:
@@ -187,7 +209,8 @@ def render(results: dict[str, Any]) -> str:
         o = results["olid"]
         rows = [("default packs", o["rules_only"])]
         if "combined_cv" in o:
-            rows.append((f"with opt-in DER-OFFENSIVE, {o['folds']}-fold CV", o["combined_cv"]))
+            rows.append((f"with opt-in DER-OFFENSIVE, nested {o['folds']}x{o.get('inner', '?')}-fold CV",
+                         o["combined_cv"]))
         for how, h in rows:
             out.append(f"| olid_train: F1(OFF), {how} | >= 0.70 | {h['f1']:.3f} (P {h['precision']:.3f}, "
                        f"R {h['recall']:.3f}) | `python benchmarks/quality.py --only olid` |")
@@ -223,11 +246,36 @@ def render(results: dict[str, Any]) -> str:
                 "| predictor | tp | fp | fn | precision | recall | F1(OFF) |", "|---|---|---|---|---|---|---|"]
         rows = [("rules only (classifier off)", o["rules_only"])]
         if "combined_cv" in o:
-            rows += [(f"classifier alone, {o['folds']}-fold CV", o["classifier_only_cv"]),
-                     (f"rules + classifier, {o['folds']}-fold CV", o["combined_cv"])]
+            cv = f"nested {o['folds']}x{o.get('inner', '?')}-fold CV"
+            if "ngram_only_cv" in o:
+                rows += [(f"n-gram NB-SVM part alone (p >= 0.5), {cv}", o["ngram_only_cv"]),
+                         (f"word-piece embedding part alone (p >= 0.5), {cv}", o["embed_only_cv"])]
+            rows += [(f"classifier alone, {cv}", o["classifier_only_cv"]),
+                     (f"rules + classifier, {cv}", o["combined_cv"])]
         for name, s in rows:
             out.append(f"| {name} | {s['tp']} | {s['fp']} | {s['fn']} | {s['precision']:.3f} | "
                        f"{s['recall']:.3f} | {s['f1']:.3f} |")
+        if "rust_effect" in o:
+            out += ["", f"Enabling DER-OFFENSIVE on the 387 Rust blog posts (built-in packs, no company config) adds "
+                    f"{len(o['rust_effect'])} findings:", ""]
+            scored = sorted(o["rust_effect"], key=lambda f: -float(f["message"].split("score ")[1].split(";")[0]))
+            by_cut = ", ".join(f"{sum(float(f['message'].split('score ')[1].split(';')[0]) >= t for f in scored)} "
+                               f"at >= {t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9))
+            out[-2] = out[-2].rstrip(":") + f" ({by_cut}). The twelve highest-scoring ones:"
+            out += [f"- {f['file']}:{f['line']}: `{' '.join(f['match'][:120].split()).replace('|', '/')}` "
+                    f"({f['message'].split('(')[1].rstrip(').')})" for f in scored[:12]]
+            out += ["", "Verdict: all twelve are wrong (technical English: garbage collector, kill the thread, "
+                    "corrupt, fat-lto, dirty hands; or sober reporting: a tragic death, a shame). So are the "
+                    "lower-scoring ones sampled (garbage collection, dummy feature, annoying bugs, survey "
+                    "demographics). DER-OFFENSIVE therefore stays opt-in: no threshold keeps OLID F1 near its "
+                    "best and the Rust blog near clean (at >= 0.8 only 2 remain, but the rule then misses most "
+                    "offensive tweets)."]
+        if "fold_log" in o:
+            out += ["", "Every tweet is judged by a model fitted without it: in each outer fold, the stacker, the "
+                    "NB-SVM's C and the threshold are chosen on inner folds of the outer training set only "
+                    "(`python benchmarks/train_offensive.py --cv-only`). Choices per outer fold:", ""]
+            out += [f"- {line}" for line in o["fold_log"]]
+            out += ["", OLID_NOTES]
     if "rust" in results:
         r = results["rust"]
         out += ["", f"## blog_rust_lang ({r['posts']} published posts, built-in packs, no company config)", "",
