@@ -17,7 +17,7 @@ from .config import Config, resolve_config
 from .document import Document
 from .errors import PostlintError
 from .finding import Finding
-from .nlp import DEFAULT_MODELS, Needs, PiiAnalyzer, load_spacy
+from .nlp import DEFAULT_MODELS, NER_ENTITIES, Needs, PiiAnalyzer, deferred, load_spacy, run_deferred
 from .packs import Rule, load_rules
 from .suppress import Suppressor
 
@@ -66,6 +66,33 @@ class _Runtime:
             check.prepare(self.nlp)
         self.pii = (PiiAnalyzer(self.nlp, lang, needs.entities, phone_regions=config.phone_regions)
                     if needs.entities else None)
+        # Deferred parts of the parse (NER) run where the checks that read them say they need them,
+        # or on every whole document when Presidio reads spaCy's entities.
+        self.deferred: dict[str, tuple[bool, list[Check]]] = {}
+        for capability in deferred(self.nlp):
+            everywhere = capability == "ner" and bool(needs.entities & NER_ENTITIES.keys())
+            asking = [c for c in self.checks if capability in c.needs.capabilities]
+            if everywhere or asking:
+                self.deferred[capability] = (everywhere, asking)
+
+    def parse(self, documents: list[Document], batch_size: int) -> None:
+        """Give each document its `Doc`: one `nlp.pipe`, then the deferred parts where needed."""
+        for document, parsed in zip(documents, self.nlp.pipe((d.text for d in documents), batch_size=batch_size)):
+            document.spacy_doc = parsed
+        for capability, (everywhere, asking) in self.deferred.items():
+            targets = []
+            for document in documents:
+                spans: list[tuple[int, int]] | None = None if everywhere else []
+                for check in asking if spans is not None else ():
+                    wanted = check.deferred_spans(document, capability)
+                    if wanted is None:
+                        spans = None
+                        break
+                    spans.extend(wanted)
+                if spans is None or spans:
+                    targets.append((document.doc, spans))
+            if targets:
+                run_deferred(self.nlp, capability, targets, batch_size)
 
 
 class Linter:
@@ -138,10 +165,7 @@ class Linter:
         iterator = iter(pieces)
         while batch := list(itertools.islice(iterator, batch_size)):
             for lang in dict.fromkeys(piece.lang for _, piece in batch):
-                runtime = self._runtime(lang)
-                group = [piece for _, piece in batch if piece.lang == lang]
-                for piece, parsed in zip(group, runtime.nlp.pipe((p.text for p in group), batch_size=batch_size)):
-                    piece.spacy_doc = parsed
+                self._runtime(lang).parse([piece for _, piece in batch if piece.lang == lang], batch_size)
             for document, piece in batch:
                 yield document, self._check(piece, self._runtimes[piece.lang])
                 piece.spacy_doc = None  # let the parse go; findings hold plain data only

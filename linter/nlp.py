@@ -8,12 +8,16 @@ enabled checks need are run; Presidio reads the `Doc` we already made (`nlp_arti
 
 from __future__ import annotations
 
+import configparser
 import functools
 import importlib
+import json
 import logging
 import os
+import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ModelNotInstalled, PostlintError
@@ -93,11 +97,55 @@ class Needs:
         return Needs(self.capabilities | other.capabilities, self.entities | other.entities)
 
 
+# Costly components that few documents need (capability -> factory). They are loaded on first use
+# and run, after the rest of the parse, only on the documents where a check still needs them
+# (see `Check.needs_for`): NER is ~40% of the small English model's time.
+DEFERRED = {"ner": "ner"}
+
+
+@dataclass
+class _Deferred:
+    """A component left out of `nlp.pipe`, loaded from the model's folder when first needed."""
+
+    data_dir: str
+    name: str
+    component: Any = None
+    reach: int | None = None  # tokens either side one token's result depends on (None: unknown)
+
+    def load(self, nlp: Language) -> Any:
+        if self.component is None:
+            import spacy
+
+            config = spacy.util.load_config(os.path.join(self.data_dir, "config.cfg"), interpolate=True)
+            block = dict(config["components"][self.name])
+            factory = block.pop("factory")
+            # what spacy.load does for each component: build it from its config, then read weights
+            component = nlp.create_pipe(factory, name=self.name, config=block)
+            component.from_disk(Path(self.data_dir) / self.name, exclude=["vocab"])
+            self.reach = _window_reach(block)
+            self.component = component
+        return self.component
+
+
+def _window_reach(block: Any) -> int | None:
+    """How far a CNN tok2vec of its own lets a token's vector depend on its neighbours."""
+    tok2vec = (block.get("model") or {}).get("tok2vec") or {}
+    encode = tok2vec.get("encode") or {}
+    if "MaxoutWindowEncoder" not in str(encode.get("@architectures", "")):
+        return None  # a listener, a transformer or an unknown encoder: no windows
+    return int(encode["window_size"]) * int(encode["depth"])
+
+
+_DEFERRED: weakref.WeakKeyDictionary[Any, dict[str, _Deferred]] = weakref.WeakKeyDictionary()
+
+
 @functools.lru_cache(maxsize=8)
 def load_spacy(model: str, lang: str, needs: Needs) -> Language:
     """Load `model` with only the components `needs` asks for; `blank:xx` is a bare tokenizer.
 
-    Cached per process: every Linter with the same needs shares one loaded pipeline.
+    Components in `DEFERRED` are not part of the returned pipeline: `deferred(nlp)` names them and
+    `run_deferred` adds their annotations to the documents that need them. Cached per process:
+    every Linter with the same needs shares one loaded pipeline.
     """
     import spacy
 
@@ -107,10 +155,14 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
         return nlp
     if not (spacy.util.is_package(model) or os.path.isdir(model)):
         raise ModelNotInstalled(model, MODEL_PACKAGES.get(model))
-    config = _model_config(model)
-    wanted = _components_for(config, needs)
+    data_dir = _model_data_dir(model)
+    components = _components_in(os.path.join(data_dir, "config.cfg"))
+    wanted = _components_for(components, needs)
+    later = {capability: name for capability, factory in DEFERRED.items()
+             for name in wanted if components[name].factory == factory}
+    wanted -= set(later.values())
     try:
-        nlp = spacy.load(model, exclude=[c for c in config["components"] if c not in wanted])
+        nlp = spacy.load(model, exclude=[c for c in components if c not in wanted])
     except OSError as exc:  # a broken install, not a missing one
         raise PostlintError(f"cannot load the spaCy model '{model}': {exc}") from None
     for name in wanted & set(nlp.disabled):
@@ -119,27 +171,112 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
         nlp.disable_pipe("parser")
     if "sents" in needs.capabilities and not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer", first=True)
+    _DEFERRED[nlp] = {capability: _Deferred(data_dir, name) for capability, name in later.items()}
     return nlp
 
 
-def _model_config(model: str) -> Any:
-    """The installed model's config, read without loading its weights."""
+def deferred(nlp: Language) -> frozenset[str]:
+    """The capabilities `nlp.pipe` leaves out, to be added with `run_deferred` where needed."""
+    return frozenset(_DEFERRED.get(nlp, ()))
+
+
+def run_deferred(nlp: Language, capability: str, targets: list[tuple[Doc, list[tuple[int, int]] | None]],
+                 batch_size: int = 32) -> None:
+    """Annotate docs in place with a deferred capability (`ner`: `doc.ents`).
+
+    Each target is a `Doc` and where it needs the capability: None for everywhere, or token spans,
+    in which case only the sentences they overlap are annotated, with exactly the entities the
+    whole document would get there: the entity recogniser never crosses a sentence boundary and its
+    tok2vec reads `reach` tokens either side, so a sentence parsed with that much context around it
+    comes out the same. Elsewhere the doc has no entities.
+    """
+    deferred = _DEFERRED[nlp][capability]
+    component = deferred.load(nlp)
+    whole: list[Doc] = []
+    windows: list[tuple[Doc, int, int, list[tuple[int, int]]]] = []  # doc, start, end, sentences
+    for doc, spans in targets:
+        if spans is None or deferred.reach is None or capability != "ner" or not doc.has_annotation("SENT_START"):
+            whole.append(doc)
+            continue
+        planned = _sentence_windows(doc, spans, deferred.reach)
+        if sum(end - start for start, end, _ in planned) * 2 > len(doc):
+            whole.append(doc)  # most of the post: one pass over all of it is cheaper
+        else:
+            windows.extend((doc, start, end, sentences) for start, end, sentences in planned)
+    for _ in component.pipe(whole, batch_size=batch_size):
+        pass
+    if not windows:
+        return
+    from spacy.tokens import Span
+
+    pieces = (doc[start:end].as_doc() for doc, start, end, _ in windows)
+    found: dict[Doc, list[Span]] = {}
+    for (doc, start, _, sentences), piece in zip(windows, component.pipe(pieces, batch_size=batch_size)):
+        kept = found.setdefault(doc, [])
+        for ent in piece.ents:  # only whole sentences are exact: drop what the margins got
+            s, e = ent.start + start, ent.end + start
+            if any(a <= s and e <= b for a, b in sentences):
+                kept.append(Span(doc, s, e, label=ent.label))
+    for doc, ents in found.items():
+        doc.set_ents(ents, default="missing")
+
+
+def _sentence_windows(doc: Doc, spans: list[tuple[int, int]], reach: int) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Merged windows `(start, end, sentences)`: the sentences the spans touch, `reach` tokens around."""
+    sentences = sorted({(doc[i].sent.start, doc[i].sent.end) for start, end in spans
+                        for i in {start, max(end - 1, start)} if 0 <= i < len(doc)})
+    windows: list[tuple[int, int, list[tuple[int, int]]]] = []
+    for a, b in sentences:
+        start, end = max(a - reach, 0), min(b + reach, len(doc))
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(end, windows[-1][1]), windows[-1][2] + [(a, b)])
+        else:
+            windows.append((start, end, [(a, b)]))
+    return windows
+
+
+def _model_data_dir(model: str) -> str:
+    """The folder holding the installed model's config.cfg and component weights."""
     import spacy
 
     root = model if os.path.isdir(model) else str(spacy.util.get_package_path(model))
-    candidates = [os.path.join(root, "config.cfg")] + sorted(
-        os.path.join(root, d, "config.cfg") for d in os.listdir(root)
-    )
-    for path in candidates:
-        if os.path.isfile(path):
-            return spacy.util.load_config(path)
+    candidates = [root] + sorted(os.path.join(root, d) for d in os.listdir(root))
+    for folder in candidates:
+        if os.path.isfile(os.path.join(folder, "config.cfg")):
+            return folder
     raise PostlintError(f"the spaCy model '{model}' has no config.cfg; reinstall it")
 
 
-def _components_for(config: Any, needs: Needs) -> set[str]:
+@dataclass(frozen=True)
+class _Component:
+    factory: str | None
+    listens_to: str | None  # the tok2vec component a listener layer reads, "*" for any
+
+
+def _components_in(config_path: str) -> dict[str, _Component]:
+    """Each component's factory and listener, read straight from config.cfg.
+
+    configparser is enough for these two values, and much faster than resolving the whole config.
+    """
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keep `@architectures`
+    parser.read(config_path, encoding="utf-8")
+    value = lambda section, key: json.loads(parser[section][key]) if key in parser[section] else None  # noqa: E731
+    components = {}
+    for name in json.loads(parser["nlp"]["pipeline"]):
+        section = f"components.{name}"
+        factory = value(section, "factory") if parser.has_section(section) else None
+        listener = f"{section}.model.tok2vec"
+        listens_to = None
+        if parser.has_section(listener) and "Listener" in str(value(listener, "@architectures")):
+            listens_to = value(listener, "upstream") or "*"
+        components[name] = _Component(factory, listens_to)
+    return components
+
+
+def _components_for(components: dict[str, _Component], needs: Needs) -> set[str]:
     """Names of the components that provide `needs`, plus the shared tok2vec they listen to."""
-    factories = {name: block.get("factory") for name, block in config["components"].items()}
-    by_factory = {factory: name for name, factory in factories.items() if factory}
+    by_factory = {c.factory: name for name, c in components.items() if c.factory}
     capabilities = set(needs.capabilities)
     if needs.entities & NER_ENTITIES.keys():
         capabilities.add("ner")
@@ -147,9 +284,8 @@ def _components_for(config: Any, needs: Needs) -> set[str]:
     if "sents" in capabilities and "deps" not in capabilities and "senter" in by_factory:
         wanted.add(by_factory["senter"])
     for name in list(wanted):
-        tok2vec = (config["components"][name].get("model") or {}).get("tok2vec") or {}
-        if "Listener" in str(tok2vec.get("@architectures", "")):
-            upstream = tok2vec.get("upstream", "*")
+        upstream = components[name].listens_to
+        if upstream is not None:
             wanted.add(by_factory.get("tok2vec", "tok2vec") if upstream == "*" else upstream)
     return wanted
 

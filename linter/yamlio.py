@@ -61,7 +61,7 @@ def mark_of(container: Any, key: Any, default: Mark) -> Mark:
     return default
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when available: 10x faster
     """SafeLoader with YAML 1.2 booleans: `no`, `off`, `yes`, `on` stay strings (Norway, `off`)."""
 
     path = "<yaml>"

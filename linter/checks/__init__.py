@@ -57,6 +57,15 @@ class Check:
     def needs(self) -> Needs:
         return Needs()
 
+    def deferred_spans(self, document: Document, capability: str) -> list[tuple[int, int]] | None:
+        """Where `run` needs a deferred part of the parse (`nlp.DEFERRED`: named entities).
+
+        Asked once the rest of the parse is done, for capabilities in `needs`. Token spans: `run`
+        reads the capability only in the sentences they overlap (an empty list: nowhere in this
+        document); None: anywhere. Costly parts then run only where some check needs them.
+        """
+        return None
+
     def prepare(self, nlp: Language) -> None:
         """Compile what depends on the loaded pipeline (matchers); called once per pipeline."""
 

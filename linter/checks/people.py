@@ -67,6 +67,10 @@ class PeopleCheck(Check):
         self.context.prepare(nlp)
         self.nlp = nlp
 
+    def deferred_spans(self, document: Document, capability: str) -> list[tuple[int, int]] | None:
+        # a name matters only in the sentence of a context phrase: NER runs on those sentences only
+        return self.context.find(document.doc)
+
     def _is_public(self, name: str) -> bool:
         key = name_key(name)
         return any(key and (key in public or public in key) for public in self.public_people)
