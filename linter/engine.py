@@ -17,7 +17,8 @@ from .config import Config, resolve_config
 from .document import Document
 from .errors import PostlintError
 from .finding import Finding
-from .nlp import DEFAULT_MODELS, NER_ENTITIES, Needs, PiiAnalyzer, deferred, load_spacy, run_deferred
+from .nlp import (DEFAULT_MODELS, NER_ENTITIES, Needs, PiiAnalyzer, deferred, load_spacy, phrase_cache,
+                  run_deferred)
 from .packs import Rule, load_rules
 from .suppress import Suppressor
 
@@ -56,14 +57,15 @@ def parse_as_of(value: dt.date | str | None) -> dt.date:
 class _Runtime:
     """The checks of one language, prepared against that language's loaded pipeline."""
 
-    def __init__(self, rules: list[Rule], config: Config, lang: str) -> None:
+    def __init__(self, rules: list[Rule], config: Config, lang: str, cache_dir: Path | None = None) -> None:
         self.checks: list[Check] = [KINDS[r.kind](r, config.company) for r in rules
                                     if r.enabled and lang in r.languages]
         needs = functools.reduce(lambda a, b: a | b, (c.needs for c in self.checks), Needs())
         model = config.models.get(lang) or DEFAULT_MODELS[lang]
         self.nlp = load_spacy(model, lang, needs)
-        for check in self.checks:
-            check.prepare(self.nlp)
+        with phrase_cache(self.nlp, cache_dir):
+            for check in self.checks:
+                check.prepare(self.nlp)
         self.pii = (PiiAnalyzer(self.nlp, lang, needs.entities, phone_regions=config.phone_regions)
                     if needs.entities else None)
         # Deferred parts of the parse (NER) run where the checks that read them say they need them,
@@ -100,14 +102,17 @@ class Linter:
 
     `config` is a `Config`, a path to a postlint.yaml, a dict of the same keys, or None (search
     upward from the working directory). The spaCy pipeline and Presidio are loaded once here.
+    `cache_dir` is a folder where work that outlives a run is kept (the rule phrases' lemmas);
+    None keeps nothing on disk.
     """
 
     def __init__(self, config: Config | str | Path | Mapping[str, Any] | None = None, *,
-                 lang: str | None = None) -> None:
+                 lang: str | None = None, cache_dir: str | Path | None = None) -> None:
         load_kinds()
         self.config = resolve_config(config)
         self.rules = load_rules(self.config)
         self.lang = lang or self.config.lang
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._suppressor = Suppressor(self.rules)
         self._runtimes: dict[str, _Runtime] = {}
         self._runtime(self.lang)
@@ -116,7 +121,7 @@ class Linter:
         if lang not in self._runtimes:
             if lang not in DEFAULT_MODELS and lang not in self.config.models:
                 raise PostlintError(f"language '{lang}' is not supported (supported: {', '.join(DEFAULT_MODELS)})")
-            self._runtimes[lang] = _Runtime(self.rules, self.config, lang)
+            self._runtimes[lang] = _Runtime(self.rules, self.config, lang, self.cache_dir)
         return self._runtimes[lang]
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..nlp import Needs
+from ..nlp import Needs, lemma_docs
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -45,8 +45,7 @@ class PhraseSet:
                 self._glued[tuple(t.lower_ for t in p)] = tuple(i for i, t in enumerate(p[:-1]) if not t.whitespace_)
         self._matchers = [exact]
         if self.lemma and nlp.has_pipe("lemmatizer"):
-            with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p != "ner"]):
-                parsed = list(nlp.pipe(p.lower() for p in self.phrases))
+            parsed = lemma_docs(nlp, [p.lower() for p in self.phrases])  # parsed once per model
             base_forms = [d for d in parsed if all(t.lemma_.lower() == t.lower_ for t in d)]
             if base_forms:
                 by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
