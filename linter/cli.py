@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -22,6 +22,9 @@ from .config import Config, load_config, resolve_config
 from .errors import ConfigError, ExitCode, PostlintError
 from .finding import Severity
 from .report import FORMATS
+
+if TYPE_CHECKING:
+    from .runner import Run
 
 log = logging.getLogger("postlint")
 
@@ -90,9 +93,27 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--lang", type=click.Choice(["en", "es"]), help="Language of the posts (default: from config, en)."),
         click.option("--stdin-filename", metavar="NAME",
                      help="Name to use for '-' (decides markup and config, e.g. post.md)."),
+        click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
+                     help="Check files in N processes (0: one per CPU)."),
+        click.option("--no-cache", is_flag=True, help="Check every file again; read and write no cache."),
+        click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
+                     help="Where findings of unchanged files are kept "
+                          "(default: $POSTLINT_CACHE_DIR, else the user cache folder)."),
     ]):
         command = option(command)
     return command
+
+
+def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
+          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None) -> Run:
+    """`lint_paths` with the shared options as given on the command line."""
+    from .cache import default_cache_dir
+    from .runner import lint_paths
+
+    return lint_paths(paths, notify=_notify, config_path=Path(config_path) if config_path else None,
+                      as_of=as_of, lang=lang, stdin=_read_stdin(paths), stdin_filename=stdin_filename,
+                      jobs=jobs or os.cpu_count() or 1,
+                      cache_dir=None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir())
 
 
 @cli.command()
@@ -107,17 +128,15 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
               help="Mask what pii and confidential findings matched, in every format (also config report.redact).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
-          stdin_filename: str | None, fmt: str, fail_on: str, baseline_path: str | None, redact: bool,
-          color: bool | None) -> None:
+          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, fmt: str, fail_on: str,
+          baseline_path: str | None, redact: bool, color: bool | None) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
     from .report import reporter
     from .report.redact import redact as redact_results
-    from .runner import lint_paths
 
     baseline = Baseline.load(Path(baseline_path)) if baseline_path else None
-    run = lint_paths(paths, notify=_notify, config_path=Path(config_path) if config_path else None,
-                     as_of=as_of, lang=lang, stdin=_read_stdin(paths), stdin_filename=stdin_filename)
+    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir)
     results, rules = baseline.filter(run.results) if baseline else run.results, run.rules
     if redact or run.redact:
         results, rules = redact_results(results, rules)
@@ -134,13 +153,12 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
 @click.option("-o", "--output", default=".postlint-baseline.json", show_default=True,
               type=click.Path(dir_okay=False), help="The baseline file to write.")
 def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
-                     stdin_filename: str | None, output: str) -> None:
+                     stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None,
+                     output: str) -> None:
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
     from .baseline import Baseline
-    from .runner import lint_paths
 
-    run = lint_paths(paths, notify=_notify, config_path=Path(config_path) if config_path else None,
-                     as_of=as_of, lang=lang, stdin=_read_stdin(paths), stdin_filename=stdin_filename)
+    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir)
     if run.failed:
         _fail(f"some inputs could not be read, so {output} was not written")
     target = Path(output)

@@ -41,6 +41,7 @@ class Document:
     _to_source: OffsetMap
     spacy_doc: Doc | None = None
     pii: list[Any] = field(default_factory=list)  # Presidio results for `text`, made once
+    warnings: list[str] = field(default_factory=list)  # what `warn` said (such posts are not cached)
     _lines: LineIndex | None = None
 
     @classmethod
@@ -89,6 +90,7 @@ class Document:
 
     def warn(self, message: str) -> None:
         """Something the user should know about this document that is not a finding."""
+        self.warnings.append(message)
         log.warning("%s: %s", self.path or "-", message)
 
     def zones_at(self, start: int, end: int) -> set[str]:

@@ -1,27 +1,38 @@
 """Checking many paths at once: discover the files, one `Linter` per config, findings per file.
 
 Both `postlint check` and `postlint baseline` run through `lint_paths`; the models load once per
-distinct config (and are shared between linters of one process).
+distinct config (and are shared between linters of one process). Files whose findings are in
+the findings cache (`cache.py`) never load spaCy; the others are linted in batches, in this
+process or, with `jobs > 1`, in worker processes forked once the model is loaded (so it is loaded
+once), and their findings come back in discovery order, the same as with one process.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+import gc
+import multiprocessing
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from .config import Config, load_config
 from .report import FileResult
 from .sources import Configs, Unreadable, discover, read
 from .suppress import DIRECTIVE_RULES
 
 if TYPE_CHECKING:
     from .engine import Linter
+    from .finding import Finding
     from .packs import Rule
 
 # Called with ("warning" | "error", message) for what the user should know that is not a finding.
 Notify = Callable[[str, str], None]
+# Worker tasks: a few posts at a time, so batches stay useful and the processes finish together.
+TASK_FILES = 16
+TASK_CHARS = 50_000
+TASKS_PER_JOB = 4
 
 
 @dataclass
@@ -34,15 +45,26 @@ class Run:
     failed: bool = False  # an input could not be read
 
 
+@dataclass(frozen=True)
+class Job:
+    """One text to check: `shown` is the path reported (and decides markup and config)."""
+
+    shown: str
+    text: str
+
+
 def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None = None,
                as_of: dt.date | None = None, lang: str | None = None, stdin: bytes | None = None,
-               stdin_filename: str | None = None) -> Run:
-    """Lint every file under `paths` (`-` reads `stdin`, parsed and reported as `stdin_filename`)."""
-    from .engine import Linter
+               stdin_filename: str | None = None, jobs: int = 1, cache_dir: Path | None = None) -> Run:
+    """Lint every file under `paths` (`-` reads `stdin`, parsed and reported as `stdin_filename`).
 
+    `jobs` above 1 spreads the posts over that many processes; `cache_dir` keeps findings of
+    unchanged posts there (None: no cache).
+    """
     configs = Configs(config_path)
-    linters: dict[Path | None, Linter] = {}
+    checker = Checker(configs, lang=lang, as_of=as_of, jobs=jobs, cache_dir=cache_dir)
     run = Run()
+    found: list[Job] = []
     for item in discover(paths, excluded=configs.excluded):
         if isinstance(item, Unreadable):
             notify("warning" if item.skip else "error", str(item))
@@ -56,12 +78,195 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
             continue
         for warning in source.warnings:
             notify("warning", f"{item}: {warning}")
-        shown = stdin_filename if item == "-" and stdin_filename else item
-        key = configs.key_for(shown)
-        if key not in linters:
-            linters[key] = linter = Linter(configs.get(key), lang=lang)
-            run.rules.update({r.code: r for r in linter.rules})
-            run.redact = run.redact or linter.config.redact
-        findings = linters[key].lint(source.text, path=shown, as_of=as_of)
-        run.results.append(FileResult(shown, findings, source.text))
+        found.append(Job(stdin_filename if item == "-" and stdin_filename else item, source.text))
+    for job, findings in zip(found, checker.check(found)):
+        run.results.append(FileResult(job.shown, findings, job.text))
+    for policy in checker.policies:
+        run.rules.update(policy.rules)
+        run.redact = run.redact or policy.config.redact
     return run
+
+
+class _Policy:
+    """The config a file is checked under, its rules and cache fingerprint, and its Linter."""
+
+    def __init__(self, key: Path | None, config: Config, lang: str | None, cache_dir: Path | None) -> None:
+        from .packs import load_rules
+
+        self.key = key
+        self.config = config
+        self.requested_lang = lang
+        self.lang = lang or config.lang
+        self.rule_list = load_rules(config)
+        self.rules: dict[str, Rule] = {r.code: r for r in self.rule_list}
+        self.known_rules = {**DIRECTIVE_RULES, **self.rules}  # what findings under it may carry
+        self.cache_dir = cache_dir
+        self._fingerprint: str | None = None
+        self._linter: Linter | None = None
+
+    @property
+    def fingerprint(self) -> str:
+        if self._fingerprint is None:
+            from .cache import fingerprint
+
+            self._fingerprint = fingerprint(self.config, self.lang)
+        return self._fingerprint
+
+    @property
+    def linter(self) -> Linter:
+        if self._linter is None:
+            from .engine import Linter
+
+            self._linter = Linter(self.config, lang=self.requested_lang, cache_dir=self.cache_dir,
+                                  rules=self.rule_list)
+        return self._linter
+
+
+class Checker:
+    """Checks texts under their configs, with a findings cache and `jobs` processes.
+
+    `cache_dir` None disables the cache (and keeps nothing on disk); `jobs` above 1 spreads the
+    posts that are not cached over that many processes.
+    """
+
+    def __init__(self, configs: Configs | None = None, *, lang: str | None = None, as_of: dt.date | None = None,
+                 jobs: int = 1, cache_dir: str | Path | None = None) -> None:
+        from .cache import FindingsCache
+
+        self.configs = configs or Configs()
+        self.lang = lang
+        self.as_of = as_of or dt.date.today()
+        self.jobs = max(1, jobs)
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else None
+        self.cache = FindingsCache(self.cache_dir) if self.cache_dir is not None else None
+        self._policies: dict[Path | None, _Policy] = {}
+
+    @property
+    def policies(self) -> list[_Policy]:
+        return list(self._policies.values())
+
+    def policy(self, shown: str) -> _Policy:
+        """The policy a file is checked under: `--config`, else the nearest postlint.yaml."""
+        key = self.configs.key_for(shown)
+        if key not in self._policies:
+            self._policies[key] = _Policy(key, self.configs.get(key), self.lang, self.cache_dir)
+        return self._policies[key]
+
+    def check(self, jobs: Sequence[Job]) -> list[list[Finding]]:
+        """The findings of each job, in order."""
+        from .cache import entry_key
+        from .markup import markup_for
+
+        results: list[list[Finding] | None] = [None] * len(jobs)
+        policies = [self.policy(job.shown) for job in jobs]
+        keys = [""] * len(jobs)
+        todo = []
+        for i, (job, policy) in enumerate(zip(jobs, policies)):
+            if self.cache is not None:
+                keys[i] = entry_key(policy.fingerprint, job.text, markup_for(job.shown), self.as_of)
+                results[i] = self.cache.get(keys[i], job.text, job.shown, policy.known_rules)
+            if results[i] is None:
+                todo.append(i)
+        for i, findings, clean in self._lint(jobs, policies, todo):
+            results[i] = findings
+            if self.cache is not None and clean:
+                self.cache.put(keys[i], jobs[i].text, findings, policies[i].known_rules)
+        return [r if r is not None else [] for r in results]
+
+    def _lint(self, jobs: Sequence[Job], policies: list[_Policy],
+              todo: list[int]) -> Iterator[tuple[int, list[Finding], bool]]:
+        """(index, findings, cacheable) for the jobs in `todo`, in any order."""
+        if not todo:
+            return
+        if self.jobs > 1 and len(todo) > 1:
+            yield from self._lint_in_processes(jobs, policies, todo)
+            return
+        by_policy: dict[int, list[int]] = {}
+        for i in todo:
+            by_policy.setdefault(id(policies[i]), []).append(i)
+        for indices in by_policy.values():
+            linter = policies[indices[0]].linter
+            items = [(i, jobs[i].shown, jobs[i].text) for i in indices]
+            yield from _lint_items(linter, items, self.as_of)
+
+    def _lint_in_processes(self, jobs: Sequence[Job], policies: list[_Policy],
+                           todo: list[int]) -> Iterator[tuple[int, list[Finding], bool]]:
+        specs: dict[int, _LinterSpec] = {}
+        for i in todo:
+            policy = policies[i]
+            specs.setdefault(id(policy), _LinterSpec(policy.key, policy.requested_lang, self.cache_dir))
+        context = _context()
+        if context.get_start_method() == "fork":
+            # load each model here once: the forked workers share it instead of loading their own
+            for i in todo:
+                _WORKER_LINTERS.setdefault(id(policies[i]), policies[i].linter)
+        tasks = _tasks(jobs, policies, todo, self.as_of, self.jobs)
+        gc.freeze()  # keep the shared model's pages shared: the collector would touch them all
+        try:
+            with context.Pool(min(self.jobs, len(tasks)), initializer=_init_worker, initargs=(specs,)) as pool:
+                for done in pool.imap_unordered(_lint_task, tasks):
+                    yield from done
+        finally:
+            gc.unfreeze()
+            _WORKER_LINTERS.clear()
+
+
+@dataclass(frozen=True)
+class _LinterSpec:
+    """What a worker needs to build a Linter itself when it was not forked with one."""
+
+    config_path: Path | None
+    lang: str | None
+    cache_dir: Path | None
+
+
+_WORKER_LINTERS: dict[int, Linter] = {}
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _tasks(jobs: Sequence[Job], policies: list[_Policy], todo: list[int], as_of: dt.date,
+           processes: int) -> list[tuple[Any, ...]]:
+    """Groups of posts of one policy, longest first, so no process is left with a long tail."""
+    ordered = sorted(todo, key=lambda i: -len(jobs[i].text))
+    per_task = max(1, min(TASK_FILES, len(todo) // (processes * TASKS_PER_JOB)))
+    open_tasks: dict[int, list[tuple[int, str, str]]] = {}
+    sizes: dict[int, int] = {}
+    tasks: list[tuple[Any, ...]] = []
+    for i in ordered:
+        key = id(policies[i])
+        group = open_tasks.setdefault(key, [])
+        group.append((i, jobs[i].shown, jobs[i].text))
+        sizes[key] = sizes.get(key, 0) + len(jobs[i].text)
+        if len(group) >= per_task or sizes[key] >= TASK_CHARS:
+            tasks.append((key, as_of, open_tasks.pop(key)))
+            sizes[key] = 0
+    tasks.extend((key, as_of, group) for key, group in open_tasks.items())
+    return tasks
+
+
+def _init_worker(specs: dict[int, _LinterSpec]) -> None:
+    for key, spec in specs.items():
+        if key not in _WORKER_LINTERS:
+            from .engine import Linter
+
+            config = load_config(spec.config_path) if spec.config_path else Config()
+            _WORKER_LINTERS[key] = Linter(config, lang=spec.lang, cache_dir=spec.cache_dir)
+
+
+def _lint_task(task: tuple[Any, ...]) -> list[tuple[int, list[Finding], bool]]:
+    key, as_of, items = task
+    return list(_lint_items(_WORKER_LINTERS[key], items, as_of))
+
+
+def _lint_items(linter: Linter, items: list[tuple[int, str, str]],
+                as_of: dt.date) -> Iterator[tuple[int, list[Finding], bool]]:
+    """(index, findings, cacheable): a post that warned (a rule gave up) is not cached."""
+    from .engine import Post
+
+    documents = (linter.document(Post(text, path=shown, as_of=as_of)) for _, shown, text in items)
+    for (i, _, _), (document, findings) in zip(items, linter.lint_documents(documents)):
+        yield i, findings, not document.warnings

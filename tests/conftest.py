@@ -44,6 +44,12 @@ def no_network():
         setattr(owner, name, original)
 
 
+@pytest.fixture(autouse=True)
+def own_cache_dir(tmp_path_factory, monkeypatch):
+    """Each test gets an empty findings cache of its own: none reads another's or the user's."""
+    monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("postlint-cache")))
+
+
 @pytest.fixture(scope="session")
 def linter():
     """The built-in packs with the fictional company of corpus/postlint.yaml (Acme Robotics)."""

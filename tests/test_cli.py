@@ -146,7 +146,7 @@ def test_internal_error_is_one_line_and_exit_three(run, post, monkeypatch):
     def explode(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(linter.engine.Linter, "lint", explode)
+    monkeypatch.setattr(linter.engine.Linter, "lint_documents", explode)  # what check and lint use
     code, _, err = run("check", post("hello\n"))
     assert code == 3
     assert err.strip().splitlines() == ["postlint: internal error: ZeroDivisionError: boom "

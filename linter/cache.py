@@ -1,0 +1,266 @@
+"""A cache of findings by content: re-checking an unchanged tree reads them instead of parsing.
+
+An entry is keyed by a hash of the post's text, how it is read (markup, language, the date
+embargoes are judged at) and a fingerprint of everything else that decides findings: postlint's
+own code and built-in packs, the config and the company's own packs, and the versions of spaCy,
+the model, Presidio and phonenumbers. Each entry is one small JSON file under
+`<cache dir>/findings/`; deleting the folder is always safe.
+
+Findings carry personal data, so an entry never holds matched text. It keeps each finding's rule
+code, severity and offsets. The values its message and suggestion were filled with are kept as
+offsets into the post when they come from it, and as they are only when they cannot have come
+from it (an entity type, a score, a launch date from the config). On a hit, `match`, line:col,
+the message and the suggestion are re-derived from the file, which the key proves unchanged. When
+a finding cannot be stored that way (a value that looks taken from the post but is not in it
+verbatim), its file is not cached: it is checked again next time.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import importlib.metadata
+import json
+import os
+import re
+import string
+import sys
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import __version__
+from .finding import Category, Finding, Severity
+from .nlp import DEFAULT_MODELS, write_atomically
+from .textmap import LineIndex
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .packs import Rule
+
+CACHE_ENV = "POSTLINT_CACHE_DIR"
+FORMAT = 1
+# Finding fields the cache re-derives from the source and the rule instead of storing them.
+_DERIVED = {"code", "category", "severity", "message", "why", "suggestion", "start", "end", "line", "col",
+            "end_line", "end_col", "match", "path"}
+_LIBRARIES = ("spacy", "presidio-analyzer", "phonenumbers", "regex", "tldextract")
+
+
+def default_cache_dir() -> Path:
+    """`$POSTLINT_CACHE_DIR`, else the user's cache folder, else `.postlint_cache/` here."""
+    if os.environ.get(CACHE_ENV):
+        return Path(os.environ[CACHE_ENV])
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    if (base.is_dir() and os.access(base, os.W_OK)) or (not base.exists() and os.access(base.parent, os.W_OK)):
+        return base / "postlint"
+    return Path(".postlint_cache")
+
+
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """postlint's own code and built-in packs: a change to either makes every entry stale."""
+    from .packs import builtin_rules_dir
+
+    digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
+    package = Path(__file__).resolve().parent
+    files = sorted(package.rglob("*.py")) + sorted(builtin_rules_dir().glob("*.yaml"))
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in _LIBRARIES:
+        digest.update(f"{name}={_version(name)};".encode())
+    return digest.hexdigest()
+
+
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
+
+
+def fingerprint(config: Config, lang: str) -> str:
+    """Everything besides the post that decides its findings under `config`."""
+    digest = hashlib.sha256(_code_fingerprint().encode())
+    digest.update(lang.encode())
+    model = config.models.get(lang) or DEFAULT_MODELS.get(lang, "")
+    meta = Path(model) / "meta.json"
+    digest.update(f"{model}={_version(model)}".encode() + (meta.read_bytes() if meta.is_file() else b""))
+    if config.path is not None:
+        digest.update(config.path.read_bytes())
+    else:
+        digest.update(repr(config).encode())
+    for ref in config.packs:
+        if ref.path is not None and ref.path.is_file():
+            digest.update(str(ref.path).encode() + b"\0" + ref.path.read_bytes())
+    return digest.hexdigest()
+
+
+def entry_key(fingerprint: str, text: str, markup: str, as_of: dt.date) -> str:
+    digest = hashlib.sha256(f"{fingerprint}\0{markup}\0{as_of.isoformat()}\0".encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+class FindingsCache:
+    """Findings of posts by `entry_key`, stored without the personal data they point at."""
+
+    def __init__(self, directory: str | Path) -> None:
+        self.root = Path(directory) / "findings"
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str, source: str, path: str | None, rules: Mapping[str, Rule]) -> list[Finding] | None:
+        """The findings stored under `key`, rebuilt against `source`; None when there are none."""
+        try:
+            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+            if entry.get("format") != FORMAT:
+                return None
+            return _decode(entry["findings"], source, path, rules)
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None  # missing or damaged: check the post again
+
+    def put(self, key: str, source: str, findings: Sequence[Finding], rules: Mapping[str, Rule]) -> bool:
+        """Store `findings` of `source`; False when they cannot be stored without personal data."""
+        records = _encode(findings, source, rules)
+        if records is None:
+            return False
+        return write_atomically(self._path(key), json.dumps({"format": FORMAT, "findings": records},
+                                                            ensure_ascii=False, separators=(",", ":")))
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"\w{3,}", text.lower())}
+
+
+def _unformat(template: str, text: str) -> dict[str, str] | None:
+    """The values `template.format_map(values)` was given to make `text`, or None."""
+    parts, names = [], []
+    try:
+        parsed = list(string.Formatter().parse(template))
+    except ValueError:
+        return None
+    for literal, name, spec, conversion in parsed:
+        parts.append(re.escape(literal))
+        if name is None:
+            continue
+        if spec or conversion or not name.isidentifier():
+            return None
+        if name in names:
+            parts.append(f"(?P={name})")
+        else:
+            parts.append(f"(?P<{name}>.*?)")
+            names.append(name)
+    found = re.fullmatch("".join(parts), text, re.DOTALL)
+    return found.groupdict() if found else None
+
+
+class _Refs:
+    """Turns strings into references to the source, or keeps them when they cannot be from it."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._key: str | None = None
+
+    def ref(self, value: str, match: str) -> list[Any] | None:
+        if not value:
+            return ["lit", value]
+        at = self.source.find(value)
+        if at >= 0:
+            return ["src", at, at + len(value)]
+        if self._key is None:
+            self._key = _alnum(self.source)
+        key = _alnum(value)
+        if (len(key) >= 4 and key in self._key) or (_words(value) & _words(match)):
+            return None  # looks taken from the post (disguised, normalised, combined): keep nothing
+        return ["lit", value]
+
+    def resolve(self, ref: list[Any]) -> str:
+        if ref[0] == "src":
+            return self.source[ref[1]:ref[2]]
+        if ref[0] == "lit":
+            return str(ref[1])
+        raise ValueError(f"unknown reference {ref[0]!r}")
+
+
+def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule]) -> list[dict[str, Any]] | None:
+    refs = _Refs(source)
+    records = []
+    for finding in findings:
+        rule = rules.get(finding.code)
+        if rule is None:
+            return None
+        values = _unformat(rule.message, finding.message)
+        if values is None:
+            return None
+        if rule.suggestion:
+            more = _unformat(rule.suggestion, finding.suggestion)
+            if more is None or any(values.get(k, v) != v for k, v in more.items()):
+                return None
+            values.update(more)
+        stored: dict[str, Any] = {}
+        for name, value in values.items():
+            if name == "match":
+                continue
+            ref = refs.ref(value, finding.match)
+            if ref is None:
+                return None
+            stored[name] = ref
+        record: dict[str, Any] = {"code": finding.code, "severity": str(finding.severity),
+                                  "start": finding.start, "end": finding.end, "values": stored}
+        extra = {}
+        for field in dataclasses.fields(finding):
+            if field.name in _DERIVED:
+                continue
+            value = getattr(finding, field.name)
+            if isinstance(value, str):
+                value = refs.ref(value, finding.match)
+                if value is None:
+                    return None
+            elif not (value is None or isinstance(value, (bool, int, float))):
+                return None
+            extra[field.name] = value
+        if extra:
+            record["extra"] = extra
+        records.append(record)
+    # the proof that nothing was lost: what a later run rebuilds is what this run found
+    paths = {f.path for f in findings}
+    if len(paths) > 1 or _decode(records, source, next(iter(paths), None), rules) != list(findings):
+        return None
+    return records
+
+
+def _decode(records: list[dict[str, Any]], source: str, path: str | None,
+            rules: Mapping[str, Rule]) -> list[Finding] | None:
+    refs = _Refs(source)
+    lines = LineIndex(source)
+    findings = []
+    for record in records:
+        rule = rules.get(record["code"])
+        if rule is None:
+            return None
+        start, end = int(record["start"]), int(record["end"])
+        match = source[start:end]
+        values = {name: refs.resolve(ref) for name, ref in record["values"].items()}
+        extra = {name: refs.resolve(v) if isinstance(v, list) else v for name, v in record.get("extra", {}).items()}
+        line, col = lines.position(start)
+        end_line, end_col = lines.position(end)
+        findings.append(Finding(
+            code=rule.code, category=Category(rule.category), severity=Severity(record["severity"]),
+            message=rule.format_message(match, values), why=rule.why,
+            suggestion=rule.suggestion.format_map({**values, "match": match}) if rule.suggestion else "",
+            start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
+            match=match, path=path, **extra,
+        ))
+    return findings
