@@ -107,10 +107,11 @@ class Linter:
     """
 
     def __init__(self, config: Config | str | Path | Mapping[str, Any] | None = None, *,
-                 lang: str | None = None, cache_dir: str | Path | None = None) -> None:
+                 lang: str | None = None, cache_dir: str | Path | None = None,
+                 rules: list[Rule] | None = None) -> None:
         load_kinds()
         self.config = resolve_config(config)
-        self.rules = load_rules(self.config)
+        self.rules = rules if rules is not None else load_rules(self.config)  # `rules`: already loaded from it
         self.lang = lang or self.config.lang
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._suppressor = Suppressor(self.rules)

@@ -1,0 +1,151 @@
+"""The findings cache: identical output from the cache, no personal data in it, honest keys."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS_CONFIG
+from linter.cache import FindingsCache, _unformat, entry_key, fingerprint
+from linter.cli import main
+from linter.config import load_config
+from linter.finding import Finding
+from linter.packs import load_rules
+
+LEAKY_POST = """---
+title: Team update
+---
+Reach Jane at jane.doe@gmail.com or +1 212 555 0143 about Project Nightjar.
+
+Our colleague Sarah Miller is on sick leave after her cancer diagnosis, so Tom covers for her.
+"""
+SECRETS = ["jane.doe@gmail.com", "212 555 0143", "Sarah Miller", "Nightjar"]
+
+
+@pytest.fixture
+def run(capsys):
+    def invoke(*args: object) -> tuple[int, str]:
+        with pytest.raises(SystemExit) as exit_info:
+            main([str(a) for a in args])
+        out, _ = capsys.readouterr()
+        return int(exit_info.value.code or 0), out
+
+    return invoke
+
+
+@pytest.fixture
+def tree(tmp_path):
+    root = tmp_path / "posts"
+    root.mkdir()
+    (root / "leaky.md").write_text(LEAKY_POST, encoding="utf-8")
+    (root / "clean.md").write_text("We shipped faster builds this week. Thanks, everyone!\n", encoding="utf-8")
+    (root / "rude.txt").write_text("What a bunch of idiots. Damn.\n", encoding="utf-8")
+    return root
+
+
+def check_args(tree: Path, cache: Path, *extra: object) -> list[object]:
+    return ["check", "--format", "json", "--config", CORPUS_CONFIG, "--as-of", "2026-11-25",
+            "--cache-dir", cache, *extra, tree]
+
+
+def forbid_linting(monkeypatch: pytest.MonkeyPatch) -> None:
+    import linter.engine
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("linted although every file was in the cache")
+
+    monkeypatch.setattr(linter.engine.Linter, "__init__", refuse)
+
+
+def test_recheck_reads_the_cache_and_prints_the_same(run, tree, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    first = run(*check_args(tree, cache))
+    assert first[0] == 1 and len(json.loads(first[1])["findings"]) >= 4
+    forbid_linting(monkeypatch)
+    assert run(*check_args(tree, cache)) == first
+
+
+def test_cache_holds_no_matched_text(run, tree, tmp_path):
+    cache = tmp_path / "cache"
+    code, out = run(*check_args(tree, cache))
+    found = {f["match"] for f in json.loads(out)["findings"]}
+    assert {"jane.doe@gmail.com", "Sarah Miller", "Project Nightjar"} <= found
+    entries = list((cache / "findings").rglob("*.json"))
+    assert len(entries) == 3
+    stored = "\n".join(p.read_text(encoding="utf-8") for p in entries)
+    for secret in [*SECRETS, "idiots", "Damn"]:
+        assert secret.lower() not in stored.lower()
+
+
+def test_no_cache_reads_and_writes_nothing(run, tree, tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    run(*check_args(tree, cache))
+    before = sorted(cache.rglob("*"))
+    import linter.engine
+
+    def explode(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("linted")
+
+    monkeypatch.setattr(linter.engine.Linter, "lint_documents", explode)
+    code, _ = run(*check_args(tree, cache, "--no-cache"))
+    assert code == 3  # it really linted (and failed) instead of reading the cache
+    assert sorted(cache.rglob("*")) == before
+
+
+def test_changed_file_config_or_date_is_checked_again(run, tree, tmp_path):
+    cache = tmp_path / "cache"
+    _, out = run(*check_args(tree, cache))
+    leaky = tree / "leaky.md"
+    leaky.write_text(LEAKY_POST.replace("Project Nightjar", "the new arm"), encoding="utf-8")
+    _, edited = run(*check_args(tree, cache))
+    codes = lambda text: sorted(f["code"] for f in json.loads(text)["findings"])  # noqa: E731
+    assert "CONF-CODENAME" in codes(out) and "CONF-CODENAME" not in codes(edited)
+    # a codename in the config with a launch date: the date the post is judged at is in the key
+    config = tmp_path / "postlint.yaml"
+    config.write_text("company:\n  codenames:\n    - {name: Falcon, public_on: 2027-03-01}\n", encoding="utf-8")
+    (tree / "falcon.md").write_text("Falcon ships soon.\n", encoding="utf-8")
+    args = ["check", "--format", "json", "--config", config, "--cache-dir", cache, tree / "falcon.md"]
+    assert codes(run(*args, "--as-of", "2026-11-25")[1]) == ["CONF-CODENAME"]
+    assert codes(run(*args, "--as-of", "2027-06-01")[1]) == []
+    config.write_text("company:\n  codenames: [Kestrel]\n", encoding="utf-8")
+    assert codes(run(*args, "--as-of", "2026-11-25")[1]) == []
+
+
+def test_damaged_entry_is_a_miss(run, tree, tmp_path):
+    cache = tmp_path / "cache"
+    first = run(*check_args(tree, cache))
+    for entry in (cache / "findings").rglob("*.json"):
+        entry.write_text("{not json", encoding="utf-8")
+    assert run(*check_args(tree, cache)) == first
+
+
+def test_values_that_look_taken_from_the_post_are_not_stored(tmp_path):
+    config = load_config(CORPUS_CONFIG)
+    rules = {r.code: r for r in load_rules(config)}
+    source = "Ship N-i-g-h-t-j-a-r today"
+    rule = rules["CONF-CODENAME"]
+
+    def finding(name: str) -> Finding:
+        values = {"name": name, "public_on": "not set", "match": "N-i-g-h-t-j-a-r"}
+        return Finding(code=rule.code, category=rule.category, severity=rule.severity,
+                       message=rule.format_message("N-i-g-h-t-j-a-r", values), why=rule.why,
+                       suggestion=rule.suggestion.format_map(values), start=5, end=20, line=1, col=6,
+                       end_line=1, end_col=21, match="N-i-g-h-t-j-a-r", path="p.md")
+
+    cache = FindingsCache(tmp_path)
+    key = entry_key(fingerprint(config, "en"), source, "markdown", dt.date(2026, 11, 25))
+    # a value that is the post's own text undisguised is personal data: the file is not cached
+    assert cache.put(key, source, [finding("Nightjar")], rules) is False
+    assert cache.get(key, source, "p.md", rules) is None
+    # the config's name for the codename is not the post's text: stored, and rebuilt exactly
+    assert cache.put(key, source, [finding("Project Nightjar")], rules) is True
+    assert cache.get(key, source, "p.md", rules) == [finding("Project Nightjar")]
+
+
+def test_unformat_recovers_the_values_of_a_message():
+    assert _unformat("'{match}' is near {near}.", "'coke' is near line.") == {"match": "coke", "near": "line"}
+    assert _unformat("{a} and {a}", "x and y") is None
+    assert _unformat("{score:.2f}", "0.85") is None

