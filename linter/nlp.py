@@ -8,15 +8,11 @@ enabled checks need are run; Presidio reads the `Doc` we already made (`nlp_arti
 
 from __future__ import annotations
 
-import configparser
 import contextlib
 import functools
-import hashlib
 import importlib
-import json
 import logging
 import os
-import tempfile
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -261,6 +257,9 @@ def _components_in(config_path: str) -> dict[str, _Component]:
 
     configparser is enough for these two values, and much faster than resolving the whole config.
     """
+    import configparser
+    import json
+
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # keep `@architectures`
     parser.read(config_path, encoding="utf-8")
@@ -323,6 +322,9 @@ def phrase_cache(nlp: Language, directory: Path | None) -> Iterator[None]:
     if directory is None:
         yield
         return
+    import hashlib
+    import json
+
     import spacy
 
     identity = json.dumps([nlp.meta.get("name"), nlp.meta.get("version"), spacy.__version__, nlp.pipe_names])
@@ -344,6 +346,8 @@ def phrase_cache(nlp: Language, directory: Path | None) -> Iterator[None]:
 
 def write_atomically(path: Path, text: str) -> bool:
     """Write `text` to `path` through a temporary file, so readers never see half a file."""
+    import tempfile
+
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")

