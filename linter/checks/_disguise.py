@@ -7,6 +7,7 @@ codenames `N i g h t j a r`, `N-i-g-h-t-j-a-r`, `#ProjectNightjar`, `Project-Nig
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 import regex
@@ -23,6 +24,12 @@ _CANDIDATE = regex.compile(
     regex.VERSION1,
 )
 _REPEATS = regex.compile(r"(.)\1+")
+
+
+@functools.lru_cache(maxsize=2)
+def _candidates(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """Every candidate spelling in `text`: scanned once per post, shared by every rule."""
+    return tuple((m.start(), m.end(), m.group(), m.group("sep") is not None) for m in _CANDIDATE.finditer(text))
 
 
 def _collapse(word: str) -> str:
@@ -59,9 +66,7 @@ class Deobfuscator:
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         """(start, end, term) for each disguised spelling; plain spellings are left to the caller."""
-        for m in _CANDIDATE.finditer(text):
-            raw, spaced = m.group(), m.group("sep") is not None
-            start, end = m.span()
+        for start, end, raw, spaced in _candidates(text):
             word = self._resolve(raw, spaced)
             if word is None and not spaced:
                 stripped = raw.rstrip("!|+")  # "sh1t!": the trailing ! is punctuation
