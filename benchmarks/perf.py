@@ -257,11 +257,17 @@ def jobs_and_cache(paths: list[Path]) -> list[dict[str, object]]:
 # -- memory ----------------------------------------------------------------------------------------
 
 MEMORY_PROBE = textwrap.dedent("""
-    import json, sys
+    import ctypes, gc, json, sys
     from pathlib import Path
     from linter import Linter
 
     def rss_mb():
+        # what the process holds, not what the allocator keeps around after a big batch
+        gc.collect()
+        try:
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+        except OSError:
+            pass
         for line in open("/proc/self/status"):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024

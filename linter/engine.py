@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import datetime as dt
 import functools
 import itertools
@@ -17,8 +18,8 @@ from .config import Config, resolve_config
 from .document import Document
 from .errors import PostlintError
 from .finding import Finding
-from .nlp import (DEFAULT_MODELS, NER_ENTITIES, Needs, PiiAnalyzer, deferred, load_spacy, phrase_cache,
-                  run_deferred)
+from .nlp import (DEFAULT_MODELS, NER_ENTITIES, Needs, PiiAnalyzer, deferred, load_deferred, load_spacy,
+                  phrase_cache, run_deferred)
 from .packs import Rule, load_rules
 from .suppress import Suppressor
 
@@ -28,6 +29,7 @@ BATCH_SIZE = 32
 # rules (config `code_blocks` decides which categories) do not: `kill -9`, /blog/killer-feature.
 NOT_PROSE_ZONES = frozenset({"code", "link"})
 PIECE_CHARS = 100_000  # longer texts are parsed in pieces (spaCy: ~1 GB per 100k characters)
+LEMMA_CACHE_LIMIT = 200_000  # words whose lemmas spaCy's lemmatizer keeps between batches
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +60,7 @@ class _Runtime:
     """The checks of one language, prepared against that language's loaded pipeline."""
 
     def __init__(self, rules: list[Rule], config: Config, lang: str, cache_dir: Path | None = None) -> None:
+        self.lang = lang
         self.checks: list[Check] = [KINDS[r.kind](r, config.company) for r in rules
                                     if r.enabled and lang in r.languages]
         needs = functools.reduce(lambda a, b: a | b, (c.needs for c in self.checks), Needs())
@@ -76,6 +79,15 @@ class _Runtime:
             asking = [c for c in self.checks if capability in c.needs.capabilities]
             if everywhere or asking:
                 self.deferred[capability] = (everywhere, asking)
+
+    def memory_zone(self) -> contextlib.AbstractContextManager[Any]:
+        """spaCy's memory zone around one batch, with every lazily loaded component loaded first."""
+        for capability in self.deferred:
+            load_deferred(self.nlp, capability)  # its strings must not be dropped with the zone's
+        lemmatizer = self.nlp.get_pipe("lemmatizer") if self.nlp.has_pipe("lemmatizer") else None
+        if len(getattr(lemmatizer, "cache", ())) > LEMMA_CACHE_LIMIT:
+            lemmatizer.cache.clear()  # type: ignore[union-attr]  # a memo of lemmas by word: keep it bounded
+        return self.nlp.memory_zone() if hasattr(self.nlp, "memory_zone") else contextlib.nullcontext()
 
     def parse(self, documents: list[Document], batch_size: int) -> None:
         """Give each document its `Doc`: one `nlp.pipe`, then the deferred parts where needed."""
@@ -168,13 +180,24 @@ class Linter:
 
     def _lint_pieces(self, pieces: Iterable[tuple[Document, Document]],
                      batch_size: int) -> Iterator[tuple[Document, list[Finding]]]:
+        """Findings of each piece. From the second batch on, each batch runs in a spaCy memory zone:
+        the words it brings into the vocabulary are dropped after it, so a long stream does not
+        grow the process."""
         iterator = iter(pieces)
+        first = True
         while batch := list(itertools.islice(iterator, batch_size)):
-            for lang in dict.fromkeys(piece.lang for _, piece in batch):
-                self._runtime(lang).parse([piece for _, piece in batch if piece.lang == lang], batch_size)
-            for document, piece in batch:
-                yield document, self._check(piece, self._runtimes[piece.lang])
-                piece.spacy_doc = None  # let the parse go; findings hold plain data only
+            runtimes = [self._runtime(lang) for lang in dict.fromkeys(piece.lang for _, piece in batch)]
+            with contextlib.ExitStack() as zones:
+                if not first:
+                    for runtime in runtimes:
+                        zones.enter_context(runtime.memory_zone())
+                for runtime in runtimes:
+                    runtime.parse([piece for _, piece in batch if piece.lang == runtime.lang], batch_size)
+                for document, piece in batch:
+                    findings = self._check(piece, self._runtimes[piece.lang])
+                    piece.spacy_doc = None  # the parse may not outlive its zone; findings are plain data
+                    yield document, findings
+            first = False
 
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped."""

@@ -179,6 +179,11 @@ def deferred(nlp: Language) -> frozenset[str]:
     return frozenset(_DEFERRED.get(nlp, ()))
 
 
+def load_deferred(nlp: Language, capability: str) -> None:
+    """Load a deferred component now (before a memory zone, which would drop its strings)."""
+    _DEFERRED[nlp][capability].load(nlp)
+
+
 def run_deferred(nlp: Language, capability: str, targets: list[tuple[Doc, list[tuple[int, int]] | None]],
                  batch_size: int = 32) -> None:
     """Annotate docs in place with a deferred capability (`ner`: `doc.ents`).
