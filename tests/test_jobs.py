@@ -9,6 +9,7 @@ import pytest
 from conftest import CORPUS_CONFIG
 from linter.cli import main
 from linter.runner import Checker, Job
+from linter.sources import Configs
 
 POSTS = {
     "a-launch.md": "So proud of #ProjectNightjar! Reach Jane at jane.doe@gmail.com.\n",
@@ -49,8 +50,8 @@ def test_two_jobs_print_what_one_job_prints(capsys, tree, fmt):
 
 def test_checker_in_processes_matches_checker_in_one(tree):
     jobs = [Job(str(p), p.read_text(encoding="utf-8")) for p in sorted(tree.rglob("*")) if p.is_file()]
-    serial = Checker(config_path=CORPUS_CONFIG, jobs=1).check(jobs)
-    parallel = Checker(config_path=CORPUS_CONFIG, jobs=2).check(jobs)
+    serial = Checker(Configs(CORPUS_CONFIG), jobs=1).check(jobs)
+    parallel = Checker(Configs(CORPUS_CONFIG), jobs=2).check(jobs)
     assert parallel == serial
     assert sum(map(len, serial)) >= 8
 
