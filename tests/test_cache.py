@@ -149,3 +149,18 @@ def test_unformat_recovers_the_values_of_a_message():
     assert _unformat("'{match}' is near {near}.", "'coke' is near line.") == {"match": "coke", "near": "line"}
     assert _unformat("{a} and {a}", "x and y") is None
     assert _unformat("{score:.2f}", "0.85") is None
+
+
+def test_recheck_of_an_unchanged_tree_does_not_import_spacy(run, tree, tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    cache = tmp_path / "cache"
+    run(*check_args(tree, cache))
+    probe = ("import sys; from linter.cli import main\n"
+             f"try: main({[str(a) for a in check_args(tree, cache)]!r})\n"
+             "except SystemExit: pass\nprint('spacy' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stderr.strip().splitlines()[-1] == "False"
