@@ -171,7 +171,139 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
     if "sents" in needs.capabilities and not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer", first=True)
     _DEFERRED[nlp] = {capability: _Deferred(data_dir, name) for capability, name in later.items()}
+    _memoise_attribute_ruler(nlp)
     return nlp
+
+
+# Token attributes a one-token attribute-ruler pattern may test for `_RulerPlan` to match it itself.
+_RULER_KEYS = {"TAG": "tag_", "LOWER": "lower_", "ORTH": "orth_", "DEP": "dep_", "IS_SPACE": "is_space"}
+
+
+class _RulerPlan:
+    """The attribute ruler's patterns, matched by memo instead of spaCy's Matcher.
+
+    The English attribute ruler has ~180 patterns, nearly all one token testing its tag and
+    lower-case form; matching each against every token is ~20% of the parse. Which one-token
+    patterns match depends only on a few attributes of the token, so their result is looked up
+    per distinct (tag, lower, ...) and cached; longer or fancier patterns still go through a
+    Matcher. The attributes are then set exactly as the ruler sets them: per token, in pattern
+    order, so later patterns win, as in `AttributeRuler.set_annotations`.
+    """
+
+    def __init__(self, ruler: Any) -> None:
+        from spacy.matcher import Matcher
+
+        self.ruler = ruler
+        self.simple: list[tuple[int, list[tuple[str, str, Any]]]] = []  # attr id, [(attribute, op, value)]
+        self.matcher = Matcher(ruler.vocab)
+        self.indices: dict[int, int] = {}
+        for attr_id, entry in enumerate(ruler.patterns):
+            for pattern in entry["patterns"]:
+                tests = self._simple(pattern) if entry["index"] in (0, -1) else None
+                if tests is None:
+                    self.matcher.add(str(attr_id), [pattern])
+                    self.indices[attr_id] = entry["index"]
+                else:
+                    self.simple.append((attr_id, tests))
+        self.keys = sorted({attr for _, tests in self.simple for attr, _, _ in tests})
+        self._memo: dict[tuple[Any, ...], dict[Any, Any] | None] = {}
+
+    @staticmethod
+    def _simple(pattern: list[dict[str, Any]]) -> list[tuple[str, str, Any]] | None:
+        if len(pattern) != 1:
+            return None
+        tests = []
+        for key, value in pattern[0].items():
+            attr = _RULER_KEYS.get(str(key).upper())
+            if attr is None:
+                return None
+            if isinstance(value, dict):
+                if len(value) != 1:
+                    return None
+                (op, arg), = value.items()
+                op = str(op).upper()
+                if op == "REGEX" and isinstance(arg, str):
+                    import re
+
+                    tests.append((attr, op, re.compile(arg)))
+                elif op in ("IN", "NOT_IN") and isinstance(arg, list):
+                    tests.append((attr, op, frozenset(arg)))
+                else:
+                    return None
+            elif isinstance(value, bool) == (attr == "is_space") and isinstance(value, (str, bool)):
+                tests.append((attr, "==", value))
+            else:
+                return None
+        return tests
+
+    def _attrs_for(self, key: tuple[Any, ...]) -> dict[Any, Any] | None:
+        """The ruler's attributes for a token with these values of `self.keys` (None: no pattern)."""
+        values = dict(zip(self.keys, key))
+        merged: dict[Any, Any] | None = None
+        for attr_id, tests in self.simple:
+            if all(_passes(values[attr], op, arg) for attr, op, arg in tests):
+                merged = {**(merged or {}), **self.ruler.attrs[attr_id]}
+        return merged
+
+    def apply(self, doc: Doc) -> Doc:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        extra: dict[int, list[int]] = {}
+        for match_id, start, end in self.matcher(doc, allow_missing=True):
+            attr_id = int(self.ruler.vocab.strings[match_id])
+            extra.setdefault(doc[start:end][self.indices[attr_id]].i, []).append(attr_id)
+        memo = self._memo
+        for token in doc:
+            key = tuple(getattr(token, attr) for attr in self.keys)
+            if key not in memo:
+                memo[key] = self._attrs_for(key)
+            if token.i in extra:
+                # rare: merge this token's pattern ids in order, as the ruler's sort would
+                ids = sorted({*extra[token.i], *(i for i, tests in self.simple
+                                                if all(_passes(getattr(token, a), op, arg) for a, op, arg in tests))})
+                for attr_id in ids:
+                    set_token_attrs(token, self.ruler.attrs[attr_id])
+            elif memo[key] is not None:
+                set_token_attrs(token, memo[key])
+        if len(memo) > 500_000:
+            memo.clear()  # a memo, not a store: keep it bounded on endless streams
+        return doc
+
+
+def _passes(value: Any, op: str, arg: Any) -> bool:
+    if op == "==":
+        return bool(value == arg)
+    if op == "IN":
+        return value in arg
+    if op == "NOT_IN":
+        return value not in arg
+    return bool(arg.search(value))  # REGEX: re.search, as spaCy's Matcher does
+
+
+@functools.lru_cache(maxsize=1)
+def _memo_ruler_class() -> type:
+    from spacy.pipeline import AttributeRuler
+
+    class MemoAttributeRuler(AttributeRuler):
+        """spaCy's AttributeRuler with one-token patterns matched by memo (`_RulerPlan`)."""
+
+        _postlint_plan: _RulerPlan
+
+        def __call__(self, doc: Doc) -> Doc:
+            return self._postlint_plan.apply(doc)
+
+    return MemoAttributeRuler
+
+
+def _memoise_attribute_ruler(nlp: Language) -> None:
+    """Swap the pipeline's attribute ruler for the same ruler matched by memo (same results)."""
+    from spacy.pipeline import AttributeRuler
+
+    for _, component in nlp.pipeline:
+        if type(component) is AttributeRuler:
+            plan = _RulerPlan(component)
+            component.__class__ = _memo_ruler_class()  # same object, same state: only matching changes
+            component._postlint_plan = plan
 
 
 def deferred(nlp: Language) -> frozenset[str]:

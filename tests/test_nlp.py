@@ -77,3 +77,23 @@ def test_person_rule_fires_through_the_deferred_ner(linter):
     findings = linter.lint("Great demo today. Our colleague Sarah Miller is on sick leave after surgery.",
                            as_of="2026-11-25")
     assert [(f.code, f.match) for f in findings] == [("PII-PERSON", "Sarah Miller")]
+
+
+def test_memoised_attribute_ruler_sets_what_spacy_sets(nlp):
+    from spacy.pipeline import AttributeRuler
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert type(ruler).__name__ == "MemoAttributeRuler"
+    reference = AttributeRuler(nlp.vocab)
+    reference.add_patterns(ruler.patterns)
+    text = (TEXT + " I ain't gonna do it, y'all. Let's go! C'mon, we gotta ship. He gets it; she got it. "
+            "I'd say you'd better. There is a cat. Me and him and her, we, they, them, us.\n\n  Done.")
+    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        expected, ours = nlp(text), nlp(text)
+    reference(expected)
+    ruler(ours)
+    for doc in (expected, ours):
+        nlp.get_pipe("lemmatizer")(doc)
+    attrs = lambda doc: [(t.pos_, t.tag_, str(t.morph), t.lemma_) for t in doc]  # noqa: E731
+    assert attrs(ours) == attrs(expected)
+    assert [t.lemma_ for t in ours if t.lower_ in ("gon", "y'")] == ["go", "you"]
