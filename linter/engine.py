@@ -94,19 +94,21 @@ class _Runtime:
         for document, parsed in zip(documents, self.nlp.pipe((d.text for d in documents), batch_size=batch_size)):
             document.spacy_doc = parsed
         for capability, (everywhere, asking) in self.deferred.items():
-            targets = []
-            for document in documents:
-                spans: list[tuple[int, int]] | None = None if everywhere else []
-                for check in asking if spans is not None else ():
-                    wanted = check.deferred_spans(document, capability)
-                    if wanted is None:
-                        spans = None
-                        break
-                    spans.extend(wanted)
-                if spans is None or spans:
-                    targets.append((document.doc, spans))
+            wanted = [(d.doc, None if everywhere else _deferred_spans(d, capability, asking)) for d in documents]
+            targets = [(doc, spans) for doc, spans in wanted if spans is None or spans]
             if targets:
                 run_deferred(self.nlp, capability, targets, batch_size)
+
+
+def _deferred_spans(document: Document, capability: str, asking: list[Check]) -> list[tuple[int, int]] | None:
+    """Where the checks in `asking` need `capability` in `document`: None anywhere, [] nowhere."""
+    spans: list[tuple[int, int]] = []
+    for check in asking:
+        wanted = check.deferred_spans(document, capability)
+        if wanted is None:
+            return None
+        spans.extend(wanted)
+    return spans
 
 
 class Linter:
