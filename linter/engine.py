@@ -29,7 +29,7 @@ BATCH_SIZE = 32
 # rules (config `code_blocks` decides which categories) do not: `kill -9`, /blog/killer-feature.
 NOT_PROSE_ZONES = frozenset({"code", "link"})
 PIECE_CHARS = 100_000  # longer texts are parsed in pieces (spaCy: ~1 GB per 100k characters)
-LEMMA_CACHE_LIMIT = 200_000  # words whose lemmas spaCy's lemmatizer keeps between batches
+LEMMA_CACHE_LIMIT = 10_000  # words whose lemmas spaCy's lemmatizer remembers between batches
 
 
 @dataclass(frozen=True, slots=True)

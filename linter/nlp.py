@@ -175,8 +175,11 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
     return nlp
 
 
-# Token attributes a one-token attribute-ruler pattern may test for `_RulerPlan` to match it itself.
+# Token attributes a one-token attribute-ruler pattern may test for `_RulerPlan` to match it itself
+# (the string the pattern compares, and the hash that stands for it in the memo's keys).
 _RULER_KEYS = {"TAG": "tag_", "LOWER": "lower_", "ORTH": "orth_", "DEP": "dep_", "IS_SPACE": "is_space"}
+_RULER_IDS = {"tag_": "tag", "lower_": "lower", "orth_": "orth", "dep_": "dep", "is_space": "is_space"}
+RULER_MEMO = 10_000  # distinct tokens remembered per generation (two generations: bounded memory)
 
 
 class _RulerPlan:
@@ -206,7 +209,10 @@ class _RulerPlan:
                 else:
                     self.simple.append((attr_id, tests))
         self.keys = sorted({attr for _, tests in self.simple for attr, _, _ in tests})
+        self.ids = [_RULER_IDS[attr] for attr in self.keys]
         self._memo: dict[tuple[Any, ...], dict[Any, Any] | None] = {}
+        self._older: dict[tuple[Any, ...], dict[Any, Any] | None] = {}
+        self._shared: dict[tuple[Any, ...], dict[Any, Any]] = {}  # one dict per distinct result
 
     @staticmethod
     def _simple(pattern: list[dict[str, Any]]) -> list[tuple[str, str, Any]] | None:
@@ -236,14 +242,26 @@ class _RulerPlan:
                 return None
         return tests
 
-    def _attrs_for(self, key: tuple[Any, ...]) -> dict[Any, Any] | None:
-        """The ruler's attributes for a token with these values of `self.keys` (None: no pattern)."""
-        values = dict(zip(self.keys, key))
+    def _attrs_for(self, token: Any) -> dict[Any, Any] | None:
+        """The attributes the one-token patterns give `token`, merged in order (None: none match)."""
+        values = {attr: getattr(token, attr) for attr in self.keys}
         merged: dict[Any, Any] | None = None
         for attr_id, tests in self.simple:
             if all(_passes(values[attr], op, arg) for attr, op, arg in tests):
                 merged = {**(merged or {}), **self.ruler.attrs[attr_id]}
-        return merged
+        if merged is None:
+            return None
+        return self._shared.setdefault(tuple(sorted(merged.items(), key=repr)), merged)
+
+    def _lookup(self, token: Any) -> dict[Any, Any] | None:
+        key = tuple(getattr(token, attr) for attr in self.ids)  # hashes: stable across memory zones
+        if key in self._memo:
+            return self._memo[key]
+        found = self._older[key] if key in self._older else self._attrs_for(token)
+        if len(self._memo) >= RULER_MEMO:
+            self._older, self._memo = self._memo, {}  # forget what was not seen for a generation
+        self._memo[key] = found
+        return found
 
     def apply(self, doc: Doc) -> Doc:
         from spacy.tokens._retokenize import set_token_attrs
@@ -252,21 +270,17 @@ class _RulerPlan:
         for match_id, start, end in self.matcher(doc, allow_missing=True):
             attr_id = int(self.ruler.vocab.strings[match_id])
             extra.setdefault(doc[start:end][self.indices[attr_id]].i, []).append(attr_id)
-        memo = self._memo
         for token in doc:
-            key = tuple(getattr(token, attr) for attr in self.keys)
-            if key not in memo:
-                memo[key] = self._attrs_for(key)
             if token.i in extra:
                 # rare: merge this token's pattern ids in order, as the ruler's sort would
                 ids = sorted({*extra[token.i], *(i for i, tests in self.simple
                                                 if all(_passes(getattr(token, a), op, arg) for a, op, arg in tests))})
                 for attr_id in ids:
                     set_token_attrs(token, self.ruler.attrs[attr_id])
-            elif memo[key] is not None:
-                set_token_attrs(token, memo[key])
-        if len(memo) > 500_000:
-            memo.clear()  # a memo, not a store: keep it bounded on endless streams
+                continue
+            attrs = self._lookup(token)
+            if attrs is not None:
+                set_token_attrs(token, attrs)
         return doc
 
 

@@ -20,13 +20,16 @@ import difflib
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import regex
 
-from .document import Document
 from .finding import Category, Finding, Severity
-from .markup import Directive
 from .packs import Rule
+
+if TYPE_CHECKING:  # annotations only: `postlint rules` must not import the markup parsers
+    from .document import Document
+    from .markup import Directive
 
 DISABLE, ENABLE, NEXT_LINE = "disable", "enable", "disable-next-line"
 DIRECTIVE_SEVERITY = Severity.WARNING
