@@ -139,6 +139,12 @@ class Linter:
             self._runtimes[lang] = _Runtime(self.rules, self.config, lang, self.cache_dir)
         return self._runtimes[lang]
 
+    def preload(self) -> None:
+        """Load now what the first posts would load lazily (NER), e.g. before forking workers."""
+        for runtime in self._runtimes.values():
+            for capability in runtime.deferred:
+                load_deferred(runtime.nlp, capability)
+
     @property
     def enabled_rules(self) -> list[Rule]:
         return [r for r in self.rules if r.enabled]

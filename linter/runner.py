@@ -199,7 +199,9 @@ class Checker:
         if context.get_start_method() == "fork":
             # load each model here once: the forked workers share it instead of loading their own
             for i in todo:
-                _WORKER_LINTERS.setdefault(id(policies[i]), policies[i].linter)
+                if id(policies[i]) not in _WORKER_LINTERS:
+                    _WORKER_LINTERS[id(policies[i])] = policies[i].linter
+                    policies[i].linter.preload()
         tasks = _tasks(jobs, policies, todo, self.as_of, self.jobs)
         gc.freeze()  # keep the shared model's pages shared: the collector would touch them all
         try:
