@@ -68,8 +68,18 @@ class PeopleCheck(Check):
         self.nlp = nlp
 
     def deferred_spans(self, document: Document, capability: str) -> list[tuple[int, int]] | None:
-        # a name matters only in the sentence of a context phrase: NER runs on those sentences only
-        return self.context.find(document.doc)
+        # Names matter only in a sentence with a context phrase, in the sentence before one (a
+        # pronoun carries the name), or in a sentence with money when pay verbs are set: NER runs
+        # on those sentences only.
+        doc = document.doc
+        spans = []
+        for start, end in self.context.find(doc):
+            spans.append((start, end))
+            if doc[start].sent.start > 0:
+                spans.append((doc[start].sent.start - 1, doc[start].sent.start))
+        if self.pay_verbs:
+            spans.extend((sent.start, sent.end) for sent in doc.sents if _MONEY.search(sent.text))
+        return spans
 
     def _is_public(self, name: str) -> bool:
         key = name_key(name)
