@@ -18,7 +18,7 @@ from .config import Config, resolve_config
 from .document import Document
 from .errors import PostlintError
 from .finding import Finding
-from .nlp import (DEFAULT_MODELS, NER_ENTITIES, Needs, PiiAnalyzer, deferred, load_deferred, load_spacy,
+from .nlp import (DEFAULT_MODELS, NER_ENTITIES, Needs, PiiAnalyzer, deferred, lazy, load_deferred, load_spacy,
                   phrase_cache, run_deferred)
 from .packs import Rule, load_rules
 from .suppress import Suppressor
@@ -82,7 +82,7 @@ class _Runtime:
 
     def memory_zone(self) -> contextlib.AbstractContextManager[Any]:
         """spaCy's memory zone around one batch, with every lazily loaded component loaded first."""
-        for capability in self.deferred:
+        for capability in lazy(self.nlp):
             load_deferred(self.nlp, capability)  # its strings must not be dropped with the zone's
         lemmatizer = self.nlp.get_pipe("lemmatizer") if self.nlp.has_pipe("lemmatizer") else None
         if len(getattr(lemmatizer, "cache", ())) > LEMMA_CACHE_LIMIT:
@@ -142,7 +142,7 @@ class Linter:
     def preload(self) -> None:
         """Load now what the first posts would load lazily (NER), e.g. before forking workers."""
         for runtime in self._runtimes.values():
-            for capability in runtime.deferred:
+            for capability in lazy(runtime.nlp):
                 load_deferred(runtime.nlp, capability)
 
     @property

@@ -113,10 +113,7 @@ class _Deferred:
 
     def load(self, nlp: Language) -> Any:
         if self.component is None:
-            import spacy
-
-            config = spacy.util.load_config(os.path.join(self.data_dir, "config.cfg"), interpolate=True)
-            block = dict(config["components"][self.name])
+            block = dict(_full_config(self.data_dir)["components"][self.name])
             factory = block.pop("factory")
             # what spacy.load does for each component: build it from its config, then read weights
             component = nlp.create_pipe(factory, name=self.name, config=block)
@@ -124,6 +121,14 @@ class _Deferred:
             self.reach = _window_reach(block)
             self.component = component
         return self.component
+
+
+@functools.lru_cache(maxsize=4)
+def _full_config(data_dir: str) -> Any:
+    """The model's resolved config, read once (only when a lazily loaded component is needed)."""
+    import spacy
+
+    return spacy.util.load_config(os.path.join(data_dir, "config.cfg"), interpolate=True)
 
 
 def _window_reach(block: Any) -> int | None:
@@ -159,6 +164,9 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
     wanted = _components_for(components, needs)
     later = {capability: name for capability, factory in DEFERRED.items()
              for name in wanted if components[name].factory == factory}
+    if "deps_on_demand" in needs.capabilities and "deps" not in needs.capabilities:
+        # parse_on_demand loads the parser the first time a check asks for a parse
+        later.update({"deps_on_demand": name for name in wanted if components[name].factory == "parser"})
     wanted -= set(later.values())
     try:
         nlp = spacy.load(model, exclude=[c for c in components if c not in wanted])
@@ -166,8 +174,6 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
         raise PostlintError(f"cannot load the spaCy model '{model}': {exc}") from None
     for name in wanted & set(nlp.disabled):
         nlp.enable_pipe(name)
-    if "deps_on_demand" in needs.capabilities and "deps" not in needs.capabilities and nlp.has_pipe("parser"):
-        nlp.disable_pipe("parser")
     if "sents" in needs.capabilities and not nlp.has_pipe("parser") and not nlp.has_pipe("senter"):
         nlp.add_pipe("sentencizer", first=True)
     _DEFERRED[nlp] = {capability: _Deferred(data_dir, name) for capability, name in later.items()}
@@ -322,6 +328,11 @@ def _memoise_attribute_ruler(nlp: Language) -> None:
 
 def deferred(nlp: Language) -> frozenset[str]:
     """The capabilities `nlp.pipe` leaves out, to be added with `run_deferred` where needed."""
+    return frozenset(c for c in _DEFERRED.get(nlp, ()) if c in DEFERRED)
+
+
+def lazy(nlp: Language) -> frozenset[str]:
+    """Everything `nlp` loads on first use: the `deferred` ones and the on-demand parser."""
     return frozenset(_DEFERRED.get(nlp, ()))
 
 
@@ -517,9 +528,13 @@ def parse_on_demand(nlp: Language, span: Any) -> Doc:
     Needs the capability `deps_on_demand`; token offsets in the copy are relative to `span`.
     """
     sub = span.as_doc() if hasattr(span, "as_doc") else span
-    for name in ("tok2vec", "parser"):
-        if name in nlp.component_names:
-            sub = nlp.get_pipe(name)(sub)
+    if "tok2vec" in nlp.component_names:
+        sub = nlp.get_pipe("tok2vec")(sub)
+    lazy_parser = _DEFERRED.get(nlp, {}).get("deps_on_demand")
+    if lazy_parser is not None:
+        sub = lazy_parser.load(nlp)(sub)  # its listener reads the tensor tok2vec just set
+    elif "parser" in nlp.component_names:
+        sub = nlp.get_pipe("parser")(sub)
     return sub
 
 

@@ -97,3 +97,20 @@ def test_memoised_attribute_ruler_sets_what_spacy_sets(nlp):
     attrs = lambda doc: [(t.pos_, t.tag_, str(t.morph), t.lemma_) for t in doc]  # noqa: E731
     assert attrs(ours) == attrs(expected)
     assert [t.lemma_ for t in ours if t.lower_ in ("gon", "y'")] == ["go", "you"]
+
+
+def test_parser_on_demand_is_loaded_on_first_use_and_parses_like_spacy(nlp):
+    from linter.nlp import parse_on_demand
+
+    on_demand = load_spacy(MODEL, "en", Needs(frozenset({"lemma", "sents", "deps_on_demand"})))
+    assert "parser" not in on_demand.component_names
+    doc = on_demand(TEXT)
+    sentence = list(doc.sents)[1]
+    parsed = parse_on_demand(on_demand, sentence)
+    # what the model's own parser gives that sentence, run the same way
+    from linter.nlp import _DEFERRED
+
+    parser = _DEFERRED[on_demand]["deps_on_demand"].component
+    again = parser(on_demand.get_pipe("tok2vec")(sentence.as_doc()))
+    assert [(t.dep_, t.head.i) for t in parsed] == [(t.dep_, t.head.i) for t in again]
+    assert any(t.dep_ == "nsubj" for t in parsed)
