@@ -98,11 +98,13 @@ def row(figure: str, ours: float, baseline: float, ratio: float, target: str, me
 
 def render(rows: list[dict[str, object]]) -> str:
     lines = ["| figure | postlint | baseline | ratio | target | met |", "|---|---|---|---|---|---|"]
+
+    def fmt(value: object, unit: object) -> str:
+        return f"{value:,.0f} {unit}" if unit == "words/s" else f"{value:.2f} {unit}".strip()
+
     for r in rows:
-        unit = r["unit"]
-        fmt = (lambda v: f"{v:,.0f} {unit}") if unit == "words/s" else (lambda v: f"{v:.2f} {unit}".strip())
-        lines.append(f"| {r['figure']} | {fmt(r['ours'])} | {fmt(r['baseline'])} ({r['baseline_name']}) "
-                     f"| {r['ratio']:.2f}x | {r['target']} | {'yes' if r['met'] else 'NO'} |")
+        lines.append(f"| {r['figure']} | {fmt(r['ours'], r['unit'])} | "
+                     f"{fmt(r['baseline'], r['unit'])} ({r['baseline_name']}) | {r['ratio']:.2f}x | {r['target']} | {'yes' if r['met'] else 'NO'} |")
     return "\n".join(lines)
 
 

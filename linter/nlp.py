@@ -165,8 +165,9 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
     later = {capability: name for capability, factory in DEFERRED.items()
              for name in wanted if components[name].factory == factory}
     if "deps_on_demand" in needs.capabilities and "deps" not in needs.capabilities:
-        # parse_on_demand loads the parser the first time a check asks for a parse
-        later.update({"deps_on_demand": name for name in wanted if components[name].factory == "parser"})
+        for name in wanted:  # parse_on_demand loads the parser the first time a check asks for a parse
+            if components[name].factory == "parser":
+                later["deps_on_demand"] = name
     wanted -= set(later.values())
     try:
         nlp = spacy.load(model, exclude=[c for c in components if c not in wanted])
