@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).parent))
 
 from linter.checks.classifier import (  # noqa: E402
-    DATA_DIR, LinearTextModel, StackedTextModel, WordPieces, embed_logit, hashed_features, unmask,
+    DATA_DIR, StackedTextModel, WordPieces, embed_logit, hashed_features, unmask,
 )
 
 DIM = 1 << 18

@@ -18,7 +18,7 @@ import regex
 
 from . import schema as s
 from .checks import KINDS, load_kinds
-from .config import BUILTIN_PACKS, LANGUAGES, Config, PackRef
+from .config import BUILTIN_PACKS, LANGUAGES, Config
 from .errors import ConfigError, Problem
 from .finding import Category, Severity
 from .yamlio import Mark, MarkedDict, MarkedList, load_yaml_file

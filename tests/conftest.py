@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import socket
+import sys
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,22 @@ def no_network():
 def own_cache_dir(tmp_path_factory, monkeypatch):
     """Each test gets an empty findings cache of its own: none reads another's or the user's."""
     monkeypatch.setenv("POSTLINT_CACHE_DIR", str(tmp_path_factory.mktemp("postlint-cache")))
+
+
+@pytest.fixture
+def run(capsys, monkeypatch):
+    """Run the `postlint` command in this process: `run(*args, stdin=None)` -> (exit code, stdout, stderr)."""
+    from linter.cli import main
+
+    def invoke(*args: object, stdin: bytes | None = None) -> tuple[int, str, str]:
+        if stdin is not None:
+            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
+        with pytest.raises(SystemExit) as exit_info:
+            main([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return int(exit_info.value.code or 0), out, err
+
+    return invoke
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ import os
 
 import pytest
 
-from test_cli import run  # noqa: F401  (the fixture)
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -11,20 +10,6 @@ import textwrap
 import pytest
 
 from conftest import CORPUS_CONFIG, ROOT
-from linter.cli import main
-
-
-@pytest.fixture
-def run(capsys, monkeypatch):
-    def invoke(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-        with pytest.raises(SystemExit) as exit_info:
-            main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        return int(exit_info.value.code or 0), out, err
-
-    return invoke
 
 
 @pytest.fixture

@@ -489,8 +489,8 @@ def test_document_maps_a_word_in_the_post_back_to_its_line_and_column() -> None:
 
 @pytest.mark.parametrize("source", ["<![# ", "a <![CDATA x", "<!x", "<![if !IE]> b"])
 def test_malformed_declarations_are_text_not_a_crash(source: str) -> None:
-    for markup in ("html", "markdown"):
-        extracted = read_markup(source + " tail words", markup)  # html.parser raised AssertionError
+    for kind in ("html", "markdown"):
+        extracted = read_markup(source + " tail words", kind)  # html.parser raised AssertionError
         assert "tail words" in extracted.text
 
 

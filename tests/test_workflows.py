@@ -3,15 +3,12 @@ suppressions, folders, baselines, the output formats and redaction."""
 
 from __future__ import annotations
 
-import io
 import json
 import re
-import sys
 
 import pytest
 from conftest import AS_OF, CORPUS_CONFIG, ROOT
 
-from linter.cli import main
 
 MARKDOWN_POST = """\
 ---
@@ -33,19 +30,6 @@ Big news: Project Nightjar ships to Globex next month!
 Reach Jane at jane.roe@gmail.com or call 212-555-0147.
 Staging is at build01.corp.acme.example, and these idiots still break it.
 """
-
-
-@pytest.fixture
-def run(capsys, monkeypatch):
-    def invoke(*args: object, stdin: bytes | None = None) -> tuple[int, str, str]:
-        if stdin is not None:
-            monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin)))
-        with pytest.raises(SystemExit) as exit_info:
-            main([str(a) for a in args])
-        out, err = capsys.readouterr()
-        return int(exit_info.value.code or 0), out, err
-
-    return invoke
 
 
 @pytest.fixture
