@@ -81,6 +81,8 @@ class Document:
         if len(self.text) <= limit:
             yield self
             return
+        if self._lines is None:
+            self._lines = LineIndex(self.source)  # built once and shared by every piece
         start = 0
         while start < len(self.text):
             end = _cut(self.text, start, start + limit)

@@ -44,3 +44,25 @@ def test_a_text_without_spaces_is_cut_hard_and_still_checked(linter, monkeypatch
     monkeypatch.setattr(engine, "PIECE_CHARS", 100)
     text = "x" * 1_000 + " bob@gmail.com"
     assert [f.match for f in linter.lint(text)] == ["bob@gmail.com"]
+
+
+def test_pieces_share_one_line_index(linter, monkeypatch):
+    """A 100 MB post has a million lines: indexing them once per piece that has a finding made
+    a long file take hours. The pieces share the whole document's index, built once."""
+    from linter import document as document_module
+
+    built = []
+    original = document_module.LineIndex
+
+    class Counting(original):  # type: ignore[misc, valid-type]
+        def __init__(self, text: str) -> None:
+            built.append(len(text))
+            super().__init__(text)
+
+    monkeypatch.setattr(document_module, "LineIndex", Counting)
+    monkeypatch.setattr(engine, "PIECE_CHARS", 200)
+    text = "Reach Jane at jane.doe@gmail.com for details.\n" * 40
+    findings = linter.lint(text)
+    assert len(findings) == 40
+    assert [f.line for f in findings] == list(range(1, 41))
+    assert len(built) == 1
