@@ -9,6 +9,7 @@ synthetic text (a newline between blocks) maps to an empty range at its position
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 
 
@@ -124,24 +125,16 @@ class TextBuilder:
         return "".join(self._parts), OffsetMap([tuple(s) for s in self._segments], self._length)  # type: ignore[misc]
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # one scan of the text: linear in its length
+
+
 class LineIndex:
     """1-based line and column of character offsets in one text (\\n, \\r\\n and \\r all end lines)."""
 
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        i, n = 0, len(text)
-        while True:
-            j = _next_break(text, i)
-            if j < 0:
-                break
-            k = j + 2 if text.startswith("\r\n", j) else j + 1
-            starts.append(k)
-            i = k
-            if i >= n:
-                break
-        self._starts = starts
+        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
@@ -152,13 +145,3 @@ class LineIndex:
         start = self._starts[line - 1]
         end = self._starts[line] if line < len(self._starts) else -1
         return start, end
-
-
-def _next_break(text: str, start: int) -> int:
-    n = text.find("\n", start)
-    r = text.find("\r", start)
-    if r < 0:
-        return n
-    if n < 0:
-        return r
-    return min(n, r)
