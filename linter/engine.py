@@ -6,7 +6,6 @@ import bisect
 import contextlib
 import datetime as dt
 import functools
-import itertools
 import logging
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -29,6 +28,9 @@ BATCH_SIZE = 32
 # rules (config `code_blocks` decides which categories) do not: `kill -9`, /blog/killer-feature.
 NOT_PROSE_ZONES = frozenset({"code", "link"})
 PIECE_CHARS = 100_000  # longer texts are parsed in pieces (spaCy: ~1 GB per 100k characters)
+# A batch holds at most BATCH_SIZE posts and, past its first, BATCH_CHARS characters: spaCy's
+# working memory grows with the text parsed at once (32 pieces of a huge file took 2.8 GB).
+BATCH_CHARS = 200_000
 LEMMA_CACHE_LIMIT = 10_000  # words whose lemmas spaCy's lemmatizer remembers between batches
 
 
@@ -111,6 +113,21 @@ def _deferred_spans(document: Document, capability: str, asking: list[Check]) ->
     return spans
 
 
+def _batches(pieces: Iterable[tuple[Document, Document]], size: int,
+             chars: int) -> Iterator[list[tuple[Document, Document]]]:
+    """Consecutive batches of at most `size` pieces and, beyond their first, `chars` characters."""
+    batch: list[tuple[Document, Document]] = []
+    length = 0
+    for item in pieces:
+        if batch and (len(batch) >= size or length + len(item[1].text) > chars):
+            yield batch
+            batch, length = [], 0
+        batch.append(item)
+        length += len(item[1].text)
+    if batch:
+        yield batch
+
+
 class Linter:
     """Checks posts against the company's policy.
 
@@ -191,9 +208,8 @@ class Linter:
         """Findings of each piece. From the second batch on, each batch runs in a spaCy memory zone:
         the words it brings into the vocabulary are dropped after it, so a long stream does not
         grow the process."""
-        iterator = iter(pieces)
         first = True
-        while batch := list(itertools.islice(iterator, batch_size)):
+        for batch in _batches(pieces, batch_size, BATCH_CHARS):
             runtimes = [self._runtime(lang) for lang in dict.fromkeys(piece.lang for _, piece in batch)]
             with contextlib.ExitStack() as zones:
                 if not first:

@@ -66,3 +66,15 @@ def test_pieces_share_one_line_index(linter, monkeypatch):
     assert len(findings) == 40
     assert [f.line for f in findings] == list(range(1, 41))
     assert len(built) == 1
+
+
+def test_batches_are_bounded_by_characters_too():
+    """spaCy's working memory grows with the text parsed at once: a batch of 32 pieces of a
+    huge file took 2.8 GB. Past its first piece, a batch holds at most BATCH_CHARS characters."""
+    from types import SimpleNamespace
+
+    from linter.engine import _batches
+
+    pieces = [(None, SimpleNamespace(text="x" * n)) for n in (150, 60, 30, 500, 10, 1, 1)]
+    sizes = [[len(piece.text) for _, piece in batch] for batch in _batches(pieces, 3, 200)]
+    assert sizes == [[150], [60, 30], [500], [10, 1, 1]]
