@@ -25,26 +25,25 @@ import importlib.metadata
 import json
 import os
 import re
-import string
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .finding import Category, Finding, Severity
-from .nlp import DEFAULT_MODELS, write_atomically
+from .finding import Finding, Severity
+from .nlp import write_atomically
 from .textmap import LineIndex
 
 if TYPE_CHECKING:
     from .config import Config
-    from .packs import Rule
+    from .rule import Rule
 
 CACHE_ENV = "POSTLINT_CACHE_DIR"
 FORMAT = 1
 # Finding fields the cache re-derives from the source and the rule instead of storing them.
 _DERIVED = {"code", "category", "severity", "message", "why", "suggestion", "start", "end", "line", "col",
-            "end_line", "end_col", "match", "path"}
+            "end_line", "end_col", "match", "path", "values"}
 _LIBRARIES = ("spacy", "presidio-analyzer", "phonenumbers", "regex", "tldextract")
 
 
@@ -89,7 +88,7 @@ def fingerprint(config: Config, lang: str) -> str:
     """Everything besides the post that decides its findings under `config`."""
     digest = hashlib.sha256(_code_fingerprint().encode())
     digest.update(lang.encode())
-    model = config.models.get(lang) or DEFAULT_MODELS.get(lang, "")
+    model = config.model_for(lang)
     meta = Path(model) / "meta.json"
     digest.update(f"{model}={_version(model)}".encode() + (meta.read_bytes() if meta.is_file() else b""))
     if config.path is not None:
@@ -144,28 +143,6 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w{3,}", text.lower())}
 
 
-def _unformat(template: str, text: str) -> dict[str, str] | None:
-    """The values `template.format_map(values)` was given to make `text`, or None."""
-    parts, names = [], []
-    try:
-        parsed = list(string.Formatter().parse(template))
-    except ValueError:
-        return None
-    for literal, name, spec, conversion in parsed:
-        parts.append(re.escape(literal))
-        if name is None:
-            continue
-        if spec or conversion or not name.isidentifier():
-            return None
-        if name in names:
-            parts.append(f"(?P={name})")
-        else:
-            parts.append(f"(?P<{name}>.*?)")
-            names.append(name)
-    found = re.fullmatch("".join(parts), text, re.DOTALL)
-    return found.groupdict() if found else None
-
-
 class _Refs:
     """Turns strings into references to the source, or keeps them when they cannot be from it."""
 
@@ -198,21 +175,10 @@ def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule])
     refs = _Refs(source)
     records = []
     for finding in findings:
-        rule = rules.get(finding.code)
-        if rule is None:
+        if finding.code not in rules:
             return None
-        values = _unformat(rule.message, finding.message)
-        if values is None:
-            return None
-        if rule.suggestion:
-            more = _unformat(rule.suggestion, finding.suggestion)
-            if more is None or any(values.get(k, v) != v for k, v in more.items()):
-                return None
-            values.update(more)
         stored: dict[str, Any] = {}
-        for name, value in values.items():
-            if name == "match":
-                continue
+        for name, value in finding.values.items():
             ref = refs.ref(value, finding.match)
             if ref is None:
                 return None
@@ -250,17 +216,9 @@ def _decode(records: list[dict[str, Any]], source: str, path: str | None,
         rule = rules.get(record["code"])
         if rule is None:
             return None
-        start, end = int(record["start"]), int(record["end"])
-        match = source[start:end]
         values = {name: refs.resolve(ref) for name, ref in record["values"].items()}
         extra = {name: refs.resolve(v) if isinstance(v, list) else v for name, v in record.get("extra", {}).items()}
-        line, col = lines.position(start)
-        end_line, end_col = lines.position(end)
-        findings.append(Finding(
-            code=rule.code, category=Category(rule.category), severity=Severity(record["severity"]),
-            message=rule.format_message(match, values), why=rule.why,
-            suggestion=rule.suggestion.format_map({**values, "match": match}) if rule.suggestion else "",
-            start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
-            match=match, path=path, **extra,
-        ))
+        finding = rule.finding(source, lines, int(record["start"]), int(record["end"]), values=values,
+                               severity=Severity(record["severity"]), path=path)
+        findings.append(dataclasses.replace(finding, **extra) if extra else finding)
     return findings

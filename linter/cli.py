@@ -21,6 +21,7 @@ from . import __version__
 from .config import Config, load_config, resolve_config
 from .errors import ConfigError, ExitCode, PostlintError
 from .finding import Severity
+from .languages import LANGUAGES
 from .report import FORMATS
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
         config_option,
         click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
                      help="Date embargoes and codename launch dates are judged at (default: today)."),
-        click.option("--lang", type=click.Choice(["en", "es"]), help="Language of the posts (default: from config, en)."),
+        click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the posts (default: from config, en)."),
         click.option("--stdin-filename", metavar="NAME",
                      help="Name to use for '-' (decides markup and config, e.g. post.md)."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",

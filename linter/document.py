@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from . import languages
 from .markup import Directive, Zone, extract, markup_for
 from .normalize import normalise
 from .textmap import LineIndex, OffsetMap, ShiftedMap
@@ -54,6 +55,11 @@ class Document:
                    directives=extracted.directives, _to_plain=to_plain, _to_source=extracted.offsets)
 
     @property
+    def language(self) -> languages.Language:
+        """The unit of the post's language: its model and the words the checks read."""
+        return languages.get(self.lang)
+
+    @property
     def doc(self) -> Doc:
         if self.spacy_doc is None:
             raise RuntimeError("the document has not been parsed yet")
@@ -65,11 +71,16 @@ class Document:
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self._to_source.span(*self._to_plain.span(start, end))
 
-    def position(self, source_offset: int) -> tuple[int, int]:
-        """1-based line and column of a source offset."""
+    @property
+    def lines(self) -> LineIndex:
+        """Line starts of `source`, made once and shared by every piece of the document."""
         if self._lines is None:
             self._lines = LineIndex(self.source)
-        return self._lines.position(source_offset)
+        return self._lines
+
+    def position(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
+        return self.lines.position(source_offset)
 
     def pieces(self, limit: int) -> Iterator[Document]:
         """This document, or views of consecutive slices of at most `limit` characters.

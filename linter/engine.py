@@ -17,9 +17,10 @@ from .config import Config, resolve_config
 from .document import Document
 from .errors import PostlintError
 from .finding import Finding
-from .nlp import (DEFAULT_MODELS, NER_ENTITIES, Needs, PiiAnalyzer, deferred, lazy, load_deferred, load_spacy,
+from .nlp import (NER_ENTITIES, Needs, PiiAnalyzer, deferred, lazy, load_deferred, load_spacy,
                   phrase_cache, run_deferred)
-from .packs import Rule, load_rules
+from .packs import load_rules
+from .rule import Rule
 from .suppress import Suppressor
 
 log = logging.getLogger("postlint")
@@ -66,8 +67,7 @@ class _Runtime:
         self.checks: list[Check] = [KINDS[r.kind](r, config.company) for r in rules
                                     if r.enabled and lang in r.languages]
         needs = functools.reduce(lambda a, b: a | b, (c.needs for c in self.checks), Needs())
-        model = config.models.get(lang) or DEFAULT_MODELS[lang]
-        self.nlp = load_spacy(model, lang, needs)
+        self.nlp = load_spacy(config.model_for(lang), lang, needs)
         with phrase_cache(self.nlp, cache_dir):
             for check in self.checks:
                 check.prepare(self.nlp)
@@ -151,8 +151,6 @@ class Linter:
 
     def _runtime(self, lang: str) -> _Runtime:
         if lang not in self._runtimes:
-            if lang not in DEFAULT_MODELS and lang not in self.config.models:
-                raise PostlintError(f"language '{lang}' is not supported (supported: {', '.join(DEFAULT_MODELS)})")
             self._runtimes[lang] = _Runtime(self.rules, self.config, lang, self.cache_dir)
         return self._runtimes[lang]
 
@@ -245,16 +243,8 @@ class Linter:
         start, end = document.source_span(hit.start, hit.end)
         if end <= start:
             return None
-        match = document.source[start:end]
-        line, col = document.position(start)
-        end_line, end_col = document.position(end)
-        return Finding(
-            code=rule.code, category=rule.category, severity=hit.severity or rule.severity,
-            message=rule.format_message(match, hit.values), why=rule.why,
-            suggestion=rule.suggestion.format_map({**hit.values, "match": match}) if rule.suggestion else "",
-            start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
-            match=match, path=document.path,
-        )
+        return rule.finding(document.source, document.lines, start, end, values=hit.values, severity=hit.severity,
+                            path=document.path)
 
 
 def dedupe(findings: list[Finding]) -> list[Finding]:

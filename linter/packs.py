@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +18,11 @@ import regex
 
 from . import schema as s
 from .checks import KINDS, load_kinds
-from .config import BUILTIN_PACKS, LANGUAGES, Config
+from .config import BUILTIN_PACKS, Config
 from .errors import ConfigError, Problem
 from .finding import Category, Severity
+from .languages import LANGUAGES
+from .rule import Rule
 from .yamlio import Mark, MarkedDict, MarkedList, load_yaml_file
 
 CODE_SHAPE = regex.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
@@ -33,35 +35,6 @@ def builtin_rules_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("postlint's built-in rules/ folder is missing; reinstall postlint")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One validated rule from a pack: what it reports, why, and its kind's options."""
-
-    code: str
-    category: Category
-    severity: Severity
-    kind: str
-    message: str
-    why: str
-    summary: str
-    suggestion: str = ""
-    options: Mapping[str, Any] = field(default_factory=dict)
-    examples_bad: tuple[str, ...] = ()
-    examples_good: tuple[str, ...] = ()
-    references: tuple[str, ...] = ()
-    languages: tuple[str, ...] = LANGUAGES
-    enabled: bool = True
-    pack: str = ""
-    mark: Mark | None = field(default=None, compare=False)
-
-    def format_message(self, match: str, values: Mapping[str, str]) -> str:
-        return self.message.format_map({**values, "match": match})
-
-    @property
-    def location(self) -> str:
-        return f"{self.mark.path}:{self.mark.line}" if self.mark else self.pack
 
 
 _EXAMPLES = {
@@ -252,4 +225,4 @@ def all_builtin_rules() -> list[Rule]:
     return load_rules(Config())
 
 
-__all__ = ["Rule", "load_pack", "load_rules", "builtin_rules_dir", "all_builtin_rules", "BUILTIN_PACKS"]
+__all__ = ["load_pack", "load_rules", "builtin_rules_dir", "all_builtin_rules", "BUILTIN_PACKS"]

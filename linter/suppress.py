@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .finding import Category, Finding, Severity
-from .packs import Rule
+from .rule import Rule
 
 if TYPE_CHECKING:  # annotations only: `postlint rules` must not import the markup parsers
     from .document import Document
@@ -227,11 +227,6 @@ class Suppressor:
             found = regex.search(rf"(?<![\w-]){regex.escape(written.strip())}(?![\w-])", comment, regex.IGNORECASE)
             if found:
                 start, end = directive.start + found.start(), directive.start + found.end()
-        line, col = document.position(start)
-        end_line, end_col = document.position(end)
         rule = DIRECTIVE_RULES[directive_code(category)]
-        work.problems.append(Finding(
-            code=rule.code, category=category, severity=rule.severity, message=message, why=rule.why,
-            suggestion=suggestion, start=start, end=end, line=line, col=col, end_line=end_line,
-            end_col=end_col, match=document.source[start:end], path=document.path,
-        ))
+        work.problems.append(rule.finding(document.source, document.lines, start, end, path=document.path,
+                                          message=message, suggestion=suggestion))

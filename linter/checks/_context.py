@@ -6,35 +6,43 @@ needing any part of the parse.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import regex
 
+if TYPE_CHECKING:
+    from ..languages import Language
+
 _WORD = regex.compile(r"[\p{L}\d']+")
-_CLAUSE_END = regex.compile(r"[.!?;:\n]|\s[-\u2013\u2014]\s|\bbut\b|\bhowever\b", regex.IGNORECASE)
-NEGATORS = frozenset({
-    "no", "not", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
-    "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "isn't", "aren't",
-    "wasn't", "weren't", "shouldn't", "dont", "doesnt", "cant", "wont", "isnt", "arent",
-})
 
 
-def clause_before(text: str, start: int, limit: int = 80) -> str:
+@functools.cache
+def _clause_end(language: Language) -> regex.Pattern[str]:
+    """Punctuation, a spaced dash, or one of the language's clause words ("but", "however")."""
+    words = "".join(rf"|\b{regex.escape(w)}\b" for w in language.clause_words)
+    return regex.compile(rf"[.!?;:\n]|\s[-\u2013\u2014]\s{words}", regex.IGNORECASE)
+
+
+def clause_before(text: str, start: int, language: Language, limit: int = 80) -> str:
     """The text from the start of the clause that holds `start` (at most `limit` characters back)."""
     lo = max(0, start - limit)
     before = text[lo:start]
-    ends = list(_CLAUSE_END.finditer(before))
+    ends = list(_clause_end(language).finditer(before))
     return before[ends[-1].end():] if ends else before
 
 
-def is_negated(text: str, start: int, words: int = 6) -> bool:
-    """True when a negation stands among the last `words` words of the clause before `start`.
+def is_negated(text: str, start: int, language: Language, words: int = 6) -> bool:
+    """True when a negation of `language` stands among the last `words` words of the clause before
+    `start`.
 
     "No system is 100% secure", "we don't guarantee specific savings": the claim is denied, not
     made. A negation inside the hit itself ("can't be hacked") is part of the claim.
     """
-    recent = _WORD.findall(clause_before(text, start).lower())[-words:]
-    return any(w.replace("\u2019", "'") in NEGATORS or w.endswith("n't") for w in recent)
+    recent = _WORD.findall(clause_before(text, start, language).lower())[-words:]
+    suffix = language.negating_suffix
+    return any(w.replace("\u2019", "'") in language.negators or (suffix and w.endswith(suffix)) for w in recent)
 
 
 class Cues:

@@ -108,7 +108,7 @@ class NearCheck(Check):
             if unless and self._close(doc, span, unless, self.unless_window, overlapping=True):
                 continue
             tokens = doc[span[0]:span[1]]
-            if self.opts["skip_negated"] and is_negated(document.text, tokens.start_char):
+            if self.opts["skip_negated"] and is_negated(document.text, tokens.start_char, document.language):
                 continue
             values = {"near": doc[partner[0]:partner[1]].text} if partner else {"near": ""}
             yield Hit(tokens.start_char, tokens.end_char, values)

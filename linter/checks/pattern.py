@@ -70,9 +70,10 @@ class PatternCheck(Check):
         self.context = Cues(self.opts["context"])
         self.unless = Cues(self.opts["unless"])
 
-    def _counts(self, text: str, start: int, end: int) -> bool:
+    def _counts(self, document: Document, start: int, end: int) -> bool:
         o = self.opts
-        if o["skip_negated"] and is_negated(text, start):
+        text = document.text
+        if o["skip_negated"] and is_negated(text, start, document.language):
             return False
         if self.unless and self.unless.near(text, start, end, o["unless_before"], o["unless_after"]):
             return False
@@ -90,7 +91,7 @@ class PatternCheck(Check):
                 found = document.text[start:end]
                 if found.lower() in self.allow or (self.validator and not self.validator(found)):
                     continue
-                if not self._counts(document.text, start, end):
+                if not self._counts(document, start, end):
                     continue
                 yield Hit(start, end)
         except TimeoutError:

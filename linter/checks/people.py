@@ -8,6 +8,7 @@ name and a private matter (`deps_on_demand`), so it costs nothing on ordinary po
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -24,11 +25,24 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..document import Document
+    from ..languages import Language
 
 
-_NAME_TOKEN = regex.compile(r"[\p{Lu}][\p{L}'\-.]*|(?:van|von|de|da|del|der|den|la|le|di|du|bin|al)")
-_MONEY = regex.compile(r"[$€£]\s?\d[\d,.]*\s?(?:[kKmM]\b|thousand|million)?|\b\d[\d,.]*\s?(?:[kK]|dollars|euros|pounds)\b")
-_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "him"})
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "".join("|" + regex.escape(w) for w in words)
+
+
+@functools.cache
+def _name_token(language: Language) -> regex.Pattern[str]:
+    """A token that may stand in a person's name: capitalised, or one of the language's particles."""
+    return regex.compile(rf"[\p{{Lu}}][\p{{L}}'\-.]*|(?:{_alternatives(language.name_particles)[1:]})")
+
+
+@functools.cache
+def _money(language: Language) -> regex.Pattern[str]:
+    """An amount of money: "$185k", "€90,000", "90,000 euros" (the language's magnitudes and currencies)."""
+    return regex.compile(rf"[$€£]\s?\d[\d,.]*\s?(?:[kKmM]\b{_alternatives(language.money_magnitudes)})?"
+                         rf"|\b\d[\d,.]*\s?(?:[kK]{_alternatives(language.currency_words)})\b")
 
 
 @register
@@ -78,16 +92,19 @@ class PeopleCheck(Check):
             if doc[start].sent.start > 0:
                 spans.append((doc[start].sent.start - 1, doc[start].sent.start))
         if self.pay_verbs:
-            spans.extend((sent.start, sent.end) for sent in doc.sents if _MONEY.search(sent.text))
+            money = _money(document.language)
+            spans.extend((sent.start, sent.end) for sent in doc.sents if money.search(sent.text))
         return spans
 
     def _is_public(self, name: str) -> bool:
         key = name_key(name)
         return any(key and (key in public or public in key) for public in self.public_people)
 
-    def _looks_like_a_name(self, ent: Span) -> bool:
+    @staticmethod
+    def _looks_like_a_name(ent: Span, language: Language) -> bool:
         """"Tier 2", "Manchester M20", "li>" are NER slips, not people."""
-        return all(_NAME_TOKEN.fullmatch(t.text) for t in ent)
+        name_token = _name_token(language)
+        return all(name_token.fullmatch(t.text) for t in ent)
 
     def _has_public_role(self, ent: Span) -> bool:
         """"Our CEO, Maria Chen," or "Daniel Okafor, our CTO": a person speaking for an organisation."""
@@ -97,17 +114,19 @@ class PeopleCheck(Check):
 
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc
+        language = document.language
         people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not self._is_public(ent.text)
-                  and self._looks_like_a_name(ent) and not self._has_public_role(ent)]
+                  and self._looks_like_a_name(ent, language) and not self._has_public_role(ent)]
         if not people:
             return
         context = self.context.find(doc)
         for ent in people:
-            found = self._private_matter(doc, ent, context)
+            found = self._private_matter(doc, ent, context, language)
             if found is not None:
                 yield Hit(ent.start_char, ent.end_char, {"name": ent.text, "context": found})
 
-    def _private_matter(self, doc: Doc, ent: Span, context: list[tuple[int, int]]) -> str | None:
+    def _private_matter(self, doc: Doc, ent: Span, context: list[tuple[int, int]],
+                        language: Language) -> str | None:
         sent = ent.sent
         window = self.opts["window"]
         for c_start, c_end in context:
@@ -115,11 +134,12 @@ class PeopleCheck(Check):
                     abs(c_start - ent.end) <= window or abs(ent.start - c_end) <= window):
                 if self._tied(sent, ent, doc[c_start:c_end]):
                     return doc[c_start:c_end].text
-        if self.pay_verbs and _MONEY.search(sent.text):
-            paid = self._paid(sent, ent)
+        money = _money(language)
+        if self.pay_verbs and money.search(sent.text):
+            paid = self._paid(sent, ent, money)
             if paid:
                 return paid
-        return self._in_next_sentence(doc, ent, context)
+        return self._in_next_sentence(doc, ent, context, language)
 
     def _tied(self, sent: Span, ent: Span, phrase: Span) -> bool:
         """The name and the phrase are close in the dependency tree of their sentence."""
@@ -130,7 +150,7 @@ class PeopleCheck(Check):
         b = parsed[phrase.start - sent.start:phrase.end - sent.start].root
         return _arcs_between(a, b) <= self.opts["max_path"]
 
-    def _paid(self, sent: Span, ent: Span) -> str | None:
+    def _paid(self, sent: Span, ent: Span, money: regex.Pattern[str]) -> str | None:
         """"Emma makes $185k": the person is the subject of a pay verb whose object is money."""
         verbs = [t for t in sent if t.lemma_.lower() in self.pay_verbs or t.lower_ in self.pay_verbs]
         if not verbs or self.nlp is None:
@@ -140,12 +160,13 @@ class PeopleCheck(Check):
         for verb in verbs:
             v = parsed[verb.i - sent.start]
             if _arcs_between(person, v) <= 2:
-                amount = _MONEY.search("".join(t.text_with_ws for t in v.subtree))
+                amount = money.search("".join(t.text_with_ws for t in v.subtree))
                 if amount:
                     return f"{verb.text} {amount.group()}"
         return None
 
-    def _in_next_sentence(self, doc: Doc, ent: Span, context: list[tuple[int, int]]) -> str | None:
+    @staticmethod
+    def _in_next_sentence(doc: Doc, ent: Span, context: list[tuple[int, int]], language: Language) -> str | None:
         """"Keep Sarah Miller in your thoughts. She starts chemo on Monday.": a pronoun carries the name."""
         sent = ent.sent
         if sent.end >= len(doc):
@@ -153,7 +174,7 @@ class PeopleCheck(Check):
         following = doc[sent.end].sent
         names = [e for e in sent.ents if e.label_ == "PERSON"]
         opener = [t for t in following[:3] if t.is_alpha]
-        if len(names) != 1 or not opener or opener[0].lower_ not in _PRONOUNS:
+        if len(names) != 1 or not opener or opener[0].lower_ not in language.pronouns:
             return None
         for c_start, c_end in context:
             if c_start >= following.start and c_end <= following.end:

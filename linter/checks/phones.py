@@ -10,8 +10,11 @@ are never phones, and toll-free numbers are a business's public line, not a pers
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
+
+from dataclasses import dataclass
 
 import regex
 
@@ -22,19 +25,36 @@ from ._context import Cues
 
 if TYPE_CHECKING:
     from ..document import Document
+    from ..languages import Language
 
-_CANDIDATE = regex.compile(
-    r"(?<![\w/#=@+%$€£])(?<![\w][.,:\-])"
-    r"(?:\+\s?\d{1,3}[\s.\-]{0,2}(?:\(0\)\s?)?)?(?:\(\d{1,5}\)[\s.\-]?)?"
-    r"(?:\d{7,15}|\d{1,7}(?:(?:[ .\-]|\s-\s)\d{1,7}){0,5})"
-    r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
-    r"(?![\w/@]|[.,\-:]\d)")
-# Written like a phone number: international prefix, or a grouped national number.
-_FORMATTED = regex.compile(
-    r"(?:\+.*"
-    r"|\(\d{2,5}\)\s?\d{2,4}[\s.\-]?\d{3,4}"
-    r"|\d{3}[.\-]\d{3}[.\-]\d{4}"
-    r"|0\d{2,4}[\s\-]\d{3,4}[\s\-]?\d{3,4})(?:\s?(?:x|ext\.?)\s?\d{1,5})?")
+
+@dataclass(frozen=True)
+class _Shapes:
+    """The phone-number regexes of one language (its words for an extension: "x204", "ext. 12")."""
+
+    candidate: regex.Pattern[str]
+    formatted: regex.Pattern[str]  # written like a phone number: international prefix, or grouped
+    extension: regex.Pattern[str]  # a trailing extension, to leave out of the digit count
+
+
+@functools.cache
+def _shapes(language: Language) -> _Shapes:
+    words = "|".join(regex.escape(w) for w in sorted(language.phone_extensions, key=len, reverse=True))
+    extension = rf"\s?(?:{words})\s?\d{{1,5}}" if words else r"(?!)"
+    return _Shapes(
+        candidate=regex.compile(
+            r"(?<![\w/#=@+%$€£])(?<![\w][.,:\-])"
+            r"(?:\+\s?\d{1,3}[\s.\-]{0,2}(?:\(0\)\s?)?)?(?:\(\d{1,5}\)[\s.\-]?)?"
+            r"(?:\d{7,15}|\d{1,7}(?:(?:[ .\-]|\s-\s)\d{1,7}){0,5})"
+            rf"(?:{extension})?"
+            r"(?![\w/@]|[.,\-:]\d)"),
+        formatted=regex.compile(
+            r"(?:\+.*"
+            r"|\(\d{2,5}\)\s?\d{2,4}[\s.\-]?\d{3,4}"
+            r"|\d{3}[.\-]\d{3}[.\-]\d{4}"
+            rf"|0\d{{2,4}}[\s\-]\d{{3,4}}[\s\-]?\d{{3,4}})(?:{extension})?"),
+        extension=regex.compile(rf"{extension}$"),
+    )
 _IPV4ISH = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RANGE = regex.compile(rf"{_YEAR}\s?[\-.]\s?{_YEAR}")
@@ -111,8 +131,8 @@ class PhonesCheck(Check):
     def needs(self) -> Needs:
         return Needs(entities=frozenset({"PHONE_NUMBER"}))
 
-    def _shaped(self, value: str) -> bool:
-        digits = _digits(regex.sub(r"\s?(?:x|ext\.?)\s?\d{1,5}$", "", value))
+    def _shaped(self, value: str, shapes: _Shapes) -> bool:
+        digits = _digits(shapes.extension.sub("", value))
         if not self.opts["min_digits"] <= len(digits) <= self.opts["max_digits"]:
             return False
         core = value.strip()
@@ -124,15 +144,16 @@ class PhonesCheck(Check):
             return
         confirmed = {(r.start, r.end) for r in document.pii if r.entity_type == "PHONE_NUMBER"}
         taken: list[tuple[int, int]] = []
-        for m in _CANDIDATE.finditer(text):
+        shapes = _shapes(document.language)
+        for m in shapes.candidate.finditer(text):
             start, end = m.span()
             value = m.group()
-            if not self._shaped(value):
+            if not self._shaped(value, shapes):
                 continue
             o = self.opts
             if self.unless and self.unless.near(text, start, end, 25, 0):
                 continue
-            formatted = _FORMATTED.fullmatch(value) is not None
+            formatted = shapes.formatted.fullmatch(value) is not None
             validated = any(s < end and start < e for s, e in confirmed)
             written_like_one = formatted and (_is_possible(value) if value.startswith("+")
                                               else validated or value.startswith("("))

@@ -58,7 +58,7 @@ class TermsCheck(Check):
             spans.update((start, end) for start, end, _ in self.disguised.find(document.text))
         text = document.text
         if self.opts["skip_negated"]:
-            spans = {(s, e) for s, e in spans if not is_negated(text, s)}
+            spans = {(s, e) for s, e in spans if not is_negated(text, s, document.language)}
         ordered = sorted(spans)
         if self.opts["join_adjacent"]:
             ordered = _join_adjacent(text, ordered)
