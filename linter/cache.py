@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .finding import Finding, Severity
-from .nlp import write_atomically
+from .fileio import write_atomically
 from .textmap import LineIndex
 
 if TYPE_CHECKING:

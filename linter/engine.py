@@ -17,8 +17,9 @@ from .config import Config, resolve_config
 from .document import Document
 from .errors import PostlintError
 from .finding import Finding
-from .nlp import (NER_ENTITIES, Needs, PiiAnalyzer, deferred, lazy, load_deferred, load_spacy,
-                  phrase_cache, run_deferred)
+from .checks._phrase_cache import phrase_cache
+from .nlp import Needs, deferred, load_lazy_parts, load_spacy, run_deferred
+from .presidio import NER_ENTITIES, PiiAnalyzer
 from .packs import load_rules
 from .rule import Rule
 from .suppress import Suppressor
@@ -84,8 +85,7 @@ class _Runtime:
 
     def memory_zone(self) -> contextlib.AbstractContextManager[Any]:
         """spaCy's memory zone around one batch, with every lazily loaded component loaded first."""
-        for capability in lazy(self.nlp):
-            load_deferred(self.nlp, capability)  # its strings must not be dropped with the zone's
+        load_lazy_parts(self.nlp)  # the strings they add must not be dropped with the zone's
         lemmatizer = self.nlp.get_pipe("lemmatizer") if self.nlp.has_pipe("lemmatizer") else None
         if len(getattr(lemmatizer, "cache", ())) > LEMMA_CACHE_LIMIT:
             lemmatizer.cache.clear()  # type: ignore[union-attr]  # a memo of lemmas by word: keep it bounded
@@ -157,8 +157,7 @@ class Linter:
     def preload(self) -> None:
         """Load now what the first posts would load lazily (NER), e.g. before forking workers."""
         for runtime in self._runtimes.values():
-            for capability in lazy(runtime.nlp):
-                load_deferred(runtime.nlp, capability)
+            load_lazy_parts(runtime.nlp)
 
     @property
     def enabled_rules(self) -> list[Rule]:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .. import schema as s
-from ..nlp import KNOWN_ENTITIES, Needs
+from ..nlp import Needs
+from ..presidio import KNOWN_ENTITIES
 from . import Check, Hit, register
 from ._context import Cues
 from ._validators import VALIDATORS

@@ -3,7 +3,7 @@
 A name alone is not a leak, and neither is a spokesperson in an announcement, an author byline or a
 thanked contributor; a coworker's or customer's name tied by the parse to their diagnosis,
 disciplinary process or pay is. The dependency parse is made only for sentences that hold both a
-name and a private matter (`deps_on_demand`), so it costs nothing on ordinary posts.
+name and a private matter (`parse_on_demand`), so it costs nothing on ordinary posts.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .. import schema as s
-from ..nlp import Needs, parse_on_demand
+from ..nlp import ON_DEMAND, Needs, parse_on_demand
 from . import Check, Hit, register
 from ._disguise import name_key
 from ._phrases import PhraseSet
@@ -75,7 +75,7 @@ class PeopleCheck(Check):
 
     @property
     def needs(self) -> Needs:
-        return Needs(frozenset({"ner", "sents", "deps_on_demand"})) | self.context.needs
+        return Needs(frozenset({"ner", "sents", ON_DEMAND})) | self.context.needs
 
     def prepare(self, nlp: Language) -> None:
         self.context.prepare(nlp)
