@@ -21,7 +21,6 @@ Measures (issue 4):
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import time
@@ -33,25 +32,18 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from olid import flag_scores, read_olid  # noqa: E402 - beside this script; shared with train_offensive.py
+
 CORPORA = ROOT.parent / "shared" / "corpora"
 RUST_POSTS = CORPORA / "blog_rust_lang" / "posts"
 PRESIDIO = CORPORA / "presidio_synth" / "synth_dataset_v2.json"
-OLID = CORPORA / "olid_train" / "olid-training-v1.0.tsv"
 VERDICTS = Path(__file__).with_name("rust_blog_verdicts.yaml")
 DOC = ROOT / "docs" / "quality.md"
 PRESIDIO_TARGETS = ("EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS")
 PRESIDIO_REPORTED = (*PRESIDIO_TARGETS, "PERSON", "STREET_ADDRESS")
 CLASSIFIER_CODE = "DER-OFFENSIVE"
-FOLDS = 5
 OLID_NOTES = (Path(__file__).with_name("olid_notes.md").read_text(encoding="utf-8").strip()
               if Path(__file__).with_name("olid_notes.md").exists() else "")
-
-
-def _rel(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT.parent.resolve()).as_posix()).join(("../", ""))
-    except ValueError:
-        return str(path)
 
 
 def measure_corpus() -> dict[str, Any]:
@@ -123,12 +115,6 @@ def measure_presidio() -> dict[str, Any]:
             "command": "python benchmarks/quality.py --only presidio"}
 
 
-def read_olid() -> tuple[list[str], list[int]]:
-    with OLID.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [r["tweet"] for r in rows], [1 if r["subtask_a"] == "OFF" else 0 for r in rows]
-
-
 def measure_olid() -> dict[str, Any]:
     from linter import Linter
     from linter.packs import all_builtin_rules
@@ -140,17 +126,17 @@ def measure_olid() -> dict[str, Any]:
                      "rules": {CLASSIFIER_CODE: "off"} if has_classifier else {}})
     by_rules = [bool(f) for f in linter.lint_many(texts)]
     result: dict[str, Any] = {"tweets": len(texts), "off": sum(labels),
-                              "rules_only": _prf(by_rules, labels)}
+                              "rules_only": flag_scores(by_rules, labels)}
     if has_classifier:
         sys.path.insert(0, str(Path(__file__).parent))
         from train_offensive import nested_cv
 
         cv = nested_cv(texts, labels)
         by_model = cv["flags"]
-        result["ngram_only_cv"] = _prf(cv["ngram"], labels)
-        result["embed_only_cv"] = _prf(cv["embed"], labels)
-        result["classifier_only_cv"] = _prf(by_model, labels)
-        result["combined_cv"] = _prf([a or b for a, b in zip(by_rules, by_model)], labels)
+        result["ngram_only_cv"] = flag_scores(cv["ngram"], labels)
+        result["embed_only_cv"] = flag_scores(cv["embed"], labels)
+        result["classifier_only_cv"] = flag_scores(by_model, labels)
+        result["combined_cv"] = flag_scores([a or b for a, b in zip(by_rules, by_model)], labels)
         result["folds"], result["inner"], result["fold_log"] = cv["folds"], cv["inner"], cv["log"]
         result["rust_effect"] = classifier_on_rust_blog()
     result["headline"] = result.get("combined_cv", result["rules_only"])
@@ -170,17 +156,6 @@ def classifier_on_rust_blog() -> list[dict[str, Any]]:
         found += [{"file": path.name, "line": f.line, "match": f.match, "message": f.message}
                   for f in findings if f.code == CLASSIFIER_CODE]
     return found
-
-
-def _prf(predicted: list[bool], labels: list[int]) -> dict[str, float]:
-    tp = sum(1 for p, y in zip(predicted, labels) if p and y)
-    fp = sum(1 for p, y in zip(predicted, labels) if p and not y)
-    fn = sum(1 for p, y in zip(predicted, labels) if not p and y)
-    precision = tp / (tp + fp) if tp + fp else 1.0
-    recall = tp / (tp + fn) if tp + fn else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 4), "recall": round(recall, 4),
-            "f1": round(f1, 4)}
 
 
 MEASURES = {"corpus": measure_corpus, "rust": measure_rust, "presidio": measure_presidio, "olid": measure_olid}

@@ -2,7 +2,7 @@
 
 An entry is keyed by a hash of the post's text, how it is read (markup, language, the date
 embargoes are judged at) and a fingerprint of everything else that decides findings: postlint's
-own code and built-in packs, the config and the company's own packs, and the versions of spaCy,
+own code, data files (`linter/data/`: models, word lists) and built-in packs, the config and the company's own packs, and the versions of spaCy,
 the model, Presidio and phonenumbers. Each entry is one small JSON file under
 `<cache dir>/findings/`; deleting the folder is always safe.
 
@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .finding import Finding, Severity
 from .fileio import write_atomically
+from .finding import Finding, Severity
 from .textmap import LineIndex
 
 if TYPE_CHECKING:
@@ -62,16 +62,26 @@ def default_cache_dir() -> Path:
     return Path(".postlint_cache")
 
 
+def package_digest(package: Path, rules: Path) -> str:
+    """The contents of a package's code (`*.py`), its data (every file under `data/`: models, word
+    lists) and a folder of packs: a model retrained without a version bump changes it too."""
+    digest = hashlib.sha256()
+    data = sorted(p for p in (package / "data").rglob("*") if p.is_file())
+    for path in sorted(package.rglob("*.py")) + data:
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(rules.glob("*.yaml")):
+        digest.update(b"rules/" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 @functools.lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """postlint's own code and built-in packs: a change to either makes every entry stale."""
+    """postlint's own code, data and built-in packs, and the libraries' versions: a change to any
+    makes every entry stale."""
     from .packs import builtin_rules_dir
 
     digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
-    package = Path(__file__).resolve().parent
-    files = sorted(package.rglob("*.py")) + sorted(builtin_rules_dir().glob("*.yaml"))
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(package_digest(Path(__file__).resolve().parent, builtin_rules_dir()).encode())
     for name in _LIBRARIES:
         digest.update(f"{name}={_version(name)};".encode())
     return digest.hexdigest()

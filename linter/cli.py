@@ -23,6 +23,7 @@ from .errors import ConfigError, ExitCode, PostlintError
 from .finding import Severity
 from .languages import LANGUAGES
 from .report import FORMATS
+from .schema import DATE_HINT, parse_date
 
 if TYPE_CHECKING:
     from .runner import Run
@@ -51,9 +52,9 @@ def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date 
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        return parse_date(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+        raise click.BadParameter(f"'{value}' is not a date; {DATE_HINT}") from None
 
 
 def _config_for(config_path: str | None, near: Path | None = None) -> Config:

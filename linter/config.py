@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from . import schema as s
 from .errors import ConfigError, Problem
 from .finding import Category, Severity
-from . import languages
 from .languages import LANGUAGES
 from .yamlio import Mark, MarkedDict, load_yaml_file
 

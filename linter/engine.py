@@ -22,6 +22,7 @@ from .nlp import Needs, deferred, load_lazy_parts, load_spacy, run_deferred
 from .presidio import NER_ENTITIES, PiiAnalyzer
 from .packs import load_rules
 from .rule import Rule
+from .schema import DATE_HINT, parse_date
 from .suppress import Suppressor
 
 log = logging.getLogger("postlint")
@@ -48,16 +49,13 @@ class Post:
 
 
 def parse_as_of(value: dt.date | str | None) -> dt.date:
+    """The date embargoes are judged at: `value`, or today when it is None."""
     if value is None:
         return dt.date.today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
-        raise PostlintError(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+        return parse_date(value)
+    except ValueError:
+        raise PostlintError(f"'{value}' is not a date; {DATE_HINT}") from None
 
 
 class _Runtime:
@@ -158,10 +156,6 @@ class Linter:
         """Load now what the first posts would load lazily (NER), e.g. before forking workers."""
         for runtime in self._runtimes.values():
             load_lazy_parts(runtime.nlp)
-
-    @property
-    def enabled_rules(self) -> list[Rule]:
-        return [r for r in self.rules if r.enabled]
 
     def document(self, post: Post | str) -> Document:
         if isinstance(post, str):

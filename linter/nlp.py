@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import offline  # noqa: F401 - sets tldextract's environment before spacy.load can import it
 from . import attribute_ruler
+from . import offline  # noqa: F401 - sets tldextract's environment before spacy.load can import it
 from .errors import ModelNotInstalled, PostlintError
 from .languages import install_hint
 from .presidio import NER_ENTITIES

@@ -68,10 +68,6 @@ class Configs:
             self._loaded[key] = load_config(key) if key else Config()
         return self._loaded[key]
 
-    @property
-    def loaded(self) -> list[Config]:
-        return list(self._loaded.values())
-
     def excluded(self, path: Path, is_dir: bool) -> str | None:
         """Why the governing config's `exclude` globs leave `path` out, or None."""
         key = self.key_for(path / "x" if is_dir else path)

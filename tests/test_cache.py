@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS_CONFIG
-from linter.cache import FindingsCache, entry_key, fingerprint
+from linter.cache import FindingsCache, entry_key, fingerprint, package_digest
 from linter.cli import main
 from linter.config import load_config
 from linter.finding import Finding
@@ -175,3 +175,26 @@ def test_recheck_of_an_unchanged_tree_does_not_import_spacy(run, tree, tmp_path)
              "except SystemExit: pass\nprint('spacy' in sys.modules, file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stderr.strip().splitlines()[-1] == "False"
+
+
+def test_code_data_and_packs_are_in_the_fingerprint(tmp_path):
+    """A model retrained without a version bump, a new word list, an edited pack: all stale the cache."""
+    import shutil
+
+    from conftest import ROOT
+
+    package, rules = tmp_path / "linter", tmp_path / "rules"
+    shutil.copytree(ROOT / "linter", package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", rules)
+    seen = {package_digest(package, rules)}
+    model = next(p for p in (package / "data").rglob("*") if p.is_file())
+    model.write_bytes(model.read_bytes() + b"\0")
+    seen.add(package_digest(package, rules))
+    (package / "data" / "xx").mkdir(exist_ok=True)
+    (package / "data" / "xx" / "words.txt").write_text("word\n", encoding="utf-8")
+    seen.add(package_digest(package, rules))
+    (package / "checks" / "terms.py").write_text("# changed\n", encoding="utf-8")
+    seen.add(package_digest(package, rules))
+    (rules / "pii.yaml").write_text("rules: []\n", encoding="utf-8")
+    seen.add(package_digest(package, rules))
+    assert len(seen) == 5

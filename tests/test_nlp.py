@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from linter.nlp import ON_DEMAND, Needs, _components_in, _model_data_dir, deferred, load_spacy, run_deferred

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
+    from .. import languages
     from ..document import Document
-    from ..languages import Language
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -33,13 +33,13 @@ def _alternatives(words: tuple[str, ...]) -> str:
 
 
 @functools.cache
-def _name_token(language: Language) -> regex.Pattern[str]:
+def _name_token(language: languages.Language) -> regex.Pattern[str]:
     """A token that may stand in a person's name: capitalised, or one of the language's particles."""
     return regex.compile(rf"[\p{{Lu}}][\p{{L}}'\-.]*|(?:{_alternatives(language.name_particles)[1:]})")
 
 
 @functools.cache
-def _money(language: Language) -> regex.Pattern[str]:
+def _money(language: languages.Language) -> regex.Pattern[str]:
     """An amount of money: "$185k", "€90,000", "90,000 euros" (the language's magnitudes and currencies)."""
     return regex.compile(rf"[$€£]\s?\d[\d,.]*\s?(?:[kKmM]\b{_alternatives(language.money_magnitudes)})?"
                          rf"|\b\d[\d,.]*\s?(?:[kK]{_alternatives(language.currency_words)})\b")
@@ -101,7 +101,7 @@ class PeopleCheck(Check):
         return any(key and (key in public or public in key) for public in self.public_people)
 
     @staticmethod
-    def _looks_like_a_name(ent: Span, language: Language) -> bool:
+    def _looks_like_a_name(ent: Span, language: languages.Language) -> bool:
         """"Tier 2", "Manchester M20", "li>" are NER slips, not people."""
         name_token = _name_token(language)
         return all(name_token.fullmatch(t.text) for t in ent)
@@ -126,7 +126,7 @@ class PeopleCheck(Check):
                 yield Hit(ent.start_char, ent.end_char, {"name": ent.text, "context": found})
 
     def _private_matter(self, doc: Doc, ent: Span, context: list[tuple[int, int]],
-                        language: Language) -> str | None:
+                        language: languages.Language) -> str | None:
         sent = ent.sent
         window = self.opts["window"]
         for c_start, c_end in context:
@@ -166,7 +166,8 @@ class PeopleCheck(Check):
         return None
 
     @staticmethod
-    def _in_next_sentence(doc: Doc, ent: Span, context: list[tuple[int, int]], language: Language) -> str | None:
+    def _in_next_sentence(doc: Doc, ent: Span, context: list[tuple[int, int]],
+                          language: languages.Language) -> str | None:
         """"Keep Sarah Miller in your thoughts. She starts chemo on Monday.": a pronoun carries the name."""
         sent = ent.sent
         if sent.end >= len(doc):

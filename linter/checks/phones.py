@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex
 

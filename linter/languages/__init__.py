@@ -13,7 +13,7 @@ import pkgutil
 from ..errors import PostlintError
 from .unit import Language
 
-__all__ = ["LANGUAGES", "Language", "REGISTRY", "get", "install_hint"]
+__all__ = ["LANGUAGES", "REGISTRY", "Language", "get", "install_hint"]
 
 
 def _discover() -> dict[str, Language]:

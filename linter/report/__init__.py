@@ -8,14 +8,13 @@ when `--redact` (or `report.redact`) asks for it.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..finding import Finding, Severity
+from ..textmap import LINE_BREAK
 
 FORMATS = ("text", "json", "sarif", "github")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # as `textmap.LineIndex` counts lines
 
 
 @dataclass(frozen=True)
@@ -45,7 +44,7 @@ class Summary:
 
 @functools.lru_cache(maxsize=8)
 def _lines(source: str) -> list[str]:
-    return _LINE_BREAK.split(source)
+    return LINE_BREAK.split(source)
 
 
 def source_line(source: str, line: int) -> str:
