@@ -130,8 +130,8 @@ def test_values_that_look_taken_from_the_post_are_not_stored(tmp_path):
     rule = rules["CONF-CODENAME"]
 
     def finding(name: str) -> Finding:
-        return rule.finding(source, LineIndex(source), 5, 20, values={"name": name, "public_on": "not set"},
-                            path="p.md")
+        return rule.finding(source, LineIndex(source), 5, 20, path="p.md",
+                            values={"name": name, "public_on": "not set", "until": "until it is announced"})
 
     cache = FindingsCache(tmp_path)
     key = entry_key(fingerprint(config, "en"), source, "markdown", dt.date(2026, 11, 25))
@@ -143,7 +143,7 @@ def test_values_that_look_taken_from_the_post_are_not_stored(tmp_path):
     rebuilt = cache.get(key, source, "p.md", rules)
     assert rebuilt == [finding("Project Nightjar")]
     assert rebuilt[0].match == "N-i-g-h-t-j-a-r" and "Project Nightjar" in rebuilt[0].message
-    assert rebuilt[0].values == {"name": "Project Nightjar", "public_on": "not set"}
+    assert rebuilt[0].values == {"name": "Project Nightjar", "until": "until it is announced"}  # what it uses
 
 
 def test_a_finding_with_a_message_written_case_by_case_is_not_cached(tmp_path):

@@ -34,7 +34,9 @@ class CodenamesCheck(Check):
     kind = "codenames"
     doc = ("Flags the codenames listed under company.codenames (and their aliases) in any disguise, "
            "until their public_on date (judged at --as-of).")
-    placeholders = frozenset({"name", "public_on"})
+    # {until}: "until 2027-03-01", or "until it is announced (no public date set)"; {public_on}: the
+    # date alone, or "not set"
+    placeholders = frozenset({"name", "public_on", "until"})
     options = {
         "unless": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                           doc="words close by that show the name's everyday sense (peregrine, Falcon 9)"),
@@ -61,5 +63,6 @@ class CodenamesCheck(Check):
             codename: Codename = owner  # type: ignore[assignment]
             if codename.is_public(document.as_of) or self._everyday_sense(document, start, end):
                 continue
-            public_on = codename.public_on.isoformat() if codename.public_on else "not set"
-            yield Hit(start, end, {"name": codename.name, "public_on": public_on})
+            public_on = codename.public_on.isoformat() if codename.public_on else None
+            until = f"until {public_on}" if public_on else "until it is announced (no public date set)"
+            yield Hit(start, end, {"name": codename.name, "public_on": public_on or "not set", "until": until})

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..finding import Category, Finding
-from . import FileResult
+from .results import FileResult
 
 if TYPE_CHECKING:
     from ..rule import Rule
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 MASK = "[redacted]"
 BLANK = "*"  # fills masked spans of the source, one per character, so columns stay true
 REDACTED_CATEGORIES = frozenset({Category.PII, Category.CONFIDENTIAL})
-SAFE_PLACEHOLDERS = frozenset({"entity", "public_on"})  # describe the rule, never the post
+SAFE_PLACEHOLDERS = frozenset({"entity", "public_on", "until"})  # describe the rule, never the post
 
 
 class _Masked(dict[str, str]):

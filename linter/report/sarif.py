@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..finding import Finding, Severity
-from . import FileResult, context_without_match
+from .results import FileResult, context_without_match
 
 if TYPE_CHECKING:
     from ..rule import Rule

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..finding import Finding, Severity
-from . import FileResult, Summary, source_line
+from .results import FileResult, Summary, source_line
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 
