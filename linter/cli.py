@@ -219,11 +219,13 @@ def rules(config_path: str | None, show_all: bool) -> None:
 def explain(code: str, config_path: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
-    from .packs import load_rules
+    from .packs import load_rules, retired_codes
     from .suppress import DIRECTIVE_RULES
 
     known = {**{r.code: r for r in load_rules(_config_for(config_path))}, **DIRECTIVE_RULES}
     rule = known.get(code.upper())
+    if rule is None and code.upper() in retired_codes():
+        _fail(retired_codes()[code.upper()].describe())
     if rule is None:
         close = difflib.get_close_matches(code.upper(), known, n=3)
         _fail(f"no rule '{code}'" + (f"; did you mean {', '.join(close)}?" if close else "; see `postlint rules`"))

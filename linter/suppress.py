@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from .finding import Category, Finding, Severity
+from .packs import retired_codes
 from .rule import Rule
 
 if TYPE_CHECKING:  # annotations only: `postlint rules` must not import the markup parsers
@@ -198,6 +199,8 @@ class Suppressor:
             return " (directive reports cannot be silenced)"
         if code in _builtin_codes():
             return code, _builtin_codes()[code]
+        if code in retired_codes():
+            return f" ({retired_codes()[code].describe()})"
         close = difflib.get_close_matches(code, [*self._codes, *_builtin_codes()], n=1)
         return f" (did you mean {close[0]}?)" if close else ""
 
