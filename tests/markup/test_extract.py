@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -11,9 +9,10 @@ from hypothesis import strategies as st
 from linter import markup
 from linter.markup import extract, markup_for, read_markup
 
+from conftest import CORPORA, NEEDS_CORPORA
 from markup_helpers import assert_maps_back, md, source_of, zone_texts
 
-RUST_POSTS = Path(__file__).resolve().parents[3] / "shared" / "corpora" / "blog_rust_lang" / "posts"
+RUST_POSTS = CORPORA / "blog_rust_lang" / "posts"
 
 
 def test_crlf_line_endings() -> None:
@@ -42,7 +41,7 @@ def test_text_is_identity() -> None:
 # --- the real corpus ----------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not RUST_POSTS.is_dir(), reason="shared corpus not present")
+@pytest.mark.skipif(not RUST_POSTS.is_dir(), reason=NEEDS_CORPORA)
 def test_offsets_hold_on_every_rust_blog_post() -> None:
     posts = sorted(RUST_POSTS.glob("*.md"))
     assert len(posts) == 387
