@@ -6,6 +6,7 @@ import bisect
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import logging
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -13,14 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from .checks import KINDS, Check, Hit, load_kinds
-from .config import Config, resolve_config
+from .checks._phrase_cache import phrase_cache
+from .config import Config, find_config, load_config, resolve_config
 from .document import Document
 from .errors import PostlintError
 from .finding import Finding
-from .checks._phrase_cache import phrase_cache
 from .nlp import Needs, deferred, load_lazy_parts, load_spacy, run_deferred
-from .presidio import NER_ENTITIES, PiiAnalyzer
 from .packs import load_rules
+from .presidio import NER_ENTITIES, PiiAnalyzer
 from .rule import Rule
 from .schema import DATE_HINT, parse_date
 from .suppress import Suppressor
@@ -129,10 +130,12 @@ def _batches(pieces: Iterable[tuple[Document, Document]], size: int,
 class Linter:
     """Checks posts against the company's policy.
 
-    `config` is a `Config`, a path to a postlint.yaml, a dict of the same keys, or None (search
-    upward from the working directory). The spaCy pipeline and Presidio are loaded once here.
-    `cache_dir` is a folder where work that outlives a run is kept (the rule phrases' lemmas);
-    None keeps nothing on disk.
+    `config` is a `Config`, a path to a postlint.yaml, a dict of the same keys, or None: then, as
+    the CLI does, a post with a `path` is checked under the postlint.yaml found upward from that
+    path, and a post without one under the config found upward from the working directory (which
+    `config` and `rules` describe). The spaCy pipeline and Presidio are loaded once per process and
+    model. `cache_dir` is a folder where work that outlives a run is kept (the rule phrases'
+    lemmas); None keeps nothing on disk.
     """
 
     def __init__(self, config: Config | str | Path | Mapping[str, Any] | None = None, *,
@@ -146,6 +149,26 @@ class Linter:
         self._suppressor = Suppressor(self.rules)
         self._runtimes: dict[str, _Runtime] = {}
         self._runtime(self.lang)
+        self._follows_paths = config is None
+        self._requested_lang = lang
+        self._config_of_folder: dict[Path, Path | None] = {}
+        self._by_config: dict[Path | None, Linter] = {}
+
+    def _linter_for(self, path: str | None) -> Linter:
+        """The linter for a post at `path`: this one, or with `config=None` the one of the config
+        found upward from the path (made once per config)."""
+        if not self._follows_paths or not path or path == "-":
+            return self
+        folder = Path(path).resolve().parent
+        if folder not in self._config_of_folder:
+            self._config_of_folder[folder] = find_config(folder)
+        found = self._config_of_folder[folder]
+        if found == self.config.path:
+            return self
+        if found not in self._by_config:
+            self._by_config[found] = Linter(load_config(found) if found else Config(), lang=self._requested_lang,
+                                            cache_dir=self.cache_dir)
+        return self._by_config[found]
 
     def _runtime(self, lang: str) -> _Runtime:
         if lang not in self._runtimes:
@@ -161,7 +184,7 @@ class Linter:
         if isinstance(post, str):
             post = Post(post)
         return Document.create(post.text, path=post.path, markup=post.markup,
-                               lang=post.lang or self.lang, as_of=parse_as_of(post.as_of))
+                               lang=post.lang or self._linter_for(post.path).lang, as_of=parse_as_of(post.as_of))
 
     def lint(self, text: str, *, path: str | None = None, as_of: dt.date | str | None = None,
              lang: str | None = None) -> list[Finding]:
@@ -181,6 +204,14 @@ class Linter:
     def lint_documents(self, documents: Iterable[Document], *,
                        batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, list[Finding]]]:
         """Lint prepared documents in order; each batch shares one `nlp.pipe` per language."""
+        if not self._follows_paths:
+            yield from self._lint_documents(documents, batch_size)
+            return
+        for linter, group in itertools.groupby(documents, key=lambda d: self._linter_for(d.path)):
+            yield from linter._lint_documents(group, batch_size)
+
+    def _lint_documents(self, documents: Iterable[Document],
+                        batch_size: int) -> Iterator[tuple[Document, list[Finding]]]:
         pieces = ((document, piece) for document in documents
                   for piece in document.pieces(min(PIECE_CHARS, self._runtime(document.lang).nlp.max_length)))
         current: Document | None = None
