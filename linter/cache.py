@@ -2,8 +2,8 @@
 
 An entry is keyed by a hash of the post's text, how it is read (markup, language, the date
 embargoes are judged at) and a fingerprint of everything else that decides findings: postlint's
-own code, data files (`linter/data/`: models, word lists) and built-in packs, the config and the company's own packs, and the versions of spaCy,
-the model, Presidio and phonenumbers. Each entry is one small JSON file under
+own code, data files (`linter/data/`: models, word lists) and built-in packs, the config and the
+company's own packs, and the versions of spaCy, the model, Presidio and phonenumbers. Each entry is one small JSON file under
 `<cache dir>/findings/`; deleting the folder is always safe.
 
 Findings carry personal data, so an entry never holds matched text. It keeps each finding's rule

@@ -273,4 +273,5 @@ def all_builtin_rules() -> list[Rule]:
     return load_rules(Config())
 
 
-__all__ = ["Retired", "retired_codes", "load_pack", "load_rules", "builtin_rules_dir", "all_builtin_rules", "BUILTIN_PACKS"]
+__all__ = ["BUILTIN_PACKS", "Retired", "all_builtin_rules", "builtin_rules_dir", "load_pack", "load_rules",
+           "retired_codes"]

@@ -46,9 +46,9 @@ class Rule:
         """The one way a `Finding` is made: this rule's report of `source[start:end]`.
 
         `values` fill the message and suggestion templates besides `{match}`; those the templates
-        use stay on the finding (the cache stores them, `--redact` masks them). `severity` grades this one hit;
-        `message` and `suggestion` replace the templates for reports written case by case
-        (suppression directives).
+        use stay on the finding (the cache stores them, `--redact` masks them). `severity` grades
+        this one hit; `message` and `suggestion` replace the templates for reports written case by
+        case (suppression directives).
         """
         match = source[start:end]
         values = {k: v for k, v in (values or {}).items() if k in self.template_fields}
