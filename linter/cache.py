@@ -227,7 +227,8 @@ def _decode(records: list[dict[str, Any]], source: str, path: str | None,
         if rule is None:
             return None
         values = {name: refs.resolve(ref) for name, ref in record["values"].items()}
-        extra = {name: refs.resolve(v) if isinstance(v, list) else v for name, v in record.get("extra", {}).items()}
+        extra: dict[str, Any] = {name: refs.resolve(v) if isinstance(v, list) else v
+                                 for name, v in record.get("extra", {}).items()}
         finding = rule.finding(source, lines, int(record["start"]), int(record["end"]), values=values,
                                severity=Severity(record["severity"]), path=path)
         findings.append(dataclasses.replace(finding, **extra) if extra else finding)
