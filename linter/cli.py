@@ -5,6 +5,7 @@ Importing this module must not import spaCy: `--help`, `rules` and `explain` sta
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import logging
@@ -12,17 +13,19 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, BinaryIO, NoReturn
 
 import click
 
 from . import __version__
 from .config import Config, load_config, resolve_config
-from .errors import ConfigError, ExitCode, PostlintError
+from .errors import ConfigError, ExitCode, PostlintError, Problem
 from .finding import Severity
 from .languages import LANGUAGES
 from .report import FORMATS
+from .report.results import display
 from .schema import DATE_HINT, parse_date
 
 if TYPE_CHECKING:
@@ -33,7 +36,7 @@ log = logging.getLogger("postlint")
 
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"postlint: {record.levelname.lower()}: {record.getMessage()}", err=True)
+        _stderr(f"postlint: {record.levelname.lower()}: {display(record.getMessage())}")
 
 
 def _setup_logging() -> None:
@@ -44,7 +47,7 @@ def _setup_logging() -> None:
 
 
 def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
-    click.echo(f"postlint: error: {message}", err=True)
+    _stderr(f"postlint: error: {message}")
     sys.exit(code)
 
 
@@ -57,14 +60,16 @@ def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date 
         raise click.BadParameter(f"'{value}' is not a date; {DATE_HINT}") from None
 
 
-def _config_for(config_path: str | None, near: Path | None = None) -> Config:
-    if config_path:
-        return load_config(Path(config_path))
-    return resolve_config(None, near)
+def _config_for(config_path: str | None, near: Path | None = None, allow_outside_packs: bool = False) -> Config:
+    config = load_config(Path(config_path)) if config_path else resolve_config(None, near)
+    return replace(config, allow_outside_packs=True) if allow_outside_packs else config
 
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
                              help="Policy file (default: postlint.yaml or .postlint.yaml found upward).")
+outside_packs_option = click.option(
+    "--allow-outside-packs", is_flag=True,
+    help="Read rule packs a config names outside its repository (refused by default).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -78,11 +83,42 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _notify(level: str, message: str) -> None:
-    click.echo(f"postlint: {level}: {message}", err=True)
+    _stderr(f"postlint: {level}: {display(message)}")
 
 
-def _read_stdin(paths: Sequence[str]) -> bytes | None:
-    return sys.stdin.buffer.read() if "-" in paths else None
+def _shown_configs(configs: Sequence[Path | None]) -> list[str]:
+    """The configs a run used, as the summary names them (relative to here when below it)."""
+    shown = []
+    for config in configs:
+        if config is None:
+            shown.append("none (built-in rules, no company policy)")
+            continue
+        try:
+            shown.append(str(config.relative_to(Path.cwd().resolve())))
+        except ValueError:
+            shown.append(str(config))
+    return shown
+
+
+def _stdin(paths: Sequence[str]) -> BinaryIO | None:
+    """Standard input as bytes, read later up to the config's `max_bytes` (None when closed)."""
+    if "-" not in paths or sys.stdin is None:
+        return None
+    return getattr(sys.stdin, "buffer", None)
+
+
+def _echo(text: str, *, colour: bool = False) -> None:
+    """Write the report to standard output; a closed or full one is an error (exit 2), never a
+    report lost in silence."""
+    if sys.stdout is None:
+        _fail("cannot write the report: standard output is closed")
+    try:
+        click.echo(text, nl=False, color=colour)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        _fail(f"cannot write the report: {getattr(exc, 'strerror', None) or exc}")
 
 
 def _post_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -101,21 +137,24 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
                      help="Where findings of unchanged files are kept "
                           "(default: $POSTLINT_CACHE_DIR, else the user cache folder)."),
+        outside_packs_option,
     ]):
         command = option(command)
     return command
 
 
 def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
-          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None) -> Run:
+          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None,
+          allow_outside_packs: bool) -> Run:
     """`lint_paths` with the shared options as given on the command line."""
     from .cache import default_cache_dir
     from .runner import lint_paths
 
     return lint_paths(paths, notify=_notify, config_path=Path(config_path) if config_path else None,
-                      as_of=as_of, lang=lang, stdin=_read_stdin(paths), stdin_filename=stdin_filename,
+                      as_of=as_of, lang=lang, stdin=_stdin(paths), stdin_filename=stdin_filename,
                       jobs=jobs or os.cpu_count() or 1,
-                      cache_dir=None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir())
+                      cache_dir=None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir(),
+                      allow_outside_packs=allow_outside_packs)
 
 
 @cli.command()
@@ -129,21 +168,31 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
 @click.option("--redact", is_flag=True, default=False,
               help="Mask what pii and confidential findings matched, in every format (also config report.redact).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
+@click.option("--show-config", is_flag=True,
+              help="Print which config governs each path (and the settings it makes) instead of checking.")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
-          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, fmt: str, fail_on: str,
-          baseline_path: str | None, redact: bool, color: bool | None) -> None:
+          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None,
+          allow_outside_packs: bool, fmt: str, fail_on: str, baseline_path: str | None, redact: bool,
+          color: bool | None, show_config: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
     from .report import reporter
     from .report.redact import redact as redact_results
 
+    if show_config:
+        from .showconfig import show_config as describe
+
+        _echo(describe(paths, config_path=Path(config_path) if config_path else None,
+                       stdin_filename=stdin_filename, allow_outside_packs=allow_outside_packs))
+        sys.exit(ExitCode.OK)
     baseline = Baseline.load(Path(baseline_path)) if baseline_path else None
-    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir)
+    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, allow_outside_packs)
     results, rules = baseline.filter(run.results) if baseline else run.results, run.rules
     if redact or run.redact:
         results, rules = redact_results(results, rules)
-    colour = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    click.echo(reporter(fmt)(results, colour=colour, rules=rules), nl=False, color=colour)
+    colour = color if color is not None else (sys.stdout is not None and sys.stdout.isatty()
+                                               and not os.environ.get("NO_COLOR"))
+    _echo(reporter(fmt)(results, colour=colour, rules=rules, configs=_shown_configs(run.configs)), colour=colour)
     if run.failed:
         sys.exit(ExitCode.USAGE)
     worst = max((f.severity.rank for r in results for f in r.findings), default=0)
@@ -156,16 +205,18 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
               type=click.Path(dir_okay=False), help="The baseline file to write.")
 def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
                      stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None,
-                     output: str) -> None:
+                     allow_outside_packs: bool, output: str) -> None:
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
     from .baseline import Baseline
 
-    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir)
+    target = Path(output)
+    if target.exists() and not target.is_file() and not target.is_char_device():
+        _fail(f"cannot write {output}: not a regular file")
+    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, allow_outside_packs)
     if run.failed:
         _fail(f"some inputs could not be read, so {output} was not written")
-    target = Path(output)
     salt = None
-    if target.exists():
+    if target.is_file():
         try:
             salt = Baseline.load(target).salt  # keep unchanged entries identical, for small diffs
         except PostlintError as exc:
@@ -182,8 +233,10 @@ def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.da
 @cli.command(name="eval")
 @click.argument("file", type=click.Path(dir_okay=False))
 @config_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def eval_command(file: str, config_path: str | None, fmt: str) -> None:
+@outside_packs_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text for people, json for tools.")
+def eval_command(file: str, config_path: str | None, allow_outside_packs: bool, fmt: str) -> None:
     """Score the linter on labelled posts (JSONL: id, text, expect, as_of, lang)."""
     import json
 
@@ -191,38 +244,41 @@ def eval_command(file: str, config_path: str | None, fmt: str) -> None:
     from .evaluate import evaluate, read_posts, render_text
 
     posts = read_posts(Path(file))
-    report = evaluate(Linter(_config_for(config_path, Path(file).resolve())), posts)
+    report = evaluate(Linter(_config_for(config_path, Path(file).resolve(), allow_outside_packs)), posts)
     if fmt == "json":
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        _echo(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     else:
-        click.echo(render_text(report), nl=False)
+        _echo(render_text(report))
 
 
 @cli.command()
 @config_option
+@outside_packs_option
 @click.option("--all", "show_all", is_flag=True, help="Also list rules the config turns off.")
-def rules(config_path: str | None, show_all: bool) -> None:
+def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool) -> None:
     """List every rule: code, category, severity and summary."""
     from .packs import load_rules
     from .suppress import DIRECTIVE_RULES
 
-    listed = [r for r in [*load_rules(_config_for(config_path)), *DIRECTIVE_RULES.values()] if r.enabled or show_all]
+    listed = [r for r in [*load_rules(_config_for(config_path, allow_outside_packs=allow_outside_packs)),
+                          *DIRECTIVE_RULES.values()] if r.enabled or show_all]
     width = max((len(r.code) for r in listed), default=10)
-    for rule in listed:
-        state = "" if rule.enabled else "  (off)"
-        click.echo(f"{rule.code:<{width}}  {rule.category:<12}  {rule.severity:<7}  {rule.summary}{state}")
+    _echo("".join(f"{rule.code:<{width}}  {rule.category:<12}  {rule.severity:<7}  {rule.summary}"
+                  f"{'' if rule.enabled else '  (off)'}\n" for rule in listed))
 
 
 @cli.command()
 @click.argument("code")
 @config_option
-def explain(code: str, config_path: str | None) -> None:
+@outside_packs_option
+def explain(code: str, config_path: str | None, allow_outside_packs: bool) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
     from .packs import load_rules, retired_codes
     from .suppress import DIRECTIVE_RULES
 
-    known = {**{r.code: r for r in load_rules(_config_for(config_path))}, **DIRECTIVE_RULES}
+    config = _config_for(config_path, allow_outside_packs=allow_outside_packs)
+    known = {**{r.code: r for r in load_rules(config)}, **DIRECTIVE_RULES}
     rule = known.get(code.upper())
     if rule is None and code.upper() in retired_codes():
         _fail(retired_codes()[code.upper()].describe())
@@ -242,7 +298,7 @@ def explain(code: str, config_path: str | None) -> None:
     if rule.references:
         out += ["", "References"] + [f"  {r}" for r in rule.references]
     out += ["", f"Defined in {rule.location}"]
-    click.echo("\n".join(out))
+    _echo("\n".join(out) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -259,9 +315,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         exc.show()
         sys.exit(ExitCode.USAGE)
     except ConfigError as exc:
-        click.echo("postlint: error: invalid configuration or rule pack", err=True)
-        for problem in exc.problems:
-            click.echo(f"  {problem}", err=True)
+        _stderr("postlint: error: invalid configuration or rule pack")
+        for problem in sorted(_every_problem(exc), key=lambda p: (p.path, p.line, p.col)):
+            _stderr(f"  {display(str(problem))}")
         sys.exit(ExitCode.USAGE)
     except PostlintError as exc:
         _fail(str(exc), exc.exit_code)
@@ -273,6 +329,36 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 3
         if debug:
             traceback.print_exc()
-        click.echo(f"postlint: internal error: {type(exc).__name__}: {exc} "
-                   "(rerun with --debug for the traceback, and please report it)", err=True)
+        # never str(exc): it may quote a post (a KeyError of a matched word, a value in a message)
+        _stderr(f"postlint: internal error: {type(exc).__name__} at {_where(exc)} "
+                "(rerun with --debug for the traceback, and please report it)")
         sys.exit(ExitCode.INTERNAL)
+
+
+def _every_problem(exc: ConfigError) -> list[Problem]:
+    """A config's problems and, when its valid part is known, those of its packs and overrides."""
+    problems = list(exc.problems)
+    if isinstance(exc.partial, Config):
+        from .packs import rule_problems
+
+        try:
+            problems += [p for p in rule_problems(exc.partial) if p not in problems]
+        except ConfigError as more:
+            problems += more.problems
+    return problems
+
+
+def _where(exc: BaseException) -> str:
+    """The innermost place in postlint's own code an exception passed: `module.py:LINE`."""
+    place = "?"
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        filename = frame.f_code.co_filename
+        if f"{os.sep}linter{os.sep}" in filename:
+            place = f"{filename.rsplit(os.sep + 'linter' + os.sep, 1)[1]}:{line}"
+    return place
+
+
+def _stderr(message: str) -> None:
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            click.echo(message, err=True)

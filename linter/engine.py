@@ -23,7 +23,9 @@ from .nlp import Needs, deferred, load_lazy_parts, load_spacy, run_deferred
 from .packs import load_rules
 from .presidio import NER_ENTITIES, PiiAnalyzer
 from .rule import Rule
-from .schema import DATE_HINT, parse_date
+from .languages import LANGUAGES
+from .markup import MARKUPS
+from .schema import DATE_HINT, parse_date, shown
 from .suppress import Suppressor
 
 log = logging.getLogger("postlint")
@@ -53,10 +55,30 @@ def parse_as_of(value: dt.date | str | None) -> dt.date:
     """The date embargoes are judged at: `value`, or today when it is None."""
     if value is None:
         return dt.date.today()
+    if not isinstance(value, (dt.date, str)):
+        raise TypeError(f"as_of must be a datetime.date or an ISO date string, not {type(value).__name__}")
     try:
         return parse_date(value)
     except ValueError:
-        raise PostlintError(f"'{value}' is not a date; {DATE_HINT}") from None
+        raise ValueError(f"as_of {shown(value)} is not a date; {DATE_HINT}") from None
+
+
+def _checked_post(item: object, default_as_of: dt.date | None = None) -> Post:
+    """A `Post` from what `lint`/`lint_many` were given; a clear TypeError for anything else."""
+    post = item if isinstance(item, Post) else Post(item)  # type: ignore[arg-type]
+    if not isinstance(post.text, str):
+        raise TypeError(f"a post's text must be a str, not {type(post.text).__name__}"
+                        + (" (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(post.text, bytes) else ""))
+    for name in ("path", "lang", "markup"):
+        value = getattr(post, name)
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"a post's {name} must be a str or None, not {type(value).__name__}")
+    if post.lang is not None and post.lang not in LANGUAGES:
+        raise ValueError(f"lang {shown(post.lang)} is not one of {', '.join(LANGUAGES)}")
+    if post.markup is not None and post.markup not in MARKUPS:
+        raise ValueError(f"markup {shown(post.markup)} is not one of {', '.join(MARKUPS)}")
+    as_of = parse_as_of(post.as_of) if post.as_of is not None else default_as_of
+    return post if as_of is None or as_of == post.as_of else replace(post, as_of=as_of)
 
 
 class _Runtime:
@@ -141,6 +163,11 @@ class Linter:
     def __init__(self, config: Config | str | Path | Mapping[str, Any] | None = None, *,
                  lang: str | None = None, cache_dir: str | Path | None = None,
                  rules: list[Rule] | None = None) -> None:
+        if config is not None and not isinstance(config, (Config, str, Path, Mapping)):
+            raise TypeError(f"config must be a path, a mapping of config keys, a Config or None, "
+                            f"not {type(config).__name__}")
+        if lang is not None and lang not in LANGUAGES:
+            raise ValueError(f"lang {shown(lang)} is not one of {', '.join(LANGUAGES)}")
         load_kinds()
         self.config = resolve_config(config)
         self.rules = rules if rules is not None else load_rules(self.config)  # `rules`: already loaded from it
@@ -181,23 +208,30 @@ class Linter:
             load_lazy_parts(runtime.nlp)
 
     def document(self, post: Post | str) -> Document:
-        if isinstance(post, str):
-            post = Post(post)
+        post = _checked_post(post)
         return Document.create(post.text, path=post.path, markup=post.markup,
                                lang=post.lang or self._linter_for(post.path).lang, as_of=parse_as_of(post.as_of))
 
     def lint(self, text: str, *, path: str | None = None, as_of: dt.date | str | None = None,
              lang: str | None = None) -> list[Finding]:
         """Findings for one text; `path` decides the markup (.md, .html, ...) and is reported."""
-        return next(self.lint_many([Post(text, path=path, as_of=as_of, lang=lang)]))
+        post = _checked_post(Post(text, path=path, as_of=as_of, lang=lang))  # raise here, not in a generator
+        return next(self.lint_many([post]))
 
     def lint_many(self, texts: Iterable[str | Post], *, as_of: dt.date | str | None = None,
                   batch_size: int = BATCH_SIZE) -> Iterator[list[Finding]]:
         """One list of findings per text, in order, streaming texts through `nlp.pipe` in batches."""
+        if isinstance(texts, (str, bytes, Post)):
+            raise TypeError("lint_many takes an iterable of texts (a list of str or Post), not one "
+                            f"{type(texts).__name__}; use lint(text) for a single post")
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+            raise ValueError("batch_size must be a whole number of at least 1")
         default_as_of = parse_as_of(as_of)
-        posts = (item if isinstance(item, Post) else Post(item) for item in texts)
-        documents = (self.document(post if post.as_of else replace(post, as_of=default_as_of))
-                     for post in posts)
+        return self._lint_many(iter(texts), default_as_of, batch_size)
+
+    def _lint_many(self, texts: Iterator[str | Post], default_as_of: dt.date,
+                   batch_size: int) -> Iterator[list[Finding]]:
+        documents = (self.document(_checked_post(item, default_as_of)) for item in texts)
         for _, findings in self.lint_documents(documents, batch_size=batch_size):
             yield findings
 

@@ -40,8 +40,9 @@ class PostlintError(Exception):
 class ConfigError(PostlintError):
     """A config file or rule pack is invalid; carries every problem found, not just the first."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], *, partial: object = None) -> None:
         self.problems = problems
+        self.partial = partial  # a config's valid part, when its own problems were found first
         super().__init__("\n".join(str(p) for p in problems))
 
 

@@ -44,6 +44,12 @@ class CodenamesCheck(Check):
                                  doc="how many characters either side count as close"),
     }
 
+    @classmethod
+    def policy_values(cls, options, company):  # type: ignore[no-untyped-def]
+        for codename in company.codenames:
+            yield from codename.names
+            yield from _dates(codename).values()
+
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         self.finder = NameFinder({n: c for c in company.codenames for n in c.names})
@@ -63,6 +69,11 @@ class CodenamesCheck(Check):
             codename: Codename = owner  # type: ignore[assignment]
             if codename.is_public(document.as_of) or self._everyday_sense(document, start, end):
                 continue
-            public_on = codename.public_on.isoformat() if codename.public_on else None
-            until = f"until {public_on}" if public_on else "until it is announced (no public date set)"
-            yield Hit(start, end, {"name": codename.name, "public_on": public_on or "not set", "until": until})
+            yield Hit(start, end, {"name": codename.name, **_dates(codename)})
+
+
+def _dates(codename: Codename) -> dict[str, str]:
+    """{public_on}: the launch date or "not set"; {until}: "until DATE" or until it is announced."""
+    if codename.public_on is None:
+        return {"public_on": "not set", "until": "until it is announced (no public date set)"}
+    return {"public_on": codename.public_on.isoformat(), "until": f"until {codename.public_on.isoformat()}"}

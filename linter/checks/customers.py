@@ -29,6 +29,10 @@ class CustomersCheck(Check):
         "window": s.Field(s.integer(minimum=1, maximum=50), default=12),
     }
 
+    @classmethod
+    def policy_values(cls, options, company):  # type: ignore[no-untyped-def]
+        return [name for customer in company.customers for name in customer.names]
+
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         self.finder = NameFinder({n: c for c in company.customers if not c.public for n in c.names})

@@ -17,6 +17,8 @@ from ._validators import VALIDATORS
 if TYPE_CHECKING:
     from ..document import Document
 
+ALLOW_TIMEOUT = 0.5  # seconds an allow_patterns regex may take on one value
+
 ENTITY_NAMES = {
     "EMAIL_ADDRESS": "email address", "PHONE_NUMBER": "phone number", "CREDIT_CARD": "card number",
     "IBAN_CODE": "IBAN", "IP_ADDRESS": "IP address", "URL": "URL", "CRYPTO": "crypto wallet address",
@@ -49,6 +51,10 @@ class EntitiesCheck(Check):
         "unless_before": s.Field(s.integer(minimum=1, maximum=200), default=40),
     }
 
+    @classmethod
+    def policy_values(cls, options, company):  # type: ignore[no-untyped-def]
+        return [ENTITY_NAMES.get(entity, entity.lower()) for entity in options["entities"]]
+
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         self.entities = frozenset(self.opts["entities"])
@@ -60,15 +66,22 @@ class EntitiesCheck(Check):
     def needs(self) -> Needs:
         return Needs(entities=self.entities)
 
-    def _allowed(self, value: str) -> bool:
-        return value.lower() in self.allow or any(p.fullmatch(value) for p in self.opts["allow_patterns"])
+    def _allowed(self, value: str, document: Document) -> bool:
+        if value.lower() in self.allow:
+            return True
+        try:
+            return any(p.fullmatch(value, timeout=ALLOW_TIMEOUT) for p in self.opts["allow_patterns"])
+        except TimeoutError:
+            document.warn(f"an allow_patterns regex of rule {self.rule.code} gave up after {ALLOW_TIMEOUT}s "
+                          "(it backtracks too much); the value was reported")
+            return False
 
     def run(self, document: Document) -> Iterator[Hit]:
         for result in document.pii:
             if result.entity_type not in self.entities or result.score < self.opts["min_score"]:
                 continue
             value = document.text[result.start:result.end]
-            if self._allowed(value) or (self.validator and not self.validator(value)):
+            if self._allowed(value, document) or (self.validator and not self.validator(value)):
                 continue
             if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0):
                 continue

@@ -26,9 +26,9 @@ class PatternCheck(Check):
     options = {
         "pattern": s.Field(s.string(), required=True, doc="a regular expression (Python `regex` syntax)"),
         "ignore_case": s.Field(s.boolean(), default=True),
-        "group": s.Field(lambda v, m, p: v if isinstance(v, (int, str)) and not isinstance(v, bool)
-                         else s.wrong_type(v, "a group number or name", m, p), default=0,
-                         doc="the group that is reported (default: the whole match)"),
+        "group": s.Field(lambda v, m, p: v if (isinstance(v, int) and v >= 0 or isinstance(v, str))
+                         and not isinstance(v, bool) else s.wrong_type(v, "a group number (0 or more) or name", m, p),
+                         default=0, doc="the group that is reported (default: the whole match)"),
         "validate": s.Field(s.choice(*VALIDATORS), doc="a checksum the match must pass: " + ", ".join(VALIDATORS)),
         "allow": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                          doc="matches never reported (documentation placeholders)"),
@@ -77,7 +77,8 @@ class PatternCheck(Check):
             return False
         if self.unless and self.unless.near(text, start, end, o["unless_before"], o["unless_after"]):
             return False
-        if not self.context or (o["strong"] is not None and o["strong"].fullmatch(text[start:end])):
+        if not self.context or (o["strong"] is not None and o["strong"].fullmatch(text[start:end],
+                                                                                 timeout=o["timeout"])):
             return True
         return self.context.near(text, start, end, o["context_before"], o["context_after"]) is not None
 

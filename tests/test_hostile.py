@@ -1,0 +1,425 @@
+"""Hostile posts and configs (issue 16): no silent pass, no leak, no hang, no traceback.
+
+One class per kind of attack, a few cases each; every case runs in well under a second once the
+model is loaded. A case that could hang on a regression runs in a subprocess with a timeout.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import CORPUS_CONFIG, ROOT
+
+AS_OF = "2026-11-25"
+LEAK = "Mail jane.doe@gmail.com for the preview.\n"
+HANG = 120  # seconds a subprocess case may take before it counts as a hang
+
+
+def postlint(*args: object, stdin: int | bytes | None = None, cwd: Path | None = None,
+             timeout: float = HANG) -> subprocess.CompletedProcess[str]:
+    """`postlint ARGS` in its own process (for special files, closed streams and hangs)."""
+    command = [sys.executable, "-m", "linter", *map(str, args)]
+    kwargs: dict = {"stdin": stdin} if isinstance(stdin, int) or stdin is None else {"input": stdin}
+    result = subprocess.run(command, capture_output=True, cwd=cwd or ROOT, timeout=timeout, check=False,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)}, **kwargs)
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode("utf-8", "replace"),
+                                       result.stderr.decode("utf-8", "replace"))
+
+
+def findings(out: str) -> list[dict]:
+    return json.loads(out)["findings"]
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+# --- 1. a file that is not UTF-8 is read, never skipped in silence ---------------------------------
+
+class TestEncodings:
+    @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32", "utf-32-le", "utf-32-be"])
+    def test_utf16_and_utf32_with_or_without_bom_are_checked(self, run, tmp_path, encoding):
+        post = tmp_path / "post.md"
+        post.write_bytes(LEAK.encode(encoding))
+        code, out, err = run("check", post, "--format", "json", "--fail-on", "info")
+        assert code == 1 and [f["match"] for f in findings(out)] == ["jane.doe@gmail.com"]
+        assert findings(out)[0]["line"] == 1 and findings(out)[0]["col"] == 6
+
+    def test_nul_bytes_are_replaced_and_the_post_is_checked(self, run, tmp_path):
+        post = tmp_path / "post.md"
+        post.write_bytes(b"Ship\x00it.\n" + LEAK.encode())
+        code, out, err = run("check", post, "--format", "json")
+        assert code == 1 and findings(out)[0]["match"] == "jane.doe@gmail.com"
+        assert "NUL" in err
+
+    def test_what_is_not_text_exits_two_not_zero(self, run, tmp_path):
+        (tmp_path / "image.md").write_bytes(bytes(range(256)) * 8)
+        code, _, err = run("check", tmp_path / "image.md", "--fail-on", "info")
+        assert code == 2 and "is not text" in err
+
+
+# --- 11. special files and sizes: never a hang, never unbounded memory -----------------------------
+
+class TestSpecialFiles:
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+    def test_a_fifo_in_a_folder_or_named_does_not_hang(self, tmp_path):
+        write(tmp_path / "good.md", LEAK)
+        os.mkfifo(tmp_path / "pipe.md")
+        walked = postlint("check", tmp_path, "--no-cache")
+        assert walked.returncode == 2 and "pipe.md: is a named pipe" in walked.stderr
+        assert "jane.doe@gmail.com" in walked.stdout  # the rest is still checked
+        named = postlint("check", tmp_path / "pipe.md", "--no-cache")
+        assert named.returncode == 2
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+    def test_dev_zero_as_post_config_pack_and_baseline_is_an_error(self, tmp_path):
+        post = write(tmp_path / "post.md", LEAK)
+        assert postlint("check", "/dev/zero", "--no-cache").returncode == 2
+        assert postlint("check", post, "--config", "/dev/zero", "--no-cache").returncode == 2
+        write(tmp_path / "postlint.yaml", "packs: [pii, /dev/zero]\n")
+        pack = postlint("check", post, "--no-cache", "--allow-outside-packs")
+        assert pack.returncode == 2 and "/dev/zero" in pack.stderr
+        assert postlint("check", post, "--baseline", "/dev/zero", "--no-cache").returncode == 2
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+    def test_dev_zero_on_stdin_stops_at_max_bytes(self, tmp_path):
+        write(tmp_path / "postlint.yaml", "max_bytes: 4096\n")
+        with open("/dev/zero", "rb") as zero:
+            result = postlint("check", "-", "--no-cache", stdin=zero.fileno(), cwd=tmp_path)
+        assert result.returncode == 2 and "max_bytes" in result.stderr
+
+    @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
+    def test_baseline_to_dev_full_fails_cleanly(self, tmp_path):
+        post = write(tmp_path / "post.md", "Nothing to see.\n")
+        result = postlint("baseline", post, "-o", "/dev/full", "--no-cache")
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+
+    def test_a_post_over_max_bytes_is_reported_and_exits_two(self, run, tmp_path):
+        write(tmp_path / "postlint.yaml", "max_bytes: 100\n")
+        write(tmp_path / "big.md", "word " * 100)
+        small = write(tmp_path / "small.md", LEAK)
+        code, out, err = run("check", tmp_path, "--format", "json")
+        assert code == 2 and "big.md: is larger than max_bytes (100 bytes)" in err
+        assert [f["path"] for f in findings(out)] == [str(small)]
+
+    def test_max_bytes_must_be_a_positive_number(self, run, tmp_path):
+        write(tmp_path / "postlint.yaml", "max_bytes: -1\n")
+        code, _, err = run("check", write(tmp_path / "p.md", "x\n"))
+        assert code == 2 and "postlint.yaml:1:12: E104" in err
+
+
+# --- 14. what the library and the command are handed ----------------------------------------------
+
+class TestLibraryInput:
+    @pytest.mark.parametrize("value", [None, b"bytes", 42, ["list"]])
+    def test_lint_of_a_non_string_is_a_type_error_without_a_traceback_logged(self, linter, value, caplog):
+        with pytest.raises(TypeError, match="must be a str"):
+            linter.lint(value)
+        assert not caplog.records
+
+    def test_lint_many_of_one_string_is_a_type_error(self, linter):
+        with pytest.raises(TypeError, match="use lint"):
+            linter.lint_many("a string")
+
+    def test_lint_many_items_are_checked(self, linter):
+        with pytest.raises(TypeError, match="must be a str"):
+            list(linter.lint_many(["fine", None]))
+
+    @pytest.mark.parametrize("config", [5, 3.5, ["packs"], object()])
+    def test_a_config_of_the_wrong_type_is_refused(self, config):
+        from linter import Linter
+
+        with pytest.raises(TypeError, match="config must be"):
+            Linter(config=config)
+
+    def test_a_bad_as_of_is_quoted_short(self, linter):
+        with pytest.raises(ValueError) as info:
+            linter.lint("x", as_of="9" * 1_000_000)
+        assert len(str(info.value)) < 200
+
+    def test_a_bad_lang_is_a_value_error(self, linter):
+        with pytest.raises(ValueError, match="lang"):
+            linter.lint("x", lang="klingon")
+
+
+class TestCommandLineIO:
+    def test_an_empty_path_is_an_error_not_the_current_folder(self, run, tmp_path, monkeypatch):
+        monkeypatch.chdir(tmp_path)
+        write(tmp_path / "leak.md", LEAK)
+        code, out, err = run("check", "", "--format", "json")
+        assert code == 2 and findings(out) == [] and "empty path" in err
+
+    @pytest.mark.skipif(os.name != "posix", reason="POSIX file names")
+    def test_odd_file_names_in_every_format(self, run, tmp_path):
+        name = os.fsdecode(b"bad\xff\nname.md")
+        path = Path(os.fsdecode(os.fsencode(str(tmp_path)) + b"/" + os.fsencode(name)))
+        path.write_bytes(LEAK.encode())
+        for fmt in ("text", "json", "sarif", "github"):
+            code, out, err = run("check", path, "--format", fmt)
+            assert code == 1, (fmt, err)
+        code, out, _ = run("check", path)
+        first = out.splitlines()[0]
+        assert first.startswith(str(tmp_path)) and "\\xff" in first and "\u240a" in first  # one line, shown
+
+    def test_closed_stdout_and_full_disk_exit_two(self, tmp_path):
+        post = write(tmp_path / "post.md", LEAK)
+        closed = subprocess.run(f'"{sys.executable}" -m linter check --no-cache "{post}" >&-', shell=True,
+                                capture_output=True, text=True, cwd=ROOT, timeout=HANG,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert closed.returncode == 2 and "standard output is closed" in closed.stderr
+        if Path("/dev/full").exists():
+            with open("/dev/full", "w") as full:
+                result = subprocess.run([sys.executable, "-m", "linter", "check", "--no-cache", str(post)],
+                                        stdout=full, stderr=subprocess.PIPE, text=True, cwd=ROOT, timeout=HANG,
+                                        env={**os.environ, "PYTHONPATH": str(ROOT)})
+            assert result.returncode == 2 and "No space left" in result.stderr
+
+    def test_closed_stdin_is_an_error(self, tmp_path):
+        closed = subprocess.run(f'"{sys.executable}" -m linter check --no-cache - <&-', shell=True,
+                                capture_output=True, text=True, cwd=tmp_path, timeout=HANG,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert closed.returncode == 2 and "standard input is closed" in closed.stderr
+
+
+# --- 12. configs that hang or crash: every problem reported at once, exit 2 ------------------------
+
+BOMB = "".join(f"{c}: &{c} [{', '.join([f'*{p}'] * 9) if p else ', '.join(['lol'] * 9)}]\n"
+               for p, c in zip(["", *"abcdefgh"], "abcdefghi"))
+
+
+class TestHostileConfigs:
+    def test_a_yaml_alias_bomb_is_refused_at_once(self, tmp_path):
+        assert len(BOMB) < 500
+        write(tmp_path / "postlint.yaml", BOMB)
+        result = postlint("check", write(tmp_path / "p.md", "x\n"), "--no-cache", timeout=60)
+        assert result.returncode == 2 and "aliases are expanded" in result.stderr
+
+    def test_an_alias_bomb_in_a_pack_is_refused(self, run, tmp_path):
+        write(tmp_path / "pack.yaml", BOMB)
+        write(tmp_path / "postlint.yaml", "packs: [pack.yaml]\n")
+        code, _, err = run("check", write(tmp_path / "p.md", "x\n"))
+        assert code == 2 and "pack.yaml:1:1: E100" in err
+
+    @pytest.mark.parametrize("text, where", [
+        ("company:\n  codenames:\n    - {name: Falcon, public_on: 2027-13-01}\n", "postlint.yaml:3:33: E112"),
+        ("max_bytes: " + "9" * 5000 + "\n", "postlint.yaml:1:12: E102"),
+        ("exclude: ['!']\n", "postlint.yaml:1:11: E104"),
+        ("models: {en: 'blank:zz'}\n", "postlint.yaml:1:14: E104"),
+        ("models: {en: 'os.path'}\n", "postlint.yaml:1:14: E104"),
+    ])
+    def test_bad_values_exit_two_with_their_place(self, run, tmp_path, text, where):
+        write(tmp_path / "postlint.yaml", text)
+        code, _, err = run("check", write(tmp_path / "p.md", "x\n"))
+        assert code == 2 and where in err and "internal error" not in err
+
+    def test_every_problem_is_reported_at_once(self, run, tmp_path):
+        write(tmp_path / "postlint.yaml", """\
+            lang: klingon
+            company:
+              codenames: [{name: Falcon, public_on: 2027-02-30}]
+            rules:
+              PII-EMIAL: off
+              profanity: loud
+            """)
+        code, _, err = run("check", write(tmp_path / "p.md", "x\n"))
+        assert code == 2
+        for place in ("postlint.yaml:1:7: E104", "postlint.yaml:3:41: E112", "postlint.yaml:5:3: E107",
+                      "postlint.yaml:6:14: E102"):
+            assert place in err, place
+
+    @pytest.mark.parametrize("rule, message", [
+        ("message: \"'{match:{match}}' leaks\"", "may not carry a format"),
+        ("message: \"'{match!r}' leaks\"", "may not carry a format"),
+        ("message: \"'{match.upper}' leaks\"", "unknown placeholder"),
+        ("message: \"'{0}' leaks\"", "unknown placeholder"),
+        ("message: \"'{match}' leaks\"\n  group: -1", "group number"),
+    ])
+    def test_bad_templates_and_groups_fail_at_load(self, run, tmp_path, rule, message):
+        write(tmp_path / "pack.yaml", f"""\
+            rules:
+            - code: CONF-ACME
+              category: confidential
+              severity: error
+              kind: pattern
+              pattern: secret
+              why: Because.
+              {rule}
+            """.replace("\n  group", "\n              group"))
+        write(tmp_path / "postlint.yaml", "packs: [pack.yaml]\n")
+        code, _, err = run("check", write(tmp_path / "p.md", "a secret\n"))
+        assert code == 2 and message in err and "internal error" not in err
+
+    def test_an_empty_pack_is_an_error(self, run, tmp_path):
+        write(tmp_path / "empty.yaml", "")
+        write(tmp_path / "none.yaml", "rules: []\n")
+        write(tmp_path / "postlint.yaml", "packs: [pii, empty.yaml, none.yaml]\n")
+        code, _, err = run("check", write(tmp_path / "p.md", "x\n"))
+        assert code == 2 and "empty.yaml:1:1: E103 the rule pack is empty" in err
+        assert "none.yaml:1:8: E104 the pack defines no rules" in err
+
+    def test_a_symlink_loop_as_pack_is_an_error(self, run, tmp_path):
+        os.symlink(tmp_path / "loop.yaml", tmp_path / "loop.yaml")
+        write(tmp_path / "postlint.yaml", "packs: [loop.yaml]\n")
+        code, _, err = run("check", write(tmp_path / "p.md", "x\n"))
+        assert code == 2 and "postlint.yaml:1:9: E110" in err and "internal error" not in err
+
+    @pytest.mark.parametrize("kind", [
+        {"kind": "pattern", "pattern": "a+b", "context": ["code"], "timeout": 0.2, "strong": "(a|a)*$"},
+        {"kind": "entities", "entities": ["EMAIL_ADDRESS"], "allow_patterns": ["(a|a)*$"]},
+    ])
+    def test_user_regexes_are_bounded_by_a_timeout(self, tmp_path, kind):
+        rule = {"code": "PII-ACME", "category": "pii", "severity": "error", "message": "'{match}' leaks",
+                "why": "Because.", **kind}
+        write(tmp_path / "pack.yaml", json.dumps({"rules": [rule]}))  # JSON is YAML
+        write(tmp_path / "postlint.yaml", "packs: [pack.yaml]\n")
+        post = write(tmp_path / "p.md", "a" * 40 + "b! code " + "a" * 40 + "@example.org\n")
+        result = postlint("check", post, "--no-cache", timeout=60)
+        assert result.returncode in (0, 1) and "gave up" in result.stderr and "Traceback" not in result.stderr
+
+
+# --- 5. a config beside a post never replaces the team's policy unseen ------------------------------
+
+class TestNestedConfigs:
+    @pytest.fixture
+    def repo(self, tmp_path):
+        (tmp_path / ".git").mkdir()
+        write(tmp_path / "postlint.yaml", """\
+            root: true
+            company:
+              codenames: [Nightjar]
+            """)
+        write(tmp_path / "blog" / "post.md", "Nightjar ships soon.\n")
+        return tmp_path
+
+    def test_an_empty_nested_config_is_an_error_under_root_true(self, run, repo):
+        write(repo / "blog" / ".postlint.yaml", "")
+        code, _, err = run("check", repo / "blog" / "post.md")
+        assert code == 2 and "E116" in err and "root: true" in err
+
+    def test_without_root_the_nested_config_is_named_in_the_summary(self, run, repo):
+        write(repo / "postlint.yaml", "company:\n  codenames: [Nightjar]\n")
+        write(repo / "blog" / ".postlint.yaml", "rules: {confidential: off}\n")
+        code, out, _ = run("check", repo / "blog" / "post.md", repo / "post2.md" if False else repo / "blog")
+        assert f"config: {repo / 'blog' / '.postlint.yaml'}" in out
+
+    def test_show_config_names_the_config_of_each_path(self, run, repo):
+        write(repo / "drafts" / ".postlint.yaml", "rules: {pii: off}\n")
+        write(repo / "drafts" / "d.md", "x\n")
+        code, out, err = run("check", "--show-config", repo / "blog")
+        assert code == 0 and f"config: {repo / 'postlint.yaml'} (root: true" in out
+        assert "company: 1 codename, 0 customers" in out and "Nightjar" not in out
+        code, out, err = run("check", "--show-config", repo / "drafts" / "d.md")
+        assert code == 2 and "E116" in err
+
+    def test_the_summary_names_every_config_used(self, run, tmp_path):
+        write(tmp_path / "postlint.yaml", "company:\n  codenames: [Nightjar]\n")
+        write(tmp_path / "a" / "post.md", "Nightjar ships.\n")
+        write(tmp_path / "b" / "postlint.yaml", "rules: {confidential: off}\n")
+        write(tmp_path / "b" / "post.md", "Nightjar ships.\n")
+        code, out, _ = run("check", tmp_path / "a", tmp_path / "b")
+        assert f"configs: {tmp_path / 'postlint.yaml'}, {tmp_path / 'b' / 'postlint.yaml'}" in out
+        code, out, _ = run("check", tmp_path / "a", "--format", "json")
+        assert json.loads(out)["summary"]["configs"] == [str(tmp_path / "postlint.yaml")]
+
+
+# --- 8. packs stay inside the repository; errors never print a file's content ----------------------
+
+class TestPackConfinement:
+    def test_a_pack_outside_the_repository_is_refused(self, run, tmp_path):
+        outside = write(tmp_path / "elsewhere" / "secret.yaml", "root:x:0:0:root:/root:/bin/bash\nhash: abc\n")
+        repo = tmp_path / "repo"
+        (repo / ".git").mkdir(parents=True)
+        write(repo / "postlint.yaml", f"packs: [pii, {outside}, ../elsewhere/secret.yaml]\n")
+        post = write(repo / "p.md", "x\n")
+        code, _, err = run("check", post)
+        assert code == 2 and err.count("E115") == 2 and "root:x" not in err and "abc" not in err
+        code, _, err = run("check", post, "--allow-outside-packs")
+        assert code == 2 and "secret.yaml:2:5: E100" in err  # read now, and not a pack
+        assert "root:x:0" not in err and "abc" not in err  # its content is never echoed
+
+    def test_a_pack_through_a_symlink_out_of_the_repository_is_refused(self, run, tmp_path):
+        write(tmp_path / "outside.yaml", "rules: []\n")
+        repo = tmp_path / "repo"
+        (repo / ".git").mkdir(parents=True)
+        os.symlink(tmp_path / "outside.yaml", repo / "inside.yaml")
+        write(repo / "postlint.yaml", "packs: [inside.yaml]\n")
+        code, _, err = run("check", write(repo / "p.md", "x\n"))
+        assert code == 2 and "E115" in err
+
+    def test_long_keys_are_quoted_short(self, run, tmp_path):
+        write(tmp_path / "postlint.yaml", "company:\n  " + "k" * 500 + ": 1\n")
+        code, _, err = run("check", write(tmp_path / "p.md", "x\n"))
+        assert code == 2 and "k" * 41 not in err and "…" in err
+
+
+# --- 9. an internal error never echoes a post ----------------------------------------------------
+
+def test_an_internal_error_line_never_quotes_the_exception(run, tmp_path, monkeypatch):
+    import linter.engine
+
+    def explode(*args, **kwargs):
+        raise KeyError("jane.doe@gmail.com")
+
+    monkeypatch.setattr(linter.engine.Linter, "lint_documents", explode)
+    code, _, err = run("check", write(tmp_path / "p.md", LEAK))
+    assert code == 3 and "jane.doe" not in err and "KeyError at" in err
+
+
+# --- 7. the findings cache: no text at all, and nothing it did not sign -----------------------------
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return [value] if isinstance(value, str) else []
+
+
+class TestCache:
+    POST = ("Dashboards at \uff47\uff52\uff41\uff46\uff41\uff4e\uff41.corp.acme.example are down; "
+            "ask Globex about N-i-g-h-t-j-a-r or mail jane.doe@gmail.com.\n")
+
+    def check(self, run, post: Path, cache: Path) -> tuple[int, list[dict]]:
+        code, out, _ = run("check", post, "--config", CORPUS_CONFIG, "--as-of", AS_OF, "--cache-dir", cache,
+                           "--format", "json")
+        return code, findings(out)
+
+    def test_entries_hold_no_text_at_all(self, run, tmp_path):
+        post = write(tmp_path / "post.md", self.POST)
+        code, found = self.check(run, post, tmp_path / "cache")
+        assert {"CONF-INTERNAL-HOST", "CONF-CUSTOMER", "CONF-CODENAME", "PII-EMAIL"} <= {f["code"] for f in found}
+        (entry,) = (tmp_path / "cache" / "findings").rglob("*.json")
+        stored = json.loads(entry.read_text(encoding="utf-8"))
+        allowed = {f["code"] for f in found} | {"error", "warning", "info", "src", "txt", "pol", "num",
+                                                 stored["mac"]}
+        assert [s for s in _strings(stored) if s not in allowed and not s.replace(".", "").isdigit()] == []
+        assert self.check(run, post, tmp_path / "cache") == (code, found)  # and rebuilt exactly
+
+    def test_a_forged_entry_is_ignored(self, run, tmp_path):
+        post = write(tmp_path / "post.md", self.POST)
+        first = self.check(run, post, tmp_path / "cache")
+        for entry in (tmp_path / "cache" / "findings").rglob("*.json"):
+            data = json.loads(entry.read_text(encoding="utf-8"))
+            entry.write_text(json.dumps({**data, "findings": []}), encoding="utf-8")  # "clean", old signature
+        assert self.check(run, post, tmp_path / "cache") == first
+        (tmp_path / "cache" / "key").write_text("00" * 32 + "\n", encoding="utf-8")  # another key
+        assert self.check(run, post, tmp_path / "cache") == first
+
+    @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX file modes")
+    def test_a_key_others_can_read_disables_the_cache(self, run, tmp_path):
+        post = write(tmp_path / "post.md", self.POST)
+        first = self.check(run, post, tmp_path / "cache")
+        os.chmod(tmp_path / "cache" / "key", 0o644)
+        code, out, err = run("check", post, "--config", CORPUS_CONFIG, "--as-of", AS_OF,
+                             "--cache-dir", tmp_path / "cache", "--format", "json")
+        assert (code, findings(out)) == first and "the findings cache is not used" in err
+        assert oct((tmp_path / "cache" / "key").stat().st_mode & 0o777) == "0o644"  # left as it is
