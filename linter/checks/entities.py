@@ -69,7 +69,8 @@ class EntitiesCheck(Check):
             value = document.text[result.start:result.end]
             if self._allowed(value) or (self.validator and not self.validator(value)):
                 continue
-            if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0):
+            if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0,
+                                                document.block(result.start)):
                 continue
             yield Hit(result.start, result.end, _values(result))
 

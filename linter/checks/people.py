@@ -15,9 +15,13 @@ import regex
 
 from .. import schema as s
 from ..nlp import Needs, parse_on_demand
+from ..vocab import dictionary, words
 from . import Check, Hit, register
+from ._attribution import credited
+from ._context import block_tokens
 from ._disguise import name_key
 from ._phrases import PhraseSet
+from ._sense import Sense, sense_option
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -29,6 +33,8 @@ if TYPE_CHECKING:
 _NAME_TOKEN = regex.compile(r"[\p{Lu}][\p{L}'\-.]*|(?:van|von|de|da|del|der|den|la|le|di|du|bin|al)")
 _MONEY = regex.compile(r"[$€£]\s?\d[\d,.]*\s?(?:[kKmM]\b|thousand|million)?|\b\d[\d,.]*\s?(?:[kK]|dollars|euros|pounds)\b")
 _PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "him"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+NOT_PROSE = frozenset({"code", "link"})
 
 
 @register
@@ -49,15 +55,18 @@ class PeopleCheck(Check):
                              doc="verbs that tie a name to an amount of money (makes $185k)"),
         "public_roles": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                                 doc="role words that make a person public in an announcement (CEO, founder)"),
+        "sense": sense_option,
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         self.context = PhraseSet(self.opts["context"], lemma=True)
+        self.sense = Sense(self.opts["sense"], self.opts["context"])
         self.public_people = {name_key(p.name) for p in company.spokespeople}
         self.pay_verbs = {v.lower() for v in self.opts["pay_verbs"]}
         self.public_roles = {r.lower() for r in self.opts["public_roles"]}
         self.nlp: Language | None = None
+        self.common_words: frozenset[str] = frozenset()
 
     @property
     def needs(self) -> Needs:
@@ -66,6 +75,8 @@ class PeopleCheck(Check):
     def prepare(self, nlp: Language) -> None:
         self.context.prepare(nlp)
         self.nlp = nlp
+        self.common_words = dictionary(nlp)
+        self.sense.prepare(nlp)
 
     def deferred_spans(self, document: Document, capability: str) -> list[tuple[int, int]] | None:
         # Names matter only in a sentence with a context phrase, in the sentence before one (a
@@ -95,23 +106,60 @@ class PeopleCheck(Check):
         near = doc[max(ent.start - 3, ent.sent.start):min(ent.end + 4, ent.sent.end)]
         return any(t.lower_ in self.public_roles for t in near)
 
+    def _is_a_person(self, document: Document, ent: Span) -> bool:
+        """Evidence that the small model's PERSON is a person, not a product ("Docker Compose",
+        "Git", "Salary Finder"): a known first name, a title, two or more words that are neither
+        common words nor technical terms, or a personal pronoun that refers back to it. Never a
+        name inside code or a link target, a capitalised technical noun, or a credit."""
+        if document.zones_at(ent.start_char, ent.end_char) & NOT_PROSE:
+            return False
+        lang = document.lang
+        tech = words("tech_terms", lang)
+        tokens = [t for t in ent if t.is_alpha]
+        if not tokens or any(t.lower_ in tech or t.lemma_.lower() in tech for t in tokens):
+            return False
+        if credited(document, ent.start_char, ent.end_char):
+            return False
+        if tokens[0].lower_ in words("first_names", lang):
+            return True
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.lower_.rstrip(".") in {w.rstrip(".") for w in words("person_titles", lang)}:
+            return True
+        if len(tokens) >= 2 and not any(t.lower_ in self.common_words or t.lemma_.lower() in self.common_words
+                                        for t in tokens):
+            return True
+        return self._referred_to(document, ent)
+
+    @staticmethod
+    def _referred_to(document: Document, ent: Span) -> bool:
+        """"Makai ... his": a personal pronoun after the name, in its block, within two sentences."""
+        doc = ent.doc
+        _, hi = block_tokens(document, ent.start)
+        end = ent.sent.end
+        if end < hi:
+            end = doc[end].sent.end
+        return any(t.lower_ in _PERSONAL_PRONOUNS for t in doc[ent.end:min(end, hi)])
+
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc
         people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not self._is_public(ent.text)
-                  and self._looks_like_a_name(ent) and not self._has_public_role(ent)]
+                  and self._looks_like_a_name(ent) and not self._has_public_role(ent)
+                  and self._is_a_person(document, ent)]
         if not people:
             return
-        context = self.context.find(doc)
+        context = [c for c in self.context.find(doc) if not self.sense or self.sense.accepts(document, *c)]
         for ent in people:
-            found = self._private_matter(doc, ent, context)
+            found = self._private_matter(document, ent, context)
             if found is not None:
                 yield Hit(ent.start_char, ent.end_char, {"name": ent.text, "context": found})
 
-    def _private_matter(self, doc: Doc, ent: Span, context: list[tuple[int, int]]) -> str | None:
+    def _private_matter(self, document: Document, ent: Span, context: list[tuple[int, int]]) -> str | None:
+        doc = document.doc
         sent = ent.sent
         window = self.opts["window"]
+        lo, hi = block_tokens(document, ent.start)
         for c_start, c_end in context:
-            if c_start >= sent.start and c_end <= sent.end and (
+            if max(sent.start, lo) <= c_start and c_end <= min(sent.end, hi) and (
                     abs(c_start - ent.end) <= window or abs(ent.start - c_end) <= window):
                 if self._tied(sent, ent, doc[c_start:c_end]):
                     return doc[c_start:c_end].text
@@ -119,7 +167,7 @@ class PeopleCheck(Check):
             paid = self._paid(sent, ent)
             if paid:
                 return paid
-        return self._in_next_sentence(doc, ent, context)
+        return self._in_next_sentence(document, ent, context)
 
     def _tied(self, sent: Span, ent: Span, phrase: Span) -> bool:
         """The name and the phrase are close in the dependency tree of their sentence."""
@@ -145,11 +193,12 @@ class PeopleCheck(Check):
                     return f"{verb.text} {amount.group()}"
         return None
 
-    def _in_next_sentence(self, doc: Doc, ent: Span, context: list[tuple[int, int]]) -> str | None:
+    def _in_next_sentence(self, document: Document, ent: Span, context: list[tuple[int, int]]) -> str | None:
         """"Keep Sarah Miller in your thoughts. She starts chemo on Monday.": a pronoun carries the name."""
+        doc = document.doc
         sent = ent.sent
-        if sent.end >= len(doc):
-            return None
+        if sent.end >= len(doc) or sent.end >= block_tokens(document, ent.start)[1]:
+            return None  # a pronoun in the next paragraph or list item refers to someone else
         following = doc[sent.end].sent
         names = [e for e in sent.ents if e.label_ == "PERSON"]
         opener = [t for t in following[:3] if t.is_alpha]

@@ -1,0 +1,210 @@
+"""Reading a cue word in its sense: the same word is a private matter in one sentence and
+harmless in the next ("ICU" the intensive-care unit or the Unicode library, "fired" or "fired
+up", "a reorganization of the sales team" or "of cached widgets", "the number one platform" or
+"the number one cause of bugs").
+
+A rule's `sense` option turns these tests on for the phrases it matches (`terms`, `near` and
+`pattern` for their matches, `people` for its context phrases). Each test reads the tagged parse
+the post already has; only `predicate` asks for the dependency parse of the one sentence.
+The word lists come from the post's language (`vocab.py`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from .. import schema as s
+from ..nlp import parse_on_demand
+from ..vocab import words
+from ._context import block_tokens
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from ..document import Document
+
+SENSE_FIELDS = {
+    "acronyms": s.Field(s.boolean(), default=True,
+                        doc="a phrase written in capitals (ICU, PIP, RIF) matches only in capitals"),
+    "particles": s.Field(s.boolean(), default=True,
+                         doc="a verb followed by a particle the phrase lacks is another verb (fired up)"),
+    "tech": s.Field(s.boolean(), default=True,
+                    doc="not inside code or a link, nor next to a version string or a technical noun "
+                        "(ICU library, pip install, internal only apps)"),
+    "common_noun": s.Field(s.boolean(), default=False,
+                           doc="a phrase written in lower case does not match a capitalised word inside a "
+                               "sentence, which names a brand or product (Coke, Rails)"),
+    "organisation": s.Field(s.boolean(), default=False,
+                            doc="what the word is of, or the noun before it, must be an organisation or its "
+                                "people (a reorganization of the sales team, not of cached widgets)"),
+    "predicate": s.Field(s.boolean(), default=False,
+                         doc="the phrase must say something of a subject, not stand in the subject it "
+                             "describes (the number one platform, not the number one cause of bugs)"),
+}
+sense_option = s.Field(s.mapping_of(SENSE_FIELDS, what="sense"),
+                       doc="read each match in its sense: " + "; ".join(f"{k}: {f.doc}" for k, f in SENSE_FIELDS.items()))
+
+_VERSION = regex.compile(r"v?\d+(?:\.\d+)+[\w.\-]*|v\d+")
+_SKIPPED = frozenset({"DET", "PUNCT", "SPACE"})
+NOT_PROSE = frozenset({"code", "link"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+
+
+class Sense:
+    """The tests a rule's `sense` option asks for; `accepts` says whether a match keeps its sense."""
+
+    def __init__(self, options: dict[str, Any] | None, phrases: list[str]) -> None:
+        self.opts = options or {}
+        self.acronyms = frozenset(p.lower() for p in phrases
+                                  if self.opts.get("acronyms") and sum(c.isalpha() for c in p) >= 2
+                                  and p.upper() == p)
+        self.nlp: Language | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.opts)
+
+    def prepare(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def accepts_chars(self, document: Document, start: int, end: int) -> bool:
+        """`accepts` for a character span (a pattern's match)."""
+        span = document.doc.char_span(start, end, alignment_mode="expand")
+        return span is None or self.accepts(document, span.start, span.end)
+
+    def accepts(self, document: Document, start: int, end: int) -> bool:
+        """Whether tokens `[start, end)` of the post's parse are used in the rule's sense."""
+        if not self.opts:
+            return True
+        doc = document.doc
+        span = doc[start:end]
+        o = self.opts
+        if self.acronyms and not self._acronym_ok(span):
+            return False
+        if o.get("particles") and _particle_after(span):
+            return False
+        if o.get("tech") and self._technical(document, span):
+            return False
+        if o.get("common_noun") and _named(span):
+            return False
+        if o.get("organisation") and not self._of_organisation(document, span):
+            return False
+        if o.get("predicate") and self._in_subject(span):
+            return False
+        return True
+
+    def _acronym_ok(self, span: Span) -> bool:
+        text = " ".join(t.lower_ for t in span)
+        lemma = " ".join(t.lemma_.lower() for t in span)
+        if text not in self.acronyms and lemma not in self.acronyms:
+            return True
+        return all(not t.is_alpha or t.text.upper() == t.text or t.text[:-1].isupper() for t in span)
+
+    def _technical(self, document: Document, span: Span) -> bool:
+        """Inside code or a link, or next to a version string, a technical noun or inline code."""
+        if document.zones_at(span.start_char, span.end_char) & NOT_PROSE:
+            return True
+        tech = words("tech_terms", document.lang)
+        doc = span.doc
+        lo, hi = block_tokens(document, span.start)
+        for token in _content_neighbours(doc, span, lo, hi):
+            if token.lower_ in tech or token.lemma_.lower() in tech or token.like_url:
+                return True
+            if document.zones_at(token.idx, token.idx + len(token)) & NOT_PROSE:
+                return True
+        near = doc[max(span.start - 2, lo):min(span.end + 2, hi)]
+        return any(_VERSION.fullmatch(t.text) for t in near if t.i < span.start or t.i >= span.end)
+
+    def _of_organisation(self, document: Document, span: Span) -> bool:
+        """"reorganisation of the sales team", "the Initech acquisition": the word's object (after
+        "of") or the noun before it is an organisation, its people, or a name; a word before
+        another noun ("acquisition process") names a kind of thing unless that noun is the event's."""
+        doc = span.doc
+        lang = document.lang
+        org = words("org_nouns", lang)
+        lo, hi = block_tokens(document, span.start)
+        last = span[-1]
+        if last.pos_ not in NOUNS:
+            return True  # a verb ("lay off 40 people") says who by its own object
+        after = doc[span.end] if span.end < hi else None
+        if after is not None and after.lower_ == "of":
+            head = _noun_phrase_head(doc, span.end + 1, hi)
+            return head is None or head.pos_ == "PROPN" or head.lemma_.lower() in org or head.lower_ in org
+        if after is not None and after.pos_ == "NOUN" and after.tag_ != "VBG":
+            event = words("event_nouns", lang)
+            if after.lower_ not in event and after.lemma_.lower() not in event:
+                return False
+        before = doc[span.start - 1] if span.start > lo else None
+        if before is not None and before.pos_ == "NOUN":
+            return before.lower_ in org or before.lemma_.lower() in org
+        return True
+
+    def _in_subject(self, span: Span) -> bool:
+        """The phrase belongs to the subject of its clause ("the number one cause of outages is ...")."""
+        if self.nlp is None:
+            return False
+        sent = span.sent
+        parsed = parse_on_demand(self.nlp, sent)
+        token: Token = parsed[span.root.i - sent.start]
+        for step in (token, *token.ancestors):
+            if step.dep_ in SUBJECTS:
+                return True
+            if step.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"):
+                return False
+        return False
+
+
+def _named(span: Span) -> bool:
+    """A capitalised word inside a sentence ("a can of Coke", "built with Rails"): a name."""
+    first = span[0]
+    if not first.is_alpha or not first.text[0].isupper() or first.text.isupper():
+        return False
+    if first.is_sent_start or first.i == 0:
+        return False
+    before = span.doc[first.i - 1]
+    return not (before.is_punct and before.text in ":;-*•\"'(") and "\n" not in before.text_with_ws
+
+
+def _particle_after(span: Span) -> bool:
+    """"fired up", "let off": the match ends in a verb and a particle follows that it does not hold."""
+    last = span[-1]
+    if not last.tag_.startswith("VB") or span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    return nxt.tag_ == "RP" or (nxt.lower_ in ("up", "off", "out", "away") and nxt.dep_ == "prt")
+
+
+def _content_neighbours(doc: Doc, span: Span, lo: int, hi: int) -> list[Token]:
+    """The nearest token on each side of the span that is not a determiner or punctuation."""
+    found = []
+    i = span.start - 1
+    while i >= lo and doc[i].pos_ in _SKIPPED:
+        i -= 1
+    if i >= lo:
+        found.append(doc[i])
+    j = span.end
+    while j < hi and doc[j].pos_ in _SKIPPED:
+        j += 1
+    if j < hi:
+        found.append(doc[j])
+    return found
+
+
+def _noun_phrase_head(doc: Doc, start: int, hi: int) -> Token | None:
+    """The last noun of the noun phrase starting at `start` ("the sales team", "cached widgets")."""
+    head = None
+    i = start
+    while i < hi and i < start + 8:
+        t = doc[i]
+        if t.pos_ in NOUNS:
+            head = t
+        elif t.pos_ in ("DET", "ADJ", "NUM", "PRON") or t.tag_ in ("VBN", "VBG", "POS", "HYPH"):
+            if head is not None and t.pos_ != "ADJ":
+                break
+        else:
+            break
+        i += 1
+    return head
