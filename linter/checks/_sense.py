@@ -52,6 +52,8 @@ _SKIPPED = frozenset({"DET", "PUNCT", "SPACE"})
 NOT_PROSE = frozenset({"code", "link"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+MODIFIERS = frozenset({"amod", "compound", "nummod", "npadvmod", "advmod", "quantmod", "nmod", "det", "punct"})
+RANKED_AMONG = frozenset({"of", "among", "for", "in"})
 
 
 class Sense:
@@ -143,18 +145,20 @@ class Sense:
         return True
 
     def _in_subject(self, span: Span) -> bool:
-        """The phrase belongs to the subject of its clause ("the number one cause of outages is ...")."""
+        """The phrase ranks things the sentence goes on to describe: it modifies the subject of its
+        clause, and that subject says among what ("the number one cause of outages is ...", "the #1
+        use of Go is ...", "the number one way that I ...")."""
         if self.nlp is None:
             return False
         sent = span.sent
         parsed = parse_on_demand(self.nlp, sent)
-        token: Token = parsed[span.root.i - sent.start]
-        for step in (token, *token.ancestors):
-            if step.dep_ in SUBJECTS:
-                return True
-            if step.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "conj", "xcomp"):
-                return False
-        return False
+        head: Token = parsed[span.root.i - sent.start]
+        while head.dep_ in MODIFIERS and head.head is not head:
+            head = head.head
+        if head.dep_ not in SUBJECTS:
+            return False
+        return any(t.dep_ == "relcl" or (t.dep_ == "prep" and t.lower_ in RANKED_AMONG)
+                   for t in head.subtree if t is not head)
 
 
 def _named(span: Span) -> bool:

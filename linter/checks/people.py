@@ -55,6 +55,8 @@ class PeopleCheck(Check):
                              doc="verbs that tie a name to an amount of money (makes $185k)"),
         "public_roles": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                                 doc="role words that make a person public in an announcement (CEO, founder)"),
+        "unless": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                          doc="idioms that hold a context phrase in another sense (as a bonus, bonus points)"),
         "sense": sense_option,
     }
 
@@ -62,6 +64,7 @@ class PeopleCheck(Check):
         super().__init__(rule, company)
         self.context = PhraseSet(self.opts["context"], lemma=True)
         self.sense = Sense(self.opts["sense"], self.opts["context"])
+        self.idioms = PhraseSet(self.opts["unless"], lemma=True) if self.opts["unless"] else None
         self.public_people = {name_key(p.name) for p in company.spokespeople}
         self.pay_verbs = {v.lower() for v in self.opts["pay_verbs"]}
         self.public_roles = {r.lower() for r in self.opts["public_roles"]}
@@ -70,10 +73,13 @@ class PeopleCheck(Check):
 
     @property
     def needs(self) -> Needs:
-        return Needs(frozenset({"ner", "sents", "deps_on_demand"})) | self.context.needs
+        needs = Needs(frozenset({"ner", "sents", "deps_on_demand"})) | self.context.needs
+        return needs | self.idioms.needs if self.idioms else needs
 
     def prepare(self, nlp: Language) -> None:
         self.context.prepare(nlp)
+        if self.idioms:
+            self.idioms.prepare(nlp)
         self.nlp = nlp
         self.common_words = dictionary(nlp)
         self.sense.prepare(nlp)
@@ -147,7 +153,9 @@ class PeopleCheck(Check):
                   and self._is_a_person(document, ent)]
         if not people:
             return
+        idioms = self.idioms.find(doc) if self.idioms else []
         context = [c for c in self.context.find(doc) if not self.sense or self.sense.accepts(document, *c)]
+        context = [(a, b) for a, b in context if not any(i < b and a < j for i, j in idioms)]
         for ent in people:
             found = self._private_matter(document, ent, context)
             if found is not None:
