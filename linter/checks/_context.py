@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 import regex
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..document import Document
 
 _WORD = regex.compile(r"[\p{L}\d']+")
@@ -55,12 +57,17 @@ class Cues:
              bounds: tuple[int, int] | None = None) -> str | None:
         """The first cue within `before` characters before the hit or `after` characters after it,
         never outside `bounds` (the hit's block, see `Document.block`)."""
+        m = self.match_near(text, start, end, before, after, bounds)
+        return m.group() if m else None
+
+    def match_near(self, text: str, start: int, end: int, before: int, after: int,
+                   bounds: tuple[int, int] | None = None) -> regex.Match[str] | None:
+        """`near`, as the match (with its position)."""
         if self._rx is None:
             return None
         lo, hi = bounds or (0, len(text))
-        m = self._rx.search(text, max(lo, start - before), start) or \
+        return self._rx.search(text, max(lo, start - before), start) or \
             self._rx.search(text, end, min(hi, end + after))
-        return m.group() if m else None
 
     def around(self, text: str, start: int, end: int, before: int, after: int,
                bounds: tuple[int, int] | None = None) -> str | None:
@@ -81,3 +88,14 @@ def block_tokens(document: Document, token: int) -> tuple[int, int]:
     if span is None or not span.start <= token < span.end:
         return token, token + 1
     return span.start, span.end
+
+
+def arcs_between(a: Token, b: Token) -> int:
+    """How many dependency arcs join two tokens of one parse (99: not joined)."""
+    up = {}
+    for steps, t in enumerate([a, *a.ancestors]):
+        up[t.i] = steps
+    for steps, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return steps + up[t.i]
+    return 99

@@ -142,7 +142,7 @@ class Sense:
         before = doc[span.start - 1] if span.start > lo else None
         if before is not None and before.pos_ == "NOUN":
             return before.lower_ in org or before.lemma_.lower() in org
-        return True
+        return _names_who(span, org, lo, hi)
 
     def _in_subject(self, span: Span) -> bool:
         """The phrase ranks things the sentence goes on to describe: it modifies the subject of its
@@ -195,6 +195,26 @@ def _content_neighbours(doc: Doc, span: Span, lo: int, hi: int) -> list[Token]:
     if j < hi:
         found.append(doc[j])
     return found
+
+
+WHO_PRONOUNS = frozenset({"we", "our", "us", "they", "their", "them", "there"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "your"})
+
+
+def _names_who(span: Span, org: frozenset[str], lo: int, hi: int) -> bool:
+    """A change happens to someone: its own determiner points at a known one ("the reorg", "our
+    layoffs"), or its sentence names an organisation, a group of people or a name ("there will be
+    layoffs in sales", "Acme's reorg", "we"). "Further editing and restructuring" names nobody."""
+    doc = span.doc
+    if span.start > lo and doc[span.start - 1].lower_ in DEFINITE:
+        return True
+    sent = span.sent
+    for t in doc[max(sent.start, lo):min(sent.end, hi)]:
+        if span.start <= t.i < span.end:
+            continue
+        if t.lower_ in WHO_PRONOUNS or t.pos_ == "PROPN" or t.lower_ in org or t.lemma_.lower() in org:
+            return True
+    return False
 
 
 def _noun_phrase_head(doc: Doc, start: int, hi: int) -> Token | None:

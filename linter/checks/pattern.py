@@ -89,7 +89,9 @@ class PatternCheck(Check):
         if o["skip_negated"] and is_negated(text, start):
             return False
         block = document.block(start)
-        if self.unless and self.unless.near(text, start, end, o["unless_before"], o["unless_after"], block):
+        cancel = self.unless.match_near(text, start, end, o["unless_before"], o["unless_after"], block) \
+            if self.unless else None
+        if cancel is not None and not is_negated(text, cancel.start()):  # "not announced yet" cancels nothing
             return False
         if not self.context or (o["strong"] is not None and o["strong"].fullmatch(text[start:end])):
             return True

@@ -18,7 +18,7 @@ from ..nlp import Needs, parse_on_demand
 from ..vocab import dictionary, words
 from . import Check, Hit, register
 from ._attribution import credited
-from ._context import block_tokens
+from ._context import arcs_between, block_tokens
 from ._disguise import name_key
 from ._phrases import PhraseSet
 from ._sense import Sense, sense_option
@@ -55,6 +55,9 @@ class PeopleCheck(Check):
                              doc="verbs that tie a name to an amount of money (makes $185k)"),
         "public_roles": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                                 doc="role words that make a person public in an announcement (CEO, founder)"),
+        "public_verbs": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                                doc="verbs that make the person the public source of what the sentence tells "
+                                    "(announced, tweeted): their own published statement"),
         "unless": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                           doc="idioms that hold a context phrase in another sense (as a bonus, bonus points)"),
         "sense": sense_option,
@@ -68,6 +71,7 @@ class PeopleCheck(Check):
         self.public_people = {name_key(p.name) for p in company.spokespeople}
         self.pay_verbs = {v.lower() for v in self.opts["pay_verbs"]}
         self.public_roles = {r.lower() for r in self.opts["public_roles"]}
+        self.public_verbs = {v.lower() for v in self.opts["public_verbs"]}
         self.nlp: Language | None = None
         self.common_words: frozenset[str] = frozenset()
 
@@ -107,10 +111,14 @@ class PeopleCheck(Check):
         return all(_NAME_TOKEN.fullmatch(t.text) for t in ent)
 
     def _has_public_role(self, ent: Span) -> bool:
-        """"Our CEO, Maria Chen," or "Daniel Okafor, our CTO": a person speaking for an organisation."""
+        """"Our CEO, Maria Chen," or "Daniel Okafor, our CTO": a person speaking for an organisation;
+        "Ana Ruiz announced ...": a person whose own public statement the post reports."""
         doc = ent.doc
         near = doc[max(ent.start - 3, ent.sent.start):min(ent.end + 4, ent.sent.end)]
-        return any(t.lower_ in self.public_roles for t in near)
+        if any(t.lower_ in self.public_roles for t in near):
+            return True
+        after = doc[ent.end:min(ent.end + 3, ent.sent.end)]
+        return any(t.lemma_.lower() in self.public_verbs or t.lower_ in self.public_verbs for t in after)
 
     def _is_a_person(self, document: Document, ent: Span) -> bool:
         """Evidence that the small model's PERSON is a person, not a product ("Docker Compose",
@@ -184,7 +192,7 @@ class PeopleCheck(Check):
         parsed = parse_on_demand(self.nlp, sent)
         a = parsed[ent.start - sent.start:ent.end - sent.start].root
         b = parsed[phrase.start - sent.start:phrase.end - sent.start].root
-        return _arcs_between(a, b) <= self.opts["max_path"]
+        return arcs_between(a, b) <= self.opts["max_path"]
 
     def _paid(self, sent: Span, ent: Span) -> str | None:
         """"Emma makes $185k": the person is the subject of a pay verb whose object is money."""
@@ -195,7 +203,7 @@ class PeopleCheck(Check):
         person = parsed[ent.start - sent.start:ent.end - sent.start].root
         for verb in verbs:
             v = parsed[verb.i - sent.start]
-            if _arcs_between(person, v) <= 2:
+            if arcs_between(person, v) <= 2:
                 amount = _MONEY.search("".join(t.text_with_ws for t in v.subtree))
                 if amount:
                     return f"{verb.text} {amount.group()}"
@@ -216,13 +224,3 @@ class PeopleCheck(Check):
             if c_start >= following.start and c_end <= following.end:
                 return doc[c_start:c_end].text
         return None
-
-
-def _arcs_between(a: Token, b: Token) -> int:
-    up = {}
-    for steps, t in enumerate([a, *a.ancestors]):
-        up[t.i] = steps
-    for steps, t in enumerate([b, *b.ancestors]):
-        if t.i in up:
-            return steps + up[t.i]
-    return 99
