@@ -65,12 +65,13 @@ def default_cache_dir() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """postlint's own code and built-in packs: a change to either makes every entry stale."""
+    """postlint's own code, word lists and built-in packs: a change to any makes every entry stale."""
     from .packs import builtin_rules_dir
 
     digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
     package = Path(__file__).resolve().parent
-    files = sorted(package.rglob("*.py")) + sorted(builtin_rules_dir().glob("*.yaml"))
+    files = (sorted(package.rglob("*.py")) + sorted((package / "data").rglob("*.txt"))
+             + sorted(builtin_rules_dir().glob("*.yaml")))
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     for name in _LIBRARIES:
