@@ -3,7 +3,8 @@
 Presidio finds what is shaped like an address; this kind decides whose it is. It is no person's
 mailbox when it is a login (`git@github.com:org/repo.git`, `ssh://deploy@host`, `ubuntu@...`), a
 documentation domain reserved by RFC 2606/6761 (`example.com`, `.test`, `.invalid`, `localhost`),
-one of the company's own domains (config `company.domains`), a role, team or list mailbox
+a tutorial's placeholder (`you@yourcompany.com`), one of the company's own domains (config
+`company.domains`), a role, team or list mailbox
 (`press@`, `mobile@`, `golang-nuts@googlegroups.com`), a credit (`Co-authored-by:`, `Ana <ana@...>`,
 a list of contributors), or an organisation's address offered to the reader as a way to get in
 touch ("Questions? Email the team at ..."). An address at a webmail provider (gmail.com, ...) is
@@ -28,7 +29,7 @@ from ._context import Cues
 if TYPE_CHECKING:
     from ..document import Document
 
-PUBLIC_KINDS = ("reserved", "login", "company", "role", "credit", "contact")
+PUBLIC_KINDS = ("reserved", "placeholder", "login", "company", "role", "credit", "contact")
 CONTACT_BEFORE = 250  # characters of the block before an address where an invitation may stand
 CONTACT_AFTER = 40
 PRIVATE_BEFORE = 60  # characters before an address where "customer", "from"... make it private
@@ -91,6 +92,7 @@ class EmailsCheck(Check):
         personal = _under(domain, words("free_mail_domains"))
         checks = (
             ("reserved", lambda: _under(domain, words("reserved_domains"))),
+            ("placeholder", lambda: self._is_placeholder(local, domain, document.lang)),
             ("login", lambda: self._is_login(document, start, end, local)),
             ("company", lambda: _under(domain, self.company_domains)),
             ("role", lambda: not personal and self._is_role(local, domain, document.lang)),
@@ -101,6 +103,12 @@ class EmailsCheck(Check):
             if kind in self.public and test():
                 return kind
         return None
+
+    @staticmethod
+    def _is_placeholder(local: str, domain: str, lang: str) -> bool:
+        """`you@yourcompany.com`, `user.name@domain.com`: a tutorial's stand-in for an address."""
+        placeholders = words("placeholder_mailboxes", lang)
+        return local in placeholders or f"@{domain}" in placeholders
 
     @staticmethod
     def _is_login(document: Document, start: int, end: int, local: str) -> bool:
