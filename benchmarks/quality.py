@@ -326,6 +326,29 @@ def blog_tables(blogs: dict[str, Any]) -> list[str]:
     return out
 
 
+SECTION_OF = {"corpus": "## Project corpus", "blogs": "## Published blogs", "presidio": "## presidio_synth",
+              "olid": "## olid_train"}
+SUMMARY_ROW_OF = {"corpus": "| corpus/", "blogs": "| blog_", "presidio": "| presidio_synth", "olid": "| olid_train"}
+
+
+def keep_unmeasured(text: str, old: str, measured: set[str]) -> str:
+    """`text` plus, for each measure not run this time, its summary rows and section from the
+    `old` docs/quality.md (a partial run must not erase what it did not measure)."""
+    keep = [name for name in SECTION_OF if name not in measured]
+    if not keep or not old:
+        return text
+    old_sections = ["## " + part for part in old.split("\n## ")[1:]]
+    rows = [line for line in old.splitlines() if any(line.startswith(SUMMARY_ROW_OF[n]) for n in keep)]
+    head, _, rest = text.partition("\n## ")
+    sections = ["## " + part for part in rest.split("\n## ")] if rest else []
+    summary = sections[0].rstrip("\n") + "\n" + "\n".join(rows) if rows and sections else ""
+    body = [sec for sec in sections[1:]]
+    for name in keep:
+        body += [sec for sec in old_sections if sec.startswith(SECTION_OF[name])]
+    return "\n".join([head.rstrip("\n"), "", summary.rstrip("\n") if summary else sections[0].rstrip("\n"),
+                      *[b.rstrip("\n") + "\n" for b in body]]).rstrip("\n") + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", default=",".join(MEASURES), help="comma-separated: " + ", ".join(MEASURES))
@@ -351,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
         print(text)
     else:
         DOC.parent.mkdir(exist_ok=True)
+        old = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+        text = keep_unmeasured(text, old, set(results))
         DOC.write_text(text, encoding="utf-8")
         print(text.split("\n## ", 2)[0] + "\n" if "## " in text else text)
     unreviewed = sum(r["unreviewed"] for r in results.get("blogs", {}).values())
