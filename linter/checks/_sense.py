@@ -37,6 +37,12 @@ SENSE_FIELDS = {
     "common_noun": s.Field(s.boolean(), default=False,
                            doc="a phrase written in lower case does not match a capitalised word inside a "
                                "sentence, which names a brand or product (Coke, Rails)"),
+    "modifier": s.Field(s.boolean(), default=False,
+                        doc="a noun that modifies another noun it is not listed with names a kind of thing "
+                            "(complaint intake, debt payment, joint outcomes)"),
+    "label": s.Field(s.boolean(), default=False,
+                     doc="a marking labels the text: not a verb with an object (people who do not share our "
+                         "background) nor said of a thing (the rollout was for internal use only)"),
     "organisation": s.Field(s.boolean(), default=False,
                             doc="what the word is of, or the noun before it, must be an organisation or its "
                                 "people (a reorganization of the sales team, not of cached widgets)"),
@@ -64,6 +70,7 @@ class Sense:
         self.acronyms = frozenset(p.lower() for p in phrases
                                   if self.opts.get("acronyms") and sum(c.isalpha() for c in p) >= 2
                                   and p.upper() == p)
+        self.cue_words = frozenset(w for p in phrases for w in p.lower().split())
         self.nlp: Language | None = None
 
     def __bool__(self) -> bool:
@@ -92,9 +99,13 @@ class Sense:
             return False
         if o.get("common_noun") and _named(span):
             return False
+        if o.get("modifier") and self._modifies_another_noun(document, span):
+            return False
+        if o.get("label") and self._not_a_label(span):
+            return False
         if o.get("organisation") and not self._of_organisation(document, span):
             return False
-        if o.get("predicate") and self._in_subject(span):
+        if o.get("predicate") and (_numbering_or_question(span) or self._in_subject(span)):
             return False
         return True
 
@@ -131,7 +142,12 @@ class Sense:
         last = span[-1]
         if last.pos_ not in NOUNS:
             return True  # a verb ("lay off 40 people") says who by its own object
+        if last.pos_ == "PROPN" and not span[0].is_sent_start:
+            return False  # part of a name: "Assisted Acquisition Services"
         after = doc[span.end] if span.end < hi else None
+        deal = last.lemma_.lower() in words("deal_nouns", lang) or last.lower_ in words("deal_nouns", lang)
+        if deal:
+            return _party_named(doc, span, org, lo, hi)
         if after is not None and after.lower_ == "of":
             head = _noun_phrase_head(doc, span.end + 1, hi)
             return head is None or head.pos_ == "PROPN" or head.lemma_.lower() in org or head.lower_ in org
@@ -143,6 +159,38 @@ class Sense:
         if before is not None and before.pos_ == "NOUN":
             return before.lower_ in org or before.lemma_.lower() in org
         return _names_who(span, org, lo, hi)
+
+    def _modifies_another_noun(self, document: Document, span: Span) -> bool:
+        """The match's last word modifies a noun that follows it and is not a cue itself
+        ("complaint intake", "debt payment strategies", "joint outcomes")."""
+        doc = span.doc
+        last = span[-1]
+        if span.end >= len(doc) or doc[span.end].pos_ != "NOUN" or self.nlp is None:
+            return False
+        sent = span.sent
+        parsed = parse_on_demand(self.nlp, sent)
+        token = parsed[last.i - sent.start]
+        head = token.head
+        return (token.dep_ in ("compound", "amod", "nmod") and head.i > token.i and head.pos_ == "NOUN"
+                and head.lower_ not in self.cue_words and head.lemma_.lower() not in self.cue_words)
+
+    def _not_a_label(self, span: Span) -> bool:
+        """A verb with an object, or a phrase said of a thing through "be": a description."""
+        doc = span.doc
+        if span.end < len(doc) and span.end < span.sent.end:
+            nxt = doc[span.end]
+            if nxt.pos_ in ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM") and not nxt.is_punct:
+                return True
+        if self.nlp is None:
+            return False
+        sent = span.sent
+        parsed = parse_on_demand(self.nlp, sent)
+        for token in (parsed[span.root.i - sent.start], *parsed[span.root.i - sent.start].ancestors):
+            if token.lemma_ == "be":
+                subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+                return any(c.pos_ in NOUNS and not any(d.lower_ in ("this", "these") for d in c.children)
+                           for c in subjects)
+        return False
 
     def _in_subject(self, span: Span) -> bool:
         """The phrase ranks things the sentence goes on to describe: it modifies the subject of its
@@ -195,6 +243,30 @@ def _content_neighbours(doc: Doc, span: Span, lo: int, hi: int) -> list[Token]:
     if j < hi:
         found.append(doc[j])
     return found
+
+
+def _party_named(doc: Doc, span: Span, org: frozenset[str], lo: int, hi: int) -> bool:
+    """A deal names an organisation: of or by one ("of Initech", "by a competitor"), its possessor
+    ("Globex's acquisition"), or a name before it ("the Initech merger")."""
+    if span.end + 1 < hi and doc[span.end].lower_ in ("of", "by", "with"):
+        head = _noun_phrase_head(doc, span.end + 1, hi)
+        if head is not None and (head.pos_ == "PROPN" or head.lower_ in org or head.lemma_.lower() in org):
+            return True
+    i = span.start - 1
+    while i >= lo and doc[i].tag_ in ("POS", "JJ", "HYPH"):
+        i -= 1
+    return i >= lo and doc[i].pos_ == "PROPN"
+
+
+def _numbering_or_question(span: Span) -> bool:
+    """"Agile tenet #1", "Vol. 33, No. 1": a number after a noun labels it; "What's the number one
+    obstacle?" asks rather than claims."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and span.text.startswith("#") and before.pos_ in NOUNS:
+        return True
+    if before is not None and span.text.lower().startswith("no.") and before.is_punct:
+        return True
+    return span.sent.text.rstrip().endswith("?")
 
 
 WHO_PRONOUNS = frozenset({"we", "our", "us", "they", "their", "them", "there"})

@@ -35,7 +35,8 @@ CONTACT_AFTER = 40
 PRIVATE_BEFORE = 60  # characters before an address where "customer", "from"... make it private
 _LIST_HOSTS = regex.compile(r"(?:^|\.)(?:googlegroups\.com|groups\.io|freelists\.org|lists?\.[\w.-]+|listserv\.[\w.-]+|"
                             r"[\w-]+\.lists\.[\w.-]+)$")
-_LOCAL_PARTS = regex.compile(r"[.\-_+]+")
+_LOCAL_PARTS = regex.compile(r"[.\-_+]+|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")  # join18f -> join, 18, f
+_FROM = regex.compile(r"\b(?:from|by)\s+[<(\[]?$", regex.IGNORECASE)  # "an email from <address>": its sender's
 _SCP_PATH = regex.compile(r":[\w~./\-]")
 _URL_LOGIN = regex.compile(r"(?:[a-z][a-z0-9+.\-]*://|\bssh\s+(?:-\S+\s+)*)$", regex.IGNORECASE)
 
@@ -95,7 +96,8 @@ class EmailsCheck(Check):
             ("placeholder", lambda: self._is_placeholder(local, domain, document.lang)),
             ("login", lambda: self._is_login(document, start, end, local)),
             ("company", lambda: _under(domain, self.company_domains)),
-            ("role", lambda: not personal and self._is_role(local, domain, document.lang)),
+            ("role", lambda: not personal and (self._is_role(local, domain, document.lang)
+                                               or _named_after_organisation(document, local, start, end))),
             ("credit", lambda: credited(document, start, end)),
             ("contact", lambda: not personal and self._offered_as_contact(document, start, end)),
         )
@@ -124,10 +126,25 @@ class EmailsCheck(Check):
 
     @staticmethod
     def _offered_as_contact(document: Document, start: int, end: int) -> bool:
-        """An invitation to the reader ("email us at", "Contact:", a `mailto:` link) and no word
-        that makes it someone's private data ("customer", "complaint") just before it."""
+        """An invitation to the reader ("email us at", "Contact:", a `mailto:` link the author made
+        of it) and no word that makes it someone's private data ("customer", "my email", "an email
+        from ...") just before it."""
         text = document.text
         block = document.block(start)
-        if _cues("private_cues", document.lang).near(text, start, end, PRIVATE_BEFORE, 0, block):
+        if _FROM.search(text, max(block[0], start - 12), start) or \
+                _cues("private_cues", document.lang).near(text, start, end, PRIVATE_BEFORE, 0, block):
             return False
+        if f"mailto:{text[start:end]}".lower() in text.lower():
+            return True
         return _cues("contact_cues", document.lang).near(text, start, end, CONTACT_BEFORE, CONTACT_AFTER, block) is not None
+
+
+def _named_after_organisation(document: Document, local: str, start: int, end: int) -> bool:
+    """`18f@gsa.gov` in a post that names 18F throughout: a mailbox named after the organisation or
+    product the post is about, not after a person (never a first name)."""
+    name = "".join(ch for ch in local if ch.isalnum())
+    if len(name) < 2 or name in words("first_names", document.lang):
+        return False
+    pattern = regex.compile(rf"(?<![\w@.]){regex.escape(name)}(?![\w@])", regex.IGNORECASE)
+    mentions = [m for m in pattern.finditer(document.text) if not (start <= m.start() < end)]
+    return len(mentions) >= 2
