@@ -94,12 +94,25 @@ class _Runtime:
     def parse(self, documents: list[Document], batch_size: int) -> None:
         """Give each document its `Doc`: one `nlp.pipe`, then the deferred parts where needed."""
         for document, parsed in zip(documents, self.nlp.pipe((d.text for d in documents), batch_size=batch_size)):
-            document.spacy_doc = parsed
+            document.spacy_doc = _sentences_within_blocks(parsed)
         for capability, (everywhere, asking) in self.deferred.items():
             wanted = [(d.doc, None if everywhere else _deferred_spans(d, capability, asking)) for d in documents]
             targets = [(doc, spans) for doc, spans in wanted if spans is None or spans]
             if targets:
                 run_deferred(self.nlp, capability, targets, batch_size)
+
+
+def _sentences_within_blocks(doc: Any) -> Any:
+    """A blank line (a block boundary of the markup: paragraph, heading, list item, cell) always
+    starts a sentence, whatever the sentence recogniser made of it: "### A heading?" and the
+    paragraph under it are two sentences."""
+    if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return doc  # a full parse fixes its own sentences; writing them would fail (spaCy E043)
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and before.is_space and before.text.count("\n") >= 2 and not token.is_sent_start:
+            token.is_sent_start = True
+    return doc
 
 
 def _deferred_spans(document: Document, capability: str, asking: list[Check]) -> list[tuple[int, int]] | None:

@@ -21,12 +21,14 @@ import regex
 
 from .. import schema as s
 from ..nlp import Needs
-from ..vocab import words
+from ..vocab import dictionary, words
 from . import Check, Hit, register
 from ._attribution import credited
 from ._context import Cues
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from ..document import Document
 
 PUBLIC_KINDS = ("reserved", "placeholder", "login", "company", "role", "credit", "contact")
@@ -36,6 +38,7 @@ PRIVATE_BEFORE = 60  # characters before an address where "customer", "from"... 
 _LIST_HOSTS = regex.compile(r"(?:^|\.)(?:googlegroups\.com|groups\.io|freelists\.org|lists?\.[\w.-]+|listserv\.[\w.-]+|"
                             r"[\w-]+\.lists\.[\w.-]+)$")
 _LOCAL_PARTS = regex.compile(r"[.\-_+]+|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")  # join18f -> join, 18, f
+_SEPARATORS = regex.compile(r"[.\-_+]+")
 _FROM = regex.compile(r"\b(?:from|by)\s+[<(\[]?$", regex.IGNORECASE)  # "an email from <address>": its sender's
 _SCP_PATH = regex.compile(r":[\w~./\-]")
 _URL_LOGIN = regex.compile(r"(?:[a-z][a-z0-9+.\-]*://|\bssh\s+(?:-\S+\s+)*)$", regex.IGNORECASE)
@@ -70,10 +73,14 @@ class EmailsCheck(Check):
         super().__init__(rule, company)
         self.public = frozenset(self.opts["public"])
         self.company_domains = tuple(d.lower().strip(".") for d in company.domains)
+        self.common_words: frozenset[str] = frozenset()
 
     @property
     def needs(self) -> Needs:
         return Needs(entities=frozenset({"EMAIL_ADDRESS"}))
+
+    def prepare(self, nlp: Language) -> None:
+        self.common_words = dictionary(nlp)
 
     def run(self, document: Document) -> Iterator[Hit]:
         for result in document.pii:
@@ -97,7 +104,7 @@ class EmailsCheck(Check):
             ("login", lambda: self._is_login(document, start, end, local)),
             ("company", lambda: _under(domain, self.company_domains)),
             ("role", lambda: not personal and (self._is_role(local, domain, document.lang)
-                                               or _named_after_organisation(document, local, start, end))),
+                                               or self._named_after_organisation(document, local, start, end))),
             ("credit", lambda: credited(document, start, end)),
             ("contact", lambda: not personal and self._offered_as_contact(document, start, end)),
         )
@@ -124,6 +131,20 @@ class EmailsCheck(Check):
         roles = words("role_mailboxes", lang)
         return bool(_LIST_HOSTS.search(domain)) or any(part in roles for part in _LOCAL_PARTS.split(local) if part)
 
+    def _named_after_organisation(self, document: Document, local: str, start: int, end: int) -> bool:
+        """`18f@gsa.gov`, `participate-18F@gsa.gov` in a post that names 18F throughout: a mailbox
+        named after the organisation or product the post is about, not after a person (never a
+        first name, nor a word the post uses as a surname)."""
+        for part in [local, *_SEPARATORS.split(local)]:
+            name = "".join(ch for ch in part if ch.isalnum())
+            if len(name) < 2 or name in words("first_names", document.lang):
+                continue
+            pattern = regex.compile(rf"(?<![\w@.\-]){regex.escape(name)}(?![\w@\-])", regex.IGNORECASE)
+            mentions = [m for m in pattern.finditer(document.text) if not start <= m.start() < end]
+            if len(mentions) >= 2 and not any(_names_before(document, m.start(), self.common_words) for m in mentions):
+                return True
+        return False
+
     @staticmethod
     def _offered_as_contact(document: Document, start: int, end: int) -> bool:
         """An invitation to the reader ("email us at", "Contact:", a `mailto:` link the author made
@@ -139,12 +160,11 @@ class EmailsCheck(Check):
         return _cues("contact_cues", document.lang).near(text, start, end, CONTACT_BEFORE, CONTACT_AFTER, block) is not None
 
 
-def _named_after_organisation(document: Document, local: str, start: int, end: int) -> bool:
-    """`18f@gsa.gov` in a post that names 18F throughout: a mailbox named after the organisation or
-    product the post is about, not after a person (never a first name)."""
-    name = "".join(ch for ch in local if ch.isalnum())
-    if len(name) < 2 or name in words("first_names", document.lang):
+def _names_before(document: Document, pos: int, common: frozenset[str]) -> bool:
+    """"Priya Natarajan": a capitalised word that is a first name or no common word stands just
+    before `pos`, so the word there is a surname."""
+    before = regex.search(r"(\p{Lu}\p{Ll}+)\s+$", document.text[max(0, pos - 30):pos])
+    if not before:
         return False
-    pattern = regex.compile(rf"(?<![\w@.]){regex.escape(name)}(?![\w@])", regex.IGNORECASE)
-    mentions = [m for m in pattern.finditer(document.text) if not (start <= m.start() < end)]
-    return len(mentions) >= 2
+    word = before.group(1).lower()
+    return word in words("first_names", document.lang) or (bool(common) and word not in common)

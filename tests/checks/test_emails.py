@@ -95,3 +95,17 @@ def test_a_customer_in_an_address_domain_is_the_same_fact(linter):
     assert [(f.code, f.match) for f in found] == [("PII-EMAIL", "peter.gibbons@globex.com")]
     found = linter.lint("Globex signed today.", as_of=AS_OF)
     assert [f.code for f in found] == ["CONF-CUSTOMER"]
+
+
+def test_a_mailbox_named_after_the_organisation_the_post_is_about(plain_linter):
+    post = "At 18F we build software. 18F works with agencies. Write-ups go to participate-18F@gsa.gov weekly."
+    assert emails(plain_linter, post) == []
+    # a surname the post uses for a person is not an organisation
+    post = "Priya Natarajan joined. Natarajan said hi. We forwarded the log to natarajan@initech.com."
+    assert emails(plain_linter, post) == ["natarajan@initech.com"]
+
+
+def test_an_email_from_someone_is_theirs_even_next_to_an_invitation(plain_linter):
+    assert emails(plain_linter, "We'd love to hear from you. Drop us a line at hello-team@acme.io.") == []
+    assert emails(plain_linter, "Questions? We got one from dana.ruiz@initech.com about the outage.") == \
+        ["dana.ruiz@initech.com"]
