@@ -4,8 +4,9 @@ up", "a reorganization of the sales team" or "of cached widgets", "the number on
 "the number one cause of bugs").
 
 A rule's `sense` option turns these tests on for the phrases it matches (`terms`, `near` and
-`pattern` for their matches, `people` for its context phrases). Each test reads the tagged parse
-the post already has; only `predicate` asks for the dependency parse of the one sentence.
+`pattern` for their matches, `people` for its context phrases). Most tests read the tagged parse
+the post already has; `modifier`, `label` and `predicate` ask for the dependency parse of the one
+sentence that holds a match (`parse_on_demand`), so they cost nothing where nothing matched.
 The word lists come from the post's language (`vocab.py`).
 """
 

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 PUBLIC_KINDS = ("reserved", "placeholder", "login", "company", "role", "credit", "contact")
 CONTACT_BEFORE = 250  # characters of the block before an address where an invitation may stand
 CONTACT_AFTER = 40
-PRIVATE_BEFORE = 60  # characters before an address where "customer", "from"... make it private
+PRIVATE_BEFORE = 60  # characters before an address where "customer", "my email"... make it private
 _LIST_HOSTS = regex.compile(r"(?:^|\.)(?:googlegroups\.com|groups\.io|freelists\.org|lists?\.[\w.-]+|listserv\.[\w.-]+|"
                             r"[\w-]+\.lists\.[\w.-]+)$")
 _LOCAL_PARTS = regex.compile(r"[.\-_+]+|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")  # join18f -> join, 18, f

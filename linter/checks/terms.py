@@ -46,6 +46,8 @@ class TermsCheck(Check):
 
     @property
     def needs(self) -> Needs:
+        if self.sense:
+            return self.phrases.needs | Needs(frozenset({"pos", "sents", "deps_on_demand"}))
         return self.phrases.needs
 
     def prepare(self, nlp: Language) -> None:
