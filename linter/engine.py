@@ -19,7 +19,7 @@ from .config import Config, find_config, load_config, resolve_config
 from .document import Document
 from .errors import PostlintError
 from .finding import Finding
-from .nlp import Needs, deferred, load_lazy_parts, load_spacy, run_deferred
+from .nlp import NLP_LOCK, Needs, deferred, load_lazy_parts, load_spacy, run_deferred, tokenize
 from .packs import load_rules
 from .presidio import NER_ENTITIES, PiiAnalyzer
 from .rule import Rule
@@ -114,7 +114,8 @@ class _Runtime:
 
     def parse(self, documents: list[Document], batch_size: int) -> None:
         """Give each document its `Doc`: one `nlp.pipe`, then the deferred parts where needed."""
-        for document, parsed in zip(documents, self.nlp.pipe((d.text for d in documents), batch_size=batch_size)):
+        docs = (tokenize(self.nlp, d.text) for d in documents)  # linear time on hostile text
+        for document, parsed in zip(documents, self.nlp.pipe(docs, batch_size=batch_size)):
             document.spacy_doc = _sentences_within_blocks(parsed)
         for capability, (everywhere, asking) in self.deferred.items():
             wanted = [(d.doc, None if everywhere else _deferred_spans(d, capability, asking)) for d in documents]
@@ -171,6 +172,12 @@ class Linter:
     `config` and `rules` describe). The spaCy pipeline and Presidio are loaded once per process and
     model. `cache_dir` is a folder where work that outlives a run is kept (the rule phrases'
     lemmas); None keeps nothing on disk.
+
+    Thread-safe: any number of threads may share one Linter (or several). The NLP pass of each
+    batch holds a process-wide lock (`nlp.NLP_LOCK`, since loaded pipelines and their memory zones
+    are shared), so threads take turns batch by batch, and a `lint_many` generator holds it only
+    while it works on a batch, never while its caller reads. Threads give no speed-up within one
+    process; use `--jobs` (processes) for that.
     """
 
     def __init__(self, config: Config | str | Path | Mapping[str, Any] | None = None, *,
@@ -200,20 +207,22 @@ class Linter:
         if not self._follows_paths or not path or path == "-":
             return self
         folder = Path(path).resolve().parent
-        if folder not in self._config_of_folder:
-            self._config_of_folder[folder] = find_config(folder)
-        found = self._config_of_folder[folder]
-        if found == self.config.path:
-            return self
-        if found not in self._by_config:
-            self._by_config[found] = Linter(load_config(found) if found else Config(), lang=self._requested_lang,
-                                            cache_dir=self.cache_dir)
-        return self._by_config[found]
+        with NLP_LOCK:
+            if folder not in self._config_of_folder:
+                self._config_of_folder[folder] = find_config(folder)
+            found = self._config_of_folder[folder]
+            if found == self.config.path:
+                return self
+            if found not in self._by_config:
+                self._by_config[found] = Linter(load_config(found) if found else Config(),
+                                                lang=self._requested_lang, cache_dir=self.cache_dir)
+            return self._by_config[found]
 
     def _runtime(self, lang: str) -> _Runtime:
-        if lang not in self._runtimes:
-            self._runtimes[lang] = _Runtime(self.rules, self.config, lang, self.cache_dir)
-        return self._runtimes[lang]
+        with NLP_LOCK:
+            if lang not in self._runtimes:
+                self._runtimes[lang] = _Runtime(self.rules, self.config, lang, self.cache_dir)
+            return self._runtimes[lang]
 
     def preload(self) -> None:
         """Load now what the first posts would load lazily (NER), e.g. before forking workers."""
@@ -279,17 +288,19 @@ class Linter:
         grow the process."""
         first = True
         for batch in _batches(pieces, batch_size, BATCH_CHARS):
-            runtimes = [self._runtime(lang) for lang in dict.fromkeys(piece.lang for _, piece in batch)]
-            with contextlib.ExitStack() as zones:
-                if not first:
+            with NLP_LOCK:  # one batch at a time per process: the pipelines and their memory zones are shared
+                runtimes = [self._runtime(lang) for lang in dict.fromkeys(piece.lang for _, piece in batch)]
+                done = []
+                with contextlib.ExitStack() as zones:
+                    if not first:
+                        for runtime in runtimes:
+                            zones.enter_context(runtime.memory_zone())
                     for runtime in runtimes:
-                        zones.enter_context(runtime.memory_zone())
-                for runtime in runtimes:
-                    runtime.parse([piece for _, piece in batch if piece.lang == runtime.lang], batch_size)
-                for document, piece in batch:
-                    findings = self._check(piece, self._runtimes[piece.lang])
-                    piece.spacy_doc = None  # the parse may not outlive its zone; findings are plain data
-                    yield document, findings
+                        runtime.parse([piece for _, piece in batch if piece.lang == runtime.lang], batch_size)
+                    for document, piece in batch:
+                        done.append((document, self._check(piece, self._runtimes[piece.lang])))
+                        piece.spacy_doc = None  # the parse may not outlive its zone; findings are plain data
+            yield from done  # outside the lock: other threads go on while the caller reads
             first = False
 
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:

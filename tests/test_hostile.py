@@ -423,3 +423,65 @@ class TestCache:
                              "--cache-dir", tmp_path / "cache", "--format", "json")
         assert (code, findings(out)) == first and "the findings cache is not used" in err
         assert oct((tmp_path / "cache" / "key").stat().st_mode & 0o777) == "0o644"  # left as it is
+
+
+# --- 13. one Linter shared by threads ------------------------------------------------------------
+
+def test_one_linter_is_safe_to_share_between_threads(linter):
+    import threading
+
+    posts = [f"Post {i}: mail jane{i}@gmail.com about Nightjar, unusual word zq{i}xv{i} idiots." for i in range(24)]
+    expected = [linter.lint(p, as_of=AS_OF) for p in posts]
+    results: dict[str, object] = {}
+    errors: list[BaseException] = []
+
+    def stream() -> None:
+        try:
+            for _ in range(3):
+                results["many"] = list(linter.lint_many(posts, as_of=AS_OF, batch_size=2))
+        except BaseException as exc:  # noqa: BLE001 - collected for the assert
+            errors.append(exc)
+
+    def single(n: int) -> None:
+        try:
+            for i in range(n, len(posts), 3):
+                results[f"one{i}"] = linter.lint(posts[i], as_of=AS_OF)
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=stream)] + [threading.Thread(target=single, args=(n,)) for n in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=300)
+    assert not errors, errors
+    assert results["many"] == expected
+    assert [results[f"one{i}"] for i in range(len(posts))] == expected
+
+
+# --- 10. text that makes a tokenizer or a regex quadratic ------------------------------------------
+
+def test_fifty_kilobytes_of_anything_finish(tmp_path):
+    """Each of these took minutes (spaCy's tokenizer on runs of brackets, a money regex on dotted
+    numbers, Presidio's context look-up per candidate); the guard is a hang, not a stopwatch."""
+    posts = {"brackets.md": "[" * 50_000 + "word", "quotes.txt": "'s" * 25_000, "smileys.txt": ":)" * 25_000,
+             "dotted.txt": "10.0.0.1." * 5_500, "underscores.md": "_" * 50_000 + " jane.doe@gmail.com"}
+    for name, text in posts.items():
+        write(tmp_path / name, text)
+    result = postlint("check", tmp_path, "--no-cache", "--format", "json", timeout=600)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "jane.doe@gmail.com" in {f["match"] for f in findings(result.stdout)}
+
+
+def test_slicing_long_chunks_keeps_the_text_and_the_words(linter):
+    from linter.nlp import tokenize
+
+    nlp = linter._runtime("en").nlp
+    text = "Mail jane.doe@gmail.com " + "[" * 450 + "word " + "😀" * 300 + " and " + "ab-" * 80 + "\n"
+    doc = tokenize(nlp, text)
+    assert doc.text == text and [t.text for t in doc[:2]] == ["Mail", "jane.doe@gmail.com"]
+    brackets = [t for t in doc if set(t.text) == {"["}]
+    emoji = [t for t in doc if set(t.text) == {"😀"}]
+    assert sum(map(len, brackets)) == 450 and len(brackets) <= 6  # a few tokens, not 450 to tag
+    assert sum(map(len, emoji)) == 300 and len(emoji) <= 4
+    assert [f.match for f in linter.lint(text)] == ["jane.doe@gmail.com"]

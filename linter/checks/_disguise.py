@@ -16,11 +16,13 @@ LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"
                       "9": "g", "@": "a", "$": "s", "!": "i", "|": "l", "+": "t"})
 MASKS = "*#"
 _MASKED = r"[\p{L}\d*#@$!|+]"
+LONGEST = 40  # characters: a longer run is no disguised word (and bounds the scan on hostile text)
 # A word mixing letters with digits or symbols, letters spaced out, or a letter held 3+ times.
 _CANDIDATE = regex.compile(
-    rf"(?<![\p{{L}}\d*#@$!|+])(?=\S*\p{{L}})(?={_MASKED}*[\d*#@$!|+]){_MASKED}{{3,}}(?!{_MASKED})"
-    r"|(?<![\p{L}\d])(?:\p{L}(?P<sep>[ .\-_*])){2,}\p{L}(?![\p{L}\d])"
-    r"|(?<![\p{L}\d])\p{L}*(\p{L})\2{2,}\p{L}*(?![\p{L}\d])",
+    rf"(?<![\p{{L}}\d*#@$!|+])(?={_MASKED}{{0,{LONGEST}}}\p{{L}})(?={_MASKED}{{0,{LONGEST}}}[\d*#@$!|+])"
+    rf"{_MASKED}{{3,{LONGEST}}}(?!{_MASKED})"
+    rf"|(?<![\p{{L}}\d])(?:\p{{L}}(?P<sep>[ .\-_*])){{2,{LONGEST}}}\p{{L}}(?![\p{{L}}\d])"
+    rf"|(?<![\p{{L}}\d])\p{{L}}{{0,{LONGEST}}}(\p{{L}})\2{{2,{LONGEST}}}\p{{L}}{{0,{LONGEST}}}(?![\p{{L}}\d])",
     regex.VERSION1,
 )
 _REPEATS = regex.compile(r"(.)\1+")

@@ -45,8 +45,9 @@ def _name_token(language: languages.Language) -> regex.Pattern[str]:
 @functools.cache
 def _money(language: languages.Language) -> regex.Pattern[str]:
     """An amount of money: "$185k", "€90,000", "90,000 euros" (the language's magnitudes and currencies)."""
-    return regex.compile(rf"[$€£]\s?\d[\d,.]*\s?(?:[kKmM]\b{_alternatives(language.money_magnitudes)})?"
-                         rf"|\b\d[\d,.]*\s?(?:[kK]{_alternatives(language.currency_words)})\b")
+    # bounded: an unbounded [\d,.]* tried from every digit of a long dotted run was quadratic
+    return regex.compile(rf"[$€£]\s?\d[\d,.]{{0,24}}\s?(?:[kKmM]\b{_alternatives(language.money_magnitudes)})?"
+                         rf"|\b\d[\d,.]{{0,24}}\s?(?:[kK]{_alternatives(language.currency_words)})\b")
 
 
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
