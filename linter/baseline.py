@@ -93,7 +93,9 @@ class Baseline:
                     loose_left[entry.loose_key] -= 1
                     known[i] = True
             new = [f for f, seen in zip(result.findings, known) if not seen]
-            filtered.append(replace(result, findings=new, baselined=result.baselined + sum(known)))
+            hidden = tuple(f for f, seen in zip(result.findings, known) if seen)
+            filtered.append(replace(result, findings=new, baselined=result.baselined + sum(known),
+                                    hidden=(*result.hidden, *hidden)))
         return filtered
 
     def dumps(self) -> str:

@@ -304,8 +304,24 @@ class Linter:
             first = False
 
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
-        """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped."""
-        return self._suppressor.apply(document, findings, functools.partial(dedupe, source=document.source))
+        """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped,
+        and those in its file name."""
+        found = self._suppressor.apply(document, findings, functools.partial(dedupe, source=document.source))
+        return self._in_file_name(document) + found
+
+    def _in_file_name(self, document: Document) -> list[Finding]:
+        """Codenames and customers in the post's file name: it becomes the page's URL."""
+        span = slug_span(document.path)
+        if span is None:
+            return []
+        assert document.path is not None
+        findings = []
+        for check in self._runtime(document.lang).checks:
+            for hit in check.run_on_name(document.path[span[0]:span[1]], document):
+                findings.append(check.rule.finding(document.source, document.lines, 0, 0, values=hit.values,
+                                                   severity=hit.severity, path=document.path,
+                                                   in_path=(span[0] + hit.start, span[0] + hit.end)))
+        return findings
 
     def _check(self, document: Document, runtime: _Runtime) -> list[Finding]:
         if runtime.pii is not None:
@@ -327,6 +343,23 @@ class Linter:
             return None
         return rule.finding(document.source, document.lines, start, end, values=hit.values, severity=hit.severity,
                             path=document.path)
+
+
+_PAGE_BUNDLE = frozenset({"index", "_index", "readme"})  # Hugo and others: the folder is the slug
+
+
+def slug_span(path: str | None) -> tuple[int, int] | None:
+    """Where in `path` the part that becomes a post's URL stands: its file name without the
+    suffix, or the folder's name for an `index.md`. None for standard input."""
+    if not path or path == "-":
+        return None
+    name_start = max(path.rfind("/"), path.rfind("\\")) + 1
+    stem_end = path.rfind(".", name_start + 1)
+    stem_end = stem_end if stem_end > name_start else len(path)
+    if path[name_start:stem_end].lower() in _PAGE_BUNDLE and name_start > 1:
+        folder_start = max(path.rfind("/", 0, name_start - 1), path.rfind("\\", 0, name_start - 1)) + 1
+        return folder_start, name_start - 1
+    return name_start, stem_end
 
 
 def dedupe(findings: list[Finding], source: str | None = None) -> list[Finding]:

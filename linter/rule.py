@@ -42,15 +42,16 @@ class Rule:
 
     def finding(self, source: str, lines: LineIndex, start: int, end: int, *,
                 values: Mapping[str, str] | None = None, severity: Severity | None = None,
-                path: str | None = None, message: str | None = None, suggestion: str | None = None) -> Finding:
+                path: str | None = None, message: str | None = None, suggestion: str | None = None,
+                in_path: tuple[int, int] | None = None) -> Finding:
         """The one way a `Finding` is made: this rule's report of `source[start:end]`.
 
         `values` fill the message and suggestion templates besides `{match}`; those the templates
         use stay on the finding (the cache stores them, `--redact` masks them). `severity` grades
         this one hit; `message` and `suggestion` replace the templates for reports written case by
-        case (suppression directives).
+        case (suppression directives). `in_path` reports `path[a:b]` (the file name) instead.
         """
-        match = source[start:end]
+        match = path[in_path[0]:in_path[1]] if in_path and path else source[start:end]
         values = {k: v for k, v in (values or {}).items() if k in self.template_fields}
         filled = {**values, "match": match}
         line, col = lines.position(start)
@@ -61,7 +62,7 @@ class Rule:
             suggestion=(self.suggestion.format_map(filled) if self.suggestion else "") if suggestion is None
             else suggestion,
             start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col, match=match,
-            path=path, values=values,
+            path=path, values=values, in_path=in_path,
         )
 
     @functools.cached_property

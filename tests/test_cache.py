@@ -107,8 +107,8 @@ def test_changed_file_config_or_date_is_checked_again(run, tree, tmp_path):
     # a codename in the config with a launch date: the date the post is judged at is in the key
     config = tmp_path / "postlint.yaml"
     config.write_text("company:\n  codenames:\n    - {name: Falcon, public_on: 2027-03-01}\n", encoding="utf-8")
-    (tree / "falcon.md").write_text("Falcon ships soon.\n", encoding="utf-8")
-    args = ["check", "--format", "json", "--config", config, "--cache-dir", cache, tree / "falcon.md"]
+    (tree / "launch.md").write_text("Falcon ships soon.\n", encoding="utf-8")
+    args = ["check", "--format", "json", "--config", config, "--cache-dir", cache, tree / "launch.md"]
     assert codes(run(*args, "--as-of", "2026-11-25")[1]) == ["CONF-CODENAME"]
     assert codes(run(*args, "--as-of", "2027-06-01")[1]) == []
     config.write_text("company:\n  codenames: [Kestrel]\n", encoding="utf-8")

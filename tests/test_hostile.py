@@ -485,3 +485,119 @@ def test_slicing_long_chunks_keeps_the_text_and_the_words(linter):
     assert sum(map(len, brackets)) == 450 and len(brackets) <= 6  # a few tokens, not 450 to tag
     assert sum(map(len, emoji)) == 300 and len(emoji) <= 4
     assert [f.match for f in linter.lint(text)] == ["jane.doe@gmail.com"]
+
+
+# --- 2. invisible and look-alike disguises; 3. codename edges --------------------------------------
+
+@pytest.fixture(scope="module")
+def company_linter():
+    from linter import Linter
+
+    return Linter({"company": {"codenames": ["Project Nightjar", "Nightjar", "Marigold"],
+                               "customers": ["Globex"], "internal_domains": ["corp.acme.example"]}})
+
+
+@pytest.mark.parametrize("text, code, disguised", [
+    ("Sneak peek: Night\ufe0fjar ships soon.", "CONF-CODENAME", "Night\ufe0fjar"),       # emoji selector
+    ("Sneak peek: Nightjar\ufe0e ships soon.", "CONF-CODENAME", "Nightjar\ufe0e"),
+    ("Sneak peek: Nig\u180bhtjar ships soon.", "CONF-CODENAME", "Nig\u180bhtjar"),       # Mongolian selector
+    ("Sneak peek: Nig\u034fhtjar ships soon.", "CONF-CODENAME", "Nig\u034fhtjar"),       # grapheme joiner
+    ("Sneak peek: Nig\u0332ht\u0332jar ships soon.", "CONF-CODENAME", "Nig\u0332ht\u0332jar"),  # underlined
+    ("Sneak peek: N\u00ecghtj\u00e1r ships soon.", "CONF-CODENAME", "N\u00ecghtj\u00e1r"),      # accents
+    ("Sneak peek: Nig\u0570tjar ships soon.", "CONF-CODENAME", "Nig\u0570tjar"),          # Armenian ho
+    ("Sneak peek: Ni\u0261htjar ships soon.", "CONF-CODENAME", "Ni\u0261htjar"),          # Latin script g
+    ("Sneak peek: \u202eraJthgiN\u202c ships soon.", "CONF-CODENAME", "\u202eraJthgiN\u202c"),  # shown reversed
+    ("Sneak peek: N1ghtj4r ships soon.", "CONF-CODENAME", "N1ghtj4r"),
+    ("Sneak peek: #Marig0ld ships soon.", "CONF-CODENAME", "Marig0ld"),
+    ("Sneak peek: N/i/g/h/t/j/a/r ships soon.", "CONF-CODENAME", "N/i/g/h/t/j/a/r"),
+    ("Sneak peek: N\u2022i\u2022g\u2022h\u2022t\u2022j\u2022a\u2022r ships.", "CONF-CODENAME",
+     "N\u2022i\u2022g\u2022h\u2022t\u2022j\u2022a\u2022r"),
+    ("Sneak peek: Night-\njar ships soon.", "CONF-CODENAME", "Night-\njar"),
+    ("Glo\ufe0fbex signed with us today.", "CONF-CUSTOMER", "Glo\ufe0fbex"),
+    ("Dashboards: grafana.corp.acme\ufe0f.example is down.", "CONF-INTERNAL-HOST", "grafana.corp.acme\ufe0f.example"),
+    ("Call me at 212\u2013555\u20130147 tonight.", "PII-PHONE", "212\u2013555\u20130147"),
+    ("Call me at 212\u2011555\u20110147 tonight.", "PII-PHONE", "212\u2011555\u20110147"),
+    ("Call me at 212-555\ufe0f-0147 tonight.", "PII-PHONE", "212-555\ufe0f-0147"),
+    ("Card 4111  1111  1111  1111 for the demo.", "PII-CARD", "4111  1111  1111  1111"),
+    ("Card 4111\t1111\t1111\t1111 for the demo.", "PII-CARD", "4111\t1111\t1111\t1111"),
+    ("Pay to DE89 3704  0044 0532 0130 00 please.", "PII-IBAN", "DE89 3704  0044 0532 0130 00"),
+])
+def test_disguises_are_seen_through(company_linter, text, code, disguised):
+    found = [(f.code, f.match) for f in company_linter.lint(text, as_of=AS_OF)]
+    assert (code, disguised) in found, found
+
+
+@pytest.mark.parametrize("text, match", [
+    ("Big news: #NightjarLaunch is on!", "Nightjar"),
+    ("Counting down to #Nightjar2026.", "Nightjar"),
+    ("NightjarV2 is coming.", "Nightjar"),
+    ("Say hi to the Nightjars team.", "Nightjar"),
+    ("Say hi to the Nightjar's team.", "Nightjar"),
+    ("We love birds. Nightjar ships in May to every customer.", "Nightjar"),   # a bird in another sentence
+    ("Try a Nightjar beta today.", "Nightjar"),                                 # an article is no evidence
+    ("Our Nightjar launch is for bird watchers too.", "Nightjar"),              # a proper noun mid-sentence
+])
+def test_codename_edges_are_reported(company_linter, text, match):
+    assert [f.match for f in company_linter.lint(text, as_of=AS_OF) if f.code == "CONF-CODENAME"] == [match]
+
+
+@pytest.mark.parametrize("text", [
+    "Heard a nightjar churring at dusk on the heath.",
+    "A nightjar is a nocturnal bird with a strange call.",
+    "Nightjars nest on the ground in heathland, birders say.",
+    "The nightjarring of the crowd was loud.",           # not the name on its own
+    "Our new Nightjarvis assistant is out.",              # nor inside another word
+])
+def test_near_misses_stay_clean(company_linter, text):
+    assert [f.match for f in company_linter.lint(text, as_of=AS_OF) if f.code == "CONF-CODENAME"] == []
+
+
+# --- 6. redaction masks spans, everywhere they print, and nothing else ----------------------------
+
+class TestRedaction:
+    def test_baselined_secrets_stay_masked_in_excerpts(self, run, tmp_path):
+        post = write(tmp_path / "post.md", "Mail jane.doe@gmail.com\n")
+        baseline = tmp_path / "baseline.json"
+        assert run("baseline", post, "-o", baseline, "--config", CORPUS_CONFIG)[0] == 0
+        post.write_text("Mail jane.doe@gmail.com or bob.roe@gmail.com\n", encoding="utf-8")
+        code, out, _ = run("check", post, "--config", CORPUS_CONFIG, "--baseline", baseline, "--redact")
+        assert code == 1 and "jane.doe" not in out and "bob.roe" not in out
+        assert "1 more in the baseline" in out
+
+    def test_only_the_spans_are_masked_not_the_same_letters_elsewhere(self, run, tmp_path):
+        config = write(tmp_path / "postlint.yaml", "company:\n  codenames: [Git]\n")
+        post = write(tmp_path / "post.md", "Git ships soon. See https://github.com/acme for the code.\n")
+        other = write(tmp_path / "other.md", "We host on github.com and Gitea.\n")
+        code, out, _ = run("check", post, other, "--config", config, "--redact", "--format", "json")
+        (finding,) = findings(out)
+        assert finding["match"] == "[redacted]" and "Git" not in finding["message"]
+        code, text, _ = run("check", post, other, "--config", config, "--redact")
+        assert "*** ships soon. See https://github.com/acme" in text  # github.com keeps its letters
+
+    def test_directive_hints_are_not_masked(self, run, tmp_path):
+        post = write(tmp_path / "post.md", "<!-- postlint-disable-next-line PII-EMIAL -- our alias -->\n"
+                                          "Mail jane.doe@gmail.com\n")
+        code, out, _ = run("check", post, "--redact")
+        assert "did you mean PII-EMAIL" in out and "jane.doe" not in out
+
+    def test_a_codename_in_the_file_name_is_reported_and_masked(self, run, tmp_path):
+        post = write(tmp_path / "2026-11-25-nightjar-launch.md", "We have news.\n")
+        code, out, _ = run("check", post, "--config", CORPUS_CONFIG, "--as-of", AS_OF, "--format", "json")
+        (finding,) = findings(out)
+        assert code == 1 and finding["code"] == "CONF-CODENAME" and finding["match"] == "nightjar"
+        assert str(post)[finding["in_path"][0]:finding["in_path"][1]] == "nightjar"
+        for fmt in ("text", "json", "sarif", "github"):
+            code, out, _ = run("check", post, "--config", CORPUS_CONFIG, "--as-of", AS_OF, "--redact",
+                               "--format", fmt)
+            masked = "2026-11-25-%2A%2A%2A%2A%2A%2A%2A%2A-launch" if fmt == "sarif" else "2026-11-25-********-launch"
+            assert code == 1 and "nightjar" not in out.lower() and masked in out, fmt
+
+    def test_other_categories_over_a_masked_span_are_blanked_there(self, linter):
+        from linter.report import FileResult
+        from linter.report.redact import redact
+
+        text = "Mail jane.doe@gmail.com, you idiots.\n"
+        found = linter.lint(text, path="p.md", as_of=AS_OF)
+        masked, _ = redact([FileResult("p.md", found, text)], {r.code: r for r in linter.rules})
+        rendered = json.dumps([f.to_dict() for f in masked[0].findings])
+        assert "jane.doe" not in rendered and "idiots" in rendered

@@ -78,6 +78,11 @@ class Check:
     def run(self, document: Document) -> Iterator[Hit]:
         raise NotImplementedError
 
+    def run_on_name(self, name: str, document: Document) -> Iterator[Hit]:
+        """Hits in a post's file name (offsets into `name`), which becomes its URL: only kinds
+        whose findings a slug can leak (codenames, customers) look."""
+        return iter(())
+
 
 KINDS: dict[str, type[Check]] = {}
 

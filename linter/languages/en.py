@@ -20,6 +20,5 @@ UNIT = Language(
     name_particles=("van", "von", "de", "da", "del", "der", "den", "la", "le", "di", "du", "bin", "al"),
     money_magnitudes=("thousand", "million"),
     currency_words=("dollars", "euros", "pounds"),
-    indefinite_articles=("a", "an"),
     phone_extensions=("x", "ext", "ext."),
 )

@@ -22,6 +22,5 @@ UNIT = Language(
     name_particles=en.UNIT.name_particles,  # already holds de, del, la
     money_magnitudes=en.UNIT.money_magnitudes,
     currency_words=en.UNIT.currency_words,
-    indefinite_articles=en.UNIT.indefinite_articles,
     phone_extensions=en.UNIT.phone_extensions,
 )

@@ -1,20 +1,28 @@
 """`--redact`: mask what `pii` and `confidential` findings matched, in every output format.
 
 CI logs are kept and shared; a report that quotes a customer's email spreads it further. Before any
-reporter runs, each such finding's `match` becomes `[redacted]`, its message and suggestion are
-rebuilt from the rule's templates with every placeholder masked (a `{name}` or `{context}` can carry
-the data too), the matched text is blanked out of the source that excerpts and snippets are cut
-from, and any remaining copy of a matched string in any finding's text is masked as well.
+reporter runs, the spans those findings cover are masked where they stand, and nowhere else:
+
+- each such finding's `match` becomes `[redacted]`, and its message and suggestion are rebuilt
+  from the rule's templates with every placeholder that may come from the post masked;
+- the source excerpts and snippets are cut from are blanked over those spans (one `*` per
+  character, so columns stay true), also over the spans of findings a baseline hid;
+- another finding whose span overlaps a masked one shows its match with the masked part blanked,
+  and values it quotes from a masked span are masked;
+- a finding in the file name masks that part of the path, in every format;
+- rules that describe themselves in the output (SARIF) drop the examples of pii and confidential
+  rules (a company's pack may quote its codenames there).
+
+Spans, not strings: the same letters elsewhere (`Git` inside `github.com`, a rule code in a
+"did you mean" hint, another file) are left as they are.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Mapping, Sequence
+import bisect
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
-
-import regex
 
 from ..finding import Category, Finding
 from .results import FileResult
@@ -25,7 +33,7 @@ if TYPE_CHECKING:
 MASK = "[redacted]"
 BLANK = "*"  # fills masked spans of the source, one per character, so columns stay true
 REDACTED_CATEGORIES = frozenset({Category.PII, Category.CONFIDENTIAL})
-SAFE_PLACEHOLDERS = frozenset({"entity", "public_on", "until"})  # describe the rule, never the post
+SAFE_PLACEHOLDERS = frozenset({"entity", "public_on", "until", "score"})  # describe the rule, never the post
 
 
 class _Masked(dict[str, str]):
@@ -39,68 +47,91 @@ def redacted(finding: Finding) -> bool:
 
 def redact(results: Sequence[FileResult], rules: Mapping[str, Rule] | None = None
            ) -> tuple[list[FileResult], dict[str, Rule]]:
-    """The results, and the rules SARIF describes, with every `pii`/`confidential` match masked.
-
-    A matched string is masked wherever it appears, in every file's findings and source and in the
-    rules' texts and examples (a company's own pack may quote its codenames).
-    """
+    """The results with every `pii`/`confidential` span masked, and the rules SARIF describes
+    without the examples of those categories."""
     rules = dict(rules or {})
-    strings = sorted({f.match for r in results for f in r.findings if redacted(f) and f.match.strip()},
-                     key=len, reverse=True)
-    masked_rules = {code: _redact_rule(rule, strings) for code, rule in rules.items()}
-    return [_redact_file(result, rules, strings) for result in results], masked_rules
+    masked_rules = {code: replace(rule, examples_bad=(), examples_good=()) if rule.category in REDACTED_CATEGORIES
+                    else rule for code, rule in rules.items()}
+    return [_redact_file(result, rules) for result in results], masked_rules
 
 
-def _redact_file(result: FileResult, rules: Mapping[str, Rule], strings: Sequence[str]) -> FileResult:
+def _redact_file(result: FileResult, rules: Mapping[str, Rule]) -> FileResult:
+    every = [*result.findings, *result.hidden]
+    spans = _merged((f.start, f.end) for f in every if redacted(f) and not f.in_path and f.end > f.start)
+    if not spans and not any(f.in_path for f in every if redacted(f)):
+        return result
     source = list(result.source)
-    for finding in result.findings:
-        if redacted(finding):
-            for i in range(finding.start, min(finding.end, len(source))):
-                if not source[i].isspace():
-                    source[i] = BLANK
-    masked_source = _mask_strings("".join(source), strings, blank=True)
-    findings = [_redact_finding(f, rules.get(f.code), strings) for f in result.findings]
-    return replace(result, findings=findings, source=masked_source)
+    for start, end in spans:
+        for i in range(start, min(end, len(source))):
+            if not source[i].isspace():
+                source[i] = BLANK
+    masked_source = "".join(source)
+    path = _mask_path(result.path, [f.in_path for f in every if redacted(f) and f.in_path])
+    findings = [_redact_finding(f, rules.get(f.code), result.source, masked_source, spans, path)
+                for f in result.findings]
+    return replace(result, path=path, findings=findings, source=masked_source,
+                   hidden=tuple(replace(f, path=path) for f in result.hidden))
 
 
-def _redact_rule(rule: Rule, strings: Sequence[str]) -> Rule:
-    if not strings:
-        return rule
-    mask = functools.partial(_mask_strings, strings=strings)
-    return replace(rule, summary=mask(rule.summary), why=mask(rule.why), message=mask(rule.message),
-                   suggestion=mask(rule.suggestion), examples_bad=tuple(map(mask, rule.examples_bad)),
-                   examples_good=tuple(map(mask, rule.examples_good)))
+def _mask_path(path: str, spans: Sequence[tuple[int, int]]) -> str:
+    if not spans:
+        return path
+    chars = list(path)
+    for start, end in spans:
+        chars[start:end] = BLANK * (end - start)
+    return "".join(chars)
 
 
-def _redact_finding(finding: Finding, rule: Rule | None, strings: Sequence[str]) -> Finding:
-    message, suggestion = finding.message, finding.suggestion
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    i = bisect.bisect_left(spans, (start, start))
+    return any(s < end and start < e for s, e in spans[max(i - 1, 0):i + 1])
+
+
+def _redact_finding(finding: Finding, rule: Rule | None, source: str, masked_source: str,
+                    spans: list[tuple[int, int]], path: str) -> Finding:
     if redacted(finding):
-        if rule is not None and rule.kind != "directive":
-            message = _template(rule.message, finding)
-            suggestion = _template(rule.suggestion, finding) if suggestion else ""
         values = {key: value if key in SAFE_PLACEHOLDERS else MASK for key, value in finding.values.items()}
-        finding = replace(finding, match=MASK, values=values)
-    return replace(finding, message=_mask_strings(message, strings), why=_mask_strings(finding.why, strings),
-                   suggestion=_mask_strings(suggestion, strings),
-                   values={key: _mask_strings(value, strings) for key, value in finding.values.items()})
+        message, suggestion = finding.message, finding.suggestion
+        if rule is not None and rule.kind != "directive":
+            message = _template(rule.message, values, MASK)
+            suggestion = _template(rule.suggestion, values, MASK) if suggestion else ""
+        return replace(finding, match=MASK, values=values, message=message, suggestion=suggestion, path=path)
+    if finding.in_path or not _overlaps(spans, finding.start, finding.end):
+        return replace(finding, path=path) if finding.path is not None else finding
+    # another category's finding over masked text: show what is left of it
+    match = masked_source[finding.start:finding.end]
+    values = {key: MASK if key not in SAFE_PLACEHOLDERS and _quotes_masked(value, source, spans) else value
+              for key, value in finding.values.items()}
+    message, suggestion = finding.message, finding.suggestion
+    if rule is not None and rule.kind != "directive":
+        message = _template(rule.message, values, match)
+        suggestion = _template(rule.suggestion, values, match) if suggestion else ""
+    return replace(finding, match=match, values=values, message=message, suggestion=suggestion, path=path)
 
 
-def _template(template: str, finding: Finding) -> str:
-    """A rule's message or suggestion with every value that may come from the post masked."""
-    values = _Masked({key: value for key, value in finding.values.items() if key in SAFE_PLACEHOLDERS})
+def _quotes_masked(value: str, source: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether `value` stands in the source where it overlaps a masked span."""
+    at = source.find(value) if value else -1
+    while at >= 0:
+        if _overlaps(spans, at, at + len(value)):
+            return True
+        at = source.find(value, at + 1)
+    return False
+
+
+def _template(template: str, values: Mapping[str, str], match: str) -> str:
+    """A rule's message or suggestion filled with `values` (what is missing is masked)."""
     try:
-        return template.format_map(values)
-    except (ValueError, IndexError):
+        return template.format_map(_Masked({**values, "match": match}))
+    except (ValueError, IndexError, KeyError, AttributeError):
         return MASK
-
-
-def _mask_strings(text: str, strings: Sequence[str], *, blank: bool = False) -> str:
-    """`text` with every copy of the strings masked, in any case (longest first)."""
-    if not strings or not text:
-        return text
-    return _pattern(tuple(strings)).sub(lambda m: BLANK * len(m.group()) if blank else MASK, text)
-
-
-@functools.lru_cache(maxsize=4)
-def _pattern(strings: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile("|".join(regex.escape(s) for s in strings), regex.IGNORECASE | regex.V1)

@@ -19,6 +19,7 @@ class FileResult:
     findings: Sequence[Finding]
     source: str = ""
     baselined: int = 0  # findings left out because the baseline already records them
+    hidden: tuple[Finding, ...] = ()  # those findings: not reported, but `--redact` masks their spans too
 
 
 @dataclass(frozen=True)

@@ -45,8 +45,11 @@ def render_finding(path: str, finding: Finding, source: str, *, colour: bool = F
             f"{display(finding.message)}")
     out = [head]
     line, start, width = _source_line(source, finding)
+    gutter = f"{finding.line:>5} | "
+    if finding.in_path:  # found in the file name: show it, not line 1
+        line, start, width = excerpt(display(path), finding.in_path[0], finding.in_path[1] - finding.in_path[0])
+        gutter = " name | "
     if line:
-        gutter = f"{finding.line:>5} | "
         out.append(gutter + line)
         out.append(" " * (len(gutter) - 2) + "| " + " " * start + _paint("^" * width, _COLOURS[finding.severity], colour))
     out.append(f"        why: {display(finding.why)}")
