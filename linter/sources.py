@@ -93,8 +93,10 @@ class Configs:
         return f"excluded by {key.name if key else 'config'} (exclude: {pattern})"
 
 
-def discover(paths: Iterable[str], *, excluded: Exclusion | None = None) -> Iterator[str | Unreadable]:
-    """Each file to check, in a stable order: files as given, directories walked recursively."""
+def discover(paths: Iterable[str], *, excluded: Exclusion | None = None,
+             wanted: Callable[[str], bool] | None = None) -> Iterator[str | Unreadable]:
+    """Each file to check, in a stable order: files as given, directories walked recursively for
+    the names `wanted` accepts (default: the markup suffixes `check` reads)."""
     for raw in paths:
         if raw == "-":
             yield raw
@@ -107,7 +109,7 @@ def discover(paths: Iterable[str], *, excluded: Exclusion | None = None) -> Iter
         if reason:
             yield Unreadable(raw, f"{reason}; not checked", skip=True)
         elif path.is_dir():
-            yield from _walk(path, excluded)
+            yield from _walk(path, excluded, wanted or _checked)
         else:
             yield raw
 
@@ -166,7 +168,11 @@ def _spec_at(base: Path, file: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]
     return [(base, pathspec.GitIgnoreSpec.from_lines(lines))] if lines else []
 
 
-def _walk(root: Path, excluded: Exclusion | None) -> Iterator[str]:
+def _checked(name: str) -> bool:
+    return Path(name).suffix.lower() in CHECKED_SUFFIXES
+
+
+def _walk(root: Path, excluded: Exclusion | None, wanted: Callable[[str], bool]) -> Iterator[str]:
     gitignores = _GitIgnores(Path(os.path.abspath(root)))
     seen: set[tuple[int, int]] = set()
     for folder_name, dirs, files in os.walk(root, followlinks=True):
@@ -180,7 +186,7 @@ def _walk(root: Path, excluded: Exclusion | None) -> Iterator[str]:
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith(".")
                          and _kept(folder / d, True, specs, excluded))
         for name in sorted(files):
-            if Path(name).suffix.lower() in CHECKED_SUFFIXES and _kept(folder / name, False, specs, excluded):
+            if wanted(name) and _kept(folder / name, False, specs, excluded):
                 yield os.path.normpath(os.path.join(folder_name, name))
 
 
