@@ -130,7 +130,8 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
             done[0] += 1
             findings[0] += len(result.findings)
             if files[0] > 1:
-                bar.update(done[0], files[0], f"{findings[0]:,} finding{'s' if findings[0] != 1 else ''}")
+                bar.update(done[0], files[0],
+                           f"{done[0]:,}/{files[0]:,} files, {findings[0]:,} finding{'s' if findings[0] != 1 else ''}")
             if on_result is not None:
                 on_result(index, result, run)
 
