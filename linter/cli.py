@@ -300,6 +300,8 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
                             markup, as_of, lang)
     out = _Output(output)
     with out, contextlib.ExitStack() as stack:
+        bar = stack.enter_context(Bar("Scanning", quiet=quiet))
+        bar.update(0, None, "loading the model" if cluster is None else f"connecting to {cluster}")
         if workers is None and cluster is None:
             from .cache import default_cache_dir
             from .engine import Linter
@@ -317,7 +319,6 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
         rules = {**DIRECTIVE_RULES, **rules}
         masked = redact or config.redact
         records = records_writer(fmt, out.stream, per=per, skip_clean=skip_clean)
-        bar = stack.enter_context(Bar("Scanning", quiet=quiet))
 
         def progress(read: Any, summary: Any) -> None:
             total = summary.total

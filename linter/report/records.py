@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 FORMATS = ("jsonl", "csv", "json", "sarif")
 PER = ("post", "finding")
+FLUSH_SECONDS = 0.5
 POST_FIELDS = ("id", "author", "date", "url", "source", "source_line")
 FINDING_FIELDS = ("code", "category", "severity", "line", "col", "end_line", "end_col", "start", "end", "match",
                   "message", "why", "suggestion")
@@ -52,6 +54,7 @@ class Writer:
 
     def __init__(self, out: IO[str], *, per: str = "post", skip_clean: bool = False) -> None:
         self.out, self.per, self.skip_clean = out, per, skip_clean
+        self._flushed = time.monotonic()
 
     def post(self, record: Record, findings: Sequence[Finding]) -> None:
         if self.per == "finding":
@@ -59,6 +62,9 @@ class Writer:
                 self.finding_record({**post_fields(record), **finding_fields(finding)}, record, finding)
         elif findings or not self.skip_clean:
             self.post_record({**post_fields(record), "findings": [finding_fields(f) for f in findings]})
+        if time.monotonic() - self._flushed > FLUSH_SECONDS:  # a reader of a pipe sees findings as they come
+            self.out.flush()
+            self._flushed = time.monotonic()
 
     def post_record(self, data: dict[str, Any]) -> None:
         raise NotImplementedError
