@@ -433,8 +433,8 @@ def scan_workers(count: int) -> list[dict[str, object]]:
     runs = {}
     for workers in (1, 2):
         out = work / f"workers{workers}.jsonl"
-        seconds, peak, status, cpu = _timed([*_postlint(), "scan", "--as-of", "2026-11-25", "--workers", str(workers),
-                                             "-o", str(out), str(export)])
+        seconds, _, status, cpu = _timed([*_postlint(), "scan", "--as-of", "2026-11-25", "--workers", str(workers),
+                                          "-o", str(out), str(export)])
         if status not in (0, 1):
             raise SystemExit(f"scan --workers {workers} failed with exit status {status}")
         runs[workers] = (seconds, out.read_bytes(), cpu)

@@ -68,9 +68,12 @@ def bound_tok2vec(nlp: Language) -> None:
         if isinstance(component, Tok2Vec):
             reach = window_reach(component.model)
             if reach is not None:
-                plain = component.predict
-                component.predict = types.MethodType(
-                    lambda self, docs: bounded_predict(self.model, plain, list(docs), TOKEN_BUDGET, reach), component)
+                component.predict = types.MethodType(_bounded(component.predict, reach), component)
+
+
+def _bounded(predict: Any, reach: int) -> Any:
+    """A `predict` method that runs `predict` within the budget (read when called: tests lower it)."""
+    return lambda self, docs: bounded_predict(self.model, predict, list(docs), TOKEN_BUDGET, reach)
 
 
 def bounded_predict(model: Any, predict: Any, docs: Sequence[Doc], budget: int, reach: int) -> list[Any]:

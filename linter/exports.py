@@ -24,7 +24,7 @@ import io
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -528,7 +528,7 @@ def parse_date(value: str | None) -> dt.date | None:
     value = value.strip()
     if re.fullmatch(r"\d{9,13}(\.\d+)?", value):
         seconds = float(value) / (1000 if len(value.split(".")[0]) > 11 else 1)
-        return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).date()
     try:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date()
     except ValueError:

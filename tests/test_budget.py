@@ -7,11 +7,10 @@ import json
 import numpy
 import pytest
 import spacy
+from conftest import ROOT
 
 from linter import budget
 from linter.nlp import DEFAULT_MODELS, Needs, load_spacy, run_deferred
-
-from conftest import ROOT
 
 MODEL = DEFAULT_MODELS["en"]
 
