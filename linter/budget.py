@@ -68,7 +68,7 @@ def bound_tok2vec(nlp: Language) -> None:
         if isinstance(component, Tok2Vec):
             reach = window_reach(component.model)
             if reach is not None:
-                component.predict = types.MethodType(_bounded(component.predict, reach), component)
+                component.predict = types.MethodType(_bounded(component.predict, reach), component)  # type: ignore[method-assign]
 
 
 def _bounded(predict: Any, reach: int) -> Any:

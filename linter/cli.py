@@ -153,9 +153,10 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
 @click.option("--redact", is_flag=True, default=False,
               help="Mask what pii and confidential findings matched, in every format (also config report.redact).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
-@click.option("--sort", "sort_files", is_flag=True,
-              help="Text output in path order (by default each file is printed as soon as it is done; "
-                   "json, sarif and github are always in path order).")
+@click.option("--sort/--no-sort", "sort_files", default=True, show_default=True,
+              help="Text output in path order, each file printed once it and the files before it are done; "
+                   "--no-sort prints each file as soon as it is done (with --jobs, in the order they finish). "
+                   "json, sarif and github are always in path order.")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool, fmt: str,
           fail_on: str, baseline_path: str | None, redact: bool, color: bool | None, sort_files: bool) -> None:

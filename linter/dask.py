@@ -63,6 +63,9 @@ class LinterSpec:
         from .cache import fingerprint
         from .config import Config, resolve_config
 
+        if config is None:  # the one found here, not wherever each worker happens to run
+            found = resolve_config(None)
+            config = found.path if found.path is not None else {}
         if isinstance(config, Mapping):
             spec = cls(config_dict=json.dumps(dict(config), sort_keys=True, default=str), lang=lang)
         else:

@@ -31,7 +31,6 @@ from typing import IO, Any
 
 from .sources import Unreadable, discover
 
-FORMATS = ("jsonl", "csv", "json", "tweets")
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".json": "json"}
 TWEETS_FILE = re.compile(r"tweets?(-part\d+)?\.js$", re.IGNORECASE)  # X archive: data/tweets.js
 CHUNK = 1 << 20  # characters read at a time from a JSON array (more while one record is longer)
@@ -111,8 +110,7 @@ class Fields:
     url: str | None = None
 
     def given(self, name: str) -> str | None:
-        value: str | None = getattr(self, name)
-        return value
+        return getattr(self, name)  # type: ignore[no-any-return]
 
 
 @dataclass
@@ -166,7 +164,7 @@ def read_export(path: str, fields: Fields, *, input_format: str | None = None,
         counted: IO[bytes] = _Counted(raw, path, progress)  # type: ignore[assignment]
         if path.lower().endswith(".gz"):
             counted = gzip.GzipFile(fileobj=counted)  # type: ignore[assignment]
-        stream = io.BufferedReader(counted)  # type: ignore[arg-type]
+        stream = io.BufferedReader(counted)  # type: ignore[arg-type,type-var]
         kind = input_format or (None if path == "-" else format_of(path)) or _sniff(stream.peek(256))
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="postlint-replace", newline="")
         picker = _Picker(path, fields, tweets=kind == "tweets")

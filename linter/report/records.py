@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from ..exports import Record
     from ..packs import Rule
 
-FORMATS = ("jsonl", "csv", "json", "sarif")
-PER = ("post", "finding")
 FLUSH_SECONDS = 0.5
 POST_FIELDS = ("id", "author", "date", "url", "source", "source_line")
 FINDING_FIELDS = ("code", "category", "severity", "line", "col", "end_line", "end_col", "start", "end", "match",
@@ -144,7 +142,7 @@ class SarifWriter(Writer):
         if finding.code not in self.indices:
             self.indices[finding.code] = len(self.indices)
             self.first_findings[finding.code] = finding
-        properties = {k: data[k] for k in ("id", "author", "date", "url") if k in data}
+        properties: dict[str, Any] = {k: data[k] for k in ("id", "author", "date", "url") if k in data}
         properties.update(category=str(finding.category), why=finding.why, line=finding.line, col=finding.col,
                           endLine=finding.end_line, endColumn=finding.end_col)
         message = finding.message + (f" Instead: {finding.suggestion}" if finding.suggestion else "")
