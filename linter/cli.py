@@ -31,9 +31,15 @@ if TYPE_CHECKING:
 log = logging.getLogger("postlint")
 
 
+def _say(message: str) -> None:
+    """One line on stderr, written through `sys.stderr` as it is now (a progress bar, while it is
+    shown, puts such lines above itself)."""
+    print(message, file=sys.stderr, flush=True)
+
+
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"postlint: {record.levelname.lower()}: {record.getMessage()}", err=True)
+        _say(f"postlint: {record.levelname.lower()}: {record.getMessage()}")
 
 
 def _setup_logging() -> None:
@@ -81,7 +87,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _notify(level: str, message: str) -> None:
-    click.echo(f"postlint: {level}: {message}", err=True)
+    _say(f"postlint: {level}: {message}")
 
 
 def _read_stdin(paths: Sequence[str]) -> bytes | None:
@@ -323,8 +329,9 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
 
         def progress(read: Any, summary: Any) -> None:
             total = summary.total
-            bar.update(read.done, read.total, f"{total.posts:,} posts, {total.findings:,} findings "
-                                              f"{bar.rate(total.posts)}")
+            rate = bar.rate(total.posts)
+            bar.update(read.done, read.total, f"{total.posts:,} posts{f' ({rate})' if rate else ''}, "
+                                              f"{total.findings:,} finding{'s' if total.findings != 1 else ''}")
 
         result = run_scan(inputs, settings, linting, records, notify=_notify_unless(quiet), progress=progress,
                           transform=redactor(rules) if masked else None)
