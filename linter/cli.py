@@ -5,7 +5,6 @@ Importing this module must not import spaCy: `--help`, `rules` and `explain` sta
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import difflib
 import logging
@@ -293,10 +292,9 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     from .exports import Fields
     from .progress import Bar
     from .report.records import writer as records_writer
-    from .scan import InProcess, ScanSettings, redactor
+    from .scan import Redactor, ScanSettings, linting_for
     from .scan import scan as run_scan
     from .sources import Configs
-    from .suppress import DIRECTIVE_RULES
 
     if workers is not None and cluster is not None:
         raise click.UsageError("give --workers or --cluster, not both")
@@ -305,49 +303,28 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     config = configs.get(key)
     settings = ScanSettings(Fields(text_field, id_field, author_field, date_field, url_field), input_format,
                             markup, as_of, lang)
-    out = _Output(output)
-    with out, contextlib.ExitStack() as stack:
-        bar = stack.enter_context(Bar("Scanning", quiet=quiet))
+    with _Output(output) as out, Bar("Scanning", quiet=quiet) as bar:
         bar.update(0, None, "loading the model" if cluster is None else f"connecting to {cluster}")
-        if workers is None and cluster is None:
-            from .cache import default_cache_dir
-            from .engine import Linter
+        with linting_for(config, key, lang=lang, workers=workers, cluster=cluster) as (linting, rules):
+            redactor = Redactor(rules) if redact or config.redact else None
+            records = records_writer(fmt, out.stream, per=per, skip_clean=skip_clean)
 
-            linter = Linter(config, lang=lang, cache_dir=default_cache_dir())
-            rules, linting = {r.code: r for r in linter.rules}, InProcess(linter)
-        else:
-            from .dask import LinterSpec, OnCluster, cluster_client
-            from .packs import load_rules
+            def progress(read: Any, summary: Any) -> None:
+                total, rate = summary.total, bar.rate(summary.total.posts)
+                bar.update(read.done, read.total, f"{total.posts:,} posts{f' ({rate})' if rate else ''}, "
+                                                  f"{total.findings:,} finding{'s' if total.findings != 1 else ''}")
 
-            spec = LinterSpec.of(key if key is not None else {}, lang)
-            rules = {r.code: r for r in load_rules(config)}
-            client = stack.enter_context(cluster_client(workers=workers, address=cluster))
-            linting = OnCluster(client, spec)
-        rules = {**DIRECTIVE_RULES, **rules}
-        masked = redact or config.redact
-        records = records_writer(fmt, out.stream, per=per, skip_clean=skip_clean)
-
-        def progress(read: Any, summary: Any) -> None:
-            total = summary.total
-            rate = bar.rate(total.posts)
-            bar.update(read.done, read.total, f"{total.posts:,} posts{f' ({rate})' if rate else ''}, "
-                                              f"{total.findings:,} finding{'s' if total.findings != 1 else ''}")
-
-        result = run_scan(inputs, settings, linting, records, notify=_notify_unless(quiet), progress=progress,
-                          transform=redactor(rules) if masked else None)
+            result = run_scan(inputs, settings, linting, records, notify=_notify_unless(quiet), progress=progress,
+                              transform=redactor)
         summary = result.summary.to_dict()
-        if masked:
-            from .report.redact import redact as redact_rules
-
-            _, rules = redact_rules([], rules)
-        records.close(summary, rules)
+        records.close(summary, redactor.masked_rules() if redactor else rules)
     if summary_path:
         try:
             Path(summary_path).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         except OSError as exc:
             _fail(f"cannot write {summary_path}: {exc.strerror or exc}")
     if not quiet:
-        click.echo(result.summary.render(), err=True)
+        _say(result.summary.render())
     if result.failed:
         sys.exit(ExitCode.USAGE)
     sys.exit(ExitCode.FINDINGS if result.summary.worst >= Severity(fail_on).rank else ExitCode.OK)

@@ -11,7 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from .exports import BadRow, Fields, Notice, Progress, Record, parse_date, read_all
@@ -19,7 +21,9 @@ from .finding import Category, Finding, Severity
 from .sources import Unreadable
 
 if TYPE_CHECKING:
+    from .config import Config
     from .engine import Post
+    from .packs import Rule
     from .report.records import Writer
 
 BAD_ROWS_SHOWN = 100  # bad rows reported one by one per file; the rest are counted
@@ -205,15 +209,51 @@ class InProcess:
         return self.linter.lint_many(posts)  # type: ignore[no-any-return]
 
 
-def redactor(rules: Mapping[str, Any]) -> Callable[[Record, list[Finding]], list[Finding]]:
-    """Masks what a post's `pii` and `confidential` findings matched (`--redact`)."""
-    from .report import FileResult
-    from .report.redact import redact
+class Redactor:
+    """`--redact` for a scan: each post's `pii` and `confidential` matches are masked in its
+    findings; those that a rule's own text quotes (a company pack's examples) are kept, to mask
+    the rule descriptions written at the end (SARIF)."""
 
-    def mask(record: Record, findings: list[Finding]) -> list[Finding]:
+    def __init__(self, rules: Mapping[str, Any]) -> None:
+        self.rules = rules
+        self._rule_texts = " ".join(" ".join([r.summary, r.why, r.message, r.suggestion, *r.examples_bad,
+                                              *r.examples_good]) for r in rules.values()).casefold()
+        self.quoted: set[str] = set()
+
+    def __call__(self, record: Record, findings: list[Finding]) -> list[Finding]:
+        from .report import FileResult
+        from .report.redact import redact, redacted
+
         if not findings:
             return findings
-        (masked,), _ = redact([FileResult(record.source, findings, record.text)], rules)
+        self.quoted.update(f.match for f in findings if redacted(f) and f.match.casefold() in self._rule_texts)
+        (masked,), _ = redact([FileResult(record.source, findings, record.text)], self.rules)
         return list(masked.findings)
 
-    return mask
+    def masked_rules(self) -> dict[str, Any]:
+        from .report.redact import redact
+
+        return redact([], self.rules, seen=set(self.quoted))[1]
+
+
+@contextmanager
+def linting_for(config: Config, config_key: Path | None, *, lang: str | None, workers: int | None,
+                cluster: str | None) -> Iterator[tuple[Linting, dict[str, Rule]]]:
+    """What lints the posts (this process, a local Dask cluster of `workers`, or the scheduler at
+    `cluster`) and the rules it applies, by code."""
+    from .suppress import DIRECTIVE_RULES
+
+    if workers is None and cluster is None:
+        from .cache import default_cache_dir
+        from .engine import Linter
+
+        linter = Linter(config, lang=lang, cache_dir=default_cache_dir())
+        yield InProcess(linter), {**DIRECTIVE_RULES, **{r.code: r for r in linter.rules}}
+        return
+    from .dask import LinterSpec, OnCluster, cluster_client
+    from .packs import load_rules
+
+    spec = LinterSpec.of(config_key if config_key is not None else {}, lang)
+    rules = {**DIRECTIVE_RULES, **{r.code: r for r in load_rules(config)}}
+    with cluster_client(workers=workers, address=cluster) as client:
+        yield OnCluster(client, spec), rules
