@@ -344,15 +344,16 @@ def load_deferred(nlp: Language, capability: str) -> None:
     _DEFERRED[nlp][capability].load(nlp)
 
 
-def run_deferred(nlp: Language, capability: str, targets: list[tuple[Doc, list[tuple[int, int]] | None]],
-                 batch_size: int = 32) -> None:
+def run_deferred(nlp: Language, capability: str, targets: list[tuple[Doc, list[tuple[int, int]] | None]]) -> None:
     """Annotate docs in place with a deferred capability (`ner`: `doc.ents`).
 
     Each target is a `Doc` and where it needs the capability: None for everywhere, or token spans,
     in which case only the sentences they overlap are annotated, with exactly the entities the
     whole document would get there: the entity recogniser never crosses a sentence boundary and its
     tok2vec reads `reach` tokens either side, so a sentence parsed with that much context around it
-    comes out the same. Elsewhere the doc has no entities.
+    comes out the same. Elsewhere the doc has no entities. The component runs on at most
+    `budget.TOKEN_BUDGET` tokens at a time: a document wanted everywhere but longer than that is
+    annotated in such windows too, sentence by sentence, with the same entities.
     """
     deferred = _DEFERRED[nlp][capability]
     component = deferred.load(nlp)
