@@ -18,7 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..finding import Finding, Severity
 from . import context_without_match
-from .sarif import FINGERPRINT, LEVELS, SCHEMA, descriptor
+from .sarif import FINGERPRINT, LEVELS, SCHEMA, artifact, descriptor
 
 if TYPE_CHECKING:
     from ..exports import Record
@@ -134,6 +134,7 @@ class SarifWriter(Writer):
         self.indices: dict[str, int] = {}
         self.first_findings: dict[str, Finding] = {}
         self.seen: dict[str, int] = {}
+        self.seen_in: Record | None = None
         self.count = 0
         self.out.write('{\n  "$schema": %s,\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": ['
                        % json.dumps(SCHEMA))
@@ -164,6 +165,8 @@ class SarifWriter(Writer):
 
     def _fingerprint(self, record: Record, finding: Finding) -> str:
         """Rule, post and the post's text around the match (never the match itself)."""
+        if self.seen_in is not record:
+            self.seen, self.seen_in = {}, record  # occurrences are counted within one post
         context = " ".join(context_without_match(record.text, finding).split()).casefold()
         key = "\0".join([finding.code, record.source, record.id, context])
         self.seen[key] = self.seen.get(key, 0) + 1
@@ -185,8 +188,6 @@ class SarifWriter(Writer):
 
 
 def _artifact(path: str) -> dict[str, Any]:
-    from .sarif import artifact
-
     return artifact(path) if path != "-" else {"uri": "stdin"}
 
 
