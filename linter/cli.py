@@ -250,8 +250,8 @@ def explain(code: str, config_path: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True,
               help="md: Markdown, to keep in a repository; html: one self-contained page with a table "
                    "of contents, to read or print.")
-@click.option("--lang", type=click.Choice(["en", "es"]),
-              help="Language of the document (default: the config's lang when it is en or es, else en).")
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Language of the document (default: the config's lang, else en).")
 @click.option("--internal", is_flag=True,
               help="The staff edition: name the codenames, confidential customers, internal domains and "
                    "values marked !confidential that the default (public) edition only describes. "
@@ -265,7 +265,7 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
     from .policy import render_policy
 
     config = _config_for(config_path)
-    lang = lang or (config.lang if config.lang in ("en", "es") else "en")
+    lang = lang or (config.lang if config.lang in LANGUAGES else "en")
     text = render_policy(config, load_rules(config), lang=lang, fmt=fmt, internal=internal, notify=_notify)
     edition = "staff (internal) edition: it names confidential values, do not publish it" if internal \
         else "public edition"

@@ -14,18 +14,24 @@ from __future__ import annotations
 
 import html
 import importlib
+import importlib.util
 from collections.abc import Sequence
 
 import regex
 
 from ..config import Config
+from ..errors import PostlintError
+from ..languages import LANGUAGES
 from ..rule import Rule
 from .render import to_html, to_markdown
 from .texts import Texts
 from .writer import Notify, PolicyDocument, write_policy
 
 FORMATS = ("md", "html")
-TEXTS: dict[str, Texts] = {code: importlib.import_module(f"{__name__}.{code}").TEXTS for code in ("en", "es")}
+TEXTS: dict[str, Texts] = {code: importlib.import_module(f"{__name__}.{code}").TEXTS for code in LANGUAGES
+                           if importlib.util.find_spec(f"{__name__}.{code}") is not None}
+"""The policy's own texts for each of postlint's languages that has them: a module named by the
+language's code (`en.py`, `es.py`)."""
 POLICY_LANGUAGES = tuple(TEXTS)
 
 __all__ = ["FORMATS", "POLICY_LANGUAGES", "PolicyLeak", "render_policy"]
@@ -43,7 +49,10 @@ def render_policy(config: Config, rules: Sequence[Rule], *, lang: str = "en", fm
     if a withheld value is found in it, `PolicyLeak` is raised instead (naming its kind only).
     """
     if lang not in TEXTS:
-        raise ValueError(f"no policy texts for language '{lang}' (supported: {', '.join(TEXTS)})")
+        raise PostlintError(f"the policy has no texts in '{lang}' yet (available: {', '.join(TEXTS)}); "
+                            f"add linter/policy/{lang}.py")
+    if fmt not in FORMATS:
+        raise PostlintError(f"no policy format '{fmt}' (available: {', '.join(FORMATS)})")
     document = write_policy(config, rules, TEXTS[lang], internal=internal, notify=notify)
     text = to_html(document) if fmt == "html" else to_markdown(document)
     _check_withheld(document, text, fmt)

@@ -303,17 +303,18 @@ class _Writer:
         return paragraphs(self.policy_text("monitoring"), t.enforcement_intro, bullets(t.enforcement),
                           "\n".join(rows), t.redacted_reports if self.config.redact else "")
 
-    def example_code(self) -> str:
+    def example_code(self) -> str | None:
         """The code the training and exception sections show: the first rule of section 7."""
         first = min(self.rules, key=reading_order, default=None)
-        return self.plain(first.code) if first else "PII-EMAIL"
+        return self.plain(first.code) if first else None
 
     def training(self) -> str:
-        return paragraphs(self.policy_text("training"), self.texts.explain.format(example=self.example_code()))
+        example = self.example_code()
+        return paragraphs(self.policy_text("training"), self.texts.explain.format(example=example) if example else "")
 
     def exceptions(self, number: int) -> tuple[Section, ...]:
         t = self.texts
-        block = "```markdown\n" + t.exception_example.format(code=self.example_code()) + "\n```"
+        block = "```markdown\n" + t.exception_example.format(code=self.example_code() or "CODE") + "\n```"
         how = paragraphs(t.exceptions_intro, block, t.exceptions_rules, self.policy_text("exceptions"))
         return (Section(f"{number}.1 {t.exceptions_heading}", how),
                 Section(f"{number}.2 {t.questions}", self.policy_text("contact")))
