@@ -4,13 +4,6 @@ from __future__ import annotations
 
 from .texts import Texts
 
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
 TEXTS = Texts(
     lang="en",
     the_company="the company",
@@ -113,7 +106,7 @@ TEXTS = Texts(
     also_written=" (also written {names})",
     customers_public=(
         "**Customers.** Do not name a customer unless the relationship is public: many contracts "
-        "forbid it. Describe them instead (\"a large logistics customer\")."
+        'forbid it. Describe them instead ("a large logistics customer").'
     ),
     customers_internal=(
         "**Customers.** Do not name a customer unless the relationship is public: many contracts "
@@ -166,18 +159,30 @@ TEXTS = Texts(
     ),
     ground_rules_intro="Wherever you post:",
     ground_rules=(
-        "**Be open about who you are.** Say that you work at {company} when you write about our work, "
-        "our products or our competitors.",
-        "**Think before you post.** What is published stays published: screenshots and archives "
-        "outlive a deletion.",
-        "**Be respectful.** Disagree with ideas, not with people. No insults and no harassment, in "
-        "public or in private messages.",
-        "**Be accurate.** Claim only what you can back up, link to the source, and correct a mistake "
-        "openly when you find one.",
-        "**Respect other people's work.** Credit the photos, quotes and code you share, and ask before "
-        "you post a picture of a coworker.",
-        "**Check before you publish.** Posts for company channels pass the automatic checks of "
-        "section 8; a finding tells you what to change.",
+        (
+            "**Be open about who you are.** Say that you work at {company} when you write about our work, "
+            "our products or our competitors."
+        ),
+        (
+            "**Think before you post.** What is published stays published: screenshots and archives "
+            "outlive a deletion."
+        ),
+        (
+            "**Be respectful.** Disagree with ideas, not with people. No insults and no harassment, in "
+            "public or in private messages."
+        ),
+        (
+            "**Be accurate.** Claim only what you can back up, link to the source, and correct a mistake "
+            "openly when you find one."
+        ),
+        (
+            "**Respect other people's work.** Credit the photos, quotes and code you share, and ask before "
+            "you post a picture of a coworker."
+        ),
+        (
+            "**Check before you publish.** Posts for company channels pass the automatic checks of "
+            "section 8; a finding tells you what to change."
+        ),
         "**When in doubt, leave it out,** and ask first (section 10).",
     ),
     topics_intro=(
@@ -186,19 +191,36 @@ TEXTS = Texts(
         "severity says what you must do (section 8)."
     ),
     categories={
-        "pii": ("Private information about coworkers and customers",
+        "pii": (
+            "Private information about coworkers and customers",
+            (
                 "Details that identify and expose people: contact details, ID and account numbers, and "
-                "a named person's health, pay or HR matters."),
-        "confidential": ("Confidential and undisclosed information",
-                         "What {company} has not made public: unreleased products, customer "
-                         "relationships, internal systems, credentials, results and plans."),
-        "derogatory": ("Meanness, offensive and degrading comments",
-                       "Insults, slurs, stereotypes, dehumanising language and threats, about anyone."),
+                "a named person's health, pay or HR matters."
+            ),
+        ),
+        "confidential": (
+            "Confidential and undisclosed information",
+            (
+                "What {company} has not made public: unreleased products, customer "
+                "relationships, internal systems, credentials, results and plans."
+            ),
+        ),
+        "derogatory": (
+            "Meanness, offensive and degrading comments",
+            "Insults, slurs, stereotypes, dehumanising language and threats, about anyone.",
+        ),
         "profanity": ("Obscene language", "Swearing, also in disguised spellings."),
-        "substances": ("Illegal substances", "Using, buying or being on illegal drugs, and drugs at work."),
-        "claims": ("False and unsubstantiated statements",
-                   "Absolute or unprovable claims about our products: they mislead customers and "
-                   "create legal risk."),
+        "substances": (
+            "Illegal substances",
+            "Using, buying or being on illegal drugs, and drugs at work.",
+        ),
+        "claims": (
+            "False and unsubstantiated statements",
+            (
+                "Absolute or unprovable claims about our products: they mislead customers and "
+                "create legal risk."
+            ),
+        ),
     },
     why="Why",
     instead="Instead",
@@ -206,23 +228,41 @@ TEXTS = Texts(
     fine="Fine",
     applies_to="Applies to posts in {languages}.",
     severities={
-        "error": ("error", "Do not publish it as written: change the post, or ask for an exception "
-                           "(section 10). The commit or the check fails."),
-        "warning": ("warning", "Needs a second look: read the post again with the finding in mind, and "
-                               "change it unless you are sure it is fine."),
+        "error": (
+            "error",
+            (
+                "Do not publish it as written: change the post, or ask for an exception "
+                "(section 10). The commit or the check fails."
+            ),
+        ),
+        "warning": (
+            "warning",
+            (
+                "Needs a second look: read the post again with the finding in mind, and "
+                "change it unless you are sure it is fine."
+            ),
+        ),
         "info": ("info", "Advice: consider it."),
     },
     no_rules="No rule is in force.",
     enforcement_intro="The rules of section 7 are checked automatically, at every step a post goes through:",
     enforcement=(
-        "**Before a commit.** On the company blog, a pre-commit hook checks every post you commit and "
-        "stops the commit when a post has an error.",
-        "**In continuous integration.** Every change to the blog is checked again before it is "
-        "merged, and the findings appear on the pull request.",
-        "**On the review page.** Paste a draft of any post into the review page to check it before "
-        "you publish it.",
-        "**In scans.** Published posts, archives and feeds are checked in bulk, so older posts are "
-        "checked again when the rules change.",
+        (
+            "**Before a commit.** On the company blog, a pre-commit hook checks every post you commit and "
+            "stops the commit when a post has an error."
+        ),
+        (
+            "**In continuous integration.** Every change to the blog is checked again before it is "
+            "merged, and the findings appear on the pull request."
+        ),
+        (
+            "**On the review page.** Paste a draft of any post into the review page to check it before "
+            "you publish it."
+        ),
+        (
+            "**In scans.** Published posts, archives and feeds are checked in bulk, so older posts are "
+            "checked again when the rules change."
+        ),
     ),
     severity_table=("Severity", "What you do", "Rules"),
     redacted_reports=(
@@ -258,6 +298,6 @@ TEXTS = Texts(
         "marked": "[confidential]",
     },
     language_names={"en": "English", "es": "Spanish"},
-    join=_join,
+    conjunction="and",
     quote=("\u201c", "\u201d"),
 )

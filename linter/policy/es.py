@@ -4,13 +4,6 @@ from __future__ import annotations
 
 from .texts import Texts
 
-
-def _join(items: list[str]) -> str:
-    if len(items) <= 2:
-        return " y ".join(items)
-    return ", ".join(items[:-1]) + " y " + items[-1]
-
-
 TEXTS = Texts(
     lang="es",
     the_company="la empresa",
@@ -169,18 +162,30 @@ TEXTS = Texts(
     ),
     ground_rules_intro="Publiques donde publiques:",
     ground_rules=(
-        "**Di quién eres.** Indica que trabajas en {company} cuando escribas sobre nuestro trabajo, "
-        "nuestros productos o nuestros competidores.",
-        "**Piensa antes de publicar.** Lo publicado queda publicado: las capturas y los archivos "
-        "sobreviven a un borrado.",
-        "**Sé respetuoso.** Discrepa de las ideas, no de las personas. Ni insultos ni acoso, en "
-        "público ni en mensajes privados.",
-        "**Sé riguroso.** Afirma solo lo que puedas demostrar, enlaza la fuente y corrige un error "
-        "abiertamente cuando lo descubras.",
-        "**Respeta el trabajo ajeno.** Cita la autoría de las fotos, citas y código que compartas, y "
-        "pregunta antes de publicar una foto de un compañero.",
-        "**Revisa antes de publicar.** Las publicaciones para los canales de la empresa pasan las "
-        "revisiones automáticas del apartado 8; cada aviso te dice qué cambiar.",
+        (
+            "**Di quién eres.** Indica que trabajas en {company} cuando escribas sobre nuestro trabajo, "
+            "nuestros productos o nuestros competidores."
+        ),
+        (
+            "**Piensa antes de publicar.** Lo publicado queda publicado: las capturas y los archivos "
+            "sobreviven a un borrado."
+        ),
+        (
+            "**Sé respetuoso.** Discrepa de las ideas, no de las personas. Ni insultos ni acoso, en "
+            "público ni en mensajes privados."
+        ),
+        (
+            "**Sé riguroso.** Afirma solo lo que puedas demostrar, enlaza la fuente y corrige un error "
+            "abiertamente cuando lo descubras."
+        ),
+        (
+            "**Respeta el trabajo ajeno.** Cita la autoría de las fotos, citas y código que compartas, y "
+            "pregunta antes de publicar una foto de un compañero."
+        ),
+        (
+            "**Revisa antes de publicar.** Las publicaciones para los canales de la empresa pasan las "
+            "revisiones automáticas del apartado 8; cada aviso te dice qué cambiar."
+        ),
         "**Ante la duda, no lo publiques,** y pregunta antes (apartado 10).",
     ),
     topics_intro=(
@@ -189,23 +194,43 @@ TEXTS = Texts(
         "bien. Su gravedad indica qué debes hacer (apartado 8)."
     ),
     categories={
-        "pii": ("Información privada de compañeros y clientes",
+        "pii": (
+            "Información privada de compañeros y clientes",
+            (
                 "Datos que identifican y exponen a las personas: datos de contacto, números de "
                 "identificación y de cuenta, y la salud, el sueldo o los asuntos laborales de una "
-                "persona con nombre."),
-        "confidential": ("Información confidencial y no divulgada",
-                         "Lo que {company} no ha hecho público: productos sin anunciar, relaciones con "
-                         "clientes, sistemas internos, credenciales, resultados y planes."),
-        "derogatory": ("Crueldad, comentarios ofensivos y degradantes",
-                       "Insultos, términos injuriosos, estereotipos, lenguaje deshumanizador y amenazas, "
-                       "contra quien sea."),
+                "persona con nombre."
+            ),
+        ),
+        "confidential": (
+            "Información confidencial y no divulgada",
+            (
+                "Lo que {company} no ha hecho público: productos sin anunciar, relaciones con "
+                "clientes, sistemas internos, credenciales, resultados y planes."
+            ),
+        ),
+        "derogatory": (
+            "Crueldad, comentarios ofensivos y degradantes",
+            (
+                "Insultos, términos injuriosos, estereotipos, lenguaje deshumanizador y amenazas, "
+                "contra quien sea."
+            ),
+        ),
         "profanity": ("Lenguaje obsceno", "Palabrotas, también escritas de forma disimulada."),
-        "substances": ("Sustancias ilegales",
-                       "Consumir, comprar o estar bajo los efectos de drogas ilegales, y las drogas en "
-                       "el trabajo."),
-        "claims": ("Afirmaciones falsas o sin fundamento",
-                   "Afirmaciones absolutas o indemostrables sobre nuestros productos: engañan a los "
-                   "clientes y crean riesgos legales."),
+        "substances": (
+            "Sustancias ilegales",
+            (
+                "Consumir, comprar o estar bajo los efectos de drogas ilegales, y las drogas en "
+                "el trabajo."
+            ),
+        ),
+        "claims": (
+            "Afirmaciones falsas o sin fundamento",
+            (
+                "Afirmaciones absolutas o indemostrables sobre nuestros productos: engañan a los "
+                "clientes y crean riesgos legales."
+            ),
+        ),
     },
     why="Por qué",
     instead="En su lugar",
@@ -213,10 +238,20 @@ TEXTS = Texts(
     fine="Está bien",
     applies_to="Se aplica a publicaciones en {languages}.",
     severities={
-        "error": ("error", "No se publica tal cual: cambia la publicación o pide una excepción "
-                           "(apartado 10). El commit o la revisión fallan."),
-        "warning": ("aviso", "Requiere una segunda lectura: vuelve a leer la publicación teniendo en "
-                             "cuenta el aviso y cámbiala salvo que estés seguro de que está bien."),
+        "error": (
+            "error",
+            (
+                "No se publica tal cual: cambia la publicación o pide una excepción "
+                "(apartado 10). El commit o la revisión fallan."
+            ),
+        ),
+        "warning": (
+            "aviso",
+            (
+                "Requiere una segunda lectura: vuelve a leer la publicación teniendo en "
+                "cuenta el aviso y cámbiala salvo que estés seguro de que está bien."
+            ),
+        ),
         "info": ("consejo", "Una recomendación: tenla en cuenta."),
     },
     no_rules="No hay ninguna regla en vigor.",
@@ -225,14 +260,22 @@ TEXTS = Texts(
         "publicación:"
     ),
     enforcement=(
-        "**Antes de un commit.** En el blog de la empresa, un hook de pre-commit revisa cada "
-        "publicación que confirmas y detiene el commit cuando una tiene un error.",
-        "**En integración continua.** Cada cambio en el blog se revisa de nuevo antes de "
-        "integrarlo, y los avisos aparecen en la pull request.",
-        "**En la página de revisión.** Pega el borrador de cualquier publicación en la página de "
-        "revisión para revisarlo antes de publicarlo.",
-        "**En revisiones masivas.** Las publicaciones, archivos y feeds ya publicados se revisan en "
-        "bloque, así que las publicaciones antiguas se revisan de nuevo cuando cambian las reglas.",
+        (
+            "**Antes de un commit.** En el blog de la empresa, un hook de pre-commit revisa cada "
+            "publicación que confirmas y detiene el commit cuando una tiene un error."
+        ),
+        (
+            "**En integración continua.** Cada cambio en el blog se revisa de nuevo antes de "
+            "integrarlo, y los avisos aparecen en la pull request."
+        ),
+        (
+            "**En la página de revisión.** Pega el borrador de cualquier publicación en la página de "
+            "revisión para revisarlo antes de publicarlo."
+        ),
+        (
+            "**En revisiones masivas.** Las publicaciones, archivos y feeds ya publicados se revisan en "
+            "bloque, así que las publicaciones antiguas se revisan de nuevo cuando cambian las reglas."
+        ),
     ),
     severity_table=("Gravedad", "Qué haces", "Reglas"),
     redacted_reports=(
@@ -269,6 +312,6 @@ TEXTS = Texts(
         "marked": "[confidencial]",
     },
     language_names={"en": "inglés", "es": "español"},
-    join=_join,
+    conjunction="y",
     quote=("\u00ab", "\u00bb"),
 )

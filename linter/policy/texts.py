@@ -7,7 +7,7 @@ name (already escaped for Markdown), and a few fields take other named values, s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..config import POLICY_KEYS
@@ -110,10 +110,16 @@ class Texts:
     internal_domain, marked."""
     language_names: Mapping[str, str]
     """The post languages' names in this language."""
-    join: Callable[[list[str]], str]
-    """Joins a list in a sentence ("a, b and c")."""
+    conjunction: str
+    """The word before the last item of a list in a sentence ("a, b and c")."""
     quote: tuple[str, str]
     """The quotation marks around an example post."""
+
+    def join(self, items: list[str]) -> str:
+        """A list in a sentence: "a", "a and b", "a, b and c"."""
+        if len(items) <= 2:
+            return f" {self.conjunction} ".join(items)
+        return ", ".join(items[:-1]) + f" {self.conjunction} " + items[-1]
 
     def __post_init__(self) -> None:
         missing = [key for key in POLICY_KEYS if key not in self.defaults]

@@ -263,7 +263,7 @@ class _Writer:
         by_category: dict[Category, list[Rule]] = {}
         for rule in sorted(self.rules, key=reading_order):
             by_category.setdefault(rule.category, []).append(rule)
-        subsections = []
+        subsections: list[Section] = []
         for category in Category:
             if category not in by_category:
                 continue
