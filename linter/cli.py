@@ -274,9 +274,9 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
         if internal:
             _notify("notice", f"this is the {edition}")
         return
-    target = Path(output)
-    if config.path is not None and target.resolve() == config.path.resolve():
-        _fail(f"{output} is the config file itself; write the policy elsewhere")
+    target = Path(output).resolve()
+    if target in {p.resolve() for p in (config.path, *(ref.path for ref in config.packs)) if p is not None}:
+        _fail(f"{output} is the config or one of its rule packs; write the policy elsewhere")
     if not write_atomically(target, text):
         _fail(f"cannot write {output}")
     _notify("notice", f"wrote the {edition} of the policy to {output}")

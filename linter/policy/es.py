@@ -246,7 +246,7 @@ TEXTS = Texts(
             ),
         ),
         "warning": (
-            "aviso",
+            "advertencia",
             (
                 "Requiere una segunda lectura: vuelve a leer la publicación teniendo en "
                 "cuenta el aviso y cámbiala salvo que estés seguro de que está bien."

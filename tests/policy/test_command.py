@@ -163,12 +163,15 @@ def test_the_config_language_is_the_default(run, tmp_path):
     assert code == 0 and out.startswith("# Política de redes sociales de Ejemplo")
 
 
-def test_never_overwrites_the_config(run, tmp_path):
+def test_never_overwrites_the_config_or_a_pack(run, tmp_path):
     config = tmp_path / "postlint.yaml"
-    config.write_text("company: {name: Ejemplo}\n")
-    code, _, err = run("policy", "--config", config, "-o", config)
-    assert code == 2 and "config file itself" in err
-    assert config.read_text() == "company: {name: Ejemplo}\n"
+    config.write_text("packs: [claims, ./acme.yaml]\n")
+    pack = tmp_path / "acme.yaml"
+    pack.write_text("rules: []\n")
+    for target in (config, pack, tmp_path / "sub" / ".." / "acme.yaml"):
+        code, _, err = run("policy", "--config", config, "-o", target)
+        assert code == 2 and "is the config or one of its rule packs" in err
+    assert config.read_text() == "packs: [claims, ./acme.yaml]\n" and pack.read_text() == "rules: []\n"
 
 
 def test_an_unwritable_output_is_a_clear_error(run, tmp_path):

@@ -234,3 +234,11 @@ def test_redacted_reports_are_mentioned_when_the_config_redacts(policy):
 def test_raw_html_in_a_paragraph_is_shown_never_run(policy):
     page, _ = policy("policy:\n  position: <script>alert(1)</script> We post.\n", fmt="html")
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; We post." in page
+
+
+def test_every_language_postlint_reads_has_the_policy_in_it():
+    from linter.languages import LANGUAGES
+
+    assert set(TEXTS) == set(LANGUAGES)
+    for texts in TEXTS.values():
+        assert texts.lang in LANGUAGES and set(texts.language_names) == set(LANGUAGES)
