@@ -179,7 +179,7 @@ TEXTS = Texts(
             "abiertamente cuando lo descubras."
         ),
         (
-            "**Respeta el trabajo ajeno.** Cita la autoría de las fotos, citas y código que compartas, y "
+            "**Respeta el trabajo ajeno.** Menciona la autoría de las fotos, citas y código que compartas, y "
             "pregunta antes de publicar una foto de un compañero."
         ),
         (
