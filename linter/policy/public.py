@@ -47,6 +47,17 @@ def _literal(text: str) -> str:
     return r"\s+".join(regex.escape(part) for part in text.split())
 
 
+_LABEL = regex.compile(r"[\w-]+\.$")
+
+
+def _host_start(text: str, start: int) -> int:
+    """Where the host name ending in a domain that starts at `start` begins: a host under an
+    internal domain is withheld whole (jenkins.corp.acme.example). Label by label, leftwards."""
+    while (label := _LABEL.search(text, max(0, start - 64), start)) is not None:
+        start = label.start()
+    return start
+
+
 def _folded(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -61,9 +72,8 @@ class PublicEdition:
         self._names = NameFinder({v.text: v.kind for v in names})
         self._kind = {_folded(v.text): v.kind for v in self.values}
         domains = [v.text for v in self.values if v.kind == "internal_domain"]
-        # a host under an internal domain is withheld whole: jenkins.corp.acme.example
         self._hosts = regex.compile(
-            r"(?<![\w.-])(?:[\w-]+\.)*(?:" + "|".join(regex.escape(d) for d in domains) + r")(?![\w-])",
+            r"(?<![\w-])(?:" + "|".join(regex.escape(d) for d in domains) + r")(?![\w-])",
             regex.IGNORECASE | regex.VERSION1) if domains else None
         literals = sorted({v.text for v in self.values}, key=len, reverse=True)
         self._literals = regex.compile("|".join(_literal(t) for t in literals),
@@ -75,7 +85,7 @@ class PublicEdition:
             yield start, end, str(kind)
         if self._hosts is not None:
             for m in self._hosts.finditer(text):
-                yield m.start(), m.end(), "internal_domain"
+                yield _host_start(text, m.start()), m.end(), "internal_domain"
         if self._literals is not None:
             for m in self._literals.finditer(text, overlapped=True):
                 start, end = m.span()
