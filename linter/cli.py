@@ -277,8 +277,10 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
     target = Path(output).resolve()
     if target in {p.resolve() for p in (config.path, *(ref.path for ref in config.packs)) if p is not None}:
         _fail(f"{output} is the config or one of its rule packs; write the policy elsewhere")
-    if not write_atomically(target, text):
-        _fail(f"cannot write {output}")
+    try:
+        write_atomically(target, text, strict=True)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
     _notify("notice", f"wrote the {edition} of the policy to {output}")
 
 

@@ -212,3 +212,21 @@ def test_policy_does_not_import_spacy():
              "print('spacy' in sys.modules, 'presidio_analyzer' in sys.modules, file=sys.stderr)")
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stderr.strip().endswith("False False")
+
+
+def test_the_written_file_has_ordinary_permissions(run, tmp_path):
+    import os
+    import stat
+
+    fresh, kept = tmp_path / "new" / "policy.md", tmp_path / "kept.md"
+    kept.write_text("old\n")
+    kept.chmod(0o640)
+    for target in (fresh, kept):
+        code, _, err = run("policy", "--config", CORPUS_CONFIG, "-o", target)
+        assert code == 0 and f"to {target}" in err
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o666 & ~umask  # not the temporary file's 0600
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o640
+    assert kept.read_text(encoding="utf-8").startswith("# Social-media policy of Acme Robotics\n")
+    assert sorted(p.name for p in tmp_path.rglob(".tmp-*")) == []
