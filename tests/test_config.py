@@ -137,11 +137,12 @@ def test_values_marked_confidential_are_collected_and_read_as_plain_values(tmp_p
           spokespeople:
             - !confidential {name: Jo Park, role: Investor relations}
           codenames:
-            - {name: Osprey, public_on: !confidential 2027-01-01}
+            - {name: Osprey, public_on: !confidential 2027-01-01, aliases: [!confidential "1999"]}
         policy:
           contact: !confidential "Write to #comms-review on chat.\\n"
         """))
     config = load_config(path)
-    assert config.confidential == ("Investor relations", "Jo Park", "Write to #comms-review on chat.")
+    assert config.confidential == ("1999", "Investor relations", "Jo Park", "Write to #comms-review on chat.")
+    assert config.company.codenames[0].aliases == ("1999",)  # quoted: a string, not the number 1999
     assert config.company.spokespeople[0].name == "Jo Park"
     assert config.company.codenames[0].public_on == dt.date(2027, 1, 1)  # a date stays a date
