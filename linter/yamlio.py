@@ -149,7 +149,7 @@ def _construct_confidential(loader: _Loader, node: yaml.Node) -> Any:
         return _marked_confidential(_construct_mapping(loader, node))
     if isinstance(node, yaml.SequenceNode):
         return _marked_confidential(_construct_sequence(loader, node))
-    plain = node.style is None  # a quoted scalar is always a string: "2027" is no number
+    plain = not node.style  # a quoted scalar is always a string: "2027" is no number (libyaml: style '')
     plain_tag = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
     return _marked_confidential(loader.yaml_constructors[plain_tag](loader, node))
 
