@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import NamedTuple
 
 import regex
@@ -178,22 +179,17 @@ class _Writer:
 
     def document(self) -> PolicyDocument:
         t = self.texts
-        build = {"position": lambda: self.policy_text("position"),
-                 "platforms": lambda: self.policy_text("platforms"),
-                 "ownership": lambda: self.policy_text("ownership"),
-                 "privacy": self.privacy, "spokespeople": self.spokespeople,
-                 "ground_rules": self.ground_rules, "topics": lambda: "", "monitoring": self.monitoring,
-                 "training": self.training, "exceptions": lambda: ""}
+        build: dict[str, Callable[[int], tuple[str, tuple[Section, ...]]]] = {
+            "position": partial(self.paragraph, "position"), "platforms": partial(self.paragraph, "platforms"),
+            "ownership": partial(self.paragraph, "ownership"), "privacy": self.privacy,
+            "spokespeople": self.spokespeople,
+            "ground_rules": self.ground_rules, "topics": self.topics, "monitoring": self.monitoring,
+            "training": self.training, "exceptions": self.exceptions}
         sections = []
         for number, key in enumerate(SECTION_KEYS, 1):
-            title = f"{number}. {t.sections[key].format(company=self.company_plain)}"
-            subsections: tuple[Section, ...] = ()
-            body = build[key]()
-            if key == "topics":
-                body, subsections = self.topics(number)
-            elif key == "exceptions":
-                subsections = self.exceptions(number)
-            sections.append(Section(title, body, subsections))
+            body, subsections = build[key](number)
+            sections.append(Section(f"{number}. {t.sections[key].format(company=self.company_plain)}", body,
+                                    subsections))
         note = t.public_note if self.public else t.internal_note
         return PolicyDocument(
             lang=self.lang, title=t.title.format(company=self.company_plain),
@@ -201,7 +197,11 @@ class _Writer:
             sections=tuple(sections), footer=self.ours(t.footer), internal=self.public is None,
             withheld=self.public)
 
-    def privacy(self) -> str:
+    def paragraph(self, key: str, number: int) -> tuple[str, tuple[Section, ...]]:
+        """A section that is one `policy:` paragraph (position, platforms, ownership)."""
+        return self.policy_text(key), ()
+
+    def privacy(self, number: int) -> tuple[str, tuple[Section, ...]]:
         t, company = self.texts, self.config.company
         items = [self.codenames(), self.customers()]
         internal = t.internal_none
@@ -212,7 +212,7 @@ class _Writer:
         if public_domains:
             internal += " " + t.public_domains.format(domains=t.join([f"`{d}`" for d in public_domains]))
         items += [internal, t.credentials, t.personal]
-        return paragraphs(self.ours(t.privacy_intro), bullets(items), t.privacy_rules)
+        return paragraphs(self.ours(t.privacy_intro), bullets(items), t.privacy_rules), ()
 
     def _also(self, aliases: Sequence[str]) -> str:
         return self.texts.also_written.format(names=self.texts.join([md_escape(a) for a in aliases])) \
@@ -245,18 +245,18 @@ class _Writer:
                 names=t.join([md_escape(n) for n in references]))
         return text
 
-    def spokespeople(self) -> str:
+    def spokespeople(self, number: int) -> tuple[str, tuple[Section, ...]]:
         t = self.texts
         people = self.config.company.spokespeople
         shown = [p for p in people if not (self.withholds(p.name) or self.withholds(p.role))]
         listed = [f"**{md_escape(p.name)}**" + (f", {md_escape(p.role)}" if p.role else "") for p in shown]
         intro = self.ours(t.spokespeople_intro) + "\n\n" + bullets(listed) if listed else self.ours(t.spokespeople_none)
         withheld = self.ours(t.spokespeople_withheld) if len(shown) < len(people) else ""
-        return paragraphs(intro, withheld, t.press, self.ours(t.own_accounts))
+        return paragraphs(intro, withheld, t.press, self.ours(t.own_accounts)), ()
 
-    def ground_rules(self) -> str:
+    def ground_rules(self, number: int) -> tuple[str, tuple[Section, ...]]:
         t = self.texts
-        return paragraphs(t.ground_rules_intro, bullets([self.ours(rule) for rule in t.ground_rules]))
+        return paragraphs(t.ground_rules_intro, bullets([self.ours(rule) for rule in t.ground_rules])), ()
 
     def topics(self, number: int) -> tuple[str, tuple[Section, ...]]:
         t = self.texts
@@ -292,7 +292,7 @@ class _Writer:
         summary = " ".join(text.summary.split()).rstrip(".")
         return Section(f"{self.plain(rule.code)}: {self.plain(summary)}", paragraphs(*parts))
 
-    def monitoring(self) -> str:
+    def monitoring(self, number: int) -> tuple[str, tuple[Section, ...]]:
         t = self.texts
         header = t.severity_table
         rows = [f"| {header[0]} | {header[1]} | {header[2]} |", "|---|---|--:|"]
@@ -301,23 +301,24 @@ class _Writer:
             count = sum(1 for r in self.rules if r.severity == severity)
             rows.append(f"| {name} | {meaning} | {count} |")
         return paragraphs(self.policy_text("monitoring"), t.enforcement_intro, bullets(t.enforcement),
-                          "\n".join(rows), t.redacted_reports if self.config.redact else "")
+                          "\n".join(rows), t.redacted_reports if self.config.redact else ""), ()
 
     def example_code(self) -> str | None:
         """The code the training and exception sections show: the first rule of section 7."""
         first = min(self.rules, key=reading_order, default=None)
         return self.plain(first.code) if first else None
 
-    def training(self) -> str:
+    def training(self, number: int) -> tuple[str, tuple[Section, ...]]:
         example = self.example_code()
-        return paragraphs(self.policy_text("training"), self.texts.explain.format(example=example) if example else "")
+        explain = self.texts.explain.format(example=example) if example else ""
+        return paragraphs(self.policy_text("training"), explain), ()
 
-    def exceptions(self, number: int) -> tuple[Section, ...]:
+    def exceptions(self, number: int) -> tuple[str, tuple[Section, ...]]:
         t = self.texts
         block = "```markdown\n" + t.exception_example.format(code=self.example_code() or "CODE") + "\n```"
         how = paragraphs(t.exceptions_intro, block, t.exceptions_rules, self.policy_text("exceptions"))
-        return (Section(f"{number}.1 {t.exceptions_heading}", how),
-                Section(f"{number}.2 {t.questions}", self.policy_text("contact")))
+        return "", (Section(f"{number}.1 {t.exceptions_heading}", how),
+                    Section(f"{number}.2 {t.questions}", self.policy_text("contact")))
 
 
 def write_policy(config: Config, rules: Sequence[Rule], texts: Texts, *, internal: bool = False,
