@@ -134,8 +134,8 @@ class _Writer:
         self.rules = [r for r in rules if r.enabled]
         self.public = None if internal else PublicEdition(config, texts.withheld)
         self.notify = notify or (lambda level, message: None)
-        name = self.plain(config.company.name) if config.company.name else ""
-        self.company_plain = name or texts.the_company
+        name = config.company.name
+        self.company_plain = name if name and not self.withholds(name) else texts.the_company
         self.company = md_escape(self.company_plain)
 
     # --- text as it may be shown in this edition -------------------------------------------------

@@ -113,11 +113,13 @@ def test_without_spokespeople_the_communications_team_decides(policy):
     assert EN.spokespeople_none.format(company="Acme") in section(text, 5)
 
 
-def test_without_a_company_name_sentences_still_read(policy):
-    text, _ = policy("packs: [claims]\n")
+@pytest.mark.parametrize("config", ["packs: [claims]\n", "company: {name: !confidential Stealth Co}\n"])
+def test_without_a_company_name_sentences_still_read(policy, config):
+    text, _ = policy(config)
     assert text.startswith("# Social-media policy of the company\n")
     assert "## 5. Who speaks for the company" in text
     assert "The company encourages you to talk about your work" in section(text, 1)
+    assert "Stealth" not in text
 
 
 PLAN_RULE = """\
