@@ -142,7 +142,6 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
     return nlp
 
 
-
 def deferred(nlp: Language) -> frozenset[str]:
     """The capabilities `nlp.pipe` leaves out, to be added with `run_deferred` where needed."""
     return frozenset(c for c in _LAZY.get(nlp, ()) if c in DEFERRED)
@@ -266,7 +265,6 @@ def _components_for(components: dict[str, _Component], needs: Needs) -> set[str]
         if upstream is not None:
             wanted.add(by_factory.get("tok2vec", "tok2vec") if upstream == "*" else upstream)
     return wanted
-
 
 
 def parse_on_demand(nlp: Language, span: Any) -> Doc:
