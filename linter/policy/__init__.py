@@ -32,9 +32,8 @@ TEXTS: dict[str, Texts] = {code: importlib.import_module(f"{__name__}.{code}").T
                            if importlib.util.find_spec(f"{__name__}.{code}") is not None}
 """The policy's own texts for each of postlint's languages that has them: a module named by the
 language's code (`en.py`, `es.py`)."""
-POLICY_LANGUAGES = tuple(TEXTS)
 
-__all__ = ["FORMATS", "POLICY_LANGUAGES", "PolicyLeak", "render_policy"]
+__all__ = ["FORMATS", "TEXTS", "PolicyLeak", "render_policy"]
 
 
 class PolicyLeak(RuntimeError):

@@ -20,8 +20,6 @@ from ..checks._disguise import NameFinder
 from ..config import Config
 from ..normalize import normalise
 
-KINDS = ("codename", "customer", "internal_domain", "marked")
-
 
 @dataclass(frozen=True)
 class Withheld:
@@ -29,6 +27,7 @@ class Withheld:
 
     text: str
     kind: str
+    """codename, customer, internal_domain or marked (`!confidential`): `Texts.withheld` describes each."""
 
 
 def withheld_values(config: Config) -> list[Withheld]:

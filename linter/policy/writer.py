@@ -44,8 +44,8 @@ class PolicyDocument:
     contents: str
     sections: tuple[Section, ...]
     footer: str
-    internal: bool = False
     withheld: PublicEdition | None = field(default=None, compare=False)
+    """The public edition's masking (None: the staff edition)."""
 
     def anchors(self) -> Anchors:
         """GitHub's heading ids (a repeated one gets -1, -2, ...), counted over the headings in
@@ -194,8 +194,7 @@ class _Writer:
         return PolicyDocument(
             lang=self.lang, title=t.title.format(company=self.company_plain),
             preamble=paragraphs(self.ours(t.intro), self.ours(note)), contents=t.contents,
-            sections=tuple(sections), footer=self.ours(t.footer), internal=self.public is None,
-            withheld=self.public)
+            sections=tuple(sections), footer=self.ours(t.footer), withheld=self.public)
 
     def paragraph(self, key: str, number: int) -> tuple[str, tuple[Section, ...]]:
         """A section that is one `policy:` paragraph (position, platforms, ownership)."""
