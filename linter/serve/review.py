@@ -139,20 +139,21 @@ def draft_from_json(data: Any, today: dt.date | None = None) -> Draft:
 class Reviewer:
     """The server's one `Linter`, loaded at start and used by one worker thread at a time."""
 
-    def __init__(self, config: Config, *, cache_dir: str | Path | None = None) -> None:
-        from ..engine import Linter
-
-        self.config = config
-        self.linter: Linter = Linter(config, cache_dir=cache_dir)
-        self.linter.preload()
-        self.rules: dict[str, Rule] = {**DIRECTIVE_RULES, **{r.code: r for r in self.linter.rules}}
+    def __init__(self, linter: Linter) -> None:
+        self.linter = linter
+        self.rules: dict[str, Rule] = {**{r.code: r for r in linter.rules}, **DIRECTIVE_RULES}
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postlint-lint")
         self._waiting = 0
         self._waiting_lock = threading.Lock()
 
-    @property
-    def default_lang(self) -> str:
-        return self.linter.lang
+    @classmethod
+    def load(cls, config: Config, *, cache_dir: str | Path | None = None) -> Reviewer:
+        """Load the policy's `Linter` now, with what it would load on the first draft (NER)."""
+        from ..engine import Linter
+
+        linter = Linter(config, cache_dir=cache_dir)
+        linter.preload()
+        return cls(linter)
 
     async def review(self, draft: Draft) -> Review:
         """Check `draft` on the worker thread; raise `Busy` when too many drafts are queued."""
@@ -174,7 +175,7 @@ class Reviewer:
         document = self.linter.document(Post(draft.text, path=draft.path, as_of=draft.as_of, lang=draft.lang))
         [(document, findings)] = self.linter.lint_documents([document])
         results, rules = [FileResult(draft.path, findings, draft.text)], self.rules
-        if draft.redact or self.config.redact:
+        if draft.redact or self.linter.config.redact:
             results, rules = redact(results, rules)
         return Review(draft, results[0], document.lang, rules)
 

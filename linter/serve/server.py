@@ -1,7 +1,8 @@
 """Running the review server: checks before anything loads, the model loaded once, then uvicorn.
 
-The socket is bound here (not by uvicorn) so a port in use is a clear error with exit 2, and the
-model is loaded before the socket listens, so the first request never waits for it.
+The socket is bound here (not by uvicorn), before the model loads, so a port in use is a clear
+error at once (exit 2); requests that arrive while the model loads wait in the listen queue, and
+the address is announced once it is ready.
 """
 
 from __future__ import annotations
@@ -57,9 +58,13 @@ def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, token: s
 
     for warning in check_settings(host, token, max_bytes):
         log.warning("%s", warning)
-    reviewer = Reviewer(config, cache_dir=cache_dir)
+    listener = _bind(host, port)  # a port in use is an error now, not after the model has loaded
+    try:
+        reviewer = Reviewer.load(config, cache_dir=cache_dir)
+    except BaseException:
+        listener.close()
+        raise
     app = create_app(reviewer, token=token, max_bytes=max_bytes, loopback_only=token is None)
-    listener = _bind(host, port)
     uvicorn_log = logging.getLogger("uvicorn")
     uvicorn_log.handlers, uvicorn_log.propagate = [_Relay()], False
     uvicorn_log.setLevel(logging.WARNING)
