@@ -35,9 +35,20 @@ from ..config import LANGUAGES
 from ..finding import Severity
 from ..markup import MARKUP_BY_SUFFIX
 from ..sources import Unreadable, decode
-from .guard import Guard, Scope
-from .review import (AUTO, BadDraft, Busy, Draft, Review, Reviewer, draft_from_json, highlight, parse_date,
-                     parse_lang, rule_entry)
+from .guard import Guard, Scope, header
+from .review import (
+    AUTO,
+    BadDraft,
+    Busy,
+    Draft,
+    Review,
+    Reviewer,
+    draft_from_json,
+    highlight,
+    parse_date,
+    parse_lang,
+    rule_entry,
+)
 from .strings import UI_LANGUAGES, Strings, format_bytes, preferred_language, ui_language
 
 DEFAULT_MAX_BYTES = 1 << 20
@@ -107,7 +118,6 @@ def create_app(reviewer: Reviewer, *, token: str | None = None, max_bytes: int =
                                loopback_only=loopback_only)],
         exception_handlers={HTTPException: site.http_error},
     )
-    app.state.reviewer = reviewer
     return app
 
 
@@ -210,9 +220,7 @@ class _Site:
                                            else 'Basic realm="postlint", charset="UTF-8"')
         if status == 503:
             headers["Retry-After"] = "5"
-        accept_language = next((v.decode("latin-1") for k, v in scope.get("headers", ())
-                                if k.lower() == b"accept-language"), None)
-        t = Strings("en" if api else preferred_language(accept_language))
+        t = Strings("en" if api else preferred_language(header(scope, b"accept-language")))
         message = t(key, limit=format_bytes(self.max_bytes))
         return _json_error(status, message, headers) if api else _error_page(t, status, message, headers)
 

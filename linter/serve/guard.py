@@ -82,10 +82,11 @@ def token_matches(authorization: str, token: str) -> bool:
     return hmac.compare_digest(credentials.encode("utf-8"), token.encode("utf-8"))
 
 
-def _header(scope: Scope, name: bytes) -> str:
+def header(scope: Scope, name: bytes) -> str:
+    """A request header's value ("" when absent); `name` in lower case."""
     for key, value in scope.get("headers", ()):
         if key.lower() == name:
-            return value.decode("latin-1")
+            return str(value.decode("latin-1"))
     return ""
 
 
@@ -151,13 +152,13 @@ class Guard:
 
     def _refusal(self, scope: Scope) -> tuple[int, str] | None:
         """Why the request is refused before its body is read: (status, strings.py key), or None."""
-        if self.loopback_only and not is_loopback(host_name(_header(scope, b"host"))):
+        if self.loopback_only and not is_loopback(host_name(header(scope, b"host"))):
             return 400, "error.host"
-        if self.token is not None and not token_matches(_header(scope, b"authorization"), self.token):
+        if self.token is not None and not token_matches(header(scope, b"authorization"), self.token):
             return 401, "error.token"
-        if scope["method"] == "POST" and _header(scope, b"sec-fetch-site") == "cross-site":
+        if scope["method"] == "POST" and header(scope, b"sec-fetch-site") == "cross-site":
             return 403, "error.cross_site"
-        declared = _header(scope, b"content-length")
+        declared = header(scope, b"content-length")
         if declared.strip().isdigit() and int(declared) > self.max_bytes:
             return 413, "error.too_large"
         return None

@@ -7,7 +7,6 @@ import json
 import threading
 
 import pytest
-
 from conftest import AS_OF, CORPUS_CONFIG
 
 LEAKY = ("# Launch\n\nSo proud of the team behind #ProjectNightjar. Questions? Write to jane.doe@gmail.com.\n\n"
@@ -122,11 +121,12 @@ def test_unknown_paths_and_methods(client):
 def test_concurrent_requests_are_each_answered_correctly(reviewer, monkeypatch):
     """Many drafts at once, in both languages: each gets its own findings, and the Linter (not
     thread-safe) is only ever used by one thread at a time."""
+    import datetime as dt
+
     import httpx2
 
     from linter.serve.app import create_app
     from linter.serve.review import Draft
-    import datetime as dt
 
     drafts = [{"text": LEAKY.replace("jane.doe", f"user{i}"), "as_of": AS_OF} if i % 3 else
               {"text": SPANISH.replace("clientes", f"clientes {i}"), "lang": "es", "as_of": AS_OF}

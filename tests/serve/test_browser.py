@@ -20,8 +20,8 @@ import urllib.parse
 from pathlib import Path
 
 import pytest
-
 from conftest import AS_OF, CORPUS_CONFIG, ROOT
+
 from linter import __version__
 
 pytestmark = pytest.mark.browser

@@ -7,7 +7,6 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-
 from conftest import AS_OF
 
 DRAFT = ("# Launch\n\nSo proud of the team behind #ProjectNightjar. Questions? Write to jane.doe@gmail.com.\n\n"
@@ -69,7 +68,7 @@ def test_each_finding_is_marked_in_place_with_its_reason_and_suggestion(client, 
     assert marked == [f.match for f in findings]  # none overlap here: one mark each, in order
     for number, finding in enumerate(findings, start=1):
         item = re.search(rf'<li class="finding sev-{finding.severity}" id="finding-{number}">(.*?)</li>',
-                         page.text, flags=re.S)
+                         page.text, flags=re.DOTALL)
         assert item, finding.code
         shown = html.unescape(item.group(1))
         assert finding.code in shown and finding.message in shown and finding.why in shown
@@ -203,7 +202,7 @@ def test_pages_have_no_inline_script_or_style(client):
 
 def test_the_markdown_report_lists_each_finding(client, reviewer):
     page = submit(client()).text
-    report = html.unescape(re.search(r'<textarea id="markdown-report"[^>]*>(.*?)</textarea>', page, re.S).group(1))
+    report = html.unescape(re.search(r'<textarea id="markdown-report"[^>]*>(.*?)</textarea>', page, re.DOTALL).group(1))
     assert report.startswith("## postlint review of draft.md\n")
     for number, finding in enumerate(reviewer.linter.lint(DRAFT, path="draft.md", as_of=AS_OF), start=1):
         assert f"{number}. **" in report and f"`{finding.code}`" in report
