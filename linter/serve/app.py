@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
+from importlib.resources import files
 from dataclasses import dataclass, replace
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
@@ -105,20 +106,21 @@ def create_app(reviewer: Reviewer, *, token: str | None = None, max_bytes: int =
                loopback_only: bool = True) -> Starlette:
     """The ASGI application around one loaded `Reviewer` (see `server.serve` to run it)."""
     site = _Site(reviewer, max_bytes)
-    app = Starlette(
-        routes=[
-            Route("/", site.page, methods=["GET"]),
-            Route("/", site.review_page, methods=["POST"]),
-            Route("/api/lint", site.api_lint, methods=["POST"]),
-            Route("/api/rules", site.api_rules, methods=["GET"]),
-            Route("/healthz", site.healthz, methods=["GET"]),
-            Mount("/static", StaticFiles(packages=[("linter.serve", "static")]), name="static"),
-        ],
+    routes = [
+        Route("/", site.page, methods=["GET"]),
+        Route("/", site.review_page, methods=["POST"]),
+        Route("/api/lint", site.api_lint, methods=["POST"]),
+        Route("/api/rules", site.api_rules, methods=["GET"]),
+        Route("/healthz", site.healthz, methods=["GET"]),
+    ]
+    static = files("linter.serve") / "static"
+    known_paths = frozenset([r.path for r in routes] + [f"/static/{f.name}" for f in static.iterdir()])
+    return Starlette(
+        routes=[*routes, Mount("/static", StaticFiles(packages=[("linter.serve", "static")]))],
         middleware=[Middleware(Guard, refuse=site.refusal, max_bytes=max_bytes, token=token,
-                               loopback_only=loopback_only)],
+                               loopback_only=loopback_only, known_paths=known_paths)],
         exception_handlers={HTTPException: site.http_error},
     )
-    return app
 
 
 class _Site:

@@ -42,7 +42,6 @@ SECURITY_HEADERS = [
 ]
 NO_STORE = (b"cache-control", b"no-store")  # results (and every page that may hold a draft)
 STATIC_CACHE = (b"cache-control", b"private, max-age=3600")  # the stylesheet, script and icon
-LOGGED_PATHS = frozenset({"/", "/api/lint", "/api/rules", "/healthz"})
 LOOPBACK_NAMES = frozenset({"localhost", "localhost."})
 
 
@@ -100,9 +99,10 @@ class Guard:
     """Token, Host, size and cross-site checks, security headers, safe errors, a sizes-only log."""
 
     def __init__(self, app: ASGIApp, *, refuse: ErrorResponder, max_bytes: int, token: str | None = None,
-                 loopback_only: bool = True) -> None:
+                 loopback_only: bool = True, known_paths: frozenset[str] = frozenset()) -> None:
         self.app = app
         self.refuse = refuse
+        self.known_paths = known_paths  # logged as they are; any other path could carry anything
         self.max_bytes = max_bytes
         self.token = token
         self.loopback_only = loopback_only  # no token: answer only requests addressed to this machine
@@ -146,7 +146,7 @@ class Guard:
             if not state["status"]:
                 await self.refuse(scope, 500, "error.internal")(scope, receive, counted_send)
         finally:
-            path = scope["path"] if scope["path"] in LOGGED_PATHS or static else "(other path)"
+            path = scope["path"] if scope["path"] in self.known_paths else "(other path)"
             log.info("%s %s %d, %d bytes in, %d bytes out, %.0f ms", scope["method"], path, state["status"],
                      state["in"], state["out"], (time.perf_counter() - started) * 1000)
 

@@ -78,6 +78,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "report.none": "No problems found.",
         "warning.heading": "Note",
         "error.heading": "This draft could not be checked",
+        "error.heading_missing": "Page not found",
         "error.empty": "Paste a draft or choose a file to check.",
         "error.suffix": "\u201c{name}\u201d is not a kind of file postlint reads; upload a .md, .html or .txt file.",
         "error.date": "Write the date as YYYY-MM-DD.",
@@ -168,6 +169,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "report.none": "No se encontraron problemas.",
         "warning.heading": "Aviso",
         "error.heading": "No se pudo revisar este borrador",
+        "error.heading_missing": "Página no encontrada",
         "error.empty": "Pega un borrador o elige un archivo para revisarlo.",
         "error.suffix": "\u00ab{name}\u00bb no es un tipo de archivo que postlint lea; sube un archivo .md, "
                         ".html o .txt.",

@@ -149,9 +149,13 @@ def test_the_log_has_sizes_and_timings_only(client, caplog):
         api.post("/api/lint?draft=leak", json={"text": draft}, headers={"authorization": f"Bearer {TOKEN}"})
         api.post("/", data={"draft": draft}, headers={"authorization": basic(TOKEN)})
         api.get("/jane.doe@gmail.com", headers={"authorization": f"Bearer {TOKEN}"})
+        api.get("/static/jane.doe@gmail.com", headers={"authorization": f"Bearer {TOKEN}"})
+        api.get("/static/style.css", headers={"authorization": f"Bearer {TOKEN}"})
     lines = [r.getMessage() for r in caplog.records if r.name == "postlint.serve"]
-    assert len(lines) == 3
+    assert len(lines) == 5
     assert lines[0].startswith("POST /api/lint 200, ") and "bytes in" in lines[0] and lines[0].endswith(" ms")
-    assert lines[2].startswith("GET (other path) 404")
+    assert lines[1].startswith("POST / 200, ")
+    assert lines[2].startswith("GET (other path) 404") and lines[3].startswith("GET (other path) 404")
+    assert lines[4].startswith("GET /static/style.css 200")
     for line in lines:
         assert "jane" not in line and "Globex" not in line and "leak" not in line and TOKEN not in line

@@ -207,7 +207,14 @@ def test_the_markdown_report_lists_each_finding(client, reviewer):
     for number, finding in enumerate(reviewer.linter.lint(DRAFT, path="draft.md", as_of=AS_OF), start=1):
         assert f"{number}. **" in report and f"`{finding.code}`" in report
         assert f"line {finding.line}, column {finding.col}" in report
-    assert "`jane.doe@gmail.com`" in report and "\\#ProjectNightjar" not in report
+    assert "`jane.doe@gmail.com`" in report
+
+
+def test_the_markdown_report_quotes_the_draft_literally(client):
+    """A match with Markdown characters is shown as code and escaped in text, never formatted."""
+    page = submit(client(), "What a f*ck_up of a week.\n").text
+    report = html.unescape(re.search(r'<textarea id="markdown-report"[^>]*>(.*?)</textarea>', page, re.DOTALL).group(1))
+    assert "`f*ck`" in report and "'f\\*ck'" in report
 
 
 def test_markdown_helpers_keep_text_literal():
