@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, ClassVar, NoReturn
 
 import click
 
@@ -181,7 +181,7 @@ class _ByteSize(click.ParamType):
     """A size in bytes: `1048576`, `512k`, `5M` (k and M count in 1024s)."""
 
     name = "size"
-    _SCALES = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+    _SCALES: ClassVar[dict[str, int]] = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
 
     def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
         if isinstance(value, int):

@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from importlib.resources import files
 from dataclasses import dataclass, replace
+from importlib.resources import files
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
