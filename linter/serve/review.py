@@ -12,9 +12,9 @@ import datetime as dt
 import difflib
 import re
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -65,7 +65,6 @@ class Review:
     draft: Draft
     result: FileResult
     lang: str
-    rules: Mapping[str, Rule] = field(default_factory=dict)
 
     @property
     def findings(self) -> Sequence[Finding]:
@@ -81,16 +80,16 @@ class Review:
 
     def json(self) -> str:
         """Exactly what `postlint check --format json` prints for this draft."""
-        return reporter("json")([self.result], rules=self.rules)
+        return reporter("json")([self.result])
 
 
-def parse_date(value: Any, what: str = "as_of") -> dt.date:
+def parse_date(value: Any) -> dt.date:
     if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise BadDraft(f"'{what}' must be a date written as YYYY-MM-DD", "error.date")
+    raise BadDraft("'as_of' must be a date written as YYYY-MM-DD", "error.date")
 
 
 def parse_lang(value: Any) -> str | None:
@@ -112,7 +111,7 @@ def _plain_string(value: Any, what: str) -> str:
     return value
 
 
-def draft_from_json(data: Any, today: dt.date | None = None) -> Draft:
+def draft_from_json(data: Any) -> Draft:
     """The draft an `/api/lint` body describes: `{"text", "path"?, "lang"?, "as_of"?, "redact"?}`."""
     if not isinstance(data, dict):
         raise BadDraft('the body must be a JSON object such as {"text": "..."}')
@@ -131,7 +130,7 @@ def draft_from_json(data: Any, today: dt.date | None = None) -> Draft:
         text=_plain_string(data["text"], "text"),
         path=path or STDIN_PATH,
         lang=parse_lang(data.get("lang")),
-        as_of=parse_date(data["as_of"]) if data.get("as_of") is not None else today or dt.date.today(),
+        as_of=parse_date(data["as_of"]) if data.get("as_of") is not None else dt.date.today(),
         redact=redact,
     )
 
@@ -174,10 +173,10 @@ class Reviewer:
 
         document = self.linter.document(Post(draft.text, path=draft.path, as_of=draft.as_of, lang=draft.lang))
         [(document, findings)] = self.linter.lint_documents([document])
-        results, rules = [FileResult(draft.path, findings, draft.text)], self.rules
+        results = [FileResult(draft.path, findings, draft.text)]
         if draft.redact or self.linter.config.redact:
-            results, rules = redact(results, rules)
-        return Review(draft, results[0], document.lang, rules)
+            results, _ = redact(results, self.rules)  # the rules' templates rebuild masked messages
+        return Review(draft, results[0], document.lang)
 
     def close(self) -> None:
         self._worker.shutdown(wait=False, cancel_futures=True)

@@ -162,3 +162,23 @@ def test_concurrent_requests_are_each_answered_correctly(reviewer, monkeypatch):
     assert [r.text for r in responses] == expected
     assert most_inside == 1  # one draft at a time inside the Linter
     assert max(waiting_seen) > 1  # while others were waiting: the requests really overlapped
+
+
+def test_too_many_waiting_drafts_get_503_and_the_rest_are_answered(reviewer, monkeypatch):
+    import httpx2
+
+    import linter.serve.review
+    from linter.serve.app import create_app
+
+    monkeypatch.setattr(linter.serve.review, "MAX_WAITING", 1)
+
+    async def send_all():
+        transport = httpx2.ASGITransport(app=create_app(reviewer))
+        async with httpx2.AsyncClient(transport=transport, base_url="http://127.0.0.1") as api:
+            return await asyncio.gather(*(api.post("/api/lint", json={"text": LEAKY}) for _ in range(6)))
+
+    responses = asyncio.run(send_all())
+    busy = [r for r in responses if r.status_code == 503]
+    assert busy and all(r.headers["retry-after"] == "5" and "try again" in r.json()["error"] for r in busy)
+    assert {r.status_code for r in responses} == {200, 503}
+    assert reviewer._waiting == 0  # every slot is given back
