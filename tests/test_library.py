@@ -39,3 +39,13 @@ def test_bad_as_of_is_a_clear_error(linter):
 
     with pytest.raises(PostlintError, match="is not a date"):
         linter.lint("x", as_of="soon")
+
+
+def test_one_post_per_call_does_not_grow_the_vocabulary(plain_linter):
+    """A server lints one post per call: after the first, each call's new words are dropped again."""
+    plain_linter.lint("A first post warms the pipeline up.")
+    strings = plain_linter._runtime("en").nlp.vocab.strings
+    before = len(strings)
+    for i in range(40):
+        plain_linter.lint(f"Post {i}: zqx{i}unique and qzy{i}other arrived with ref-{i * 7919}.")
+    assert len(strings) - before < 40  # at least 80 new words went through
