@@ -63,27 +63,40 @@ class Server:
         self.lines: queue.Queue[str] = queue.Queue()
         self.log: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
-        self.url = self._wait_for_address()
+        try:
+            self.url = self._wait_for_address()
+        except BaseException:
+            self.process.kill()
+            raise
 
     def _read(self) -> None:
         for line in self.process.stderr:
             self.lines.put(line)
 
     def _wait_for_address(self) -> str:
-        while True:
+        waited = 0
+        while waited < 300:  # loading the model on a busy 2-core machine
             try:
-                line = self.lines.get(timeout=180)
+                line = self.lines.get(timeout=1)
             except queue.Empty:
-                raise AssertionError(f"postlint serve did not start: {self.log}") from None
+                waited += 1
+                if self.process.poll() is not None:
+                    break
+                continue
             self.log.append(line)
             found = re.search(r"serving the review page on (http://\S+/)", line)
             if found:
                 return found.group(1)
+        raise AssertionError(f"postlint serve did not start: {''.join(self.log)}")
 
     def stop(self) -> int:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
-        code = self.process.wait(timeout=60)
+        try:
+            code = self.process.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            raise
         while not self.lines.empty():
             self.log.append(self.lines.get())
         return code
