@@ -178,7 +178,7 @@ class _Site:
             "t": t, "ui": ui, "autonyms": AUTONYMS, "form": state, "review": review,
             "error": t(error.key, limit=format_bytes(self.max_bytes), **error.values) if error else None,
             "decoded_with_warnings": decoded_with_warnings, "languages": [AUTO, *LANGUAGES],
-            "markups": list(PASTED_AS), "accept": ",".join(MARKUP_BY_SUFFIX), "version": __version__,
+            "markups": list(PASTED_AS), "accept": ",".join(MARKUP_BY_SUFFIX),
         }
         if review is not None:
             context.update(_results(review, t))
@@ -197,6 +197,8 @@ class _Site:
             return _json_error(400, "the body is not UTF-8")
         except json.JSONDecodeError as exc:
             return _json_error(400, f"the body is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}")
+        except RecursionError:
+            return _json_error(400, "the body is not valid JSON: nested too deeply")
         try:
             review = await self.reviewer.review(draft_from_json(data))
         except BadDraft as exc:

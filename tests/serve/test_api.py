@@ -88,6 +88,8 @@ def test_lint_needs_a_json_body(client):
     assert not_json.status_code == 400 and "not valid JSON" in not_json.json()["error"]
     form = api.post("/api/lint", data={"text": "hello"})
     assert form.status_code == 415 and "Content-Type: application/json" in form.json()["error"]
+    deep = api.post("/api/lint", content=b"[" * 200_000, headers={"content-type": "application/json"})
+    assert deep.status_code == 400 and "nested too deeply" in deep.json()["error"]
     latin1 = api.post("/api/lint", content='{"text": "año"}'.encode("latin-1"),
                       headers={"content-type": "application/json"})
     assert latin1.status_code == 400 and latin1.json()["error"] == "the body is not UTF-8"
