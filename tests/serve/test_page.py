@@ -49,6 +49,12 @@ def text_of(page: str, class_prefix: str) -> list[str]:
     return parser.found
 
 
+def report_of(page: str) -> str:
+    """The Markdown report's text as the browser reads it (HTML drops one newline after <textarea>)."""
+    found = re.search(r'<textarea id="markdown-report"[^>]*>\n?(.*?)</textarea>', page, re.DOTALL)
+    return html.unescape(found.group(1))
+
+
 def test_the_empty_page_offers_paste_upload_language_and_date(client):
     page = client().get("/")
     assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
@@ -169,6 +175,13 @@ def test_invalid_utf8_is_checked_with_a_note(client):
     assert text_of(page.text, "hl sev-") == ["jane.doe@gmail.com"]
 
 
+def test_a_draft_comes_back_exactly_as_sent_in_its_text_box(client):
+    draft = "\n\nStarts with blank lines & <tags>.\n"
+    page = submit(client(), draft).text
+    shown = re.search(r'<textarea id="draft"[^>]*>\n(.*?)</textarea>', page, re.DOTALL).group(1)
+    assert html.unescape(shown) == draft
+
+
 @pytest.mark.parametrize("fields, message", [
     ({"draft": "   "}, "Paste a draft or choose a file"),
     ({"as_of": "next tuesday"}, "Write the date as YYYY-MM-DD"),
@@ -202,7 +215,7 @@ def test_pages_have_no_inline_script_or_style(client):
 
 def test_the_markdown_report_lists_each_finding(client, reviewer):
     page = submit(client()).text
-    report = html.unescape(re.search(r'<textarea id="markdown-report"[^>]*>(.*?)</textarea>', page, re.DOTALL).group(1))
+    report = report_of(page)
     assert report.startswith("## postlint review of draft.md\n")
     for number, finding in enumerate(reviewer.linter.lint(DRAFT, path="draft.md", as_of=AS_OF), start=1):
         assert f"{number}. **" in report and f"`{finding.code}`" in report
@@ -213,7 +226,7 @@ def test_the_markdown_report_lists_each_finding(client, reviewer):
 def test_the_markdown_report_quotes_the_draft_literally(client):
     """A match with Markdown characters is shown as code and escaped in text, never formatted."""
     page = submit(client(), "What a f*ck_up of a week.\n").text
-    report = html.unescape(re.search(r'<textarea id="markdown-report"[^>]*>(.*?)</textarea>', page, re.DOTALL).group(1))
+    report = report_of(page)
     assert "`f*ck`" in report and "'f\\*ck'" in report
 
 
