@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, ClassVar, NoReturn
 
 import click
 
@@ -177,6 +177,47 @@ def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.da
         _fail(f"cannot write {output}: {exc.strerror or exc}")
     click.echo(f"postlint: recorded {len(recorded.entries)} finding{'s' if len(recorded.entries) != 1 else ''} "
                f"in {len(run.results)} file{'s' if len(run.results) != 1 else ''} to {output}", err=True)
+
+
+class _ByteSize(click.ParamType):
+    """A size in bytes: `1048576`, `512k`, `5M` (k and M count in 1024s)."""
+
+    name = "size"
+    _SCALES: ClassVar[dict[str, int]] = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().removesuffix("b").removesuffix("i")
+        number, scale = (text[:-1], text[-1]) if text[-1:] in self._SCALES else (text, "")
+        if not number.isdigit():
+            self.fail(f"'{value}' is not a size; write it as bytes, or with k or M (512k, 5M)", param, ctx)
+        return int(number) * self._SCALES[scale]
+
+
+@cli.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; one other than this machine's own (loopback) needs --token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port; the address is printed at start).")
+@config_option
+@click.option("--token", envvar="POSTLINT_TOKEN", show_envvar=True, metavar="T",
+              help="Secret every request must carry: 'Authorization: Bearer T', or T as the password "
+                   "when the browser asks. Required with a --host other than loopback.")
+@click.option("--max-bytes", type=_ByteSize(), default="1M", show_default=True, metavar="N",
+              help="Largest request body accepted; larger ones get HTTP 413 (512k, 5M, ...).")
+def serve_command(host: str, port: int, config_path: str | None, token: str | None, max_bytes: int) -> None:
+    """Serve the review page and the HTTP API; drafts stay in memory, never on disk or in logs."""
+    from .cache import default_cache_dir
+
+    try:
+        from .serve.server import serve
+    except ImportError as exc:
+        from .serve import SERVE_EXTRA_MISSING
+
+        _fail(f"{SERVE_EXTRA_MISSING} ({exc.name} is missing)")
+    serve(_config_for(config_path), host=host, port=port, token=token, max_bytes=max_bytes,
+          cache_dir=default_cache_dir(), announce=lambda message: _notify("info", message))
 
 
 @cli.command(name="eval")

@@ -297,6 +297,8 @@ class _Writer:
         rows = [f"| {header[0]} | {header[1]} | {header[2]} |", "|---|---|--:|"]
         for severity in sorted(Severity, key=lambda s: -s.rank):
             name, meaning = t.severities[str(severity)]
+            if name != severity:
+                name += f" (`{severity}`)"  # as reports print it
             count = sum(1 for r in self.rules if r.severity == severity)
             rows.append(f"| {name} | {meaning} | {count} |")
         return paragraphs(self.policy_text("monitoring"), t.enforcement_intro, bullets(t.enforcement),

@@ -210,6 +210,9 @@ def test_the_severity_table_counts_the_rules_in_force(policy):
     text, _ = policy("packs: [./acme.yaml]\n", PACK)
     rows = dict(re.findall(r"^\| (error|warning|info) \| .* \| (\d+) \|$", text, re.MULTILINE))
     assert rows == {"error": "0", "warning": "1", "info": "1"}
+    es, _ = policy("packs: [./acme.yaml]\n", PACK, lang="es")
+    rows = re.findall(r"^\| (.*?) \| .* \| \d+ \|$", es, re.MULTILINE)
+    assert rows == ["error", "advertencia (`warning`)", "consejo (`info`)"]  # with the name reports print
 
 
 def test_no_rule_in_force_says_so(policy):
