@@ -286,6 +286,45 @@ def explain(code: str, config_path: str | None) -> None:
     click.echo("\n".join(out))
 
 
+@cli.command(name="policy")
+@config_option
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True,
+              help="md: Markdown, to keep in a repository; html: one self-contained page with a table "
+                   "of contents, to read or print.")
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Language of the document (default: the config's lang, else en).")
+@click.option("--internal", is_flag=True,
+              help="The staff edition: name the codenames, confidential customers, internal domains and "
+                   "values marked !confidential that the default (public) edition only describes. "
+                   "Never publish it.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the policy to FILE instead of standard output.")
+def policy_command(config_path: str | None, fmt: str, lang: str | None, internal: bool, output: str | None) -> None:
+    """Write the social-media policy in force: the ten usual steps, with every enabled rule."""
+    from .fileio import write_atomically
+    from .packs import load_rules
+    from .policy import render_policy
+
+    config = _config_for(config_path)
+    lang = lang or (config.lang if config.lang in LANGUAGES else "en")
+    text = render_policy(config, load_rules(config), lang=lang, fmt=fmt, internal=internal, notify=_notify)
+    edition = "staff (internal) edition: it names confidential values, do not publish it" if internal \
+        else "public edition"
+    if output is None:
+        click.echo(text, nl=False)
+        if internal:
+            _notify("notice", f"this is the {edition}")
+        return
+    target = Path(output).resolve()
+    if target in {p.resolve() for p in (config.path, *(ref.path for ref in config.packs)) if p is not None}:
+        _fail(f"{output} is the config or one of its rule packs; write the policy elsewhere")
+    try:
+        write_atomically(target, text, strict=True)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    _notify("notice", f"wrote the {edition} of the policy to {output}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: user errors exit 2 with their message; anything unexpected exits 3."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
