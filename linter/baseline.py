@@ -21,7 +21,7 @@ import os
 import secrets
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -77,10 +77,15 @@ class Baseline:
 
     def filter(self, results: Sequence[FileResult]) -> list[FileResult]:
         """The results without recorded findings; each keeps a count of what it left out."""
+        keep_new = self.filtering()
+        return [keep_new(result) for result in results]
+
+    def filtering(self) -> Callable[[FileResult], FileResult]:
+        """A filter for results that come one file at a time (each recorded finding hides one)."""
         strict = Counter(e.strict_key for e in self.entries)
         loose_left = Counter(e.loose_key for e in self.entries)
-        filtered = []
-        for result in results:
+
+        def keep_new(result: FileResult) -> FileResult:
             entries = [self.entry(result, f) for f in result.findings]
             known = [False] * len(entries)
             for i, entry in enumerate(entries):  # exact matches first, so they are not taken loosely
@@ -94,9 +99,10 @@ class Baseline:
                     known[i] = True
             new = [f for f, seen in zip(result.findings, known) if not seen]
             hidden = tuple(f for f, seen in zip(result.findings, known) if seen)
-            filtered.append(replace(result, findings=new, baselined=result.baselined + sum(known),
-                                    hidden=(*result.hidden, *hidden)))
-        return filtered
+            return replace(result, findings=new, baselined=result.baselined + sum(known),
+                           hidden=(*result.hidden, *hidden))  # `--redact` still masks their spans
+
+        return keep_new
 
     def dumps(self) -> str:
         data = {"version": VERSION, "tool": f"postlint {__version__}", "salt": self.salt,

@@ -34,6 +34,16 @@ class Mark:
         return f"{self.path}:{self.line}:{self.col}"
 
 
+class Confidential(str):
+    """A config string marked `!confidential`: the public edition of the written policy
+    (`postlint policy`) describes it instead of printing it. Everywhere else it is a plain string."""
+
+    __slots__ = ()
+
+
+CONFIDENTIAL_TAG = "!confidential"
+
+
 class MarkedDict(dict[str, Any]):
     """A mapping that remembers where it, each key and each value stand."""
 
@@ -143,10 +153,53 @@ def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
         return None
 
 
+def _marked_confidential(value: Any) -> Any:
+    """`value` with every string in it (deeply: mapping values and list items) made `Confidential`."""
+    if isinstance(value, str):
+        return Confidential(value)
+    if isinstance(value, dict):
+        for key in value:
+            value[key] = _marked_confidential(value[key])
+    elif isinstance(value, list):
+        value[:] = [_marked_confidential(item) for item in value]
+    return value
+
+
+def _construct_confidential(loader: _Loader, node: yaml.Node) -> Any:
+    """`!confidential`: a string, or every string in a mapping or list; other scalars (a date, a
+    number) keep their plain type and value, and are not marked."""
+    if isinstance(node, yaml.MappingNode):
+        return _marked_confidential(_construct_mapping(loader, node))
+    if isinstance(node, yaml.SequenceNode):
+        return _marked_confidential(_construct_sequence(loader, node))
+    plain = not node.style  # a quoted scalar is always a string: "2027" is no number (libyaml: style '')
+    plain_tag = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
+    return _marked_confidential(loader.yaml_constructors[plain_tag](loader, node))
+
+
+def confidential_values(data: Any) -> tuple[str, ...]:
+    """Every string marked `!confidential` in loaded data, once each, in a stable order."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, Confidential) and value.strip():
+            found.add(value.strip())
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(data)
+    return tuple(sorted(found))
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 _Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+_Loader.add_constructor(CONFIDENTIAL_TAG, _construct_confidential)
 
 # A config or pack is small. Aliases let a few hundred bytes stand for billions of nodes (the
 # "billion laughs"): the document is refused when, aliases expanded, it has more nodes than this.
@@ -157,6 +210,7 @@ def expanded_size(root: yaml.Node, limit: int = MAX_NODES) -> int:
     """How many nodes `root` stands for with every alias expanded (counted in linear time, up to
     just past `limit`)."""
     sizes: dict[int, int] = {}
+    visiting: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(root, False)]
     while stack:
         node, children_done = stack.pop()
@@ -164,10 +218,14 @@ def expanded_size(root: yaml.Node, limit: int = MAX_NODES) -> int:
             continue
         children = _children(node)
         if not children_done:
+            if id(node) in visiting:
+                return limit + 1  # an alias inside its own anchor: endless once expanded
+            visiting.add(id(node))
             stack.append((node, True))
-            stack.extend((child, False) for child in children if id(child) not in sizes and child is not node)
+            stack.extend((child, False) for child in children if id(child) not in sizes)
             continue
-        sizes[id(node)] = min(limit + 1, 1 + sum(sizes.get(id(child), limit + 1) for child in children))
+        visiting.discard(id(node))
+        sizes[id(node)] = min(limit + 1, 1 + sum(sizes[id(child)] for child in children))
     return sizes[id(root)]
 
 
