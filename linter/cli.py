@@ -21,11 +21,11 @@ import click
 
 from . import __version__
 from .config import Config, load_config, resolve_config
-from .errors import ConfigError, ExitCode, PostlintError, Problem
+from .errors import ConfigError, ExitCode, InternalError, PostlintError, Problem
 from .finding import Severity
 from .languages import LANGUAGES
 from .report import FORMATS
-from .report.results import display
+from .report.results import display, shown_configs
 from .schema import DATE_HINT, parse_date
 
 if TYPE_CHECKING:
@@ -96,20 +96,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 def _notify(level: str, message: str) -> None:
     _say(f"postlint: {level}: {display(message)}")
-
-
-def _shown_configs(configs: Sequence[Path | None]) -> list[str]:
-    """The configs a run used, as the summary names them (relative to here when below it)."""
-    shown = []
-    for config in configs:
-        if config is None:
-            shown.append("none (built-in rules, no company policy)")
-            continue
-        try:
-            shown.append(str(config.relative_to(Path.cwd().resolve())))
-        except ValueError:
-            shown.append(str(config))
-    return shown
 
 
 def _stdin(paths: Sequence[str]) -> BinaryIO | None:
@@ -243,7 +229,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
 
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
                 allow_outside_packs, on_result=print_file if fmt == "text" else None)
-    configs = _shown_configs(run.configs)
+    configs = shown_configs(run.configs)
     if fmt == "text":
         results = [streamed[i] for i in sorted(streamed)]
         _echo(configs_line(configs) + summary_line(Summary.of(results)) + "\n", colour=colour)
@@ -599,7 +585,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         if debug:
             traceback.print_exc()
         # never str(exc): it may quote a post (a KeyError of a matched word, a value in a message)
-        _say(f"postlint: internal error: {type(exc).__name__} at {_where(exc)} "
+        detail = f": {exc}" if isinstance(exc, InternalError) else ""
+        _say(f"postlint: internal error: {type(exc).__name__} at {_where(exc)}{detail} "
              "(rerun with --debug for the traceback, and please report it)")
         sys.exit(ExitCode.INTERNAL)
 

@@ -31,6 +31,11 @@ class Problem:
         return f"{text} ({self.hint})" if self.hint else text
 
 
+class InternalError(RuntimeError):
+    """A bug in postlint whose message never quotes a post or a config value (it names kinds of
+    things only): the one-line report of an internal error prints it, unlike any other message."""
+
+
 class PostlintError(Exception):
     """An error the user can fix; the CLI prints it and exits with `exit_code`."""
 

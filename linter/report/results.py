@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..finding import Finding, Severity
 from ..textmap import LINE_BREAK
@@ -64,6 +65,21 @@ def _picture(match: re.Match[str]) -> str:
     if code < 0x20:
         return chr(0x2400 + code)
     return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def shown_configs(configs: Sequence[Path | None]) -> list[str]:
+    """The configs a run applied, as reports name them: relative to the working folder when below
+    it; None (no config found) as the built-in defaults."""
+    here = Path.cwd().resolve()
+    shown = []
+    for config in configs:
+        if config is None:
+            shown.append("none (built-in rules, no company policy)")
+        elif config.is_relative_to(here):
+            shown.append(str(config.relative_to(here)))
+        else:
+            shown.append(str(config))
+    return shown
 
 
 @functools.lru_cache(maxsize=8)
