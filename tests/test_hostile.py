@@ -601,3 +601,42 @@ class TestRedaction:
         masked, _ = redact([FileResult("p.md", found, text)], {r.code: r for r in linter.rules})
         rendered = json.dumps([f.to_dict() for f in masked[0].findings])
         assert "jane.doe" not in rendered and "idiots" in rendered
+
+
+# --- 4. published text that is never read --------------------------------------------------------
+
+@pytest.mark.parametrize("path, text, code, match", [
+    ("p.html", "<p>Hello</p><!-- call Jane on +1 212 555 0147 -->", "PII-PHONE", "+1 212 555 0147"),
+    ("p.md", "Hello.\n\n<!-- the Nightjar demo is Friday -->\n", "CONF-CODENAME", "Nightjar"),
+    ("p.md", 'See [the docs](https://example.com "Nightjar docs").', "CONF-CODENAME", "Nightjar"),
+    ("p.md", '![A chart](chart.png "Nightjar numbers")', "CONF-CODENAME", "Nightjar"),
+    ("p.md", '[docs]: https://example.com "Nightjar docs"\n\nSee [docs].', "CONF-CODENAME", "Nightjar"),
+    ("p.html", '<a href="/x" title="Nightjar preview">x</a>', "CONF-CODENAME", "Nightjar"),
+    ("p.html", '<span aria-label="Nightjar launch">x</span>', "CONF-CODENAME", "Nightjar"),
+    ("p.html", '<head><meta property="article:tag" content="Nightjar"></head><p>x</p>', "CONF-CODENAME", "Nightjar"),
+    ("p.html", '<div data-product="Nightjar">x</div>', "CONF-CODENAME", "Nightjar"),
+    ("p.html", '<script type="application/ld+json">{"name": "Globex case study"}</script>', "CONF-CUSTOMER", "Globex"),
+    ("p.html", '<iframe srcdoc="&lt;p&gt;Nightjar&lt;/p&gt;"></iframe>', "CONF-CODENAME", "Nightjar"),
+    ("p.md", "---\nseo:\n  description: Nightjar is here\n---\nHello.\n", "CONF-CODENAME", "Nightjar"),
+    ("p.md", "---\nimage: {alt: Globex office}\n---\nHello.\n", "CONF-CUSTOMER", "Globex"),
+    ("p.md", "---\nslug: nightjar-launch\n---\nHello.\n", "CONF-CODENAME", "nightjar"),
+    ("p.md", '+++\ntitle = "x"\n[extra]\nproduct = "Nightjar"\n+++\nHello.\n', "CONF-CODENAME", "Nightjar"),
+    ("p.md", "---\ntitle: [unclosed\nsummary: Nightjar\n---\nHello.\n", "CONF-CODENAME", "Nightjar"),
+    ("p.mdx", '<Callout heading="Nightjar launch" />\n\nHello.\n', "CONF-CODENAME", "Nightjar"),
+    ("p.mdx", 'export const meta = {title: "Nightjar launch"}\n\nHello.\n', "CONF-CODENAME", "Nightjar"),
+    ("p.md", '```python title="nightjar.py"\nprint(1)\n```\n', "CONF-CODENAME", "nightjar"),
+    ("p.md", "[call me](tel:+12125550147)", "PII-PHONE", "+12125550147"),
+    ("p.md", "[message me](https://wa.me/12125550147)", "PII-PHONE", "12125550147"),
+    ("p.md", "[sign up](https://example.com/join?email=jane.doe%40gmail.com)", "PII-EMAIL", "jane.doe%40gmail.com"),
+    ("p.md", "[sign up](https://example.com/join?ref=x&email=jane.doe@gmail.com)", "PII-EMAIL", "jane.doe@gmail.com"),
+])
+def test_published_text_is_read(linter, path, text, code, match):
+    found = [(f.code, f.match) for f in linter.lint(text, path=path, as_of=AS_OF)]
+    assert (code, match) in found, found
+
+
+def test_front_matter_that_does_not_parse_is_reported(run, tmp_path):
+    post = write(tmp_path / "post.md", "---\ntitle: [unclosed\nsummary: Nightjar ships\n---\nHello.\n")
+    code, out, err = run("check", post, "--config", CORPUS_CONFIG, "--as-of", AS_OF, "--format", "json")
+    assert code == 1 and "front matter is not valid YAML" in err
+    assert [f["match"] for f in findings(out)] == ["Nightjar"]

@@ -40,6 +40,7 @@ class Extracted:
     offsets: OffsetMap
     zones: list[Zone] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. front matter that did not parse
 
 
 def markup_for(path: str | None) -> str:
@@ -72,7 +73,7 @@ def read_markup(source: str, markup: str) -> Extracted:
     else:
         return extract_text(source)
     text, offsets, zones = writer.finish()
-    return Extracted(text, offsets, zones, directives)
+    return Extracted(text, offsets, zones, directives, writer.warnings)
 
 
 def extract_text(source: str) -> Extracted:
