@@ -40,10 +40,10 @@ if TYPE_CHECKING:
     from .rule import Rule
 
 CACHE_ENV = "POSTLINT_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2  # 2: a record names the post language its text was rebuilt in
 # Finding fields the cache re-derives from the source and the rule instead of storing them.
 _DERIVED = {"code", "category", "severity", "message", "why", "suggestion", "start", "end", "line", "col",
-            "end_line", "end_col", "match", "path", "values"}
+            "end_line", "end_col", "match", "path", "values", "lang"}
 _LIBRARIES = ("spacy", "presidio-analyzer", "phonenumbers", "regex", "tldextract")
 
 
@@ -195,6 +195,8 @@ def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule])
             stored[name] = ref
         record: dict[str, Any] = {"code": finding.code, "severity": str(finding.severity),
                                   "start": finding.start, "end": finding.end, "values": stored}
+        if finding.lang is not None:
+            record["lang"] = finding.lang
         extra = {}
         for field in dataclasses.fields(finding):
             if field.name in _DERIVED:
@@ -226,6 +228,8 @@ def _decode(records: list[dict[str, Any]], source: str, path: str | None,
         rule = rules.get(record["code"])
         if rule is None:
             return None
+        if isinstance(record.get("lang"), str):
+            rule = rule.in_language(record["lang"])
         values = {name: refs.resolve(ref) for name, ref in record["values"].items()}
         extra: dict[str, Any] = {name: refs.resolve(v) if isinstance(v, list) else v
                                  for name, v in record.get("extra", {}).items()}

@@ -201,22 +201,27 @@ def eval_command(file: str, config_path: str | None, fmt: str) -> None:
 @cli.command()
 @config_option
 @click.option("--all", "show_all", is_flag=True, help="Also list rules the config turns off.")
-def rules(config_path: str | None, show_all: bool) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Only the rules that apply to posts in this language, with their summary in it.")
+def rules(config_path: str | None, show_all: bool, lang: str | None) -> None:
     """List every rule: code, category, severity and summary."""
     from .packs import load_rules
     from .suppress import DIRECTIVE_RULES
 
-    listed = [r for r in [*load_rules(_config_for(config_path)), *DIRECTIVE_RULES.values()] if r.enabled or show_all]
+    listed = [r for r in [*load_rules(_config_for(config_path)), *DIRECTIVE_RULES.values()]
+              if (r.enabled or show_all) and (lang is None or lang in r.languages)]
     width = max((len(r.code) for r in listed), default=10)
     for rule in listed:
         state = "" if rule.enabled else "  (off)"
-        click.echo(f"{rule.code:<{width}}  {rule.category:<12}  {rule.severity:<7}  {rule.summary}{state}")
+        click.echo(f"{rule.code:<{width}}  {rule.category:<12}  {rule.severity:<7}  {rule.text(lang).summary}{state}")
 
 
 @cli.command()
 @click.argument("code")
 @config_option
-def explain(code: str, config_path: str | None) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Show the rule as it reads for posts in this language (default: its own text).")
+def explain(code: str, config_path: str | None, lang: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
     from .packs import load_rules, retired_codes
@@ -230,15 +235,18 @@ def explain(code: str, config_path: str | None) -> None:
         close = difflib.get_close_matches(code.upper(), known, n=3)
         _fail(f"no rule '{code}'" + (f"; did you mean {', '.join(close)}?" if close else "; see `postlint rules`"))
     wrap = lambda text: "\n".join("  " + line for line in click.wrap_text(text, 96).splitlines())  # noqa: E731
+    text = rule.text(lang)
     out = [f"{rule.code} ({rule.category}, {rule.severity}){'' if rule.enabled else ' [off]'}",
-           f"  {rule.summary}", "", "Why", wrap(rule.why), "", "Message", f"  {rule.message}"]
-    if rule.suggestion:
-        out += ["", "Instead", wrap(rule.suggestion)]
+           f"  {text.summary}", "", "Why", wrap(text.why), "", "Message", f"  {text.message}"]
+    if text.suggestion:
+        out += ["", "Instead", wrap(text.suggestion)]
     if rule.kind in KINDS:
         out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
-    if rule.examples_bad or rule.examples_good:
+    if text.examples_bad or text.examples_good:
         out += ["", "Examples"]
-        out += [f"  bad:  {e}" for e in rule.examples_bad] + [f"  good: {e}" for e in rule.examples_good]
+        out += [f"  bad:  {e}" for e in text.examples_bad] + [f"  good: {e}" for e in text.examples_good]
+    out += ["", "Languages", "  " + ", ".join(
+        f"{code} ({'own text' if rule.translated(code) else 'default text'})" for code in rule.languages)]
     if rule.references:
         out += ["", "References"] + [f"  {r}" for r in rule.references]
     out += ["", f"Defined in {rule.location}"]

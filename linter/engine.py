@@ -64,7 +64,7 @@ class _Runtime:
 
     def __init__(self, rules: list[Rule], config: Config, lang: str, cache_dir: Path | None = None) -> None:
         self.lang = lang
-        self.checks: list[Check] = [KINDS[r.kind](r, config.company) for r in rules
+        self.checks: list[Check] = [KINDS[r.kind](r.in_language(lang), config.company) for r in rules
                                     if r.enabled and lang in r.languages]
         needs = functools.reduce(lambda a, b: a | b, (c.needs for c in self.checks), Needs())
         self.nlp = load_spacy(config.model_for(lang), lang, needs)
