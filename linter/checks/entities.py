@@ -16,16 +16,8 @@ from ._validators import VALIDATORS
 
 if TYPE_CHECKING:
     from ..document import Document
+    from ..languages import Language
 
-ENTITY_NAMES = {
-    "EMAIL_ADDRESS": "email address", "PHONE_NUMBER": "phone number", "CREDIT_CARD": "card number",
-    "IBAN_CODE": "IBAN", "IP_ADDRESS": "IP address", "URL": "URL", "CRYPTO": "crypto wallet address",
-    "MAC_ADDRESS": "MAC address", "DATE_TIME": "date", "US_SSN": "US Social Security number",
-    "US_ITIN": "US taxpayer number", "US_PASSPORT": "US passport number",
-    "US_BANK_NUMBER": "US bank account number", "US_DRIVER_LICENSE": "US driver's licence number",
-    "UK_NHS": "NHS number", "UK_NINO": "UK National Insurance number", "ES_NIF": "Spanish NIF",
-    "ES_NIE": "Spanish NIE", "PERSON": "person's name", "LOCATION": "place", "NRP": "nationality or group",
-}
 
 
 @register
@@ -72,9 +64,9 @@ class EntitiesCheck(Check):
                 continue
             if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0):
                 continue
-            yield Hit(result.start, result.end, _values(result))
+            yield Hit(result.start, result.end, _values(result, document.language))
 
 
-def _values(result: Any) -> dict[str, str]:
-    return {"entity": ENTITY_NAMES.get(result.entity_type, result.entity_type.lower()),
-            "score": f"{result.score:.2f}"}
+def _values(result: Any, language: Language) -> dict[str, str]:
+    name = language.messages.get(f"entity.{result.entity_type}", result.entity_type.lower())
+    return {"entity": name, "score": f"{result.score:.2f}"}

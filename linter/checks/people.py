@@ -42,7 +42,8 @@ def _name_token(language: languages.Language) -> regex.Pattern[str]:
 def _money(language: languages.Language) -> regex.Pattern[str]:
     """An amount of money: "$185k", "€90,000", "90,000 euros" (the language's magnitudes and currencies)."""
     return regex.compile(rf"[$€£]\s?\d[\d,.]*\s?(?:[kKmM]\b{_alternatives(language.money_magnitudes)})?"
-                         rf"|\b\d[\d,.]*\s?(?:[kK]{_alternatives(language.currency_words)})\b")
+                         rf"|\b\d[\d,.]*\s?(?:(?:{_alternatives(language.money_magnitudes)[1:] or '(?!)'})\s+(?:de\s+)?)?"
+                         rf"(?:[kK]{_alternatives(language.currency_words)})(?!\w)")
 
 
 @register
@@ -115,7 +116,8 @@ class PeopleCheck(Check):
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc
         language = document.language
-        people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not self._is_public(ent.text)
+        person = language.entity_labels.get("PERSON", ())
+        people = [ent for ent in doc.ents if ent.label_ in person and not self._is_public(ent.text)
                   and self._looks_like_a_name(ent, language) and not self._has_public_role(ent)]
         if not people:
             return
@@ -173,7 +175,7 @@ class PeopleCheck(Check):
         if sent.end >= len(doc):
             return None
         following = doc[sent.end].sent
-        names = [e for e in sent.ents if e.label_ == "PERSON"]
+        names = [e for e in sent.ents if e.label_ in language.entity_labels.get("PERSON", ())]
         opener = [t for t in following[:3] if t.is_alpha]
         if len(names) != 1 or not opener or opener[0].lower_ not in language.pronouns:
             return None
