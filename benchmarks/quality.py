@@ -59,6 +59,48 @@ def measure_corpus() -> dict[str, Any]:
             "command": "postlint eval corpus/posts.jsonl --config corpus/postlint.yaml"}
 
 
+def measure_spanish() -> dict[str, Any]:
+    """The Spanish corpus: the posts the packs were tuned on, and the held-out ones, scored apart."""
+    from linter import Linter
+    from linter.evaluate import evaluate, read_posts
+
+    linter = Linter(ROOT / "corpus" / "postlint.yaml")
+    parts = {}
+    for name in ("posts", "holdout"):
+        report = evaluate(linter, read_posts(ROOT / "corpus" / "es" / f"{name}.jsonl"))
+        parts[name] = {"micro": report["micro"], "posts": len(report["posts"]), "categories": report["categories"]}
+    return {**parts, "command": "postlint eval corpus/es/posts.jsonl (or holdout.jsonl) --config corpus/postlint.yaml"}
+
+
+def measure_language() -> dict[str, Any]:
+    """How often `lang: auto` reads a post in the wrong language, on text nobody here wrote."""
+    import csv
+
+    from linter import languages
+    from linter.markup import extract, markup_for
+
+    found: dict[str, Any] = {}
+    for blog in ("blog_rust_lang", "blog_go", "blog_18f"):
+        folder = CORPORA / blog / "posts"
+        if not folder.is_dir():
+            continue
+        counts: dict[str, int] = {}
+        for path in sorted(folder.rglob("*.md")):
+            extracted = extract(path.read_text(encoding="utf-8"), markup_for(path.name))
+            lang = languages.resolve("auto", declared=extracted.declared_lang, text=extracted.text)
+            counts[lang] = counts.get(lang, 0) + 1
+        found[blog] = counts
+    olid = CORPORA / "olid_train" / "olid-training-v1.0.tsv"
+    if olid.is_file():
+        counts = {}
+        with olid.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                lang = languages.detect(row["tweet"])
+                counts[lang] = counts.get(lang, 0) + 1
+        found["olid_train (tweets)"] = counts
+    return found
+
+
 def measure_rust() -> dict[str, Any]:
     from linter import Linter
     from linter.engine import Post
@@ -158,7 +200,8 @@ def classifier_on_rust_blog() -> list[dict[str, Any]]:
     return found
 
 
-MEASURES = {"corpus": measure_corpus, "rust": measure_rust, "presidio": measure_presidio, "olid": measure_olid}
+MEASURES = {"corpus": measure_corpus, "spanish": measure_spanish, "language": measure_language,
+            "rust": measure_rust, "presidio": measure_presidio, "olid": measure_olid}
 
 
 def render(results: dict[str, Any]) -> str:
@@ -171,6 +214,18 @@ def render(results: dict[str, Any]) -> str:
         m = results["corpus"]["micro"]
         out.append(f"| corpus/posts.jsonl micro P / R | >= 0.95 / >= 0.95 | {m['precision']:.3f} / "
                    f"{m['recall']:.3f} | `{results['corpus']['command']}` |")
+    if "spanish" in results:
+        for name, label in (("posts", "tuned on"), ("holdout", "held out")):
+            m = results["spanish"][name]["micro"]
+            out.append(f"| corpus/es/{name}.jsonl ({results['spanish'][name]['posts']} Spanish posts, {label}) "
+                       f"micro P / R | >= 0.95 / >= 0.95 | {m['precision']:.3f} / {m['recall']:.3f} "
+                       f"| `{results['spanish']['command']}` |")
+    if "language" in results:
+        for source, counts in results["language"].items():
+            total = sum(counts.values())
+            out.append(f"| {source}: posts `lang: auto` reads as English | all of {total} | "
+                       f"{counts.get('en', 0)} ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))}) "
+                       "| `python benchmarks/quality.py --only language` |")
     if "rust" in results:
         r = results["rust"]
         out.append(f"| blog_rust_lang: errors on {r['posts']} posts | <= {r['posts'] // 20} | {r['errors']} "

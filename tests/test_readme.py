@@ -15,3 +15,28 @@ def test_the_first_example_shows_every_finding_the_command_prints(run, monkeypat
     code, out, _ = run(*command, "--no-cache")
     assert code == 1
     assert out == shown
+
+
+def rules_table() -> str:
+    """The README's table of built-in rules and the post languages each applies to."""
+    from linter.languages import LANGUAGES
+    from linter.packs import all_builtin_rules
+
+    head = ["code", "category", "severity", *LANGUAGES, "summary"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for rule in all_builtin_rules():
+        marks = ["yes" if lang in rule.languages else "no" for lang in LANGUAGES]
+        off = " (opt-in)" if not rule.enabled else ""
+        lines.append(f"| `{rule.code}` | {rule.category} | {rule.severity} | {' | '.join(marks)} | {rule.summary}{off} |")
+    return "\n".join(lines)
+
+
+def test_the_rules_table_shows_every_rule_and_its_languages():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"<!-- rules-table -->\n(.*?)\n<!-- /rules-table -->", readme, re.DOTALL)
+    assert shown, "README.md has no <!-- rules-table --> block"
+    assert shown.group(1) == rules_table(), "regenerate it: python tests/test_readme.py"
+
+
+if __name__ == "__main__":
+    print(rules_table())

