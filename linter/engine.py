@@ -96,7 +96,7 @@ class _Runtime:
     def parse(self, documents: list[Document], batch_size: int) -> None:
         """Give each document its `Doc`: one `nlp.pipe`, then the deferred parts where needed."""
         for document, parsed in zip(documents, self.nlp.pipe((d.text for d in documents), batch_size=batch_size)):
-            document.spacy_doc = parsed
+            document.spacy_doc = _sentences_within_blocks(parsed)
         for capability, (everywhere, asking) in self.deferred.items():
             wanted = [(d.doc, None if everywhere else _deferred_spans(d, capability, asking)) for d in documents]
             targets = [(doc, spans) for doc, spans in wanted if spans is None or spans]
@@ -146,6 +146,19 @@ def _say_what_is_missing(nlp: Any, lang: str, checks: list[Check]) -> None:
         _notice_once(("capability", id(nlp), lang),
                      f"{unit.name} posts, pipeline '{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}': {parts}; "
                      f"install the language's full model to use them{fix}")
+
+
+def _sentences_within_blocks(doc: Any) -> Any:
+    """A blank line (a block boundary of the markup: paragraph, heading, list item, cell) always
+    starts a sentence, whatever the sentence recogniser made of it: "### A heading?" and the
+    paragraph under it are two sentences."""
+    if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return doc  # a full parse fixes its own sentences; writing them would fail (spaCy E043)
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and before.is_space and before.text.count("\n") >= 2 and not token.is_sent_start:
+            token.is_sent_start = True
+    return doc
 
 
 def _deferred_spans(document: Document, capability: str, asking: list[Check]) -> list[tuple[int, int]] | None:
@@ -295,7 +308,7 @@ class Linter:
 
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped."""
-        return self._suppressor.apply(document, findings, dedupe)
+        return self._suppressor.apply(document, findings, functools.partial(dedupe, source=document.source))
 
     def _check(self, document: Document, runtime: _Runtime) -> list[Finding]:
         if runtime.pii is not None:
@@ -319,8 +332,11 @@ class Linter:
                             path=document.path)
 
 
-def dedupe(findings: list[Finding]) -> list[Finding]:
-    """Keep one finding per overlapping stretch of a category: the most severe, then the longest."""
+def dedupe(findings: list[Finding], source: str | None = None) -> list[Finding]:
+    """Keep one finding per overlapping stretch of a category: the most severe, then the longest.
+
+    With the `source`, one fact reported twice is also reported once (`same_fact`).
+    """
     by_priority = sorted(findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.code))
     taken: dict[str, list[tuple[int, int]]] = {}
     kept = []
@@ -332,4 +348,40 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
             continue
         spans.insert(i, (finding.start, finding.end))
         kept.append(finding)
+    if source is not None:
+        kept = same_fact(kept, source)
     return sorted(kept, key=lambda f: (f.start, f.end, f.code))
+
+
+VALUE_CATEGORIES = frozenset({"pii", "confidential"})  # findings about a value: an address, a number, a name
+LINK_SCHEMES = ("mailto:", "tel:", "callto:", "sms:")
+LINK_REACH = 2000  # source characters between a link's visible text and its target
+
+
+def same_fact(findings: list[Finding], source: str) -> list[Finding]:
+    """One fact, one finding: a `mailto:` or `tel:` link's target when its visible text says the
+    same value nearby, and a value inside another value (a customer's name in an address's
+    domain) are dropped in favour of the finding that holds them."""
+    values = [f for f in findings if str(f.category) in VALUE_CATEGORIES]
+    dropped: set[int] = set()
+    for f in values:
+        for outer in values:
+            if outer is not f and outer.start <= f.start and f.end <= outer.end and \
+                    (outer.end - outer.start) > (f.end - f.start) and outer.severity.rank >= f.severity.rank:
+                dropped.add(id(f))
+                break
+        if id(f) in dropped or not source[:f.start].lower().endswith(LINK_SCHEMES):
+            continue
+        key = _fact_key(f.match)
+        if any(o is not f and o.code == f.code and _fact_key(o.match) == key and abs(o.start - f.start) <= LINK_REACH
+               and not source[:o.start].lower().endswith(LINK_SCHEMES) for o in values):
+            dropped.add(id(f))
+    return [f for f in findings if id(f) not in dropped]
+
+
+def _fact_key(value: str) -> str:
+    """What makes two spellings one value: case for addresses, the last ten digits for numbers."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) >= 7 and len(digits) * 2 > len(value.replace(" ", "")):
+        return digits[-10:]
+    return value.strip().lower()

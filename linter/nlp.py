@@ -296,7 +296,6 @@ def _components_for(components: dict[str, _Component], needs: Needs) -> set[str]
     return wanted
 
 
-
 def parse_on_demand(nlp: Language, span: Any) -> Doc:
     """A dependency-parsed copy of `span` (a Span or Doc), for checks that need the parse rarely.
 

@@ -54,7 +54,8 @@ def quiet_presidio() -> None:
 class PiiAnalyzer:
     """Presidio's `AnalyzerEngine` with just the recognizers asked for, reading our parse."""
 
-    def __init__(self, nlp: Language, lang: str, entities: Iterable[str], *, phone_regions: tuple[str, ...]) -> None:
+    def __init__(self, nlp: Language, lang: str, entities: Iterable[str], *,
+                 phone_regions: tuple[str, ...]) -> None:
         from . import languages
 
         quiet_presidio()

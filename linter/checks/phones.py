@@ -54,6 +54,7 @@ def _shapes(language: Language) -> _Shapes:
             rf"|0\d{{2,4}}[\s\-]\d{{3,4}}[\s\-]?\d{{3,4}})(?:{extension})?"),
         extension=regex.compile(rf"{extension}$"),
     )
+PHONE_TIMEOUT = 5.0  # seconds; the candidate pattern is linear, this only bounds hostile input
 _IPV4ISH = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RANGE = regex.compile(rf"{_YEAR}\s?[\-.]\s?{_YEAR}")
@@ -138,25 +139,34 @@ class PhonesCheck(Check):
         return not (_IPV4ISH.fullmatch(core) or _YEAR_RANGE.fullmatch(core) or _is_date(core))
 
     def run(self, document: Document) -> Iterator[Hit]:
-        text = document.text
-        if not any(ch.isdigit() for ch in text):
+        if not any(ch.isdigit() for ch in document.text):
             return
+        try:
+            yield from self._phones(document)
+        except TimeoutError:
+            document.warn(f"rule {self.rule.code} gave up after {PHONE_TIMEOUT}s on this text; other rules still ran")
+
+    def _phones(self, document: Document) -> Iterator[Hit]:
+        text = document.text
         confirmed = {(r.start, r.end) for r in document.pii if r.entity_type == "PHONE_NUMBER"}
         taken: list[tuple[int, int]] = []
         shapes = _shapes(document.language)
-        for m in shapes.candidate.finditer(text):
+        for m in document.block_matches(shapes.candidate, timeout=PHONE_TIMEOUT):
             start, end = m.span()
             value = m.group()
             if not self._shaped(value, shapes):
                 continue
             o = self.opts
-            if self.unless and self.unless.near(text, start, end, 25, 0):
+            block = document.block(start)
+            if self.unless and self.unless.near(text, start, end, 25, 0, block):
                 continue
             formatted = shapes.formatted.fullmatch(value) is not None
             validated = any(s < end and start < e for s, e in confirmed)
             written_like_one = formatted and (_is_possible(value) if value.startswith("+")
                                               else validated or value.startswith("("))
-            if not (written_like_one or self.cues.near(text, start, end, o["context_before"], o["context_after"])):
+            # In code a cue is an identifier (`number[i]`, `call()`): only a number written like one counts.
+            in_code = "code" in document.zones_at(start, end)
+            if not (written_like_one or not in_code and self.cues.near(text, start, end, o["context_before"], o["context_after"], block)):
                 continue
             if not o["toll_free"] and _is_toll_free(value, document.language.phone_region):
                 continue
