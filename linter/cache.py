@@ -2,9 +2,10 @@
 
 An entry is keyed by a hash of the post's text, how it is read (markup, language, the date
 embargoes are judged at) and a fingerprint of everything else that decides findings: postlint's
-own code, data files (`linter/data/`: models, word lists) and built-in packs, the config and the
-company's own packs, and the versions of spaCy, the model, Presidio and phonenumbers. Each entry is one small JSON file under
-`<cache dir>/findings/`; deleting the folder is always safe.
+own code and data files (`linter/data/`: models; `linter/languages/words/`: word lists), the
+built-in packs, the config and the company's own packs, and the versions of spaCy, the model,
+Presidio and phonenumbers. Each entry is one small JSON file under `<cache dir>/findings/`;
+deleting the folder is always safe.
 
 Findings carry personal data, so an entry never holds matched text. It keeps each finding's rule
 code, severity and offsets. The values its message and suggestion were filled with are kept as
@@ -63,11 +64,12 @@ def default_cache_dir() -> Path:
 
 
 def package_digest(package: Path, rules: Path) -> str:
-    """The contents of a package's code (`*.py`), its data (every file under `data/`: models, word
-    lists) and a folder of packs: a model retrained without a version bump changes it too."""
+    """The contents of every file of a package (code, models under `data/`, the languages' word
+    lists under `languages/words/`) and a folder of packs: a model retrained without a version
+    bump changes it too."""
     digest = hashlib.sha256()
-    data = sorted(p for p in (package / "data").rglob("*") if p.is_file())
-    for path in sorted(package.rglob("*.py")) + data:
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in files:
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for path in sorted(rules.glob("*.yaml")):
         digest.update(b"rules/" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")

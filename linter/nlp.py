@@ -155,7 +155,6 @@ def _load_package(model: str, needs: Needs) -> Language:
     return nlp
 
 
-
 def provides(nlp: Language) -> frozenset[str]:
     """The capabilities `nlp` gives, in its pipeline or loaded on first use (deferred, on demand)."""
     factories = {nlp.get_pipe_meta(name).factory for name in nlp.component_names}

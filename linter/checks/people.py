@@ -16,13 +16,13 @@ import regex
 
 from .. import schema as s
 from ..nlp import ON_DEMAND, Needs, parse_on_demand
-from ..vocab import dictionary, words
+from ..vocab import dictionary
 from . import Check, Hit, register
 from ._attribution import credited
 from ._context import arcs_between, block_tokens
 from ._disguise import name_key
 from ._phrases import PhraseSet
-from ._sense import Sense, sense_option
+from ._sense import NOT_PROSE, Sense, sense_option
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -50,8 +50,10 @@ def _money(language: languages.Language) -> regex.Pattern[str]:
                          rf"(?:[kK]{_alternatives(language.currency_words)})(?!\w)")
 
 
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-NOT_PROSE = frozenset({"code", "link"})
+@functools.cache
+def _titles(language: languages.Language) -> frozenset[str]:
+    """The language's titles without their full stop ("dr" for "Dr." and "Dr")."""
+    return frozenset(w.rstrip(".") for w in language.words("person_titles"))
 
 
 @register
@@ -148,17 +150,20 @@ class PeopleCheck(Check):
         name inside code or a link target, a capitalised technical noun, or a credit."""
         if document.zones_at(ent.start_char, ent.end_char) & NOT_PROSE:
             return False
-        lang = document.lang
-        tech = words("tech_terms", lang)
+        language = document.language
+        tech = language.words("tech_terms")
         tokens = [t for t in ent if t.is_alpha]
         if not tokens or any(t.lower_ in tech or t.lemma_.lower() in tech for t in tokens):
             return False
         if credited(document, ent.start_char, ent.end_char):
             return False
-        if tokens[0].lower_ in words("first_names", lang):
+        if tokens[0].lower_ in language.words("first_names"):
             return True
-        before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if before is not None and before.lower_.rstrip(".") in {w.rstrip(".") for w in words("person_titles", lang)}:
+        # a title before the name, or, as the Spanish model tags them, at its start ("Dra. Ruiz")
+        titled = [ent.doc[ent.start - 1]] if ent.start > 0 else []
+        if len(ent) > 1:
+            titled.append(ent[0])
+        if any(t.lower_.rstrip(".") in _titles(language) for t in titled):
             return True
         if len(tokens) >= 2 and not any(t.lower_ in self.common_words or t.lemma_.lower() in self.common_words
                                         for t in tokens):
@@ -173,7 +178,7 @@ class PeopleCheck(Check):
         end = ent.sent.end
         if end < hi:
             end = doc[end].sent.end
-        return any(t.lower_ in _PERSONAL_PRONOUNS for t in doc[ent.end:min(end, hi)])
+        return any(t.lower_ in document.language.person_pronouns for t in doc[ent.end:min(end, hi)])
 
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc

@@ -53,4 +53,15 @@ UNIT = Language(
         because through after before over under between while where why which whose those though
         new most such here well even back still same every own both few again off against around
         """.split()),
+    person_pronouns=frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"}),
+    sender_words=("from", "by"),
+    thanks_words=("thanks", "thanks to", "via", "h/t", "hat tip"),
+    of_words=frozenset({"of"}),
+    party_words=frozenset({"of", "by", "with"}),
+    ranked_words=frozenset({"of", "among", "for", "in"}),
+    who_words=frozenset({"we", "our", "us", "they", "their", "them", "there"}),
+    definite_words=frozenset({"the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "your"}),
+    copulas=frozenset({"be"}),
+    demonstratives=frozenset({"this", "these"}),
+    verb_particles=frozenset({"up", "off", "out", "away"}),
 )

@@ -88,4 +88,17 @@ UNIT = Language(
         vosotras vuestros vuestras seguimos gracias
         """.split()),
     marks="ñ¿¡áéíóúü",
+    person_pronouns=frozenset({"él", "ella"}),
+    sender_words=("de", "desde", "por"),
+    thanks_words=("gracias", "gracias a", "vía", "via"),
+    of_words=frozenset({"de", "del"}),
+    party_words=frozenset({"de", "del", "por", "con", "entre"}),
+    ranked_words=frozenset({"de", "del", "entre", "para", "en"}),
+    who_words=frozenset({"nosotros", "nosotras", "nuestro", "nuestra", "nuestros", "nuestras", "nos", "ellos",
+                         "ellas", "su", "sus", "les", "hay", "habrá", "habría", "hubo"}),
+    definite_words=frozenset({"el", "la", "los", "las", "este", "esta", "estos", "estas", "ese", "esa", "esos",
+                              "esas", "nuestro", "nuestra", "nuestros", "nuestras", "su", "sus", "tu", "tus"}),
+    copulas=frozenset({"ser", "estar"}),
+    demonstratives=frozenset({"este", "esta", "estos", "estas", "esto", "ese", "esa", "eso"}),
+    modifiers_follow=True,
 )

@@ -1,8 +1,9 @@
 """`Language`: what postlint knows about one language, in one place.
 
 Checks never hard-code words of a language: they ask the document's unit (`document.language`)
-for them. Adding a language means adding one module beside `en.py` that defines `UNIT`, plus the
-pack terms for it (rules with `lang: [xx]`).
+for them, the short closed lists as its fields and the long lists through `Language.words(name)`,
+read from `linter/languages/words/<code>/<name>.txt`. Adding a language means adding one module
+beside `en.py` that defines `UNIT`, its word lists, and the pack terms for it (rules' `xx:` blocks).
 """
 
 from __future__ import annotations
@@ -10,6 +11,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..vocab import read_list
+
+WORDS = Path(__file__).resolve().parent / "words"
+"""One folder per language code, one `<name>.txt` per list of `WORD_LISTS`."""
+
+WORD_LISTS: Mapping[str, str] = {
+    "first_names": "first names: a capitalised word that is one is evidence of a person "
+                   "(`checks/people.py`); a mailbox named after one is a person's (`checks/emails.py`)",
+    "person_titles": "titles before a name (Dr., Sra.): evidence of a person (`checks/people.py`)",
+    "tech_terms": "technical vocabulary: a cue word next to one is read in its technical sense, and a name "
+                  "made of one is no person (`checks/_sense.py`, `checks/people.py`)",
+    "org_nouns": "organisations and groups of people, what a reorganisation is of (`checks/_sense.py`)",
+    "deal_nouns": "deals between organisations, counted only with a party named (`checks/_sense.py`)",
+    "event_nouns": "nouns a change word may modify and still mean the event (`checks/_sense.py`)",
+    "contact_cues": "invitations to get in touch: an address after one is a contact point (`checks/emails.py`)",
+    "private_cues": "words that make an address someone's private data (`checks/emails.py`)",
+    "credit_cues": "phrases that introduce an author line or a credit (`checks/_attribution.py`)",
+    "role_mailboxes": "words that make a mailbox a role, team or list (`checks/emails.py`)",
+    "placeholder_mailboxes": "tutorial stand-ins for an address, local parts and @domains (`checks/emails.py`)",
+}
+"""The word lists a language may have, each with what it is for and the code that reads it."""
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: units are singletons, hashed by identity (memo keys)
@@ -93,6 +117,45 @@ class Language:
     marks: str = ""
     """Characters this language writes and the others registered rarely do (Spanish ¿ ¡ ñ and
     accented vowels): a word holding one counts as one of its stop words in `_detect.py`."""
+    person_pronouns: frozenset[str] = frozenset()
+    """Pronouns that refer only to a person (he, her; él, ella): one after a name in its block is
+    evidence that the name is a person's. `checks/people.py`."""
+    sender_words: tuple[str, ...] = ()
+    """Words right before an address or a credit that say who sent or did it ("an email from
+    <address>", "#1234 by ana"). `checks/emails.py`, `checks/_attribution.py`."""
+    thanks_words: tuple[str, ...] = ()
+    """Words that open a credit in brackets ("(thanks to Ana)", "(via @ana)").
+    `checks/_attribution.py`."""
+    of_words: frozenset[str] = frozenset()
+    """Prepositions that say what a noun is of ("reorganisation of the sales team", "gestión de
+    quejas"). `checks/_sense.py` (organisation, modifier)."""
+    party_words: frozenset[str] = frozenset()
+    """Prepositions that name a party to a deal ("acquisition of/by/with Initech"). `checks/_sense.py`."""
+    ranked_words: frozenset[str] = frozenset()
+    """Prepositions that say among what a superlative ranks ("the number one cause of outages").
+    `checks/_sense.py` (predicate)."""
+    who_words: frozenset[str] = frozenset()
+    """Words that name who a change happens to without a noun (we, they, our; "there will be
+    layoffs"). `checks/_sense.py` (organisation)."""
+    definite_words: frozenset[str] = frozenset()
+    """Determiners that point at a known thing ("the reorg", "our layoffs"). `checks/_sense.py`."""
+    copulas: frozenset[str] = frozenset()
+    """Lemmas of the verbs that say what a subject is (be; ser, estar). `checks/_sense.py` (label)."""
+    demonstratives: frozenset[str] = frozenset()
+    """Demonstratives that point at the text itself ("this is internal only"). `checks/_sense.py`."""
+    verb_particles: frozenset[str] = frozenset()
+    """Particles that make another verb of the one before them (fired up, let off); none in
+    Spanish. `checks/_sense.py` (particles)."""
+    modifiers_follow: bool = False
+    """Whether a noun takes its noun modifiers after it, through one of `of_words` ("gestión de
+    quejas": a kind of management), rather than before it ("complaint intake"). `checks/_sense.py`."""
+
+    def words(self, name: str) -> frozenset[str]:
+        """The entries of this language's word list `name` (one of `WORD_LISTS`); empty when the
+        language has none, so a check falls back on its other evidence."""
+        if name not in WORD_LISTS:
+            raise KeyError(f"no word list '{name}' (lists: {', '.join(WORD_LISTS)})")
+        return read_list(WORDS / self.code / f"{name}.txt")
 
     def message(self, key: str, **values: str) -> str:
         """The message words under `key`, filled with `values` (KeyError names a missing key)."""
