@@ -149,8 +149,8 @@ class Sense:
         last = span[-1]
         if last.pos_ not in NOUNS:
             return True  # a verb ("lay off 40 people") says who by its own object
-        if last.pos_ == "PROPN" and not span[0].is_sent_start:
-            return False  # part of a name: "Assisted Acquisition Services"
+        if last.pos_ == "PROPN" and not span[0].is_sent_start and _in_a_longer_name(doc, span, lo, hi):
+            return False  # part of a name: "Assisted Acquisition Services"; an acronym alone (RIF, ERE) is the word
         after = doc[span.end] if span.end < hi else None
         deals = language.words("deal_nouns")
         if last.lemma_.lower() in deals or last.lower_ in deals:
@@ -228,6 +228,11 @@ class Sense:
             return False
         return any(t.dep_ in RELATIVE_CLAUSES or (t.dep_ in PREPOSITIONS and t.lower_ in language.ranked_words)
                    for t in head.subtree if t is not head)
+
+
+def _in_a_longer_name(doc: Doc, span: Span, lo: int, hi: int) -> bool:
+    """A proper noun stands right before or after the span."""
+    return (span.start > lo and doc[span.start - 1].pos_ == "PROPN") or (span.end < hi and doc[span.end].pos_ == "PROPN")
 
 
 def _is_name(token: Token) -> bool:

@@ -48,6 +48,7 @@ def test_reorg_words_about_things_are_not_reorgs(plain_linter, text):
     "The Initech acquisition will close next quarter, not announced yet.",
     "Rumour is the acquisition of Globex will be signed next week.",
     "A real reorg is coming: the reorg will merge both support teams next month.",
+    "Heard there will be a RIF in sales next month.",  # an acronym alone is no part of a name
 ])
 def test_real_reorgs_and_deals_are_found(plain_linter, text):
     assert [c[0] for c in codes(plain_linter, text) if c[0] == "CONF-REORG"]
@@ -117,6 +118,7 @@ def test_spanish_cue_words_in_another_sense_are_left_alone(plain_linter, text, c
     ("Comparto la diapositiva del roadmap (solo uso interno) porque me hace ilusión.", "CONF-MARKING"),
     ("El mes que viene habrá una reorganización del equipo de soporte.", "CONF-REORG"),
     ("Dicen que la adquisición de Globex se firmará la semana que viene.", "CONF-REORG"),
+    ("Me han dicho que preparan un ERE para después de verano en la planta de Zaragoza.", "CONF-REORG"),
     ("Beatriz Gómez presentó una queja formal contra su jefe.", "PII-PERSON"),
 ])
 def test_spanish_cue_words_in_their_sense_are_found(plain_linter, text, code):
