@@ -14,6 +14,8 @@ from linter.languages._detect import declared_language
     "Van a cerrar la oficina de Sevilla a finales de marzo.",
     "Oigan, ¿quién se encarga del cliente de Monterrey?",
     "son unos inútiles",
+    "Cállate, nadie te ha preguntado.",  # an accented word that starts a sentence still counts
+    "Escríbenos a hola@acme.es: también respondemos en www.acme.es.",
 ])
 def test_spanish_text_reads_as_spanish(text):
     assert languages.detect(text) == "es"
@@ -26,6 +28,11 @@ def test_spanish_text_reads_as_spanish(text):
     "Los Angeles and Las Vegas are on the tour this year, and the team will be there.",
     "",
     "12345 !!!",
+    # names keep their own accents, and domains are no words (presidio_synth résumés)
+    "Janka M. Szász\n\nNetwork and computer systems administrator\n\nE-mail:\nSzaszJanka@cuvox.de\n\n"
+    "Website:\nhttps://www.UEarly.se/",
+    "Silvia J Křenová, Airport tower controller. Phone: 780 6326, E-mail: SilviaKrenova@fleckens.hu",
+    "Thanks to Zizi Kónya and Lóa Sigmundsdóttir for the review.",
 ])
 def test_english_and_undecidable_text_reads_as_the_fallback(text):
     assert languages.detect(text) == "en"

@@ -16,6 +16,10 @@ import regex
 from .unit import Language
 
 _WORD = regex.compile(r"[\p{L}']+")
+# Addresses, links and domains are no words of any language ("cuvox.de", "www.early.se/").
+_ADDRESSES = regex.compile(r"\S*[@/]\S*|[\w-]+(?:\.[\w-]+)+")
+# Where a sentence starts: the text's start, a line break, ¿ ¡ : or a stop that ends no initial ("M.").
+_SENTENCE_START = regex.compile(r"(?:^|(?<!\b\p{Lu})[.!?]|[¿¡:\n])[\s\"'(«“*_#>-]*$")
 SCAN_CHARS = 20_000  # a post's language shows in its first pages; longer texts are not read further
 # Another language than the fallback needs this many words of its own, and twice the fallback's.
 MIN_EVIDENCE = 2
@@ -49,16 +53,21 @@ def _owners(registry_key: tuple[Language, ...]) -> dict[str, int]:
 
 
 def language_scores(text: str, units: tuple[Language, ...]) -> list[float]:
-    """For each unit, how many words of `text` only that language writes (stop words and marks)."""
+    """For each unit, how many words of `text` only that language writes (its stop words, and
+    words in lower case that hold one of its marks)."""
     owners = _owners(units)
     scores = [0.0] * len(units)
     marks = [(i, set(u.marks)) for i, u in enumerate(units) if u.marks]
-    for word in _WORD.findall(text[:SCAN_CHARS]):
+    scanned = _ADDRESSES.sub(lambda m: " " * len(m.group()), text[:SCAN_CHARS])
+    for m in _WORD.finditer(scanned):
+        word = m.group()
         lower = word.lower()
         owner = owners.get(lower)
         if owner is not None:
             scores[owner] += 1
             continue
+        if word[:1].isupper() and not _SENTENCE_START.search(scanned, 0, m.start()):
+            continue  # a name inside a sentence keeps the accents of its own language ("Szász", "Kónya")
         for i, chars in marks:
             if not chars.isdisjoint(lower):
                 scores[i] += 1
