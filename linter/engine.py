@@ -66,6 +66,7 @@ class _Runtime:
 
     def __init__(self, rules: list[Rule], config: Config, lang: str, cache_dir: Path | None = None) -> None:
         self.lang = lang
+        self.warm = False  # a first batch has been parsed: later ones run in memory zones
         self.checks: list[Check] = [KINDS[r.kind](r.in_language(lang), config.company) for r in rules
                                     if r.enabled and lang in r.languages]
         needs = functools.reduce(lambda a, b: a | b, (c.needs for c in self.checks), Needs())
@@ -101,7 +102,7 @@ class _Runtime:
             wanted = [(d.doc, None if everywhere else _deferred_spans(d, capability, asking)) for d in documents]
             targets = [(doc, spans) for doc, spans in wanted if spans is None or spans]
             if targets:
-                run_deferred(self.nlp, capability, targets, batch_size)
+                run_deferred(self.nlp, capability, targets)  # in groups within the token budget
 
 
 def _load_pipeline(model: str, lang: str, needs: Needs) -> Any:
@@ -288,15 +289,15 @@ class Linter:
 
     def _lint_pieces(self, pieces: Iterable[tuple[Document, Document]],
                      batch_size: int) -> Iterator[tuple[Document, list[Finding]]]:
-        """Findings of each piece. From the second batch on, each batch runs in a spaCy memory zone:
-        the words it brings into the vocabulary are dropped after it, so a long stream does not
-        grow the process."""
-        first = True
+        """Findings of each piece. After a language's first batch (in this Linter's life, not per
+        call), each batch runs in a spaCy memory zone: the words it brings into the vocabulary are
+        dropped after it, so neither a long stream nor one post per call (a server) grows the
+        process."""
         for batch in _batches(pieces, batch_size, BATCH_CHARS):
             runtimes = [self._runtime(lang) for lang in dict.fromkeys(piece.lang for _, piece in batch)]
             with contextlib.ExitStack() as zones:
-                if not first:
-                    for runtime in runtimes:
+                for runtime in runtimes:
+                    if runtime.warm:
                         zones.enter_context(runtime.memory_zone())
                 for runtime in runtimes:
                     runtime.parse([piece for _, piece in batch if piece.lang == runtime.lang], batch_size)
@@ -304,7 +305,8 @@ class Linter:
                     findings = self._check(piece, self._runtimes[piece.lang])
                     piece.spacy_doc = None  # the parse may not outlive its zone; findings are plain data
                     yield document, findings
-            first = False
+            for runtime in runtimes:
+                runtime.warm = True
 
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped."""

@@ -101,3 +101,31 @@ def pack_linter(tmp_path):
         return Linter({"packs": [str(pack)], "company": company or {}})
 
     return build
+
+
+@pytest.fixture(scope="session")
+def reviewer(linter):
+    """The review server's `Reviewer` around the corpus `Linter` (`postlint serve`)."""
+    from linter.serve.review import Reviewer
+
+    reviewer = Reviewer(linter)
+    yield reviewer
+    reviewer.close()
+
+
+@pytest.fixture
+def client(reviewer):
+    """`client(**create_app options)`: a Starlette TestClient of the review server, on loopback."""
+    from starlette.testclient import TestClient
+
+    from linter.serve.app import create_app
+
+    opened = []
+
+    def make(base_url: str = "http://127.0.0.1", **options):
+        opened.append(TestClient(create_app(reviewer, **options), base_url=base_url))
+        return opened[-1]
+
+    yield make
+    for test_client in opened:
+        test_client.close()

@@ -67,3 +67,13 @@ def test_a_given_config_applies_whatever_the_path(tmp_path):
     (tmp_path / "postlint.yaml").write_text("company:\n  codenames: [Roadrunner]\n", encoding="utf-8")
     linter = Linter({})
     assert linter.lint("Roadrunner ships.", path=str(tmp_path / "post.md"), as_of="2026-11-25") == []
+
+
+def test_one_post_per_call_does_not_grow_the_vocabulary(plain_linter):
+    """A server lints one post per call: after the first, each call's new words are dropped again."""
+    plain_linter.lint("A first post warms the pipeline up.")
+    strings = plain_linter._runtime("en").nlp.vocab.strings
+    before = len(strings)
+    for i in range(40):
+        plain_linter.lint(f"Post {i}: zqx{i}unique and qzy{i}other arrived with ref-{i * 7919}.")
+    assert len(strings) - before < 40  # at least 80 new words went through
