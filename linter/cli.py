@@ -277,7 +277,8 @@ def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | 
 @config_option
 @click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
               help="Judge every post's embargoes at this date (default: each post at its own date, else today).")
-@click.option("--lang", type=click.Choice(["en", "es"]), help="Language of the posts (default: from config, en).")
+@click.option("--lang", type=click.Choice([AUTO, *LANGUAGES]),
+              help="Language of the posts: auto reads each post's own (default: the config's lang, auto).")
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="error", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
 @click.option("--redact", is_flag=True, default=False,
@@ -495,7 +496,7 @@ def explain(code: str, config_path: str | None, lang: str | None) -> None:
               help="md: Markdown, to keep in a repository; html: one self-contained page with a table "
                    "of contents, to read or print.")
 @click.option("--lang", type=click.Choice(LANGUAGES),
-              help="Language of the document (default: the config's lang, else en).")
+              help="Language of the document (default: the config's lang; with lang: auto, its default_lang).")
 @click.option("--internal", is_flag=True,
               help="The staff edition: name the codenames, confidential customers, internal domains and "
                    "values marked !confidential that the default (public) edition only describes. "
@@ -509,7 +510,7 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
     from .policy import render_policy
 
     config = _config_for(config_path)
-    lang = lang or (config.lang if config.lang in LANGUAGES else "en")
+    lang = lang or (config.lang if config.lang in LANGUAGES else config.default_lang)  # auto: the default
     text = render_policy(config, load_rules(config), lang=lang, fmt=fmt, internal=internal, notify=_notify)
     edition = "staff (internal) edition: it names confidential values, do not publish it" if internal \
         else "public edition"
