@@ -151,7 +151,3 @@ def _sigmoid(z: float) -> float:
 @functools.lru_cache(maxsize=4)
 def load_encoder(name: str) -> EncoderModel:
     return EncoderModel(name)
-
-
-def shipped_encoders() -> list[str]:
-    return sorted(p.stem for p in DATA_DIR.glob("*.onnx"))

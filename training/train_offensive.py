@@ -17,7 +17,7 @@ The whole network is exported to ONNX and its weights quantised to int8 (dynamic
 of every MatMul and of the word-embedding Gather); the threshold is the one that maximises
 F1(OFF) on `dev`, scored by the int8 file through `linter.encoder`, as the check runs it.
 
-Data and split: training/data.py. Nothing here reads the `test` part except the final report.
+Data and split: training/offensive_data.py. Nothing here reads the `test` part except the final report.
 """
 
 from __future__ import annotations
@@ -43,10 +43,19 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 
-from data import (CORPORA, HELD_OUT_BLOG, MINED_BLOGS, OLID, Example, mined_negatives,  # noqa: E402
-                  olid_examples, sha256_of)
-from linter.checks.classifier import LinearTextModel, hashed_features  # noqa: E402
-from linter.encoder import DATA_DIR, MAX_PIECES, EncoderModel, file_sha256, prepare  # noqa: E402
+from offensive_data import (
+    CORPORA,
+    HELD_OUT_BLOG,
+    MINED_BLOGS,
+    OLID,
+    Example,
+    mined_negatives,
+    olid_examples,
+    sha256_of,
+)
+
+from linter.checks.classifier import LinearTextModel, hashed_features
+from linter.encoder import DATA_DIR, MAX_PIECES, EncoderModel, file_sha256, prepare
 
 NAME = "offensive-en"
 ENCODER = f"{NAME}-encoder"
@@ -104,7 +113,7 @@ def fit_prefilter(train: list[Example]) -> LinearTextModel:
 def recall_cut(scores: np.ndarray, labels: np.ndarray, recall: float) -> float:
     """The highest threshold that keeps `recall` of the positives (two decimals, rounded down)."""
     pos = np.sort(scores[labels == 1])
-    cut = pos[int(math.floor((1 - recall) * len(pos)))]
+    cut = pos[math.floor((1 - recall) * len(pos))]
     return math.floor(cut * 1000) / 1000
 
 
@@ -423,7 +432,7 @@ def main(argv: list[str] | None = None) -> int:
                      **trained, "seconds": round(time.perf_counter() - started)},
         "quantisation": "onnxruntime quantize_dynamic, int8 weights (MatMul and Gather), per tensor",
         "data": {"olid": {"file": str(OLID.relative_to(CORPORA.parent.parent)), "sha256": file_sha256(OLID),
-                          "split": "crc32(id) % 10: 0-1 test, 2 dev, 3-9 train (training/data.py)"},
+                          "split": "crc32(id) % 10: 0-1 test, 2 dev, 3-9 train (training/offensive_data.py)"},
                  "hard_negatives": {"blogs": list(MINED_BLOGS), "held_out": HELD_OUT_BLOG,
                                     "sentences": len(mined), "sha256": sha256_of([e.text for e in mined])},
                  "train": len(train), "dev": len(dev), "test": len(test)},
@@ -436,7 +445,7 @@ def main(argv: list[str] | None = None) -> int:
         "versions": versions(),
         "git_commit": git_commit(),
         "command": "python training/train_offensive.py" + (f" --pilot {args.pilot}" if args.pilot else ""),
-        "created": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "created": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "onnx_sha256": file_sha256(onnx_path),
     }
     (out / f"{ENCODER}.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
