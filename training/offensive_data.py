@@ -100,5 +100,12 @@ def mined_negatives(blogs: tuple[str, ...] = MINED_BLOGS) -> list[Example]:
     return out
 
 
+def prose_negatives(blogs: tuple[str, ...] = MINED_BLOGS) -> list[Example]:
+    """Every distinct prose sentence of `blogs`, as NOT examples for the prefilter only: it must let
+    little published prose through to the encoder (a sentence goes to `dev` as mined ones do)."""
+    found = sorted({u for blog in blogs for p in blog_posts(blog) for u in blog_units(p)})
+    return [Example(u, 0, "dev" if zlib.crc32(u.encode()) % 10 == 0 else "train", "prose") for u in found]
+
+
 def sha256_of(texts: list[str]) -> str:
     return hashlib.sha256("\n".join(texts).encode()).hexdigest()

@@ -2,10 +2,12 @@
 
     python training/train_offensive.py                 # both stages, about an hour on 2 cores
     python training/train_offensive.py --pilot 400     # a timing run on 400 examples, writes to /tmp
+    python training/train_offensive.py --stage prefilter   # stage 1 again, with the encoder in place
 
 Stage 1, the prefilter (`offensive-en.npz`): an NB-SVM (Wang & Manning, 2012) over hashed word
 1-2-grams and character 3-5-grams (`linter.checks.classifier.hashed_features`, the very function
-the check runs), fitted on the `train` part. Its threshold is set on `dev` so that it passes
+the check runs), fitted on the `train` part plus every prose sentence of the two mined blogs (so
+that little published prose reaches stage 2). Its threshold is set on `dev` so that it passes
 PREFILTER_RECALL of the offensive tweets; only what it passes reaches stage 2.
 
 Stage 2, the encoder (`offensive-en-encoder.onnx`): all-MiniLM-L6-v2 (Apache-2.0, the weights of
@@ -51,6 +53,7 @@ from offensive_data import (
     Example,
     mined_negatives,
     olid_examples,
+    prose_negatives,
     sha256_of,
 )
 
@@ -369,6 +372,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=DATA_DIR, help="where to write the model files")
     parser.add_argument("--pilot", type=int, default=0, metavar="N",
                         help="time a run on N training examples, one epoch; writes to a temporary folder")
+    parser.add_argument("--stage", choices=("all", "prefilter"), default="all",
+                        help="'prefilter': refit stage 1 only and re-choose the thresholds with the encoder "
+                             "already in --out (the encoder does not depend on the prefilter, so this equals "
+                             "a full run)")
     args = parser.parse_args(argv)
     global EPOCHS
     started = time.perf_counter()
@@ -382,6 +389,7 @@ def main(argv: list[str] | None = None) -> int:
 
     olid = olid_examples()
     mined = mined_negatives()
+    prose = prose_negatives()
     train = [e for e in olid + mined if e.part == "train"]
     dev = [e for e in olid + mined if e.part == "dev"]
     test = [e for e in olid if e.part == "test"]
@@ -390,21 +398,28 @@ def main(argv: list[str] | None = None) -> int:
         train = [train[i] for i in rng.choice(len(train), args.pilot, replace=False)]
         dev = dev[::4]
     log(f"train {len(train)} ({sum(e.label for e in train)} OFF, {sum(e.source != 'olid' for e in train)} "
-        f"mined), dev {len(dev)}, test {len(test)}")
+        f"mined), dev {len(dev)}, test {len(test)}; prefilter also on {len(prose)} blog sentences")
 
-    prefilter = fit_prefilter(train)
+    prefilter = fit_prefilter(train + [e for e in prose if e.part == "train"])
     dev_tweets = [e for e in dev if e.source == "olid"]
     dev_y = np.array([e.label for e in dev_tweets])
     pre_dev = np.array([prefilter.probability(e.text) for e in dev_tweets])
     pre_cut = recall_cut(pre_dev, dev_y, PREFILTER_RECALL)
     log(f"prefilter: threshold {pre_cut} passes {np.mean(pre_dev >= pre_cut):.3f} of dev tweets")
 
-    clf, trained = train_encoder(train, dev, log)
-    out.mkdir(parents=True, exist_ok=True)
     onnx_path = out / f"{ENCODER}.onnx"
-    reference = export(clf, onnx_path)
-    (out / f"{ENCODER}.tokenizer.json").write_bytes((base_model_dir() / "tokenizer.json").read_bytes())
-    log(f"wrote {onnx_path} ({onnx_path.stat().st_size / 1e6:.1f} MB)")
+    if args.stage == "all":
+        clf, trained = train_encoder(train, dev, log)
+        out.mkdir(parents=True, exist_ok=True)
+        reference = export(clf, onnx_path)
+        (out / f"{ENCODER}.tokenizer.json").write_bytes((base_model_dir() / "tokenizer.json").read_bytes())
+        log(f"wrote {onnx_path} ({onnx_path.stat().st_size / 1e6:.1f} MB)")
+        trained |= {"seconds": round(time.perf_counter() - started), "git_commit": git_commit()}
+    else:
+        previous = json.loads((out / f"{ENCODER}.json").read_text(encoding="utf-8"))
+        assert previous["onnx_sha256"] == file_sha256(onnx_path), "the encoder does not match its metadata"
+        trained = {k: previous["training"][k] for k in ("history", "best_epoch", "seconds", "git_commit")}
+        reference = {"torch_float32_logits": previous["check"]["torch_float32_logits"]}
 
     (out / f"{ENCODER}.json").write_text(json.dumps({"threshold": 0.5}), encoding="utf-8")
     shipped = EncoderModel(ENCODER, out)
@@ -418,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     test_pre = np.array([prefilter.probability(e.text) for e in test])
     test_p = np.where(test_pre >= pre_cut, np.array(shipped.scores([e.text for e in test])), 0.0)
     check_scores = [round(v, 6) for v in shipped.scores(list(CHECK_TEXTS))]
+    command = "python training/train_offensive.py" + (f" --pilot {args.pilot}" if args.pilot else "")
     meta = {
         "name": ENCODER,
         "task": "offensive language (OLID subtask A): probability that a text is offensive",
@@ -429,12 +445,14 @@ def main(argv: list[str] | None = None) -> int:
         "training": {"method": f"fine-tuned: layers {FROZEN + 1}-6 and a logistic head on mean pooling; "
                                f"embeddings and layers 1-{FROZEN} frozen", "epochs": EPOCHS,
                      "batch": BATCH, "lr": LR, "head_lr": HEAD_LR, "seed": SEED, "max_pieces": TRAIN_PIECES,
-                     **trained, "seconds": round(time.perf_counter() - started)},
+                     **trained},
         "quantisation": "onnxruntime quantize_dynamic, int8 weights (MatMul and Gather), per tensor",
         "data": {"olid": {"file": str(OLID.relative_to(CORPORA.parent.parent)), "sha256": file_sha256(OLID),
                           "split": "crc32(id) % 10: 0-1 test, 2 dev, 3-9 train (training/offensive_data.py)"},
                  "hard_negatives": {"blogs": list(MINED_BLOGS), "held_out": HELD_OUT_BLOG,
                                     "sentences": len(mined), "sha256": sha256_of([e.text for e in mined])},
+                 "prefilter_prose": {"blogs": list(MINED_BLOGS), "sentences": len(prose),
+                                     "sha256": sha256_of([e.text for e in prose])},
                  "train": len(train), "dev": len(dev), "test": len(test)},
         "dev": figures(np.where(pre_dev >= pre_cut, dev_p, 0), dev_y, cut),
         "dev_mined_flagged": round(float(np.mean(mined_p >= cut)), 4) if len(mined_p) else None,
@@ -444,7 +462,9 @@ def main(argv: list[str] | None = None) -> int:
         "check": {"texts": list(CHECK_TEXTS), "scores": check_scores, **reference},
         "versions": versions(),
         "git_commit": git_commit(),
-        "command": "python training/train_offensive.py" + (f" --pilot {args.pilot}" if args.pilot else ""),
+        "command": command,
+        "commands_run": [f"{command} (encoder, at {trained['git_commit']})"]
+                        + ([f"{command} --stage prefilter (at {git_commit()})"] if args.stage == "prefilter" else []),
         "created": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "onnx_sha256": file_sha256(onnx_path),
     }
