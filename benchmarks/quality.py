@@ -154,33 +154,28 @@ def _offensive(findings: list[Any]) -> bool:
     return any(f.category in ("derogatory", "profanity") for f in findings)
 
 
-def _encoder_meta() -> dict[str, Any]:
-    from linter.checks.classifier import load_model
-    from linter.encoder import load_encoder
+def _cascade() -> Any:
+    """DER-OFFENSIVE's check, built as the engine builds it (no company)."""
+    from linter.checks.classifier import ClassifierCheck
+    from linter.config import Company
     from linter.packs import all_builtin_rules
 
-    rule = next(r for r in all_builtin_rules() if r.code == CLASSIFIER_CODE)
-    meta = load_encoder(rule.options["encoder"]).meta
-    return {"threshold": meta["threshold"], "prefilter": meta["prefilter"]["threshold"],
-            "prefilter_model": load_model(rule.options["model"]).meta.get("name"),
+    return ClassifierCheck(next(r for r in all_builtin_rules() if r.code == CLASSIFIER_CODE), Company())
+
+
+def _encoder_meta() -> dict[str, Any]:
+    check = _cascade()
+    meta = check.encoder.meta
+    return {"threshold": check.threshold, "prefilter": check.prefilter, "combine": meta.get("combine"),
             "training": meta["training"], "dev": meta["dev"], "base_model": meta["base_model"]}
 
 
 def model_scores(texts: list[str]) -> list[float]:
-    """Each text's highest unit score through the cascade (0 where the prefilter stops every unit)."""
-    from linter.checks.classifier import load_model
-    from linter.encoder import load_encoder, units
-    from linter.packs import all_builtin_rules
+    """Each text's highest unit probability through the cascade (0 where the prefilter stops every unit)."""
+    from linter.document import Document
 
-    rule = next(r for r in all_builtin_rules() if r.code == CLASSIFIER_CODE)
-    prefilter, encoder = load_model(rule.options["model"]), load_encoder(rule.options["encoder"])
-    cut = float(encoder.meta["prefilter"]["threshold"])
-    out = []
-    for text in texts:
-        spans = [text[a:b] for a, b in units(text)]
-        candidates = [u for u in spans if prefilter.probability(u) >= cut]
-        out.append(max(encoder.scores(candidates), default=0.0))
-    return out
+    check = _cascade()
+    return [max((p for _, _, p in check.candidates(Document.create(t))), default=0.0) for t in texts]
 
 
 def blog_effect() -> dict[str, Any]:

@@ -143,6 +143,14 @@ class EncoderModel:
     def scores(self, texts: Sequence[str]) -> list[float]:
         return [_sigmoid(z) for z in self.logits(texts)]
 
+    def probability(self, logit: float, prefilter_logit: float) -> float:
+        """The cascade's probability: the encoder's logit, combined with the prefilter's when the
+        metadata says so (`combine`: weights fitted on the dev tweets at training time)."""
+        combine = self.meta.get("combine")
+        if not combine:
+            return _sigmoid(logit)
+        return _sigmoid(combine["encoder"] * logit + combine["prefilter"] * prefilter_logit + combine["bias"])
+
 
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))

@@ -171,25 +171,26 @@ class ClassifierCheck(Check):
         self.targets.prepare(nlp)
         self.nlp = nlp
 
-    def scored(self, document: Document) -> Iterator[tuple[int, int, float]]:
-        """(start, end, probability) of the units the cascade reports."""
+    def candidates(self, document: Document) -> Iterator[tuple[int, int, float]]:
+        """(start, end, probability) of every unit the prefilter passes, scored by the cascade."""
         text = document.text
-        candidates = []
+        passed = []
         for start, end in units(text):
             if document.zones_at(start, end) & NOT_JUDGED_ZONES:
                 continue
-            p = self.model.probability(text[start:end])
-            if p >= self.prefilter:
-                candidates.append((start, end, p))
-        if self.encoder is not None and candidates:
-            probabilities = self.encoder.scores([text[a:b] for a, b, _ in candidates])
-            candidates = [(a, b, p) for (a, b, _), p in zip(candidates, probabilities)]
-        for start, end, p in candidates:
-            if p >= self.threshold:
-                yield start, end, p
+            z = self.model.logit(text[start:end])
+            if _sigmoid(z) >= self.prefilter:
+                passed.append((start, end, z))
+        if self.encoder is None:
+            yield from ((a, b, _sigmoid(z)) for a, b, z in passed)
+        elif passed:
+            logits = self.encoder.logits([text[a:b] for a, b, _ in passed])
+            yield from ((a, b, self.encoder.probability(e, z)) for (a, b, z), e in zip(passed, logits))
 
     def run(self, document: Document) -> Iterator[Hit]:
-        for start, end, p in self.scored(document):
+        for start, end, p in self.candidates(document):
+            if p < self.threshold:
+                continue
             target = self._target(document, start, end)
             yield Hit(start, end, {"score": f"{p:.2f}", "aimed": f", aimed at {target}" if target else ""})
 
