@@ -449,7 +449,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         previous = json.loads((out / f"{ENCODER}.json").read_text(encoding="utf-8"))
         assert previous["onnx_sha256"] == file_sha256(onnx_path), "the encoder does not match its metadata"
-        trained = {k: previous["training"][k] for k in ("history", "best_epoch", "seconds", "git_commit")}
+        trained = {k: previous["training"][k] for k in ("history", "best_epoch", "seconds")}
+        trained["git_commit"] = previous["training"].get("git_commit", previous["git_commit"])
         reference = {"torch_float32_logits": previous["check"]["torch_float32_logits"]}
 
     (out / f"{ENCODER}.json").write_text(json.dumps({"threshold": 0.5}), encoding="utf-8")
