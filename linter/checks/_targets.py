@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "attr", "appos", "poss",
                            "npadvmod", "conj", "ROOT", "oprd", "obj", "nmod"})
 SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all"})
+PERSONAL = SECOND_PERSON | frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they",
+                                      "them", "themselves", "i", "me", "my", "we", "us", "our"})
 ADDRESSEE = "the person addressed"
 
 TARGETS_FIELD = s.Field(
@@ -92,6 +94,11 @@ def argument(token: Token) -> Token | None:
     if token.dep_ in ARGUMENT_DEPS:
         return token
     return None
+
+
+def personal(tokens: Iterable[Token]) -> bool:
+    """Whether a personal pronoun stands in the text: someone is speaking, spoken to or about."""
+    return any(t.lower_ in PERSONAL for t in tokens)
 
 
 def addressed(tokens: Iterable[Token]) -> bool:

@@ -15,7 +15,9 @@ in `linter/data/`, with nothing downloaded:
 
 Thresholds default to the ones recorded in the models' metadata at training time. Code blocks
 and link targets are never judged: the models were trained on prose. For a flagged unit, the
-dependency parse names who it is aimed at (`targets`, or the person addressed as "you").
+dependency parse names who it is aimed at (`targets`, or the person addressed as "you"); a
+flagged unit aimed at nobody, with no personal pronoun and a `technical` noun, speaks harshly of
+things, not people ("kill the process", "abort the dumb pipe"), and is left alone.
 """
 
 from __future__ import annotations
@@ -34,7 +36,8 @@ from .. import schema as s
 from ..encoder import DATA_DIR, load_encoder, units
 from ..nlp import Needs, parse_on_demand
 from . import Check, Hit, register
-from ._targets import TARGETS_FIELD, Targets, describe
+from ._phrases import PhraseSet
+from ._targets import TARGETS_FIELD, Targets, describe, personal
 
 if TYPE_CHECKING:
     import numpy as np
@@ -149,6 +152,10 @@ class ClassifierCheck(Check):
                              doc="the prefilter score a unit needs to reach the encoder (default: "
                                  "the one recorded in the encoder's metadata)"),
         "targets": TARGETS_FIELD,
+        "technical": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                             doc="nouns (base form) that make a sentence technical: a flagged sentence "
+                                 "with one, aimed at no target and with no personal pronoun, is left "
+                                 "alone ('kill the process', 'abort the dumb pipe')"),
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
@@ -161,14 +168,16 @@ class ClassifierCheck(Check):
         self.prefilter = self.opts["prefilter"] if self.opts["prefilter"] is not None else \
             float(self.encoder.meta["prefilter"]["threshold"]) if self.encoder else self.threshold
         self.targets = Targets(self.opts["targets"], company)
+        self.technical = PhraseSet(self.opts["technical"], lemma=True)
         self.nlp: Language | None = None
 
     @property
     def needs(self) -> Needs:
-        return self.targets.needs
+        return self.targets.needs | self.technical.needs
 
     def prepare(self, nlp: Language) -> None:
         self.targets.prepare(nlp)
+        self.technical.prepare(nlp)
         self.nlp = nlp
 
     def candidates(self, document: Document) -> Iterator[tuple[int, int, float]]:
@@ -191,11 +200,12 @@ class ClassifierCheck(Check):
         for start, end, p in self.candidates(document):
             if p < self.threshold:
                 continue
-            target = self._target(document, start, end)
+            span = document.doc.char_span(start, end, alignment_mode="expand")
+            if span is None or self.nlp is None:
+                yield Hit(start, end, {"score": f"{p:.2f}", "aimed": ""})
+                continue
+            parsed = parse_on_demand(self.nlp, span)
+            target = describe(parsed, self.targets)
+            if not target and not personal(parsed) and self.technical.find(parsed):
+                continue  # harsh words about things, not people: "kill the process"
             yield Hit(start, end, {"score": f"{p:.2f}", "aimed": f", aimed at {target}" if target else ""})
-
-    def _target(self, document: Document, start: int, end: int) -> str:
-        if self.nlp is None:
-            return ""
-        span = document.doc.char_span(start, end, alignment_mode="expand")
-        return describe(parse_on_demand(self.nlp, span), self.targets) if span is not None else ""
