@@ -146,6 +146,8 @@ class Linter:
         self.lang = lang or self.config.lang
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._suppressor = Suppressor(self.rules)
+        # a model's finding yields to a rule's on the same words: the rule says what is wrong and why
+        self._dedupe = functools.partial(dedupe, generic=frozenset(r.code for r in self.rules if r.kind == "classifier"))
         self._runtimes: dict[str, _Runtime] = {}
         self._runtime(self.lang)
 
@@ -225,7 +227,7 @@ class Linter:
 
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped."""
-        return self._suppressor.apply(document, findings, dedupe)
+        return self._suppressor.apply(document, findings, self._dedupe)
 
     def _check(self, document: Document, runtime: _Runtime) -> list[Finding]:
         if runtime.pii is not None:
@@ -257,9 +259,11 @@ class Linter:
         )
 
 
-def dedupe(findings: list[Finding]) -> list[Finding]:
-    """Keep one finding per overlapping stretch of a category: the most severe, then the longest."""
-    by_priority = sorted(findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.code))
+def dedupe(findings: list[Finding], generic: frozenset[str] = frozenset()) -> list[Finding]:
+    """Keep one finding per overlapping stretch of a category: the most severe, then one whose code
+    is not `generic` (a model's), then the longest."""
+    by_priority = sorted(findings, key=lambda f: (-f.severity.rank, f.code in generic, -(f.end - f.start),
+                                                  f.start, f.code))
     taken: dict[str, list[tuple[int, int]]] = {}
     kept = []
     for finding in by_priority:

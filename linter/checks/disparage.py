@@ -3,9 +3,9 @@
 Word lists cannot tell "their product is garbage" from "their product's garbage collector", nor
 "users are idiots" from "I felt like an idiot, users were right". This kind asks the dependency
 parse: the pejorative must be predicated of the target (subject and complement of one clause,
-"X is garbage", "we call X idiots"), modify it ("garbage product", "idiot customers"), or stand in
-apposition ("our customers, those idiots"); "a piece of garbage", "slow and useless" count as
-their head word. The parse is made only for sentences that hold both words, and a negated
+"X is garbage", "we call X idiots", "X sucks") or stand in apposition ("our customers, those
+idiots"); "a piece of garbage", "slow and useless" count as their head word. A pejorative that
+merely modifies a noun ("garbage collector", "dumb pipe") is no verdict on it. The parse is made only for sentences that hold both words, and a negated
 clause ("their app is not a toy") is left alone.
 """
 
@@ -38,8 +38,8 @@ _CLIMB = frozenset({"conj", "pobj", "prep", "appos"})  # "piece of garbage", "sl
 @register
 class DisparageCheck(Check):
     kind = "disparage"
-    doc = ("Flags a pejorative (`terms`) that the dependency parse ties to a target: said of it, "
-           "modifying it, or in apposition to it; negated clauses are left alone.")
+    doc = ("Flags a pejorative (`terms`) that the dependency parse ties to a target: said of it "
+           "or in apposition to it; negated clauses are left alone.")
     placeholders = frozenset({"target"})
     options = {
         "terms": s.Field(s.list_of(s.string(), nonempty=True), required=True,
@@ -88,8 +88,8 @@ def said_of(pejorative: Token, target: Token) -> bool:
     Tokens are compared by index: spaCy makes a new Token object at every access."""
     word = pejorative
     for _ in range(4):
-        if (word.head.i == target.i and word.dep_ != "compound") or target.head.i == word.i:
-            return not _negated(word) and not _negated(target)  # "garbage collector" is no verdict
+        if (word.head.i == target.i and word.dep_ == "appos") or target.head.i == word.i:
+            return not _negated(word) and not _negated(target)  # "X sucks", "X, those clowns"
         if word.dep_ in PREDICATE_DEPS and target.dep_ in SUBJECT_DEPS and word.head.i == target.head.i \
                 and word.i != target.i and word.head.lemma_ in PREDICATING:
             return not _negated(word.head)

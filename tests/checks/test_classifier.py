@@ -122,7 +122,7 @@ def test_the_encoder_loads_on_the_first_candidate_only(cascade):
     assert check.encoder.loaded and [f.code for f in found] == ["DER-X"]
 
 
-TECHNICAL = [
+TECHNICAL = [  # the model alone scores some of these high; the parse finds no one they are aimed at
     "Kill the thread before the pool shuts down.",
     "The garbage collector now runs concurrently with the mutator.",
     "Abort the dumb pipe and fall back to the slow path.",
@@ -135,6 +135,8 @@ TECHNICAL = [
     "Blacklisted hosts are dropped by the firewall before the handshake.",
     "Orphaned child processes are reaped by init.",
     "Fire the event and shoot the result back to the caller.",
+    "Kill the process and restart the garbage collector.",
+    "Abort the dumb pipe and retry on the master node.",
 ]
 
 
@@ -146,7 +148,9 @@ def test_hard_technical_sentences_stay_clean(plain_linter, text):
 @pytest.mark.parametrize(("text", "aimed"), [
     ("You are a disgusting liar and everyone knows it, shut up.", "aimed at the person addressed"),
     ("@USER go back to your cave, nobody wants you here", "aimed at the person addressed"),
-    ("Customers who complain about the price are worthless leeches, good riddance.", "aimed at customers"),
+    ("Honestly our customers are the worst people on earth, I hate every one of them.", "aimed at customers"),
+    ("Our coworker Dave is a lazy piece of work and everyone hates him.", "aimed at a coworker"),
+    ("Feminists are ruining everything, shut up already.", "aimed at a group of people"),
 ])
 def test_offensive_posts_are_flagged_with_their_target(plain_linter, text, aimed):
     found = [f for f in plain_linter.lint(text, as_of=AS_OF) if f.code == "DER-OFFENSIVE"]

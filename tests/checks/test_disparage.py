@@ -7,7 +7,7 @@ RULE = """\
   category: derogatory
   severity: error
   kind: disparage
-  terms: [garbage, junk, idiot, clueless, stupid, joke, suck]
+  terms: [garbage, junk, idiot, clueless, stupid, joke, suck, dumb]
   targets:
     - {name: customers, terms: [customer, user], company: customers}
     - {name: a competitor, terms: [competitor, "their product"], company: competitors}
@@ -53,6 +53,7 @@ def test_a_pejorative_said_of_a_target(disparage_linter, text, message):
     "Their product is not garbage: it runs half the factories here.",  # negated
     "Customers wrote in. The garbage truck blocked the loading bay.",  # another sentence
     "Our competitors ship good arms too.",
+    "Their product is a dumb pipe for sensor data.",  # a modifier: a kind of pipe, no verdict on it
 ])
 def test_near_misses_stay_clean(disparage_linter, text):
     assert messages(disparage_linter, text) == []
