@@ -152,6 +152,9 @@ class ClassifierCheck(Check):
                              doc="the prefilter score a unit needs to reach the encoder (default: "
                                  "the one recorded in the encoder's metadata)"),
         "targets": TARGETS_FIELD,
+        "min_words": s.Field(s.integer(minimum=1, maximum=50), default=3,
+                             doc="units with fewer words are left to the word lists: a name in a list "
+                                 "of contributors carries no phrasing to judge"),
         "technical": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                              doc="nouns (base form) that make a sentence technical: a flagged sentence "
                                  "with one, aimed at no target and with no personal pronoun, is left "
@@ -185,7 +188,8 @@ class ClassifierCheck(Check):
         text = document.text
         passed = []
         for start, end in units(text):
-            if document.zones_at(start, end) & NOT_JUDGED_ZONES:
+            if document.zones_at(start, end) & NOT_JUDGED_ZONES or \
+                    len(text[start:end].split()) < self.opts["min_words"]:
                 continue
             z = self.model.logit(text[start:end])
             if _sigmoid(z) >= self.prefilter:
