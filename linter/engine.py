@@ -146,7 +146,6 @@ class Linter:
         self.lang = lang or self.config.lang
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._suppressor = Suppressor(self.rules)
-        # a model's finding yields to a rule's on the same words: the rule says what is wrong and why
         self._dedupe = functools.partial(dedupe, generic=frozenset(r.code for r in self.rules if r.kind == "classifier"))
         self._runtimes: dict[str, _Runtime] = {}
         self._runtime(self.lang)
@@ -260,10 +259,15 @@ class Linter:
 
 
 def dedupe(findings: list[Finding], generic: frozenset[str] = frozenset()) -> list[Finding]:
-    """Keep one finding per overlapping stretch of a category: the most severe, then one whose code
-    is not `generic` (a model's), then the longest."""
-    by_priority = sorted(findings, key=lambda f: (-f.severity.rank, f.code in generic, -(f.end - f.start),
-                                                  f.start, f.code))
+    """Keep one finding per overlapping stretch of a category: the most severe, then the longest.
+
+    A `generic` finding (a model's: "this sentence reads as offensive") is dropped where a rule of
+    any category reports words inside it: the rule says what is wrong and why ("'shit' is
+    profanity"), and the same words are not reported twice."""
+    specific = sorted((f.start, f.end) for f in findings if f.code not in generic)
+    if generic and specific:
+        findings = [f for f in findings if f.code not in generic or not _overlaps(specific, f.start, f.end)]
+    by_priority = sorted(findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.code))
     taken: dict[str, list[tuple[int, int]]] = {}
     kept = []
     for finding in by_priority:
@@ -275,3 +279,9 @@ def dedupe(findings: list[Finding], generic: frozenset[str] = frozenset()) -> li
         spans.insert(i, (finding.start, finding.end))
         kept.append(finding)
     return sorted(kept, key=lambda f: (f.start, f.end, f.code))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any of the sorted `spans` overlaps [start, end)."""
+    i = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[:i])

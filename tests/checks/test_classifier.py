@@ -147,9 +147,9 @@ def test_hard_technical_sentences_stay_clean(plain_linter, text):
 
 @pytest.mark.parametrize(("text", "aimed"), [
     ("You are a disgusting liar and everyone knows it, shut up.", "aimed at the person addressed"),
-    ("@USER go back to your cave, nobody wants you here", "aimed at the person addressed"),
+    ("@USER you are a pathetic joke, go away", "aimed at the person addressed"),
     ("Honestly our customers are the worst people on earth, I hate every one of them.", "aimed at customers"),
-    ("Our coworker Dave is a lazy piece of work and everyone hates him.", "aimed at a coworker"),
+    ("My manager is a lying sack of garbage, I hope he gets fired.", "aimed at a coworker"),
     ("Feminists are ruining everything, shut up already.", "aimed at a group of people"),
 ])
 def test_offensive_posts_are_flagged_with_their_target(plain_linter, text, aimed):
