@@ -261,10 +261,11 @@ class Linter:
 def dedupe(findings: list[Finding], generic: frozenset[str] = frozenset()) -> list[Finding]:
     """Keep one finding per overlapping stretch of a category: the most severe, then the longest.
 
-    A `generic` finding (a model's: "this sentence reads as offensive") is dropped where a rule of
-    any category reports words inside it: the rule says what is wrong and why ("'shit' is
-    profanity"), and the same words are not reported twice."""
-    specific = sorted((f.start, f.end) for f in findings if f.code not in generic)
+    A `generic` finding (a model's: "this sentence reads as offensive") is dropped where a
+    derogatory or profanity rule reports words inside it: the rule says what is wrong and why
+    ("'shit' is profanity"), and the same words are not reported twice."""
+    specific = sorted((f.start, f.end) for f in findings
+                      if f.code not in generic and f.category in ("derogatory", "profanity"))
     if generic and specific:
         findings = [f for f in findings if f.code not in generic or not _overlaps(specific, f.start, f.end)]
     by_priority = sorted(findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.code))
