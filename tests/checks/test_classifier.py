@@ -5,13 +5,13 @@ import re
 
 import pytest
 
-from conftest import ROOT
+from conftest import CORPORA, NEEDS_CORPORA
 from linter.checks.classifier import LinearTextModel, hashed_features, load_model
 from linter.encoder import DATA_DIR, EncoderModel, file_sha256, load_encoder, prepare, units
 
 AS_OF = "2026-11-25"
 ENCODER = "offensive-en-encoder"
-OLID = ROOT.parent / "shared" / "corpora" / "olid_train" / "olid-training-v1.0.tsv"
+OLID = CORPORA / "olid_train" / "olid-training-v1.0.tsv"
 RULE = """\
 - code: DER-X
   category: derogatory
@@ -84,7 +84,7 @@ def test_shipped_models_carry_their_provenance():
     assert prefilter["data"] == meta["data"] and prefilter["git_commit"] == meta["git_commit"]
 
 
-@pytest.mark.skipif(not OLID.exists(), reason="needs ../shared/corpora (the shared data beside the repo)")
+@pytest.mark.skipif(not OLID.exists(), reason=NEEDS_CORPORA)
 def test_the_recorded_data_hash_is_the_shared_olid_file():
     assert file_sha256(OLID) == load_encoder(ENCODER).meta["data"]["olid"]["sha256"]
 
