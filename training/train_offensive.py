@@ -432,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     global EPOCHS
     started = time.perf_counter()
+    commit = git_commit()  # the code this run loaded, before anything is written or committed
     out: Path = args.out
     if args.pilot:
         EPOCHS = 1
@@ -467,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         reference = export(clf, onnx_path)
         (out / f"{ENCODER}.tokenizer.json").write_bytes((base_model_dir() / "tokenizer.json").read_bytes())
         log(f"wrote {onnx_path} ({onnx_path.stat().st_size / 1e6:.1f} MB)")
-        trained |= {"seconds": round(time.perf_counter() - started), "git_commit": git_commit()}
+        trained |= {"seconds": round(time.perf_counter() - started), "git_commit": commit}
     else:
         previous = json.loads((out / f"{ENCODER}.json").read_text(encoding="utf-8"))
         assert previous["onnx_sha256"] == file_sha256(onnx_path), "the encoder does not match its metadata"
@@ -531,10 +532,10 @@ def main(argv: list[str] | None = None) -> int:
                                                                                    0.6, 0.7, 0.8)],
         "check": {"texts": list(CHECK_TEXTS), "scores": check_scores, **reference},
         "versions": versions(),
-        "git_commit": git_commit(),
+        "git_commit": commit,
         "command": command,
         "commands_run": [f"{command} (encoder, at {trained['git_commit']})"]
-                        + ([f"{command} --stage prefilter (at {git_commit()})"] if args.stage == "prefilter" else []),
+                        + ([f"{command} --stage prefilter (at {commit})"] if args.stage == "prefilter" else []),
         "created": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "onnx_sha256": file_sha256(onnx_path),
     }
