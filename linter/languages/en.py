@@ -64,4 +64,10 @@ UNIT = Language(
     copulas=frozenset({"be"}),
     demonstratives=frozenset({"this", "these"}),
     verb_particles=frozenset({"up", "off", "out", "away"}),
+    second_person=frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all"}),
+    personal_pronouns=frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all",
+                                 "he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them",
+                                 "themselves", "i", "me", "my", "we", "us", "our"}),
+    predicating_verbs=frozenset({"be", "seem", "look", "sound", "become", "remain", "call", "consider", "find",
+                                 "make", "sell", "ship", "build", "produce"}),
 )

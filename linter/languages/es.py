@@ -101,4 +101,13 @@ UNIT = Language(
     copulas=frozenset({"ser", "estar"}),
     demonstratives=frozenset({"este", "esta", "estos", "estas", "esto", "ese", "esa", "eso"}),
     modifiers_follow=True,
+    second_person=frozenset({"tú", "tu", "tus", "te", "ti", "contigo", "usted", "ustedes", "vosotros", "vosotras",
+                             "os", "vuestro", "vuestra", "vuestros", "vuestras"}),
+    personal_pronouns=frozenset({"tú", "tu", "tus", "te", "ti", "contigo", "usted", "ustedes", "vosotros",
+                                 "vosotras", "os", "vuestro", "vuestra", "vuestros", "vuestras", "yo", "me", "mí",
+                                 "mi", "mis", "conmigo", "nosotros", "nosotras", "nos", "nuestro", "nuestra",
+                                 "nuestros", "nuestras", "él", "ella", "ellos", "ellas", "le", "les", "lo", "la",
+                                 "los", "las", "se", "su", "sus"}),
+    predicating_verbs=frozenset({"ser", "estar", "parecer", "resultar", "volver", "quedar", "llamar", "considerar",
+                                 "ver", "encontrar", "hacer", "vender", "fabricar", "producir"}),
 )

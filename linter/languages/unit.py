@@ -146,6 +146,16 @@ class Language:
     verb_particles: frozenset[str] = frozenset()
     """Particles that make another verb of the one before them (fired up, let off); none in
     Spanish. `checks/_sense.py` (particles)."""
+    second_person: frozenset[str] = frozenset()
+    """Pronouns that address the reader (you, your; tú, usted): an offensive sentence with one is
+    aimed at "the person addressed". `checks/_targets.py`."""
+    personal_pronouns: frozenset[str] = frozenset()
+    """Every personal pronoun (I, you, she, they...): a sentence with one speaks of people, so harsh
+    words in it are not about things. `checks/_targets.py`."""
+    predicating_verbs: frozenset[str] = frozenset()
+    """Lemmas of the verbs that say what their subject or object is ("X is garbage", "we call X
+    idiots"; ser, parecer, llamar): a pejorative as their complement is a verdict on the target.
+    `checks/disparage.py`."""
     modifiers_follow: bool = False
     """Whether a noun takes its noun modifiers after it, through one of `of_words` ("gestión de
     quejas": a kind of management), rather than before it ("complaint intake"). `checks/_sense.py`."""
