@@ -128,7 +128,8 @@ class Language:
     `checks/_attribution.py`."""
     of_words: frozenset[str] = frozenset()
     """Prepositions that say what a noun is of ("reorganisation of the sales team", "gestión de
-    quejas"). `checks/_sense.py` (organisation, modifier)."""
+    quejas", "3 millones de euros", "los robots de Initrode"). `checks/_sense.py` (organisation,
+    modifier), `checks/people.py` (money), `checks/_targets.py` (a possessor)."""
     party_words: frozenset[str] = frozenset()
     """Prepositions that name a party to a deal ("acquisition of/by/with Initech"). `checks/_sense.py`."""
     ranked_words: frozenset[str] = frozenset()
@@ -158,7 +159,8 @@ class Language:
     `checks/disparage.py`."""
     modifiers_follow: bool = False
     """Whether a noun takes its noun modifiers after it, through one of `of_words` ("gestión de
-    quejas": a kind of management), rather than before it ("complaint intake"). `checks/_sense.py`."""
+    quejas": a kind of management), rather than before it ("complaint intake"). `checks/_sense.py`,
+    `checks/_targets.py`, `checks/disparage.py`."""
 
     def words(self, name: str) -> frozenset[str]:
         """The entries of this language's word list `name` (one of `WORD_LISTS`); empty when the
