@@ -1,11 +1,14 @@
 """Detection quality on text nobody on this project wrote, plus the project's own corpus.
 
-    python benchmarks/quality.py                  # all four measures, table into docs/quality.md
+    python benchmarks/quality.py                  # every measure, table into docs/quality.md
     python benchmarks/quality.py --only corpus,blogs --no-write
     python benchmarks/quality.py --only blogs --blogs blog_go --no-write
 
-Measures (issues 4 and 10):
+Measures (issues 4, 10 and 13):
 - corpus: micro precision/recall of `postlint eval corpus/posts.jsonl --config corpus/postlint.yaml`.
+- spanish: the same on the Spanish corpus, the posts tuned on (corpus/es/posts.jsonl) and the
+  held-out ones (corpus/es/holdout.jsonl) scored apart.
+- language: what `lang: auto` reads each blog post (and each OLID tweet) as.
 - blogs: every finding on three published blogs, side by side (../shared/corpora/blog_rust_lang,
   blog_go, blog_18f; Markdown, built-in packs, no company config): errors per 20 posts, the share
   of posts with any finding, and each finding with the verdict kept in
@@ -62,6 +65,48 @@ def measure_corpus() -> dict[str, Any]:
     return {"categories": report["categories"], "micro": report["micro"], "disagreements": disagreements,
             "posts": len(report["posts"]),
             "command": "postlint eval corpus/posts.jsonl --config corpus/postlint.yaml"}
+
+
+def measure_spanish() -> dict[str, Any]:
+    """The Spanish corpus: the posts the packs were tuned on, and the held-out ones, scored apart."""
+    from linter import Linter
+    from linter.evaluate import evaluate, read_posts
+
+    linter = Linter(ROOT / "corpus" / "postlint.yaml")
+    parts = {}
+    for name in ("posts", "holdout"):
+        report = evaluate(linter, read_posts(ROOT / "corpus" / "es" / f"{name}.jsonl"))
+        parts[name] = {"micro": report["micro"], "posts": len(report["posts"]), "categories": report["categories"]}
+    return {**parts, "command": "postlint eval corpus/es/posts.jsonl (or holdout.jsonl) --config corpus/postlint.yaml"}
+
+
+def measure_language() -> dict[str, Any]:
+    """How often `lang: auto` reads a post in the wrong language, on text nobody here wrote."""
+    import csv
+
+    from linter import languages
+    from linter.markup import extract, markup_for
+
+    found: dict[str, Any] = {}
+    for blog in BLOGS:
+        folder = CORPORA / blog / "posts"
+        if not folder.is_dir():
+            continue
+        counts: dict[str, int] = {}
+        for path in sorted(folder.rglob("*.md")):
+            extracted = extract(path.read_text(encoding="utf-8"), markup_for(path.name))
+            lang = languages.resolve("auto", declared=extracted.declared_lang, text=extracted.text)
+            counts[lang] = counts.get(lang, 0) + 1
+        found[blog] = counts
+    olid = CORPORA / "olid_train" / "olid-training-v1.0.tsv"
+    if olid.is_file():
+        counts = {}
+        with olid.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                lang = languages.detect(row["tweet"])
+                counts[lang] = counts.get(lang, 0) + 1
+        found["olid_train (tweets)"] = counts
+    return found
 
 
 def measure_blogs(blogs: tuple[str, ...] = BLOGS) -> dict[str, Any]:
@@ -183,7 +228,8 @@ def model_scores(texts: list[str]) -> list[float]:
     check = _cascade()
     return [max((p for _, _, p in check.candidates(Document.create(t))), default=0.0) for t in texts]
 
-MEASURES = {"corpus": measure_corpus, "blogs": measure_blogs, "presidio": measure_presidio, "olid": measure_olid}
+MEASURES = {"corpus": measure_corpus, "spanish": measure_spanish, "language": measure_language,
+            "blogs": measure_blogs, "presidio": measure_presidio, "olid": measure_olid}
 
 
 def render(results: dict[str, Any]) -> str:
@@ -196,6 +242,18 @@ def render(results: dict[str, Any]) -> str:
         m = results["corpus"]["micro"]
         out.append(f"| corpus/posts.jsonl micro P / R | >= 0.95 / >= 0.95 | {m['precision']:.3f} / "
                    f"{m['recall']:.3f} | `{results['corpus']['command']}` |")
+    if "spanish" in results:
+        for name, label in (("posts", "tuned on"), ("holdout", "held out")):
+            m = results["spanish"][name]["micro"]
+            out.append(f"| corpus/es/{name}.jsonl ({results['spanish'][name]['posts']} Spanish posts, {label}) "
+                       f"micro P / R | >= 0.95 / >= 0.95 | {m['precision']:.3f} / {m['recall']:.3f} "
+                       f"| `{results['spanish']['command']}` |")
+    if "language" in results:
+        for source, counts in results["language"].items():
+            total = sum(counts.values())
+            out.append(f"| {source}: posts `lang: auto` reads as English | all of {total} | "
+                       f"{counts.get('en', 0)} ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))}) "
+                       "| `python benchmarks/quality.py --only language` |")
     for blog, r in results.get("blogs", {}).items():
         out.append(f"| {blog}: errors per 20 posts / posts with any finding | <= 0.5 / <= 5% | "
                    f"{20 * r['errors'] / r['posts']:.2f} / {100 * r['posts_with_findings'] / r['posts']:.1f}% "
