@@ -2,9 +2,10 @@
 
 An entry is keyed by a hash of the post's text, how it is read (markup, language, the date
 embargoes are judged at) and a fingerprint of everything else that decides findings: postlint's
-own code, data files (`linter/data/`: models, word lists) and built-in packs, the config and the
-company's own packs, and the versions of spaCy, the model, Presidio and phonenumbers. Each entry is one small JSON file under
-`<cache dir>/findings/`; deleting the folder is always safe.
+own code and data files (`linter/data/`: models; `linter/languages/words/`: word lists), the
+built-in packs, the config and the company's own packs, and the versions of spaCy, the model,
+Presidio and phonenumbers. Each entry is one small JSON file under `<cache dir>/findings/`;
+deleting the folder is always safe.
 
 Findings carry personal data, so an entry holds no text at all. It keeps each finding's rule
 code, severity and offsets, and each value its message and suggestion were filled with as a
@@ -36,8 +37,9 @@ from typing import TYPE_CHECKING, Any
 
 from . import __version__
 from .fileio import read_file, write_atomically
-from .signing import CacheKey
 from .finding import Finding, Severity
+from .languages import LANGUAGES
+from .signing import CacheKey
 from .textmap import LineIndex
 
 if TYPE_CHECKING:
@@ -46,10 +48,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("postlint")
 CACHE_ENV = "POSTLINT_CACHE_DIR"
-FORMAT = 2  # 2: no text at all (references only), entries signed
+FORMAT = 3  # 3: no text at all (references only), entries signed, a record names its post language
 # Finding fields the cache re-derives from the source and the rule instead of storing them.
 _DERIVED = {"code", "category", "severity", "message", "why", "suggestion", "start", "end", "line", "col",
-            "end_line", "end_col", "match", "path", "values"}
+            "end_line", "end_col", "match", "path", "values", "lang"}
 _LIBRARIES = ("spacy", "presidio-analyzer", "phonenumbers", "regex", "tldextract")
 
 
@@ -69,11 +71,12 @@ def default_cache_dir() -> Path:
 
 
 def package_digest(package: Path, rules: Path) -> str:
-    """The contents of a package's code (`*.py`), its data (every file under `data/`: models, word
-    lists) and a folder of packs: a model retrained without a version bump changes it too."""
+    """The contents of every file of a package (code, models under `data/`, the languages' word
+    lists under `languages/words/`) and a folder of packs: a model retrained without a version
+    bump changes it too."""
     digest = hashlib.sha256()
-    data = sorted(p for p in (package / "data").rglob("*") if p.is_file())
-    for path in sorted(package.rglob("*.py")) + data:
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in files:
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for path in sorted(rules.glob("*.yaml")):
         digest.update(b"rules/" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -102,11 +105,15 @@ def _version(distribution: str) -> str:
 
 def fingerprint(config: Config, lang: str) -> str:
     """Everything besides the post that decides its findings under `config`."""
+    from .languages import AUTO, LANGUAGES
+
     digest = hashlib.sha256(_code_fingerprint().encode())
     digest.update(lang.encode())
-    model = config.model_for(lang)
-    meta = Path(model) / "meta.json"
-    digest.update(f"{model}={_version(model)}".encode() + (meta.read_bytes() if meta.is_file() else b""))
+    for each in (LANGUAGES if lang == AUTO else (lang,)):  # auto: any language's model may read a post
+        model = config.model_for(each)
+        meta = Path(model) / "meta.json"
+        package = model.split(":", 1)[0] if ":" in model else model.replace("_", "-")
+        digest.update(f"{model}={_version(package)}".encode() + (meta.read_bytes() if meta.is_file() else b""))
     if config.path is not None:
         digest.update(config.path.read_bytes())
     else:
@@ -255,6 +262,8 @@ def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule],
             stored[name] = ref
         record: dict[str, Any] = {"code": finding.code, "severity": str(finding.severity),
                                   "start": finding.start, "end": finding.end, "values": stored}
+        if finding.lang is not None:
+            record["lang"] = finding.lang
         extra = {}
         for field in dataclasses.fields(finding):
             if field.name in _DERIVED:
@@ -288,6 +297,10 @@ def _decode(records: list[dict[str, Any]], source: str, path: str | None,
         start, end = int(record["start"]), int(record["end"])
         if not 0 <= start <= end <= len(source):
             return None
+        if "lang" in record:
+            if record["lang"] not in LANGUAGES:
+                return None
+            rule = rule.in_language(record["lang"])
         values = {name: refs.resolve(ref) for name, ref in record["values"].items()}
         extra: dict[str, Any] = {name: refs.resolve(v) if isinstance(v, list) else v
                                  for name, v in record.get("extra", {}).items()}

@@ -23,7 +23,7 @@ from . import __version__
 from .config import Config, load_config, resolve_config
 from .errors import ConfigError, ExitCode, InternalError, PostlintError, Problem
 from .finding import Severity
-from .languages import LANGUAGES
+from .languages import AUTO, LANGUAGES
 from .report import FORMATS
 from .report.results import display, shown_configs
 from .schema import DATE_HINT, parse_date
@@ -126,7 +126,9 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
         config_option,
         click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
                      help="Date embargoes and codename launch dates are judged at (default: today)."),
-        click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the posts (default: from config, en)."),
+        click.option("--lang", type=click.Choice([AUTO, *LANGUAGES]),
+                     help="Language of the posts; auto: each post's front matter lang:, else its words "
+                          "(default: from config, auto)."),
         click.option("--stdin-filename", metavar="NAME",
                      help="Name to use for '-' (decides markup and config, e.g. post.md)."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
@@ -313,7 +315,8 @@ def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | 
 @config_option
 @click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
               help="Judge every post's embargoes at this date (default: each post at its own date, else today).")
-@click.option("--lang", type=click.Choice(["en", "es"]), help="Language of the posts (default: from config, en).")
+@click.option("--lang", type=click.Choice([AUTO, *LANGUAGES]),
+              help="Language of the posts: auto reads each post's own (default: the config's lang, auto).")
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="error", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
 @click.option("--redact", is_flag=True, default=False,
@@ -447,20 +450,24 @@ def serve_command(host: str, port: int, config_path: str | None, token: str | No
 
 
 @cli.command(name="eval")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True), metavar="FILE.jsonl|DIR...")
 @config_option
 @outside_packs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="text for people, json for tools.")
-def eval_command(file: str, config_path: str | None, allow_outside_packs: bool, fmt: str) -> None:
-    """Score the linter on labelled posts (JSONL: id, text, expect, as_of, lang)."""
+              help="text: the scores table and each disagreement; json: scores and every post's result.")
+def eval_command(files: tuple[str, ...], config_path: str | None, allow_outside_packs: bool, fmt: str) -> None:
+    """Score the linter on labelled posts (JSONL: id, text, expect, as_of, lang).
+
+    Give one or more files, or folders (their *.jsonl files, recursively): all their posts are
+    scored together. A post without `lang` is read in the config's language (auto: detected).
+    """
     import json
 
     from .engine import Linter
-    from .evaluate import evaluate, read_posts, render_text
+    from .evaluate import evaluate, read_many, render_text
 
-    posts = read_posts(Path(file))
-    report = evaluate(Linter(_config_for(config_path, Path(file).resolve(), allow_outside_packs)), posts)
+    posts = read_many(Path(f) for f in files)
+    report = evaluate(Linter(_config_for(config_path, Path(files[0]).resolve(), allow_outside_packs)), posts)
     if fmt == "json":
         _echo(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     else:
@@ -471,15 +478,18 @@ def eval_command(file: str, config_path: str | None, allow_outside_packs: bool, 
 @config_option
 @outside_packs_option
 @click.option("--all", "show_all", is_flag=True, help="Also list rules the config turns off.")
-def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Only the rules that apply to posts in this language, with their summary in it.")
+def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, lang: str | None) -> None:
     """List every rule: code, category, severity and summary."""
     from .packs import load_rules
     from .suppress import DIRECTIVE_RULES
 
     listed = [r for r in [*load_rules(_config_for(config_path, allow_outside_packs=allow_outside_packs)),
-                          *DIRECTIVE_RULES.values()] if r.enabled or show_all]
+                          *DIRECTIVE_RULES.values()]
+              if (r.enabled or show_all) and (lang is None or lang in r.languages)]
     width = max((len(r.code) for r in listed), default=10)
-    _echo("".join(f"{rule.code:<{width}}  {rule.category:<12}  {rule.severity:<7}  {rule.summary}"
+    _echo("".join(f"{rule.code:<{width}}  {rule.category:<12}  {rule.severity:<7}  {rule.text(lang).summary}"
                   f"{'' if rule.enabled else '  (off)'}\n" for rule in listed))
 
 
@@ -487,7 +497,9 @@ def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool) ->
 @click.argument("code")
 @config_option
 @outside_packs_option
-def explain(code: str, config_path: str | None, allow_outside_packs: bool) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Show the rule as it reads for posts in this language (default: its own text).")
+def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
     from .packs import load_rules, retired_codes
@@ -502,15 +514,18 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool) -> No
         close = difflib.get_close_matches(code.upper(), known, n=3)
         _fail(f"no rule '{code}'" + (f"; did you mean {', '.join(close)}?" if close else "; see `postlint rules`"))
     wrap = lambda text: "\n".join("  " + line for line in click.wrap_text(text, 96).splitlines())  # noqa: E731
+    text = rule.text(lang)
     out = [f"{rule.code} ({rule.category}, {rule.severity}){'' if rule.enabled else ' [off]'}",
-           f"  {rule.summary}", "", "Why", wrap(rule.why), "", "Message", f"  {rule.message}"]
-    if rule.suggestion:
-        out += ["", "Instead", wrap(rule.suggestion)]
+           f"  {text.summary}", "", "Why", wrap(text.why), "", "Message", f"  {text.message}"]
+    if text.suggestion:
+        out += ["", "Instead", wrap(text.suggestion)]
     if rule.kind in KINDS:
         out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
-    if rule.examples_bad or rule.examples_good:
+    if text.examples_bad or text.examples_good:
         out += ["", "Examples"]
-        out += [f"  bad:  {e}" for e in rule.examples_bad] + [f"  good: {e}" for e in rule.examples_good]
+        out += [f"  bad:  {e}" for e in text.examples_bad] + [f"  good: {e}" for e in text.examples_good]
+    out += ["", "Languages", "  " + ", ".join(
+        f"{code} ({'own text' if rule.translated(code) else 'default text'})" for code in rule.languages)]
     if rule.references:
         out += ["", "References"] + [f"  {r}" for r in rule.references]
     out += ["", f"Defined in {rule.location}"]
@@ -523,7 +538,7 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool) -> No
               help="md: Markdown, to keep in a repository; html: one self-contained page with a table "
                    "of contents, to read or print.")
 @click.option("--lang", type=click.Choice(LANGUAGES),
-              help="Language of the document (default: the config's lang, else en).")
+              help="Language of the document (default: the config's lang; with lang: auto, its default_lang).")
 @click.option("--internal", is_flag=True,
               help="The staff edition: name the codenames, confidential customers, internal domains and "
                    "values marked !confidential that the default (public) edition only describes. "
@@ -537,7 +552,7 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
     from .policy import render_policy
 
     config = _config_for(config_path)
-    lang = lang or (config.lang if config.lang in LANGUAGES else "en")
+    lang = lang or (config.lang if config.lang in LANGUAGES else config.default_lang)  # auto: the default
     text = render_policy(config, load_rules(config), lang=lang, fmt=fmt, internal=internal, notify=_notify)
     edition = "staff (internal) edition: it names confidential values, do not publish it" if internal \
         else "public edition"

@@ -19,7 +19,7 @@ from . import schema as s
 from .errors import ConfigError, Problem
 from .fileio import resolved
 from .finding import Category, Severity
-from .languages import LANGUAGES
+from .languages import AUTO, LANGUAGES
 from .yamlio import Mark, MarkedDict, confidential_values, load_yaml_file
 
 CONFIG_NAMES = ("postlint.yaml", ".postlint.yaml")
@@ -58,6 +58,18 @@ class Customer:
 
 
 @dataclass(frozen=True, slots=True)
+class Competitor:
+    """A competitor: disparaging one in public is a finding (`DER-DISPARAGE-COMPETITOR`)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
 class Spokesperson:
     """Someone who speaks for the company in public: naming them in an announcement is fine."""
 
@@ -73,6 +85,7 @@ class Company:
     codenames: tuple[Codename, ...] = ()
     customers: tuple[Customer, ...] = ()
     spokespeople: tuple[Spokesperson, ...] = ()
+    competitors: tuple[Competitor, ...] = ()
 
 
 POLICY_KEYS = ("position", "platforms", "ownership", "monitoring", "training", "contact", "exceptions")
@@ -115,7 +128,8 @@ class Config:
     packs: tuple[PackRef, ...] = tuple(PackRef(name, None) for name in BUILTIN_PACKS)
     company: Company = Company()
     overrides: Mapping[str, RuleOverride] = field(default_factory=dict)
-    lang: str = "en"
+    lang: str = AUTO
+    default_lang: str = "en"
     models: Mapping[str, str] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
     redact: bool = False
@@ -209,6 +223,8 @@ _COMPANY = {
         "customer")), default_factory=list),
     "spokespeople": s.Field(s.list_of(_name_entry(
         {"role": s.Field(s.string(), default="")}, "spokesperson")), default_factory=list),
+    "competitors": s.Field(s.list_of(_name_entry({}, "competitor")), default_factory=list,
+                           doc="competitors, whom posts must not disparage"),
 }
 
 _REPORT = {"redact": s.Field(s.boolean(), default=False)}
@@ -233,7 +249,10 @@ _TOP = {
     "company": s.Field(s.mapping_of(_COMPANY, what="company"), default_factory=dict),
     "rules": s.Field(lambda v, m, p: v if isinstance(v, dict) else s.wrong_type(v, "a mapping", m, p),
                      default_factory=dict),
-    "lang": s.Field(s.choice(*LANGUAGES), default="en"),
+    "lang": s.Field(s.choice(AUTO, *LANGUAGES), default=AUTO,
+                    doc="the posts' language, or auto: each post's front matter lang:, else its words"),
+    "default_lang": s.Field(s.choice(*LANGUAGES), default="en",
+                            doc="with lang: auto, the language of a post too short to tell"),
     "models": s.Field(lambda v, m, p: s.check_mapping(
         v, m, {lang: s.Field(_model) for lang in LANGUAGES}, p, what="models", partial=True), default_factory=dict),
     "exclude": s.Field(s.list_of(_exclude_glob, allow_single=True, partial=True), default_factory=list),
@@ -317,9 +336,11 @@ def parse_config(data: Any, path: Path | None, mark: Mark, problems: list[Proble
         codenames=tuple(Codename(e["name"], tuple(e["aliases"]), e["public_on"]) for e in entries("codenames")),
         customers=tuple(Customer(e["name"], tuple(e["aliases"]), e["public"]) for e in entries("customers")),
         spokespeople=tuple(Spokesperson(e["name"], e["role"]) for e in entries("spokespeople")),
+        competitors=tuple(Competitor(e["name"], tuple(e["aliases"])) for e in entries("competitors")),
     ) if not problems else Company()
     config = Config(
         path=path, packs=tuple(packs), company=company, overrides=overrides, lang=top["lang"],
+        default_lang=top["default_lang"],
         models={k: v for k, v in top["models"].items() if v is not s.INVALID and v is not None},
         exclude=tuple(g for g in top["exclude"] if g is not s.INVALID),
         redact=top["report"].get("redact", False),

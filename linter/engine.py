@@ -13,18 +13,19 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from .checks import KINDS, Check, Hit, load_kinds
 from .checks._phrase_cache import phrase_cache
 from .config import Config, find_config, load_config, resolve_config
 from .document import Document
-from .errors import PostlintError
+from .errors import ModelNotInstalled, PostlintError
 from .finding import Finding
-from .nlp import NLP_LOCK, Needs, deferred, load_lazy_parts, load_spacy, run_deferred, tokenize
+from .languages import AUTO, LANGUAGES
+from .markup import MARKUPS
+from .nlp import NLP_LOCK, ON_DEMAND, Needs, deferred, load_lazy_parts, load_spacy, provides, run_deferred, tokenize
 from .packs import load_rules
 from .presidio import NER_ENTITIES, PiiAnalyzer
 from .rule import Rule
-from .languages import LANGUAGES
-from .markup import MARKUPS
 from .schema import DATE_HINT, parse_date, shown
 from .suppress import Suppressor
 
@@ -73,12 +74,17 @@ def _checked_post(item: object, default_as_of: dt.date | None = None) -> Post:
         value = getattr(post, name)
         if value is not None and not isinstance(value, str):
             raise TypeError(f"a post's {name} must be a str or None, not {type(value).__name__}")
-    if post.lang is not None and post.lang not in LANGUAGES:
-        raise ValueError(f"lang {shown(post.lang)} is not one of {', '.join(LANGUAGES)}")
+    _check_lang(post.lang)
     if post.markup is not None and post.markup not in MARKUPS:
         raise ValueError(f"markup {shown(post.markup)} is not one of {', '.join(MARKUPS)}")
     as_of = parse_as_of(post.as_of) if post.as_of is not None else default_as_of
     return post if as_of is None or as_of == post.as_of else replace(post, as_of=as_of)
+
+
+def _check_lang(lang: str | None) -> None:
+    """A clear ValueError for a language setting that is none of the languages, nor `auto`."""
+    if lang is not None and lang not in (AUTO, *LANGUAGES):
+        raise ValueError(f"lang {shown(lang)} is not one of {', '.join((AUTO, *LANGUAGES))}")
 
 
 class _Runtime:
@@ -87,10 +93,11 @@ class _Runtime:
     def __init__(self, rules: list[Rule], config: Config, lang: str, cache_dir: Path | None = None) -> None:
         self.lang = lang
         self.warm = False  # a first batch has been parsed: later ones run in memory zones
-        self.checks: list[Check] = [KINDS[r.kind](r, config.company) for r in rules
+        self.checks: list[Check] = [KINDS[r.kind](r.in_language(lang), config.company) for r in rules
                                     if r.enabled and lang in r.languages]
         needs = functools.reduce(lambda a, b: a | b, (c.needs for c in self.checks), Needs())
-        self.nlp = load_spacy(config.model_for(lang), lang, needs)
+        self.nlp = _load_pipeline(config.model_for(lang), lang, needs)
+        _say_what_is_missing(self.nlp, lang, self.checks)
         with phrase_cache(self.nlp, cache_dir):
             for check in self.checks:
                 check.prepare(self.nlp)
@@ -100,7 +107,7 @@ class _Runtime:
         # or on every whole document when Presidio reads spaCy's entities.
         self.deferred: dict[str, tuple[bool, list[Check]]] = {}
         for capability in deferred(self.nlp):
-            everywhere = capability == "ner" and bool(needs.entities & NER_ENTITIES.keys())
+            everywhere = capability == "ner" and bool(needs.entities & NER_ENTITIES)
             asking = [c for c in self.checks if capability in c.needs.capabilities]
             if everywhere or asking:
                 self.deferred[capability] = (everywhere, asking)
@@ -123,6 +130,50 @@ class _Runtime:
             targets = [(doc, spans) for doc, spans in wanted if spans is None or spans]
             if targets:
                 run_deferred(self.nlp, capability, targets)  # in groups within the token budget
+
+
+def _load_pipeline(model: str, lang: str, needs: Needs) -> Any:
+    """The language's pipeline, or, when its default model is not installed and the language has a
+    fallback (Spanish: spaCy's bare tokenizer), the fallback, with one notice naming the fix."""
+    unit = languages.get(lang)
+    try:
+        return load_spacy(model, lang, needs)
+    except ModelNotInstalled:
+        if model != unit.model or unit.fallback is None:
+            raise
+    _notice_once(("missing", model), f"{unit.name} posts: the spaCy model '{model}' is not installed, so they "
+                                      f"are read with '{unit.fallback}'. Fix: pip install {unit.install}")
+    return load_spacy(unit.fallback, lang, needs)
+
+
+_NOTICES: set[Any] = set()
+
+
+def _notice_once(key: Any, message: str) -> None:
+    if key not in _NOTICES:
+        _NOTICES.add(key)
+        log.warning("%s", message)
+
+
+_LOST = {"lemma": "match their words only as written (no lemmas)", "ner": "cannot see names (no entities)",
+         "deps": "have no dependency parse", ON_DEMAND: "have no dependency parse",
+         "pos": "have no part-of-speech tags"}
+
+
+def _say_what_is_missing(nlp: Any, lang: str, checks: list[Check]) -> None:
+    """Once per pipeline and language: the enabled rules that need what the pipeline cannot give."""
+    have = provides(nlp)
+    lost: dict[str, list[str]] = {}
+    for check in checks:
+        for capability in sorted(check.needs.capabilities - have):
+            lost.setdefault(_LOST.get(capability, f"lack {capability}"), []).append(check.rule.code)
+    if lost:
+        unit = languages.get(lang)
+        parts = "; ".join(f"{', '.join(sorted(set(codes)))} {what}" for what, codes in sorted(lost.items()))
+        fix = f" (pip install {unit.install})" if unit.install else ""
+        _notice_once(("capability", id(nlp), lang),
+                     f"{unit.name} posts, pipeline '{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}': {parts}; "
+                     f"install the language's full model to use them{fix}")
 
 
 def _sentences_within_blocks(doc: Any) -> Any:
@@ -187,16 +238,16 @@ class Linter:
         if config is not None and not isinstance(config, (Config, str, Path, Mapping)):
             raise TypeError(f"config must be a path, a mapping of config keys, a Config or None, "
                             f"not {type(config).__name__}")
-        if lang is not None and lang not in LANGUAGES:
-            raise ValueError(f"lang {shown(lang)} is not one of {', '.join(LANGUAGES)}")
+        _check_lang(lang)
         load_kinds()
         self.config = resolve_config(config)
         self.rules = rules if rules is not None else load_rules(self.config)  # `rules`: already loaded from it
         self.lang = lang or self.config.lang
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._suppressor = Suppressor(self.rules)
+        self._generic = frozenset(r.code for r in self.rules if r.kind == "classifier")  # models' findings
         self._runtimes: dict[str, _Runtime] = {}
-        self._runtime(self.lang)
+        self._runtime(self.config.default_lang if self.lang == AUTO else self.lang)
         self._follows_paths = config is None
         self._requested_lang = lang
         self._config_of_folder: dict[Path, Path | None] = {}
@@ -232,8 +283,9 @@ class Linter:
 
     def document(self, post: Post | str) -> Document:
         post = _checked_post(post)
-        return Document.create(post.text, path=post.path, markup=post.markup,
-                               lang=post.lang or self._linter_for(post.path).lang, as_of=parse_as_of(post.as_of))
+        linter = self._linter_for(post.path)
+        return Document.create(post.text, path=post.path, markup=post.markup, lang=post.lang or linter.lang,
+                               as_of=parse_as_of(post.as_of), default_lang=linter.config.default_lang)
 
     def lint(self, text: str, *, path: str | None = None, as_of: dt.date | str | None = None,
              lang: str | None = None) -> list[Finding]:
@@ -308,7 +360,8 @@ class Linter:
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped,
         and those in its file name."""
-        found = self._suppressor.apply(document, findings, functools.partial(dedupe, source=document.source))
+        found = self._suppressor.apply(document, findings,
+                                      functools.partial(dedupe, source=document.source, generic=self._generic))
         return self._in_file_name(document) + found
 
     def _in_file_name(self, document: Document) -> list[Finding]:
@@ -364,11 +417,19 @@ def slug_span(path: str | None) -> tuple[int, int] | None:
     return name_start, stem_end
 
 
-def dedupe(findings: list[Finding], source: str | None = None) -> list[Finding]:
+def dedupe(findings: list[Finding], source: str | None = None,
+           generic: frozenset[str] = frozenset()) -> list[Finding]:
     """Keep one finding per overlapping stretch of a category: the most severe, then the longest.
 
-    With the `source`, one fact reported twice is also reported once (`same_fact`).
+    With the `source`, one fact reported twice is also reported once (`same_fact`). A `generic`
+    finding (a model's: "this sentence reads as offensive") is dropped where a derogatory or
+    profanity rule reports words inside it: the rule says what is wrong and why ("'shit' is
+    profanity"), and the same words are not reported twice.
     """
+    specific = sorted((f.start, f.end) for f in findings
+                      if f.code not in generic and f.category in ("derogatory", "profanity"))
+    if generic and specific:
+        findings = [f for f in findings if f.code not in generic or not _overlaps(specific, f.start, f.end)]
     by_priority = sorted(findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.code))
     taken: dict[str, list[tuple[int, int]]] = {}
     kept = []
@@ -383,6 +444,12 @@ def dedupe(findings: list[Finding], source: str | None = None) -> list[Finding]:
     if source is not None:
         kept = same_fact(kept, source)
     return sorted(kept, key=lambda f: (f.start, f.end, f.code))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any of the sorted `spans` overlaps [start, end)."""
+    i = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[:i])
 
 
 VALUE_CATEGORIES = frozenset({"pii", "confidential"})  # findings about a value: an address, a number, a name

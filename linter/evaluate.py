@@ -128,6 +128,44 @@ def read_posts(path: Path) -> list[LabelledPost]:
     return posts
 
 
+def labelled_files(paths: Iterable[Path]) -> list[Path]:
+    """The evaluation files `paths` name: files as given, folders as their `*.jsonl` files (sorted,
+    recursively); a path that is neither is a problem naming it."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.rglob("*.jsonl"))
+            if not found:
+                raise ConfigError([Problem(str(path), 1, 1, "E110", "the folder holds no .jsonl file")])
+            files.extend(found)
+        else:
+            files.append(path)
+    return files
+
+
+def read_many(paths: Iterable[Path]) -> list[LabelledPost]:
+    """The posts of several evaluation files or folders, in order; every bad line of every file is
+    reported at once, and an id may name one post across all of them."""
+    problems: list[Problem] = []
+    posts: list[LabelledPost] = []
+    first: dict[str, Path] = {}
+    for path in labelled_files(paths):
+        try:
+            found = read_posts(path)
+        except ConfigError as exc:
+            problems.extend(exc.problems)
+            continue
+        for post in found:
+            if post.id in first:
+                problems.append(Problem(str(path), post.line, 1, "E120",
+                                        f"duplicate id '{post.id}' (first in {first[post.id]})"))
+            first.setdefault(post.id, path)
+        posts.extend(found)
+    if problems:
+        raise ConfigError(problems)
+    return posts
+
+
 def score_post(post: LabelledPost, findings: Sequence[Finding]) -> PostScore:
     result = PostScore(post.id)
     open_entries = list(post.expect)

@@ -59,7 +59,9 @@ class Finding:
     `end` 0, line and column 1, and `match == path[a:b]`.
     `values` are what the rule's message template was filled with besides `{match}` (`{name}`,
     `{entity}`, ...): the findings cache and `--redact` read them there. They are left out of
-    equality and of `to_dict()` (the JSON output): they may quote the post.
+    equality and of `to_dict()` (the JSON output): they may quote the post. `lang` is the language
+    of the post, which the message, why and suggestion are written in (`Rule.in_language`); it is
+    left out of `to_dict()` too, so reports keep their shape.
     """
 
     code: str
@@ -78,11 +80,13 @@ class Finding:
     path: str | None = None
     values: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     in_path: tuple[int, int] | None = None  # found in the file name (it becomes the URL): `path[a:b]`
+    lang: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         del data["values"]
         data["in_path"] = list(self.in_path) if self.in_path else None
+        del data["lang"]
         data["category"] = str(self.category)
         data["severity"] = str(self.severity)
         return data

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import schema as s
+from ..languages import REGISTRY
 from . import Check, Hit, register
 from ._context import Cues, sentence_around
 from ._disguise import NameFinder
@@ -13,6 +14,7 @@ from ._disguise import NameFinder
 if TYPE_CHECKING:
     from ..config import Codename
     from ..document import Document
+    from ..languages import Language
 
 
 @register
@@ -34,7 +36,8 @@ class CodenamesCheck(Check):
     def policy_values(cls, options, company):  # type: ignore[no-untyped-def]
         for codename in company.codenames:
             yield from codename.names
-            yield from _dates(codename).values()
+            for language in REGISTRY.values():
+                yield from _dates(codename, language).values()
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
@@ -59,18 +62,20 @@ class CodenamesCheck(Check):
         for start, end, owner in self.finder.find(name):
             codename: Codename = owner  # type: ignore[assignment]
             if not codename.is_public(document.as_of) and not any(self.other_sense.within(name, 0, len(name))):
-                yield Hit(start, end, {"name": codename.name, **_dates(codename)})
+                yield Hit(start, end, {"name": codename.name, **_dates(codename, document.language)})
 
     def run(self, document: Document) -> Iterator[Hit]:
         for start, end, owner in self.finder.find(document.text):
             codename: Codename = owner  # type: ignore[assignment]
             if codename.is_public(document.as_of) or self._everyday_sense(document, start, end):
                 continue
-            yield Hit(start, end, {"name": codename.name, **_dates(codename)})
+            yield Hit(start, end, {"name": codename.name, **_dates(codename, document.language)})
 
 
-def _dates(codename: Codename) -> dict[str, str]:
-    """{public_on}: the launch date or "not set"; {until}: "until DATE" or until it is announced."""
+def _dates(codename: Codename, language: Language) -> dict[str, str]:
+    """{public_on}: the launch date or "not set"; {until}: "until DATE" or until it is announced,
+    in `language`'s words."""
     if codename.public_on is None:
-        return {"public_on": "not set", "until": "until it is announced (no public date set)"}
-    return {"public_on": codename.public_on.isoformat(), "until": f"until {codename.public_on.isoformat()}"}
+        return {"public_on": language.message("not_set"), "until": language.message("until_unset")}
+    public_on = language.format_date(codename.public_on)
+    return {"public_on": public_on, "until": language.message("until", date=public_on)}

@@ -16,18 +16,9 @@ from ._validators import VALIDATORS
 
 if TYPE_CHECKING:
     from ..document import Document
+    from ..languages import Language
 
 ALLOW_TIMEOUT = 0.5  # seconds an allow_patterns regex may take on one value
-
-ENTITY_NAMES = {
-    "EMAIL_ADDRESS": "email address", "PHONE_NUMBER": "phone number", "CREDIT_CARD": "card number",
-    "IBAN_CODE": "IBAN", "IP_ADDRESS": "IP address", "URL": "URL", "CRYPTO": "crypto wallet address",
-    "MAC_ADDRESS": "MAC address", "DATE_TIME": "date", "US_SSN": "US Social Security number",
-    "US_ITIN": "US taxpayer number", "US_PASSPORT": "US passport number",
-    "US_BANK_NUMBER": "US bank account number", "US_DRIVER_LICENSE": "US driver's licence number",
-    "UK_NHS": "NHS number", "UK_NINO": "UK National Insurance number", "ES_NIF": "Spanish NIF",
-    "ES_NIE": "Spanish NIE", "PERSON": "person's name", "LOCATION": "place", "NRP": "nationality or group",
-}
 
 
 @register
@@ -53,7 +44,9 @@ class EntitiesCheck(Check):
 
     @classmethod
     def policy_values(cls, options, company):  # type: ignore[no-untyped-def]
-        return [ENTITY_NAMES.get(entity, entity.lower()) for entity in options["entities"]]
+        from ..languages import REGISTRY
+
+        return [_entity_name(entity, language) for entity in options["entities"] for language in REGISTRY.values()]
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
@@ -88,7 +81,7 @@ class EntitiesCheck(Check):
             if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0,
                                                 document.block(result.start)):
                 continue
-            yield Hit(result.start, result.end, _values(result))
+            yield Hit(result.start, result.end, _values(result, document.language))
 
 
 _DOTTED_BEFORE = regex.compile(r"\d[.:]$")
@@ -100,6 +93,10 @@ def _part_of_a_longer_number(text: str, start: int, end: int) -> bool:
     return bool(_DOTTED_AFTER.match(text, end) or _DOTTED_BEFORE.search(text, max(0, start - 2), start))
 
 
-def _values(result: Any) -> dict[str, str]:
-    return {"entity": ENTITY_NAMES.get(result.entity_type, result.entity_type.lower()),
-            "score": f"{result.score:.2f}"}
+def _values(result: Any, language: Language) -> dict[str, str]:
+    return {"entity": _entity_name(result.entity_type, language), "score": f"{result.score:.2f}"}
+
+
+def _entity_name(entity: str, language: Language) -> str:
+    """How `language` names a Presidio entity type in a message ("email address", "dirección de correo")."""
+    return language.messages.get(f"entity.{entity}", entity.lower())

@@ -94,11 +94,11 @@ def _is_possible(value: str) -> bool:
                == phonenumbers.ValidationResult.IS_POSSIBLE for kind in kinds)
 
 
-def _is_toll_free(value: str) -> bool:
+def _is_toll_free(value: str, region: str | None) -> bool:
     import phonenumbers
 
     try:
-        number = phonenumbers.parse(value, None if value.lstrip().startswith("+") else "US")
+        number = phonenumbers.parse(value, None if value.lstrip().startswith("+") else region or "US")
     except phonenumbers.NumberParseException:
         return False
     return phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE
@@ -168,7 +168,7 @@ class PhonesCheck(Check):
             in_code = "code" in document.zones_at(start, end)
             if not (written_like_one or not in_code and self.cues.near(text, start, end, o["context_before"], o["context_after"], block)):
                 continue
-            if not o["toll_free"] and _is_toll_free(value):
+            if not o["toll_free"] and _is_toll_free(value, document.language.phone_region):
                 continue
             if any(s < end and start < e for s, e in taken):
                 continue

@@ -41,6 +41,7 @@ class Extracted:
     zones: list[Zone] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # e.g. front matter that did not parse
+    declared_lang: str | None = None  # what the markup says the post's language is, as written
 
 
 def markup_for(path: str | None) -> str:
@@ -73,7 +74,7 @@ def read_markup(source: str, markup: str) -> Extracted:
     else:
         return extract_text(source)
     text, offsets, zones = writer.finish()
-    return Extracted(text, offsets, zones, directives, writer.warnings)
+    return Extracted(text, offsets, zones, directives, writer.warnings, writer.declared_lang)
 
 
 def extract_text(source: str) -> Extracted:

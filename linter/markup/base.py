@@ -87,9 +87,10 @@ class TextWriter:
     """
 
     __slots__ = ("_builder", "_deferred", "_depth", "_hidden", "_hidden_starts", "_separator",
-                 "_space", "_start", "_waiting", "warnings", "zones")
+                 "_space", "_start", "_waiting", "declared_lang", "warnings", "zones")
 
     def __init__(self) -> None:
+        self.declared_lang: str | None = None  # front matter `lang:`/`language:`, `<html lang>`
         self._builder = TextBuilder()
         self.zones: list[Zone] = []
         self.warnings: list[str] = []  # what the reader could not read as the markup meant

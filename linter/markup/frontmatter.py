@@ -19,6 +19,7 @@ import yaml
 from ..textmap import line_end
 from ..yamlio import compose_yaml
 
+LANG_FIELDS = ("lang", "language", "locale")  # the post's language, as Hugo, Jekyll and Zola write it
 _NOT_TEXT_TAGS = frozenset({"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:int",
                             "tag:yaml.org,2002:float", "tag:yaml.org,2002:timestamp"})
 _YAML_KEY_LINE = re.compile(r"[A-Za-z_][\w.-]*\s*:")
@@ -35,6 +36,7 @@ class FrontMatter:
     body_start: int = 0
     fields: list[tuple[int, int, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    lang: str | None = None  # the `lang:`/`language:`/`locale:` value, as written ("es", "es-MX")
 
 
 def read_front_matter(source: str) -> FrontMatter:
@@ -59,8 +61,9 @@ def read_front_matter(source: str) -> FrontMatter:
             content = source[content_start:pos]
             reader = _yaml_fields if fence == "---" else _toml_fields
             problem = ""
+            declared: list[str] = []
             try:
-                fields = reader(content, content_start)
+                fields = reader(content, content_start, declared)
             except Exception as exc:  # any parser failure (even a RecursionError) means "not metadata"
                 fields, problem = None, _problem(exc, fence)
             if fields is None:
@@ -71,9 +74,9 @@ def read_front_matter(source: str) -> FrontMatter:
                            "(a site may not publish it as you expect)")
                 text = content.rstrip("\r\n")
                 return FrontMatter(body_start, [(content_start, content_start + len(text), text)] if text.strip() else [],
-                                   [warning])
+                                   warnings=[warning])
             fields.sort()
-            return FrontMatter(body_start, fields)
+            return FrontMatter(body_start, fields, lang=declared[0] if declared else None)
         pos = _next_line(source, end)
     return FrontMatter()
 
@@ -87,7 +90,7 @@ def _problem(exc: Exception, fence: str) -> str:
     return f" (line {line + 1})" if isinstance(line, int) else ""
 
 
-def _yaml_fields(content: str, base: int) -> list[tuple[int, int, str]] | None:
+def _yaml_fields(content: str, base: int, declared: list[str]) -> list[tuple[int, int, str]] | None:
     root = compose_yaml(content)
     if root is None:
         return []
@@ -95,6 +98,10 @@ def _yaml_fields(content: str, base: int) -> list[tuple[int, int, str]] | None:
         return None
     fields: list[tuple[int, int, str]] = []
     seen: set[int] = set()
+    if isinstance(root, yaml.MappingNode):
+        declared.extend(str(value.value).strip() for key, value in root.value
+                        if isinstance(key, yaml.ScalarNode) and str(key.value).lower() in LANG_FIELDS
+                        and isinstance(value, yaml.ScalarNode) and str(value.value).strip())
     stack: list[yaml.Node] = [root]
     while stack:  # every node once: an alias points at a node already taken (no alias bomb)
         node = stack.pop()
@@ -111,10 +118,11 @@ def _yaml_fields(content: str, base: int) -> list[tuple[int, int, str]] | None:
     return fields
 
 
-def _toml_fields(content: str, base: int) -> list[tuple[int, int, str]] | None:
+def _toml_fields(content: str, base: int, declared: list[str]) -> list[tuple[int, int, str]] | None:
     """Every string value of every table (`[extra]`, `[taxonomies]`, arrays of tables): `tomllib`
     says the front matter is valid, and each key line's strings are found where they stand."""
-    tomllib.loads(content)
+    data = tomllib.loads(content)
+    declared.extend(str(data[k]).strip() for k in LANG_FIELDS if isinstance(data.get(k), str) and data[k].strip())
     fields: list[tuple[int, int, str]] = []
     pos = 0
     while pos < len(content):

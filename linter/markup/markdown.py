@@ -54,6 +54,7 @@ def extract_markdown(source: str, *, mdx: bool = False) -> tuple[TextWriter, lis
     directives: list[Directive] = []
     front = read_front_matter(source)
     writer.warnings.extend(front.warnings)
+    writer.declared_lang = front.lang
     for start, end, value in front.fields:
         writer.open("front_matter")
         writer.align(value, source, start, end)

@@ -50,8 +50,7 @@ def redact(results: Sequence[FileResult], rules: Mapping[str, Rule] | None = Non
     """The results with every `pii`/`confidential` span masked, and the rules SARIF describes
     without the examples of those categories."""
     rules = dict(rules or {})
-    masked_rules = {code: replace(rule, examples_bad=(), examples_good=()) if rule.category in REDACTED_CATEGORIES
-                    else rule for code, rule in rules.items()}
+    masked_rules = {code: _without_examples(rule) for code, rule in rules.items()}
     return [_redact_file(result, rules) for result in results], masked_rules
 
 
@@ -82,6 +81,16 @@ def _mask_path(path: str, spans: Sequence[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+def _without_examples(rule: Rule) -> Rule:
+    """A pii/confidential rule without its examples, in every language (a company's own pack may
+    quote its codenames there)."""
+    if rule.category not in REDACTED_CATEGORIES:
+        return rule
+    return replace(rule, examples_bad=(), examples_good=(),
+                   local={lang: replace(block, text=replace(block.text, examples_bad=(), examples_good=()))
+                          for lang, block in rule.local.items()})
+
+
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
@@ -103,8 +112,9 @@ def _redact_finding(finding: Finding, rule: Rule | None, source: str, masked_sou
         values = {key: value if key in SAFE_PLACEHOLDERS else MASK for key, value in finding.values.items()}
         message, suggestion = finding.message, finding.suggestion
         if rule is not None and rule.kind != "directive":
-            message = _template(rule.message, values, MASK)
-            suggestion = _template(rule.suggestion, values, MASK) if suggestion else ""
+            text = rule.text(finding.lang)
+            message = _template(text.message, values, MASK)
+            suggestion = _template(text.suggestion, values, MASK) if suggestion else ""
         return replace(finding, match=MASK, values=values, message=message, suggestion=suggestion, path=path)
     if finding.in_path or not _overlaps(spans, finding.start, finding.end):
         return replace(finding, path=path) if finding.path is not None else finding
@@ -114,8 +124,9 @@ def _redact_finding(finding: Finding, rule: Rule | None, source: str, masked_sou
               for key, value in finding.values.items()}
     message, suggestion = finding.message, finding.suggestion
     if rule is not None and rule.kind != "directive":
-        message = _template(rule.message, values, match)
-        suggestion = _template(rule.suggestion, values, match) if suggestion else ""
+        text = rule.text(finding.lang)
+        message = _template(text.message, values, match)
+        suggestion = _template(text.suggestion, values, match) if suggestion else ""
     return replace(finding, match=match, values=values, message=message, suggestion=suggestion, path=path)
 
 
