@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS_CONFIG, ROOT
+from linter.engine import Post
 from linter.languages import LANGUAGES
 
 AS_OF = "2026-11-25"
@@ -309,8 +310,8 @@ class TestNestedConfigs:
     def test_without_root_the_nested_config_is_named_in_the_summary(self, run, repo):
         write(repo / "postlint.yaml", "company:\n  codenames: [Nightjar]\n")
         write(repo / "blog" / ".postlint.yaml", "rules: {confidential: off}\n")
-        code, out, _ = run("check", repo / "blog" / "post.md", repo / "post2.md" if False else repo / "blog")
-        assert f"config: {repo / 'blog' / '.postlint.yaml'}" in out
+        code, out, _ = run("check", repo / "blog")
+        assert code == 0 and f"config: {repo / 'blog' / '.postlint.yaml'}" in out
 
     def test_show_config_names_the_config_of_each_path(self, run, repo):
         write(repo / "drafts" / ".postlint.yaml", "rules: {pii: off}\n")
@@ -388,14 +389,18 @@ def _strings(value: object) -> list[str]:
 class TestCache:
     POST = ("Dashboards at \uff47\uff52\uff41\uff46\uff41\uff4e\uff41.corp.acme.example are down; "
             "ask Globex about N-i-g-h-t-j-a-r or mail jane.doe@gmail.com.\n")
+    # Spanish: messages in Spanish words ("hasta el 1 de marzo de 2027") are the policy's, by reference
+    POST_ES = ("Los paneles de \uff47\uff52\uff41\uff46\uff41\uff4e\uff41.corp.acme.example no van; "
+               "pregunta a Globex por Falcon y N-i-g-h-t-j-a-r o escribe a jane.doe@gmail.com.\n")
 
     def check(self, run, post: Path, cache: Path) -> tuple[int, list[dict]]:
         code, out, _ = run("check", post, "--config", CORPUS_CONFIG, "--as-of", AS_OF, "--cache-dir", cache,
                            "--format", "json")
         return code, findings(out)
 
-    def test_entries_hold_no_text_at_all(self, run, tmp_path):
-        post = write(tmp_path / "post.md", self.POST)
+    @pytest.mark.parametrize("text", [POST, POST_ES])
+    def test_entries_hold_no_text_at_all(self, run, tmp_path, text):
+        post = write(tmp_path / "post.md", text)
         code, found = self.check(run, post, tmp_path / "cache")
         assert {"CONF-INTERNAL-HOST", "CONF-CUSTOMER", "CONF-CODENAME", "PII-EMAIL"} <= {f["code"] for f in found}
         (entry,) = (tmp_path / "cache" / "findings").rglob("*.json")
@@ -528,6 +533,36 @@ def test_disguises_are_seen_through(company_linter, text, code, disguised):
     assert (code, disguised) in found, found
 
 
+@pytest.mark.parametrize("text, code, disguised", [
+    ("\u00a1Ma\u00f1ana presentamos Night\ufe0fjar a los clientes!", "CONF-CODENAME", "Night\ufe0fjar"),
+    ("El equipo de Nig\u0332ht\u0332jar trabaja en la nueva versi\u00f3n.", "CONF-CODENAME", "Nig\u0332ht\u0332jar"),
+    ("Hablamos de N\u00ecghtj\u00e1r en la reuni\u00f3n de hoy.", "CONF-CODENAME", "N\u00ecghtj\u00e1r"),
+    ("Lanzamos #N1ghtj4r la semana que viene.", "CONF-CODENAME", "N1ghtj4r"),
+    ("Estamos contentos con N/i/g/h/t/j/a/r este trimestre.", "CONF-CODENAME", "N/i/g/h/t/j/a/r"),
+    ("Gran d\u00eda para el equipo: #NightjarLanzamiento.", "CONF-CODENAME", "Nightjar"),
+    ("Os presentamos un Nightjar beta para socios.", "CONF-CODENAME", "Nightjar"),   # un: no evidence
+    ("Firmamos con Gl\u0585bex un contrato de tres a\u00f1os.", "CONF-CUSTOMER", "Gl\u0585bex"),  # Armenian oh
+    ("Entra en \u202eelpmaxe.emca.proc.anafarg\u202c para ver los datos.", "CONF-INTERNAL-HOST",
+     "\u202eelpmaxe.emca.proc.anafarg\u202c"),
+    ("Paga con la tarjeta 4111  1111  1111  1111 antes del viernes.", "PII-CARD", "4111  1111  1111  1111"),
+    ("Llama a Ana al +34 612\u2013345\u2013678 para la entrevista.", "PII-PHONE", "+34 612\u2013345\u2013678"),
+    ("Transfiere a ES91\u00a02100\u00a00418\u00a04502\u00a00005\u00a01332 hoy.", "PII-IBAN",
+     "ES91\u00a02100\u00a00418\u00a04502\u00a00005\u00a01332"),
+    ("Escr\u00edbeme a jane.doe\u200b@gmail.com para m\u00e1s informaci\u00f3n.", "PII-EMAIL", "jane.doe\u200b@gmail.com"),
+])
+@pytest.mark.parametrize("lang", ["es", "auto"])
+def test_disguises_are_seen_through_in_spanish_posts(company_linter, text, code, disguised, lang):
+    found = [(f.code, f.match) for f in company_linter.lint(text, lang=lang, as_of=AS_OF)]
+    assert (code, disguised) in found, found
+
+
+def test_spanish_words_keep_their_letters(company_linter):
+    """Normalising undoes disguises, not Spanish: accents, \u00f1 and \u00a1\u00bf stay for the Spanish model."""
+    text = "\u00a1Hola! \u00bfQu\u00e9 tal? La canci\u00f3n de Mar\u00eda N\u00fa\u00f1ez, ping\u00fcino."
+    document = company_linter.document(Post(text, lang="auto"))
+    assert document.text == text and document.lang == "es"
+
+
 @pytest.mark.parametrize("text, match", [
     ("Big news: #NightjarLaunch is on!", "Nightjar"),
     ("Counting down to #Nightjar2026.", "Nightjar"),
@@ -614,6 +649,9 @@ class TestRedaction:
     ("p.md", '[docs]: https://example.com "Nightjar docs"\n\nSee [docs].', "CONF-CODENAME", "Nightjar"),
     ("p.html", '<a href="/x" title="Nightjar preview">x</a>', "CONF-CODENAME", "Nightjar"),
     ("p.html", '<span aria-label="Nightjar launch">x</span>', "CONF-CODENAME", "Nightjar"),
+    ("p.html", '<img src="a.png" alt="Nightjar prototype">', "CONF-CODENAME", "Nightjar"),
+    ("p.md", "---\nauthor_email: jane.doe@gmail.com\n---\nHello.\n", "PII-EMAIL", "jane.doe@gmail.com"),
+    ("p.md", "---\nlang: es\ndescripcion: Nightjar llega en marzo\n---\nHola a todos.\n", "CONF-CODENAME", "Nightjar"),
     ("p.html", '<head><meta property="article:tag" content="Nightjar"></head><p>x</p>', "CONF-CODENAME", "Nightjar"),
     ("p.html", '<div data-product="Nightjar">x</div>', "CONF-CODENAME", "Nightjar"),
     ("p.html", '<script type="application/ld+json">{"name": "Globex case study"}</script>', "CONF-CUSTOMER", "Globex"),
