@@ -201,7 +201,8 @@ def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule])
         rule = rules.get(finding.code)
         if rule is None:
             return None
-        values = _unformat(rule.message, finding.message)
+        template, values = next(((name, found) for name, text in rule.templates.items()
+                                 if (found := _unformat(text, finding.message)) is not None), (None, None))
         if values is None:
             return None
         if rule.suggestion:
@@ -219,6 +220,8 @@ def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule])
             stored[name] = ref
         record: dict[str, Any] = {"code": finding.code, "severity": str(finding.severity),
                                   "start": finding.start, "end": finding.end, "values": stored}
+        if template != "message":
+            record["template"] = template
         extra = {}
         for field in dataclasses.fields(finding):
             if field.name in _DERIVED:
@@ -258,7 +261,7 @@ def _decode(records: list[dict[str, Any]], source: str, path: str | None,
         end_line, end_col = lines.position(end)
         findings.append(Finding(
             code=rule.code, category=Category(rule.category), severity=Severity(record["severity"]),
-            message=rule.format_message(match, values), why=rule.why,
+            message=rule.format_message(match, values, record.get("template")), why=rule.why,
             suggestion=rule.suggestion.format_map({**values, "match": match}) if rule.suggestion else "",
             start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
             match=match, path=path, **extra,

@@ -67,6 +67,7 @@ class Company:
     codenames: tuple[Codename, ...] = ()
     customers: tuple[Customer, ...] = ()
     spokespeople: tuple[Spokesperson, ...] = ()
+    public_numbers: tuple[str, ...] = ()  # support lines, a donations IBAN: published on purpose
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +135,8 @@ _COMPANY = {
         "customer")), default_factory=list),
     "spokespeople": s.Field(s.list_of(_name_entry(
         {"role": s.Field(s.string(), default="")}, "spokesperson")), default_factory=list),
+    "public_numbers": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
+                              doc="numbers the company publishes (support lines, its IBAN): never reported"),
 }
 
 _REPORT = {"redact": s.Field(s.boolean(), default=False)}
@@ -208,6 +211,7 @@ def parse_config(data: Any, path: Path | None, mark: Mark) -> Config:
         codenames=tuple(Codename(e["name"], tuple(e["aliases"]), e["public_on"]) for e in c.get("codenames", [])),
         customers=tuple(Customer(e["name"], tuple(e["aliases"]), e["public"]) for e in c.get("customers", [])),
         spokespeople=tuple(Spokesperson(e["name"], e["role"]) for e in c.get("spokespeople", [])),
+        public_numbers=tuple(c.get("public_numbers", [])),
     )
     return Config(
         path=path, packs=tuple(packs), company=company, overrides=overrides, lang=top["lang"],

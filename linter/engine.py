@@ -250,7 +250,7 @@ class Linter:
         end_line, end_col = document.position(end)
         return Finding(
             code=rule.code, category=rule.category, severity=hit.severity or rule.severity,
-            message=rule.format_message(match, hit.values), why=rule.why,
+            message=rule.format_message(match, hit.values, hit.template), why=rule.why,
             suggestion=rule.suggestion.format_map({**hit.values, "match": match}) if rule.suggestion else "",
             start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
             match=match, path=document.path,

@@ -56,8 +56,15 @@ class Rule:
     pack: str = ""
     mark: Mark | None = field(default=None, compare=False)
 
-    def format_message(self, match: str, values: Mapping[str, str]) -> str:
-        return self.message.format_map({**values, "match": match})
+    def format_message(self, match: str, values: Mapping[str, str], template: str | None = None) -> str:
+        """The message for a hit; `template` names an alternative message option (`own_message`)."""
+        return self.templates.get(template or "message", self.message).format_map({**values, "match": match})
+
+    @property
+    def templates(self) -> dict[str, str]:
+        """`message` and the kind's alternative messages (options named `*_message`), by name."""
+        extra = {k: v for k, v in self.options.items() if k.endswith("_message") and isinstance(v, str)}
+        return {"message": self.message, **extra}
 
     @property
     def location(self) -> str:
@@ -151,6 +158,9 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
     placeholders = {"match", *(cls.placeholders if cls else ())}
     for key in ("message", "suggestion"):
         _check_placeholders(common[key] or "", placeholders, where(key), problems, key)
+    for key, value in options.items():
+        if key.endswith("_message") and isinstance(value, str):
+            _check_placeholders(value, placeholders, where(key), problems, key)
     if len(problems) > before:
         return None
     examples = common["examples"] or {}

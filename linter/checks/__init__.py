@@ -34,6 +34,7 @@ class Hit:
     end: int
     values: Mapping[str, str] = field(default_factory=dict)
     severity: Severity | None = None  # a check may grade a hit below or above the rule's default
+    template: str | None = None  # a rule option holding another message (`own_message`); None: `message`
 
 
 class Check:

@@ -7,8 +7,12 @@ needing any part of the parse.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 import regex
+
+if TYPE_CHECKING:
+    from ..config import Company
 
 _WORD = regex.compile(r"[\p{L}\d']+")
 _CLAUSE_END = regex.compile(r"[.!?;:\n]|\s[-\u2013\u2014]\s|\bbut\b|\bhowever\b", regex.IGNORECASE)
@@ -61,3 +65,16 @@ class Cues:
             return None
         m = self._rx.search(text, max(0, start - before), min(len(text), end + after))
         return m.group() if m else None
+
+
+def public_digits(company: Company) -> frozenset[str]:
+    """The digits of the numbers the company publishes (`company.public_numbers`)."""
+    digits = ("".join(ch for ch in number if ch.isdigit()) for number in company.public_numbers)
+    return frozenset(d for d in digits if len(d) >= 5)
+
+
+def is_public_number(value: str, public: frozenset[str]) -> bool:
+    """One of the company's published numbers, however it is written: the same digits, or the same
+    national digits behind a country code (+1 800 555 0100 and 800-555-0100)."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return len(digits) >= 5 and any(digits.endswith(p) or p.endswith(digits) for p in public)

@@ -18,7 +18,7 @@ import regex
 from .. import schema as s
 from ..nlp import Needs
 from . import Check, Hit, register
-from ._context import Cues
+from ._context import Cues, is_public_number, public_digits
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -74,14 +74,24 @@ def _is_possible(value: str) -> bool:
                == phonenumbers.ValidationResult.IS_POSSIBLE for kind in kinds)
 
 
+# A national number is read as each of these regions' would be: 800 555 0100 is toll-free in the
+# US, 900 100 200 in Spain.
+_NATIONAL_REGIONS = ("US", "ES", "GB", "MX", "AR", "CO", "CL", "DE", "FR", "IE", "AU", "IN")
+
+
 def _is_toll_free(value: str) -> bool:
     import phonenumbers
 
-    try:
-        number = phonenumbers.parse(value, None if value.lstrip().startswith("+") else "US")
-    except phonenumbers.NumberParseException:
-        return False
-    return phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE
+    international = value.lstrip().startswith("+")
+    for region in (None,) if international else _NATIONAL_REGIONS:
+        try:
+            number = phonenumbers.parse(value, region)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE:
+            return True
+    return False
+
 
 
 @register
@@ -106,6 +116,7 @@ class PhonesCheck(Check):
         super().__init__(rule, company)
         self.cues = Cues(self.opts["context"])
         self.unless = Cues(self.opts["unless"])
+        self.public = public_digits(company)
 
     @property
     def needs(self) -> Needs:
@@ -138,7 +149,7 @@ class PhonesCheck(Check):
                                               else validated or value.startswith("("))
             if not (written_like_one or self.cues.near(text, start, end, o["context_before"], o["context_after"])):
                 continue
-            if not o["toll_free"] and _is_toll_free(value):
+            if (not o["toll_free"] and _is_toll_free(value)) or is_public_number(value, self.public):
                 continue
             if any(s < end and start < e for s, e in taken):
                 continue

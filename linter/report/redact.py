@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 MASK = "[redacted]"
 BLANK = "*"  # fills masked spans of the source, one per character, so columns stay true
 REDACTED_CATEGORIES = frozenset({Category.PII, Category.CONFIDENTIAL})
-SAFE_PLACEHOLDERS = frozenset({"entity", "public_on"})  # describe the rule, never the post
+SAFE_PLACEHOLDERS = frozenset({"entity", "public_on", "field", "a_field"})  # describe the rule, never the post
 
 
 class _Masked(dict[str, str]):
@@ -77,7 +77,7 @@ def _redact_finding(finding: Finding, rule: Rule | None, strings: Sequence[str])
     message, suggestion = finding.message, finding.suggestion
     if redacted(finding):
         if rule is not None and rule.kind != "directive":
-            message = _template(rule.message, message)
+            message = _template(_template_of(rule, message), message)
             suggestion = _template(rule.suggestion, suggestion) if suggestion else ""
         finding = replace(finding, match=MASK)
     return replace(finding, message=_mask_strings(message, strings), why=_mask_strings(finding.why, strings),
@@ -97,15 +97,29 @@ def _template(template: str, rendered: str) -> str:
         return MASK
 
 
-def _value_of(template: str, rendered: str, key: str) -> str | None:
-    """Recover a safe placeholder's value from the text the template rendered, if it has one."""
+def _template_of(rule: Rule, rendered: str) -> str:
+    """Which of the rule's messages (`message`, `own_message`, ...) rendered this text."""
+    for template in rule.templates.values():
+        if _pattern_of(template)[0].fullmatch(rendered):
+            return template
+    return rule.message
+
+
+@functools.lru_cache(maxsize=256)
+def _pattern_of(template: str) -> tuple[regex.Pattern[str], tuple[str, ...]]:
     pattern, names = "", []
     for literal, name, _, _ in string.Formatter().parse(template):
         pattern += regex.escape(literal)
         if name is not None:
             pattern += "(.*?)"
             names.append(name)
-    found = regex.fullmatch(pattern, rendered, regex.DOTALL) if key in names else None
+    return regex.compile(pattern, regex.DOTALL), tuple(names)
+
+
+def _value_of(template: str, rendered: str, key: str) -> str | None:
+    """Recover a safe placeholder's value from the text the template rendered, if it has one."""
+    pattern, names = _pattern_of(template)
+    found = pattern.fullmatch(rendered) if key in names else None
     return found.group(names.index(key) + 1) if found else None
 
 

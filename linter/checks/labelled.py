@@ -1,0 +1,557 @@
+"""`labelled`: a sensitive value a post states outright, found by what the post calls it.
+
+"my SSN is 078-05-1120", "card 4916 6418 5936 9085, exp 06/29, CVV 789", "su DNI es 48215731A":
+a label names a sensitive field, and a value of a plausible shape for that field follows it in the
+same sentence, through a copula or a separator ("is", ":", "=", "es", "number", "#"). A strong label
+is enough even when the value fails its checksum (the finding then says the value *looks like* one);
+a weak label ("paid with") counts only with a valid checksum, and a few shapes need no label at all
+(a Luhn-valid card number grouped in fours, an IBAN, coordinates with hemispheres).
+
+What is not a value: placeholders and masks (`XXX-XX-XXXX`, `****1234`, `<password>`, `$TOKEN`),
+dummies (`0000`, "the test card", "for demo"), formats ("must be 8 characters", "a six-digit code"),
+examples ("e.g.", "such as"), the company's own public numbers (`company.public_numbers`), and
+fields a rule ties to public places (a landmark's coordinates in a travel post).
+
+Whose data it is decides the severity: the author's own ("my PIN", "I was born on") takes the
+rule's `own_severity` and `own_message`; anyone else's, or a value nobody is said to own, the rule's.
+Label phrases and value shapes are data in the rule packs; the grammar words (copulas, possessives)
+come from the language (`_grammar.py`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from .. import schema as s
+from ..config import LANGUAGES
+from ..finding import Severity
+from ..nlp import KNOWN_ENTITIES, Needs
+from . import Check, Hit, register
+from ._context import Cues, clause_before, is_public_number, public_digits
+from ._grammar import Grammar, grammar
+from ._validators import VALIDATORS
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ..errors import Problem
+    from ..yamlio import Mark
+
+_ALL = "*"  # labels given as a plain list apply to every language
+_EDGE = r"(?<![\p{L}\d])"
+_END = r"(?![\p{L}\d_]|[\-/@.:][\p{L}\d])"
+_GAP_TOKEN = regex.compile(r"[\t ]*(?:[\p{L}\d]+(?:['’.][\p{L}\d]+)*\.?|['’]s\b|\S)")
+_WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.\-]*")
+_MASK = frozenset("*•●·◦#xX_…")
+_WRAPPED = regex.compile(r"<[^<>]*>|\[[^\[\]]*\]|\{\{?[^{}]*\}?\}|%[A-Za-z_]\w*%|\$\{?[A-Za-z_]\w*\}?")
+_CONSTANT = regex.compile(r"[A-Z][A-Z]*(?:_[A-Z]+)+")  # YOUR_PASSWORD, API_KEY
+_PLACEHOLDER_WORDS = frozenset({
+    "redacted", "removed", "hidden", "placeholder", "example", "sample", "dummy", "changeme", "none", "null",
+    "n/a", "tbd", "todo", "password", "yourpassword", "your-password", "secret", "oculto", "ejemplo",
+})
+_QUOTES = '"“”«»'
+_SPEAKER = regex.compile(r"\s*(\p{L}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})\s*:\s")
+_NEXT_WORD = regex.compile(r"\s*([\p{L}%]+)")
+
+
+def _per_language(item: s.Validator) -> s.Validator:
+    """A list for every language, or a mapping of language code to list, where `all` holds what
+    every language shares: `{all: [IBAN], en: [account], es: [cuenta]}`."""
+
+    def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        if isinstance(value, dict):
+            fields = {lang: s.Field(s.list_of(item, allow_single=True)) for lang in ("all", *LANGUAGES)}
+            checked = s.check_mapping(value, mark, fields, problems, what="labels by language")
+            if checked is s.INVALID:
+                return s.INVALID
+            return {(_ALL if k == "all" else k): v for k, v in checked.items() if v}
+        listed = s.list_of(item, allow_single=True)(value, mark, problems)
+        return s.INVALID if listed is s.INVALID else {_ALL: listed}
+
+    return check
+
+
+def _alongside(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+    if isinstance(value, bool):
+        return value
+    return s.list_of(s.string(), allow_single=True, nonempty=True)(value, mark, problems)
+
+
+_FIELD: dict[str, s.Field] = {
+    "name": s.Field(s.string(), required=True, doc="what the value is, for messages: 'card number'"),
+    "article": s.Field(s.choice("a", "an"), doc="'a' or 'an' before the name (default: by its first letter)"),
+    "labels": s.Field(_per_language(s.string()), default_factory=dict,
+                      doc="strong labels: a value of the field's shape right after one is reported"),
+    "exact_labels": s.Field(_per_language(s.string()), default_factory=dict,
+                            doc="strong labels matched in exactly this letter case (PIN, not pin)"),
+    "weak_labels": s.Field(_per_language(s.string()), default_factory=dict,
+                           doc="cue words close by that are enough only for a value passing `validate`"),
+    "value": s.Field(s.string(), doc="a regular expression for a plausible value of this field"),
+    "group": s.Field(s.string(), doc="the named group of `value` that is reported (default: all of it)"),
+    "ignore_case": s.Field(s.boolean(), default=True, doc="match `value` and `bare` in any letter case"),
+    "validate": s.Field(s.choice(*VALIDATORS), doc="a checksum or validity test: " + ", ".join(VALIDATORS)),
+    "bare": s.Field(s.string(), doc="a regular expression for values reported without a label "
+                                    "(they must pass `validate`, when there is one)"),
+    "entities": s.Field(s.list_of(s.choice(*sorted(KNOWN_ENTITIES)), allow_single=True), default_factory=list,
+                        doc="Presidio entity types reported as this field without a label"),
+    "alongside": s.Field(_alongside, default=False,
+                         doc="true: reported only in a sentence where the rule found another field; "
+                             "or phrases one of which the sentence must hold"),
+    "person_subject": s.Field(s.boolean(), default=False,
+                              doc="the label is an event of a person (born): a person must be its subject"),
+    "link": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
+                    doc="more words that may stand between this field's label and its value (on, at)"),
+    "allow": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
+                     doc="values never reported (documentation examples)"),
+    "unless": s.Field(_per_language(s.string()), default_factory=dict,
+                      doc="words that make the value public when its sentence holds one (a landmark)"),
+}
+
+
+@dataclass(frozen=True)
+class _Field:
+    """One validated field of a rule, compiled."""
+
+    name: str
+    a_name: str
+    value: regex.Pattern[str] | None
+    group: str | int
+    validator: Callable[[str], bool] | None
+    bare: regex.Pattern[str] | None
+    entities: frozenset[str]
+    alongside: bool | Cues
+    person_subject: bool
+    link: frozenset[str]
+    allow: frozenset[str]
+    unless: Mapping[str, Cues]
+    labels: Mapping[str, Sequence[str]]
+    exact_labels: Mapping[str, Sequence[str]]
+    weak_labels: Mapping[str, Sequence[str]]
+
+
+@dataclass
+class _Found:
+    """A candidate value: where it is, which field, how it was found."""
+
+    field: _Field
+    start: int
+    end: int
+    label: str = ""
+    label_start: int = -1  # where the owner is looked for: the label, or the value itself
+    verified: bool = True
+    strong: bool = False
+    own: bool = False
+
+
+class _Labels:
+    """Every label of a rule in one language: one scan of the text, then which field each belongs to."""
+
+    def __init__(self, fields: Sequence[_Field], lang: str) -> None:
+        entries: list[tuple[str, bool, int, str]] = []  # (pattern, weak, field index, label)
+        for i, f in enumerate(fields):
+            for kind, exact, weak in (("labels", False, False), ("exact_labels", True, False),
+                                      ("weak_labels", False, True)):
+                per_lang: Mapping[str, Sequence[str]] = getattr(f, kind)
+                for label in [*per_lang.get(_ALL, ()), *per_lang.get(lang, ())]:
+                    body = _label_pattern(label)
+                    entries.append(((f"(?-i:{body})" if exact else body), weak, i, label))
+        entries.sort(key=lambda e: -len(e[3]))
+        self.entries = [(regex.compile(f"(?:{p})", regex.IGNORECASE | regex.V1), weak, i) for p, weak, i, _ in entries]
+        body = "|".join(p for p, _, _, _ in entries)
+        self.rx = regex.compile(f"{_EDGE}(?:{body}){_END}", regex.IGNORECASE | regex.V1) if entries else None
+
+    def find(self, text: str) -> Iterator[tuple[int, int, int, bool]]:
+        """(start, end, field index, weak) of every label in `text`."""
+        if self.rx is None:
+            return
+        for m in self.rx.finditer(text):
+            for rx, weak, i in self.entries:
+                if rx.fullmatch(m.group()):
+                    yield m.start(), m.end(), i, weak
+                    break
+
+
+def _label_pattern(label: str) -> str:
+    """A label as a pattern: words joined by any spaces or hyphens, each in singular or plural."""
+    words = []
+    for word in regex.split(r"[\s\-]+", label.strip()):
+        body = regex.escape(word).replace("'", "['’]?").replace("’", "['’]?")
+        if word.isalpha() and len(word) >= 3:
+            body += "(?:e?s)?"
+        words.append(body)
+    return r"[\s\-]+".join(words)
+
+
+def is_placeholder(value: str) -> bool:
+    """A documentation value, mask or dummy, never a real one: XXX-XX-XXXX, ****1234, <password>,
+    ${TOKEN}, YOUR_API_KEY, [redacted], 0000, 1111 1111 1111 1111."""
+    core = value.strip().strip("\"'`“”‘’")
+    if not core or _WRAPPED.fullmatch(core) or _CONSTANT.fullmatch(core):
+        return True
+    if core.lower() in _PLACEHOLDER_WORDS or "..." in core or "…" in core:
+        return True
+    compact = [ch for ch in core if ch.isalnum() or ch in _MASK]
+    masked = sum(1 for ch in compact if ch in _MASK)
+    if masked >= 3 and all(ch in _MASK or ch.isdigit() for ch in compact):
+        return True
+    significant = [ch.lower() for ch in core if ch.isalnum()]
+    return len(significant) >= 3 and len(set(significant)) == 1
+
+
+@register
+class LabelledCheck(Check):
+    kind = "labelled"
+    doc = ("Flags sensitive values a post states outright: a label (\"SSN\", \"IBAN\", \"contraseña\") "
+           "followed in its sentence, through a copula or a separator, by a value of the field's shape; "
+           "a failed checksum is still reported after a strong label. Placeholders, masks, dummies, "
+           "formats and public values are not values; the author's own data gets its own severity.")
+    placeholders = frozenset({"field", "a_field", "label"})
+    options = {
+        "fields": s.Field(s.list_of(s.mapping_of(_FIELD, what="field"), nonempty=True), required=True,
+                          doc="the fields this rule reports, each with its labels and value shape"),
+        "own_severity": s.Field(s.choice(*(str(v) for v in Severity)),
+                                doc="severity when the value is the author's own (\"my PIN\"); "
+                                    "default: the rule's"),
+        "own_message": s.Field(s.string(), doc="message when the value is the author's own"),
+        "unverified_message": s.Field(s.string(), doc="message when a labelled value fails its checksum"),
+        "min_score": s.Field(s.number(minimum=0, maximum=1), default=0.5,
+                             doc="Presidio confidence an unlabelled `entities` result needs"),
+        "window": s.Field(s.integer(minimum=1, maximum=12), default=6,
+                          doc="how many linking words (is, :, number...) may stand between label and value"),
+        "context_before": s.Field(s.integer(minimum=1, maximum=200), default=60,
+                                  doc="how many characters before a value a weak label may stand"),
+        "context_after": s.Field(s.integer(minimum=0, maximum=200), default=20,
+                                 doc="how many characters after a value a weak label may stand"),
+        "timeout": s.Field(s.number(minimum=0.01, maximum=60), default=1.0,
+                           doc="seconds one document may take before the rule gives up"),
+    }
+
+    @classmethod
+    def validate(cls, options: dict[str, Any], where: Callable[[str], Mark], problems: list[Problem]) -> None:
+        mark = where("fields")
+        compiled = []
+        for spec in options["fields"]:
+            flags = regex.V1 | (regex.IGNORECASE if spec["ignore_case"] else 0)
+            value = _compile(spec.get("value"), flags, mark, problems, suffix=_END)
+            bare = _compile(spec.get("bare"), flags, mark, problems)
+            if value is s.INVALID or bare is s.INVALID:
+                continue
+            group = spec.get("group") or 0
+            if value is not None and group and group not in value.groupindex:
+                problems.append(mark.problem("E104", f"field '{spec['name']}': the value has no group {group!r}"))
+                continue
+            has_labels = any(spec[k] for k in ("labels", "exact_labels", "weak_labels"))
+            if has_labels and value is None:
+                problems.append(mark.problem("E103", f"field '{spec['name']}' has labels but no 'value'",
+                                             "write a regular expression for what follows the label"))
+            elif not (has_labels or bare is not None or spec["entities"]):
+                problems.append(mark.problem("E103", f"field '{spec['name']}' finds nothing",
+                                             "give it labels, a 'bare' pattern or 'entities'"))
+            elif spec["weak_labels"] and not spec.get("validate"):
+                problems.append(mark.problem("E103", f"field '{spec['name']}' has weak labels but no 'validate'",
+                                             "a weak label counts only for a value that passes a checksum"))
+            name = spec["name"]
+            article = spec.get("article") or ("an" if name[:1].lower() in "aeiou" else "a")
+            alongside = spec["alongside"]
+            compiled.append(_Field(
+                name=name, a_name=f"{article} {name}", value=value, group=group,
+                validator=VALIDATORS.get(spec.get("validate") or ""), bare=bare,
+                entities=frozenset(spec["entities"]),
+                alongside=Cues(alongside) if isinstance(alongside, list) else bool(alongside),
+                person_subject=spec["person_subject"], link=frozenset(w.lower() for w in spec["link"]),
+                allow=frozenset(a.lower() for a in spec["allow"]),
+                unless={lang: Cues(words) for lang, words in spec["unless"].items()},
+                labels=spec["labels"], exact_labels=spec["exact_labels"], weak_labels=spec["weak_labels"]))
+        if len(compiled) == len(options["fields"]):
+            if all(f.alongside is not False for f in compiled):
+                problems.append(mark.problem("E103", "every field is 'alongside' another: none can be found first"))
+            options["compiled"] = tuple(compiled)
+
+    def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(rule, company)
+        self.fields: tuple[_Field, ...] = self.opts["compiled"]
+        self._labels: dict[str, _Labels] = {}
+        self.public = public_digits(company)
+        own = self.opts["own_severity"]
+        self.own_severity = None if own is None else min(Severity(own), rule.severity, key=lambda v: v.rank)
+
+    @property
+    def needs(self) -> Needs:
+        ner = {"ner"} if any(f.person_subject for f in self.fields) else set()
+        return Needs(frozenset({"sents", *ner}), frozenset(e for f in self.fields for e in f.entities))
+
+    def deferred_spans(self, document: Document, capability: str) -> list[tuple[int, int]] | None:
+        # Names tell whether "born" has a person for subject: NER runs on those sentences only.
+        if capability != "ner":
+            return None
+        doc, spans = document.doc, []
+        for start, end, index, _ in self._labels_for(document.lang).find(document.text):
+            span = doc.char_span(start, end, alignment_mode="expand") if self.fields[index].person_subject else None
+            if span is not None:
+                spans.append((span.sent.start, span.sent.end))
+        return spans
+
+    def _labels_for(self, lang: str) -> _Labels:
+        if lang not in self._labels:
+            self._labels[lang] = _Labels(self.fields, lang)
+        return self._labels[lang]
+
+    def run(self, document: Document) -> Iterator[Hit]:
+        try:
+            yield from self._run(document)
+        except TimeoutError:
+            document.warn(f"rule {self.rule.code} gave up after {self.opts['timeout']}s on this text; "
+                          "other rules still ran")
+
+    def _run(self, document: Document) -> Iterator[Hit]:
+        text = document.text
+        g = grammar(document.lang)
+        sentences = _Sentences(document)
+        found: list[_Found] = []
+        weak: list[tuple[int, int, int]] = []
+        for start, end, index, is_weak in self._labels_for(document.lang).find(text):
+            if is_weak:
+                weak.append((start, end, index))
+                continue
+            field = self.fields[index]
+            value = self._value_after(text, end, sentences.end(start), field, g)
+            if value is not None:
+                found.append(_Found(field, *value, label=text[start:end], label_start=start, strong=True))
+        found += self._unlabelled(document, weak, sentences)
+        kept: list[_Found] = []
+        for item in found:
+            if self._counts(item, document, sentences, g) and not any(
+                    k.start < item.end and item.start < k.end for k in kept):
+                kept.append(item)
+        kept = [k for k in kept if self._companions_ok(k, kept, text, sentences)]
+        for item in sorted(kept, key=lambda k: k.start):
+            yield self._hit(item)
+
+    def _value_after(self, text: str, pos: int, limit: int, field: _Field, g: Grammar) -> tuple[int, int] | None:
+        """The value of `field` that follows a label ending at `pos`, through linking words only.
+
+        Between them may stand linking words ("is", ":", "number"), and once a short qualifier
+        ("for locker 12", "de Lucía") that a copula must then close: "the PIN for locker 12 is 7403".
+        """
+        assert field.value is not None
+        qualified = qualifier_words = 0
+        for _ in range(self.opts["window"] + 5):
+            while pos < limit and text[pos] in " \t":
+                pos += 1
+            if qualified != 1:
+                m = field.value.match(text, pos, limit, timeout=self.opts["timeout"])
+                if m is not None and m.end(field.group) > m.start(field.group):
+                    return m.span(field.group)
+            token = _GAP_TOKEN.match(text, pos, limit)
+            if token is None:
+                return None
+            word = token.group().strip().lower()
+            pos = token.end()
+            if qualified == 1:  # inside "for locker 12": words until a copula, or a comma after two
+                if word in g.copulas or (word == "," and qualifier_words >= 2):
+                    qualified = 2
+                elif word[:1].isalnum() and qualifier_words < 4:
+                    qualifier_words += 1
+                else:
+                    return None
+            elif word in g.links or word in field.link:
+                continue
+            elif word in g.qualifiers and not qualified:
+                qualified = 1
+            else:
+                return None
+        return None
+
+    def _unlabelled(self, document: Document, weak: list[tuple[int, int, int]],
+                    sentences: _Sentences) -> list[_Found]:
+        """Values found by shape and checksum alone, or by Presidio, or near a weak label."""
+        text = document.text
+        found: list[_Found] = []
+        for field in self.fields:
+            if field.bare is not None:
+                for m in field.bare.finditer(text, timeout=self.opts["timeout"]):
+                    if not field.validator or field.validator(m.group()):
+                        found.append(_Found(field, m.start(), m.end(), label_start=m.start()))
+            if field.entities:
+                for r in document.pii:
+                    if r.entity_type in field.entities and r.score >= self.opts["min_score"]:
+                        value = text[r.start:r.end]
+                        if not field.validator or field.validator(value):
+                            found.append(_Found(field, r.start, r.end, label_start=r.start))
+        before, after = self.opts["context_before"], self.opts["context_after"]
+        for start, end, index in weak:
+            field = self.fields[index]
+            assert field.value is not None and field.validator is not None
+            lo = max(sentences.start(start), start - after - 64)
+            hi = min(sentences.end(start), end + before + 64)
+            for m in regex.finditer(_EDGE + field.value.pattern, text[lo:hi], field.value.flags,
+                                    timeout=self.opts["timeout"]):
+                v_start, v_end = m.start(field.group) + lo, m.end(field.group) + lo
+                near = (start >= v_end and start - v_end <= after) or (v_start >= end and v_start - end <= before)
+                if near and field.validator(text[v_start:v_end]):
+                    found.append(_Found(field, v_start, v_end, label=text[start:end], label_start=v_start))
+        return found
+
+    def _counts(self, item: _Found, document: Document, sentences: _Sentences, g: Grammar) -> bool:
+        """Is this a real value, stated as one? Sets whether it is verified and the author's own."""
+        text, lang = document.text, document.lang
+        field, value = item.field, text[item.start:item.end]
+        if value.lower() in field.allow or is_placeholder(value):
+            return False
+        if is_public_number(value, self.public):
+            return False
+        s_start, s_end = sentences.start(item.start), sentences.end(item.start)
+        label_at = item.label_start
+        if _dummy_context(text, label_at, item.end, s_start, s_end, g):
+            return False
+        after = _NEXT_WORD.match(text, item.end, s_end)
+        if after is not None and after.group(1).lower() in g.units:
+            return False
+        cues = field.unless.get(_ALL, None), field.unless.get(lang, None)
+        if any(c is not None and c.around(text, s_start, s_end, 0, 0) for c in cues):
+            return False
+        if field.validator is not None:
+            item.verified = field.validator(value)
+        if field.person_subject:
+            subject = _person_subject(text, label_at, s_start, item.label, g, _named(document, s_start, label_at))
+            if subject is None:
+                return False
+            item.own = subject
+        else:
+            item.own = _owned(text, label_at, s_start, g)
+        return True
+
+    def _companions_ok(self, item: _Found, kept: list[_Found], text: str, sentences: _Sentences) -> bool:
+        """A field that is sensitive only beside another (an expiry date, a routing number) has one;
+        it then belongs to whoever that one belongs to."""
+        if item.field.alongside is False:
+            return True
+        s_start, s_end = sentences.start(item.start), sentences.end(item.start)
+        companions = [k for k in kept if k is not item and k.field.alongside is False and s_start <= k.start < s_end]
+        if companions:
+            item.own = min(companions, key=lambda k: abs(k.start - item.start)).own
+        if isinstance(item.field.alongside, Cues):
+            return bool(companions) or item.field.alongside.around(text, s_start, s_end, 0, 0) is not None
+        return bool(companions)
+
+    def _hit(self, item: _Found) -> Hit:
+        values = {"field": item.field.name, "a_field": item.field.a_name, "label": item.label}
+        o = self.opts
+        if item.own and (self.own_severity is not None or o["own_message"]):
+            return Hit(item.start, item.end, values, severity=self.own_severity,
+                       template="own_message" if o["own_message"] else None)
+        if not item.verified and o["unverified_message"]:
+            return Hit(item.start, item.end, values, template="unverified_message")
+        return Hit(item.start, item.end, values)
+
+
+class _Sentences:
+    """Sentence bounds of the parse, by character offset (a line break also ends one)."""
+
+    def __init__(self, document: Document) -> None:
+        doc = document.doc
+        self.text = document.text
+        if doc.has_annotation("SENT_START"):
+            self.starts = [sent.start_char for sent in doc.sents]
+        else:
+            self.starts = [0]
+
+    def start(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        start = self.starts[i] if i >= 0 else 0
+        newline = self.text.rfind("\n", start, pos)
+        return newline + 1 if newline >= 0 else start
+
+    def end(self, pos: int) -> int:
+        i = bisect.bisect_right(self.starts, pos)
+        end = self.starts[i] if i < len(self.starts) else len(self.text)
+        newline = self.text.find("\n", pos, end)
+        return newline if newline >= 0 else end
+
+
+def _compile(pattern: str | None, flags: int, mark: Mark, problems: list[Problem], suffix: str = "") -> Any:
+    if pattern is None:
+        return None
+    compiled = s.regex_pattern(flags=flags)(pattern, mark, problems)
+    if compiled is s.INVALID or not suffix:
+        return compiled
+    return regex.compile(f"(?:{pattern}){suffix}", flags)
+
+
+def _words_before(text: str, pos: int, start: int, count: int) -> list[str]:
+    return [w.lower() for w in _WORD.findall(clause_before(text[start:pos], pos - start))][-count:]
+
+
+def _dummy_context(text: str, label_at: int, value_end: int, s_start: int, s_end: int, g: Grammar) -> bool:
+    """"the test card ...", "... 0000 for demo", "una tarjeta de prueba": not a real value."""
+    if any(w in g.dummies for w in _words_before(text, label_at, s_start, 2)):
+        return True
+    after = [w.lower() for w in _WORD.findall(text[value_end:s_end])][:4]
+    for i, word in enumerate(after):
+        if word in g.dummies and any(p in g.dummy_preps for p in after[max(0, i - 2):i]):
+            return True
+    return False
+
+
+def _quoted_or_reported(text: str, pos: int, s_start: int, g: Grammar) -> bool:
+    """The words at `pos` are someone else's: inside quotes, after "the customer wrote", or in a
+    transcript line such as "Customer: my card is ..."."""
+    before = text[s_start:pos]
+    if sum(before.count(q) for q in _QUOTES) % 2 == 1:
+        return True
+    words = [w.lower() for w in _WORD.findall(before)]
+    for i, word in enumerate(words):
+        if word in g.reported and not (i and words[i - 1] in g.first_person):
+            return True
+    line_start = text.rfind("\n", 0, pos) + 1
+    speaker = _SPEAKER.match(text, line_start, pos)
+    if speaker is None:
+        return False
+    name = speaker.group(1).split()
+    return name[-1].lower() in g.persons or (len(name) >= 2 and all(w[:1].isupper() for w in name))
+
+
+def _owned(text: str, label_at: int, s_start: int, g: Grammar) -> bool:
+    """The author's own: the nearest possessive before the label is "my" or "our" (not "his",
+    "Tom's", "your"), and the words are not quoted or reported from someone else."""
+    if _quoted_or_reported(text, label_at, s_start, g):
+        return False
+    for word in reversed(_words_before(text, label_at, s_start, 4)):
+        if word in g.own:
+            return True
+        if word in g.other or word.endswith(("'s", "’s", "s'")):
+            return False
+    return False
+
+
+_NAME_SUBJECT = regex.compile(r"(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+)*)\s+(?:was|were|is|fue|era)\s+$")
+
+
+def _named(document: Document, start: int, end: int) -> bool:
+    """A person's name stands between `start` and `end`: a PERSON entity, or a capitalised name right
+    before "was"/"is" that the entity recogniser did not call anything else ("Priya was born")."""
+    ents = list(document.doc.ents)
+    if any(e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end for e in ents):
+        return True
+    m = _NAME_SUBJECT.search(document.text, start, end)
+    return m is not None and not any(e.start_char < m.end(1) and m.start(1) < e.end_char for e in ents)
+
+
+def _person_subject(text: str, label_at: int, s_start: int, label: str, g: Grammar, named: bool) -> bool | None:
+    """For an event of a person ("born"): True when the author is its subject ("I was born"), False
+    for someone else ("my daughter was born", "Margaret Ellis, born"; `named`: a name stands before
+    it), None when no person is ("the company was born on ...")."""
+    if label.lower() in g.first_person:
+        return not _quoted_or_reported(text, label_at, s_start, g)
+    words = _words_before(text, label_at, s_start, 6)
+    if named or any(w in g.persons or w in g.other or w.endswith(("'s", "’s")) for w in words):
+        return False
+    if any(w in g.first_person for w in words):
+        return not _quoted_or_reported(text, label_at, s_start, g)
+    if regex.search(r"\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*\s*,\s*$", text[s_start:label_at]):
+        return False  # "our oldest customer, Margaret Ellis, born ..."
+    return None
