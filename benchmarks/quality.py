@@ -4,7 +4,13 @@
     python benchmarks/quality.py --only corpus,rust --no-write
 
 Measures (issue 4):
-- corpus: micro precision/recall of `postlint eval corpus/posts.jsonl --config corpus/postlint.yaml`.
+- corpus: micro precision/recall of `postlint eval corpus/ --config corpus/postlint.yaml` (every
+  corpus file: posts.jsonl and labelled-values.jsonl, each also on its own), and of the posts in
+  labelled-values.jsonl whose id starts with `held-`: written before the labelled-value rules and never
+  tuned on.
+- dlp (only with `--dlp FILE`): sentence-level recall and false-alarm rate on a local copy of a public
+  DLP benchmark CSV (columns Type = Positive/Negative, Subtype = Direct/Typo/Contextual/...,
+  Example), e.g. Maison-Research/DLP-Public-Benchmarking-Dataset. Not shipped with the project.
 - rust: error-severity findings on ../shared/corpora/blog_rust_lang/posts (Markdown, built-in
   packs, no company config); every finding is listed with the verdict kept in
   benchmarks/rust_blog_verdicts.yaml (a finding without one is shown as "unreviewed").
@@ -54,17 +60,50 @@ def _rel(path: Path) -> str:
         return str(path)
 
 
+HELD_OUT = "held-"  # ids of labelled-value posts written before the rules and never tuned on
+
+
 def measure_corpus() -> dict[str, Any]:
     from linter import Linter
-    from linter.evaluate import evaluate, read_posts
+    from linter.evaluate import evaluate, read_many
 
-    report = evaluate(Linter(ROOT / "corpus" / "postlint.yaml"), read_posts(ROOT / "corpus" / "posts.jsonl"))
+    linter = Linter(ROOT / "corpus" / "postlint.yaml")
+    posts = read_many([ROOT / "corpus"])
+    report = evaluate(linter, posts)
+    held_out = evaluate(linter, [p for p in posts if p.id.startswith(HELD_OUT)])
     disagreements = [f"FP {p['id']}: {f['code']} {f['match']!r}" for p in report["posts"] for f in p["false_positives"]]
     disagreements += [f"FN {p['id']}: {e['category']} {e['match']!r}" for p in report["posts"]
                       for e in p["false_negatives"]]
+    files = {str(Path(k).relative_to(ROOT)): v for k, v in report.get("files", {}).items()}
     return {"categories": report["categories"], "micro": report["micro"], "disagreements": disagreements,
-            "posts": len(report["posts"]),
-            "command": "postlint eval corpus/posts.jsonl --config corpus/postlint.yaml"}
+            "posts": len(report["posts"]), "files": files,
+            "held_out": {"posts": len(held_out["posts"]), "micro": held_out["micro"]},
+            "command": "postlint eval corpus/ --config corpus/postlint.yaml"}
+
+
+def measure_dlp(path: Path) -> dict[str, Any]:
+    """Sentence-level: a positive counts as found when any `pii` or `confidential` finding is in it."""
+    from linter import Linter
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r.get("Example")]
+    linter = Linter({})
+    flagged = [any(f.category in ("pii", "confidential") for f in found)
+               for found in linter.lint_many(r["Example"] for r in rows)]
+    groups: dict[str, list[bool]] = defaultdict(list)
+    by_point: dict[str, list[bool]] = defaultdict(list)
+    for row, hit in zip(rows, flagged):
+        kind, subtype = row["Type"].strip().lower(), row["Subtype"].strip().lower()
+        if kind == "positive":
+            groups[f"positive {subtype}"].append(hit)
+            groups["positive (all)"].append(hit)
+            if subtype == "direct":
+                by_point[row["Point"].split(":")[0]].append(hit)
+        else:
+            groups["negative (all)"].append(hit)
+    rate = lambda hits: {"flagged": sum(hits), "total": len(hits), "rate": sum(hits) / len(hits) if hits else 0.0}  # noqa: E731
+    return {"file": path.name, "groups": {k: rate(v) for k, v in sorted(groups.items())},
+            "direct_missed_points": sorted(k for k, v in by_point.items() if not any(v))}
 
 
 def measure_rust() -> dict[str, Any]:
@@ -184,6 +223,7 @@ def _prf(predicted: list[bool], labels: list[int]) -> dict[str, float]:
 
 
 MEASURES = {"corpus": measure_corpus, "rust": measure_rust, "presidio": measure_presidio, "olid": measure_olid}
+OPTIONAL = {"dlp"}  # measured only when its data is given (`--dlp FILE`)
 
 
 def render(results: dict[str, Any]) -> str:
@@ -193,9 +233,21 @@ def render(results: dict[str, Any]) -> str:
            "(read-only, see its README for sources and licences).", "",
            "## Summary", "", "| measure | target | result | command |", "|---|---|---|---|"]
     if "corpus" in results:
-        m = results["corpus"]["micro"]
-        out.append(f"| corpus/posts.jsonl micro P / R | >= 0.95 / >= 0.95 | {m['precision']:.3f} / "
-                   f"{m['recall']:.3f} | `{results['corpus']['command']}` |")
+        c = results["corpus"]
+        rows = [("corpus/ micro P / R", c["micro"]), *((f"{k} P / R", v) for k, v in c.get("files", {}).items())]
+        if "held_out" in c:
+            rows.append((f"labelled-values held-out ({c['held_out']['posts']} posts, never tuned on) P / R",
+                         c["held_out"]["micro"]))
+        for name, m in rows:
+            out.append(f"| {name} | >= 0.95 / >= 0.95 | {m['precision']:.3f} / {m['recall']:.3f} | `{c['command']}` |")
+    if "dlp" in results:
+        g = results["dlp"]["groups"]
+        for name, target, kind in (("direct statements found", ">= 0.85", "positive direct"),
+                                   ("all positives found", ">= 0.60", "positive (all)"),
+                                   ("negatives flagged", "<= 0.05", "negative (all)")):
+            if kind in g:
+                out.append(f"| DLP benchmark ({results['dlp']['file']}): {name} | {target} | {g[kind]['rate']:.3f} "
+                           f"({g[kind]['flagged']}/{g[kind]['total']}) | `python benchmarks/quality.py --only dlp --dlp FILE` |")
     if "rust" in results:
         r = results["rust"]
         out.append(f"| blog_rust_lang: errors on {r['posts']} posts | <= {r['posts'] // 20} | {r['errors']} "
@@ -218,12 +270,23 @@ def render(results: dict[str, Any]) -> str:
         c = results["corpus"]
         out += ["", f"## Project corpus ({c['posts']} posts)", "", f"`{c['command']}`", "",
                 "| category | tp | fp | fn | precision | recall | f1 |", "|---|---|---|---|---|---|---|"]
-        for name, s in [*c["categories"].items(), ("micro", c["micro"])]:
+        for name, s in [*c["categories"].items(), ("micro", c["micro"]), *c.get("files", {}).items(),
+                        *([("held-out posts of labelled-values.jsonl", c["held_out"]["micro"])]
+                          if "held_out" in c else [])]:
             out.append(f"| {name} | {s['tp']} | {s['fp']} | {s['fn']} | {s['precision']:.3f} | "
                        f"{s['recall']:.3f} | {s['f1']:.3f} |")
         if c["disagreements"]:
             out += ["", "Remaining disagreements with the labels:", ""]
             out += [f"- {d}" for d in c["disagreements"]]
+    if "dlp" in results:
+        d = results["dlp"]
+        out += ["", f"## DLP benchmark ({d['file']}, built-in packs, no company config)", "",
+                "Sentence level: a sentence counts as flagged when any `pii` or `confidential` finding is in it.", "",
+                "| sentences | flagged | total | rate |", "|---|---|---|---|"]
+        out += [f"| {k} | {v['flagged']} | {v['total']} | {v['rate']:.3f} |" for k, v in d["groups"].items()]
+        if d["direct_missed_points"]:
+            out += ["", "Kinds of data none of whose direct statements is flagged: "
+                    + ", ".join(d["direct_missed_points"]) + "."]
     if "presidio" in results:
         p = results["presidio"]
         out += ["", f"## presidio_synth ({p['sentences']} sentences, no company config)", "",
@@ -290,7 +353,9 @@ def render(results: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default=",".join(MEASURES), help="comma-separated: " + ", ".join(MEASURES))
+    parser.add_argument("--only", default=",".join(MEASURES),
+                        help="comma-separated: " + ", ".join([*MEASURES, *OPTIONAL]))
+    parser.add_argument("--dlp", type=Path, help="a local copy of a public DLP benchmark CSV (adds the dlp measure)")
     parser.add_argument("--no-write", action="store_true", help="print, do not write docs/quality.md")
     parser.add_argument("--json", type=Path, help="also dump the raw results here")
     parser.add_argument("--from-json", type=Path, action="append", default=[],
@@ -303,9 +368,17 @@ def main(argv: list[str] | None = None) -> int:
         verdicts = _load_verdicts()
         for f in results["rust"]["findings"]:
             f.update(verdicts.get(f"{f['file']}|{f['code']}|{f['match']}", {"verdict": "unreviewed", "why": ""}))
-    for name in ([] if args.from_json else args.only.split(",")):
+    names = [] if args.from_json else args.only.split(",")
+    if args.dlp and "dlp" not in names:
+        names.append("dlp")
+    for name in names:
         started = time.perf_counter()
-        results[name] = MEASURES[name]()
+        if name == "dlp":
+            if args.dlp is None:
+                parser.error("the dlp measure needs --dlp FILE")
+            results[name] = measure_dlp(args.dlp)
+        else:
+            results[name] = MEASURES[name]()
         print(f"{name}: {time.perf_counter() - started:.0f}s", file=sys.stderr)
     text = render(results)
     if args.json:

@@ -178,18 +178,22 @@ def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.da
 
 
 @cli.command(name="eval")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path())
 @config_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def eval_command(file: str, config_path: str | None, fmt: str) -> None:
-    """Score the linter on labelled posts (JSONL: id, text, expect, as_of, lang)."""
+def eval_command(files: tuple[str, ...], config_path: str | None, fmt: str) -> None:
+    """Score the linter on labelled posts (JSONL: id, text, expect, as_of, lang).
+
+    FILES are evaluation files or folders of them (every *.jsonl inside); with several, each file's
+    figures are shown too. Post ids must be unique across all of them.
+    """
     import json
 
     from .engine import Linter
-    from .evaluate import evaluate, read_posts, render_text
+    from .evaluate import evaluate, read_many, render_text
 
-    posts = read_posts(Path(file))
-    report = evaluate(Linter(_config_for(config_path, Path(file).resolve())), posts)
+    posts = read_many(Path(f) for f in files)
+    report = evaluate(Linter(_config_for(config_path, Path(files[0]).resolve())), posts)
     if fmt == "json":
         click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     else:

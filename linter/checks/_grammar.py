@@ -17,6 +17,7 @@ class Grammar:
     links: frozenset[str]  # may stand between a label and its value: copulas, "number", ":" ...
     copulas: frozenset[str]  # after a qualifier ("the PIN for locker 12 is ..."), one must come
     qualifiers: frozenset[str]  # start a short phrase between label and copula: for, of, de, para
+    id_words: frozenset[str]  # name the value after a comma: "driver's licence, number K5512..."
     own: frozenset[str]  # possessives and pronouns of the author: my, our, mi
     other: frozenset[str]  # possessives of someone else: his, her, your, su
     first_person: frozenset[str]  # subjects that are the author: I, we, yo
@@ -35,9 +36,11 @@ def _words(text: str) -> frozenset[str]:
 
 EN = Grammar(
     links=_words("is was are were 's ’s will would be being remains still now currently just actually "
-                 "reads set to : = - – — # ( \" ' ` “ ‘ → > number numbers no no. nr num id code"),
+                 "reads set changed reset updated to : = - – — # ( \" ' ` “ ‘ → > number numbers no no. nr num "
+                 "id code"),
     copulas=_words("is was are were 's ’s : = → reads remains"),
-    qualifiers=_words("for of on at to"),
+    qualifiers=_words("for of on at to that which"),
+    id_words=_words("number no no. nr num # id"),
     own=_words("my mine our ours i i'm i’m me we we're we’re us myself ourselves"),
     other=_words("his her hers their theirs your yours its him them they he she you"),
     first_person=_words("i we i'm i’m we're we’re"),
@@ -63,7 +66,8 @@ ES = Grammar(
     links=_words("es era fue son será sería sigue siendo ahora actualmente el la los las lo : = - – — # ( "
                  "\" ' ` “ ‘ « → > número números numero no. nº n° n.º núm núm. num código id"),
     copulas=_words("es era fue son será sería : = →"),
-    qualifiers=_words("de del para en"),
+    qualifiers=_words("de del para en que"),
+    id_words=_words("número numero no. nº n° n.º núm núm. num #"),
     own=_words("mi mis nuestro nuestra nuestros nuestras yo me nosotros nosotras"),
     other=_words("su sus tu tus vuestro vuestra vuestros vuestras él ella ellos ellas usted ustedes"),
     first_person=_words("yo nosotros nosotras nací nacimos"),

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from ..yamlio import Mark
 
 _ALL = "*"  # labels given as a plain list apply to every language
-_EDGE = r"(?<![\p{L}\d])"
+_EDGE = r"(?<![\p{L}\d_])"
 _END = r"(?![\p{L}\d_]|[\-/@.:][\p{L}\d])"
 _GAP_TOKEN = regex.compile(r"[\t ]*(?:[\p{L}\d]+(?:['’.][\p{L}\d]+)*\.?|['’]s\b|\S)")
 _WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.\-]*")
@@ -109,6 +109,8 @@ _FIELD: dict[str, s.Field] = {
                      doc="values never reported (documentation examples)"),
     "unless": s.Field(_per_language(s.string()), default_factory=dict,
                       doc="words that make the value public when its sentence holds one (a landmark)"),
+    "severity": s.Field(s.choice(*(str(v) for v in Severity)),
+                        doc="this field's severity, when it is less (or more) serious than the rule's"),
 }
 
 
@@ -128,6 +130,7 @@ class _Field:
     link: frozenset[str]
     allow: frozenset[str]
     unless: Mapping[str, Cues]
+    severity: Severity | None
     labels: Mapping[str, Sequence[str]]
     exact_labels: Mapping[str, Sequence[str]]
     weak_labels: Mapping[str, Sequence[str]]
@@ -265,6 +268,7 @@ class LabelledCheck(Check):
                 person_subject=spec["person_subject"], link=frozenset(w.lower() for w in spec["link"]),
                 allow=frozenset(a.lower() for a in spec["allow"]),
                 unless={lang: Cues(words) for lang, words in spec["unless"].items()},
+                severity=Severity(spec["severity"]) if spec.get("severity") else None,
                 labels=spec["labels"], exact_labels=spec["exact_labels"], weak_labels=spec["weak_labels"]))
         if len(compiled) == len(options["fields"]):
             if all(f.alongside is not False for f in compiled):
@@ -339,27 +343,31 @@ class LabelledCheck(Check):
         """
         assert field.value is not None
         qualified = qualifier_words = 0
-        for _ in range(self.opts["window"] + 5):
+        for _ in range(self.opts["window"] + 7):
             while pos < limit and text[pos] in " \t":
                 pos += 1
-            if qualified != 1:
+            token = _GAP_TOKEN.match(text, pos, limit)
+            word = token.group().strip().lower() if token else ""
+            punctuation_link = word in g.links and not word[:1].isalnum()
+            if qualified != 1 and not punctuation_link:
                 m = field.value.match(text, pos, limit, timeout=self.opts["timeout"])
                 if m is not None and m.end(field.group) > m.start(field.group):
                     return m.span(field.group)
-            token = _GAP_TOKEN.match(text, pos, limit)
             if token is None:
                 return None
-            word = token.group().strip().lower()
             pos = token.end()
             if qualified == 1:  # inside "for locker 12": words until a copula, or a comma after two
                 if word in g.copulas or (word == "," and qualifier_words >= 2):
                     qualified = 2
-                elif word[:1].isalnum() and qualifier_words < 4:
+                elif word[:1].isalnum() and qualifier_words < 6:
                     qualifier_words += 1
                 else:
                     return None
             elif word in g.links or word in field.link:
                 continue
+            elif word == "," and (following := _GAP_TOKEN.match(text, pos, limit)) is not None \
+                    and following.group().strip().lower() in g.id_words:
+                continue  # "driver's licence, number K5512-..."
             elif word in g.qualifiers and not qualified:
                 qualified = 1
             else:
@@ -406,7 +414,7 @@ class LabelledCheck(Check):
             return False
         s_start, s_end = sentences.start(item.start), sentences.end(item.start)
         label_at = item.label_start
-        if _dummy_context(text, label_at, item.end, s_start, s_end, g):
+        if _dummy_context(text, label_at, label_at + len(item.label), item.start, item.end, s_start, s_end, g):
             return False
         after = _NEXT_WORD.match(text, item.end, s_end)
         if after is not None and after.group(1).lower() in g.units:
@@ -441,24 +449,30 @@ class LabelledCheck(Check):
     def _hit(self, item: _Found) -> Hit:
         values = {"field": item.field.name, "a_field": item.field.a_name, "label": item.label}
         o = self.opts
+        severity = item.field.severity and min(item.field.severity, self.rule.severity, key=lambda v: v.rank)
         if item.own and (self.own_severity is not None or o["own_message"]):
-            return Hit(item.start, item.end, values, severity=self.own_severity,
+            own = self.own_severity
+            if own is not None and severity is not None:
+                own = min(own, severity, key=lambda v: v.rank)
+            return Hit(item.start, item.end, values, severity=own or severity,
                        template="own_message" if o["own_message"] else None)
-        if not item.verified and o["unverified_message"]:
-            return Hit(item.start, item.end, values, template="unverified_message")
-        return Hit(item.start, item.end, values)
+        template = "unverified_message" if not item.verified and o["unverified_message"] else None
+        return Hit(item.start, item.end, values, severity=severity, template=template)
 
 
 class _Sentences:
-    """Sentence bounds of the parse, by character offset (a line break also ends one)."""
+    """Sentence bounds of the parse, by character offset. A line break also ends one; a boundary the
+    parser put where no sentence ended ("card 4526 0181 | 5908 3012") is ignored."""
 
     def __init__(self, document: Document) -> None:
         doc = document.doc
         self.text = document.text
+        self.starts = [0]
         if doc.has_annotation("SENT_START"):
-            self.starts = [sent.start_char for sent in doc.sents]
-        else:
-            self.starts = [0]
+            for sent in doc.sents:
+                before = self.text[max(0, sent.start_char - 8):sent.start_char].rstrip(" \t\"'”’)]»")
+                if sent.start_char and (not before or before[-1] in ".!?…\n"):
+                    self.starts.append(sent.start_char)
 
     def start(self, pos: int) -> int:
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -486,10 +500,15 @@ def _words_before(text: str, pos: int, start: int, count: int) -> list[str]:
     return [w.lower() for w in _WORD.findall(clause_before(text[start:pos], pos - start))][-count:]
 
 
-def _dummy_context(text: str, label_at: int, value_end: int, s_start: int, s_end: int, g: Grammar) -> bool:
-    """"the test card ...", "... 0000 for demo", "una tarjeta de prueba": not a real value."""
-    if any(w in g.dummies for w in _words_before(text, label_at, s_start, 2)):
+def _dummy_context(text: str, label_at: int, label_end: int, value_start: int, value_end: int, s_start: int,
+                   s_end: int, g: Grammar) -> bool:
+    """"the test card ...", "... 0000 for demo", "la tarjeta de prueba ...": not a real value."""
+    # a dummy word right before the label ("the test card"), or before an unlabelled value's noun
+    if any(w in g.dummies for w in _words_before(text, label_at, s_start, 1 if label_at < value_start else 2)):
         return True
+    gap = [w.lower() for w in _WORD.findall(text[label_end:value_start])] if label_end <= value_start else []
+    if gap and (gap[-1] in g.dummies or (len(gap) >= 2 and gap[0] in g.dummy_preps and gap[1] in g.dummies)):
+        return True  # "la tarjeta de prueba 4242 ...", "card number (test) 4242 ..."
     after = [w.lower() for w in _WORD.findall(text[value_end:s_end])][:4]
     for i, word in enumerate(after):
         if word in g.dummies and any(p in g.dummy_preps for p in after[max(0, i - 2):i]):

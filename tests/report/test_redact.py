@@ -41,7 +41,7 @@ def test_safe_placeholders_survive(linter):
     text = "SSN: 536-90-4399\n"
     masked, _ = redact(results(linter, text), {r.code: r for r in linter.rules})
     (finding,) = [f for f in masked[0].findings if f.code == "PII-NATIONAL-ID"]
-    assert finding.message == f"'{MASK}' looks like a US Social Security number."
+    assert finding.message == f"'{MASK}' is a Social Security number."  # the field's name is the rule's
 
 
 def test_nothing_to_mask_leaves_results_alone(linter):
