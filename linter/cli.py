@@ -232,10 +232,14 @@ def explain(code: str, config_path: str | None) -> None:
     wrap = lambda text: "\n".join("  " + line for line in click.wrap_text(text, 96).splitlines())  # noqa: E731
     out = [f"{rule.code} ({rule.category}, {rule.severity}){'' if rule.enabled else ' [off]'}",
            f"  {rule.summary}", "", "Why", wrap(rule.why), "", "Message", f"  {rule.message}"]
+    for name, template in rule.templates.items():
+        if name != "message":
+            out += [f"  {name.replace('_message', '').replace('_', ' ')}: {template}"]
     if rule.suggestion:
         out += ["", "Instead", wrap(rule.suggestion)]
     if rule.kind in KINDS:
         out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
+        out += [wrap(line) for line in KINDS[rule.kind].describe(rule.options)]
     if rule.examples_bad or rule.examples_good:
         out += ["", "Examples"]
         out += [f"  bad:  {e}" for e in rule.examples_bad] + [f"  good: {e}" for e in rule.examples_good]

@@ -70,6 +70,11 @@ class Check:
     def prepare(self, nlp: Language) -> None:
         """Compile what depends on the loaded pipeline (matchers); called once per pipeline."""
 
+    @classmethod
+    def describe(cls, options: Mapping[str, Any]) -> list[str]:
+        """More lines for `postlint explain` about what a rule of this kind looks for (its options)."""
+        return []
+
     def run(self, document: Document) -> Iterator[Hit]:
         raise NotImplementedError
 

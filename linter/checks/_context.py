@@ -67,6 +67,12 @@ class Cues:
         return m.group() if m else None
 
 
+def is_quoted(text: str, start: int, sentence_start: int) -> bool:
+    """`start` stands inside double quotes opened in its sentence ("she wrote: "my card is ..."")."""
+    before = text[sentence_start:start]
+    return sum(before.count(q) for q in '"“”«»') % 2 == 1
+
+
 def public_digits(company: Company) -> frozenset[str]:
     """The digits of the numbers the company publishes (`company.public_numbers`)."""
     digits = ("".join(ch for ch in number if ch.isdigit()) for number in company.public_numbers)

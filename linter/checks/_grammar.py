@@ -18,9 +18,10 @@ class Grammar:
     copulas: frozenset[str]  # after a qualifier ("the PIN for locker 12 is ..."), one must come
     qualifiers: frozenset[str]  # start a short phrase between label and copula: for, of, de, para
     id_words: frozenset[str]  # name the value after a comma: "driver's licence, number K5512..."
-    own: frozenset[str]  # possessives and pronouns of the author: my, our, mi
+    own: frozenset[str]  # possessives of the author: my, our, mi
     other: frozenset[str]  # possessives of someone else: his, her, your, su
     first_person: frozenset[str]  # subjects that are the author: I, we, yo
+    myself: frozenset[str]  # the author alone, never "we": I, my, me, yo, mi
     persons: frozenset[str]  # words that show a person is the subject: she, customer, daughter
     reported: frozenset[str]  # reported speech: the words that follow are someone else's
     examples: frozenset[str]  # an example follows, not a real value: e.g., such as
@@ -41,9 +42,10 @@ EN = Grammar(
     copulas=_words("is was are were 's ’s : = → reads remains"),
     qualifiers=_words("for of on at to that which"),
     id_words=_words("number no no. nr num # id"),
-    own=_words("my mine our ours i i'm i’m me we we're we’re us myself ourselves"),
+    own=_words("my mine our ours"),
     other=_words("his her hers their theirs your yours its him them they he she you"),
     first_person=_words("i we i'm i’m we're we’re"),
+    myself=_words("i i'm i’m i've i’ve my me mine myself"),
     persons=_words("he she they someone somebody customer customers client clients user users patient "
                    "patients employee employees coworker co-worker colleague colleagues teammate son "
                    "daughter child kid baby mother mom mum father dad wife husband partner spouse "
@@ -68,9 +70,10 @@ ES = Grammar(
     copulas=_words("es era fue son será sería : = →"),
     qualifiers=_words("de del para en que"),
     id_words=_words("número numero no. nº n° n.º núm núm. num #"),
-    own=_words("mi mis nuestro nuestra nuestros nuestras yo me nosotros nosotras"),
+    own=_words("mi mis nuestro nuestra nuestros nuestras"),
     other=_words("su sus tu tus vuestro vuestra vuestros vuestras él ella ellos ellas usted ustedes"),
     first_person=_words("yo nosotros nosotras nací nacimos"),
+    myself=_words("yo mi mis me conmigo"),
     persons=_words("él ella ellos ellas alguien cliente clienta clientes usuario usuaria paciente empleado "
                    "empleada compañero compañera hijo hija niño niña bebé madre padre mamá papá esposa "
                    "esposo mujer marido pareja abuela abuelo hermano hermana tío tía sobrino sobrina primo "

@@ -111,6 +111,43 @@ def bic(text: str) -> bool:
     return bool(found) and found.group(1) in _BIC_COUNTRIES
 
 
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+
+
+def crypto_address(text: str) -> bool:
+    """A Bitcoin address whose checksum is right (base58check 1.../3..., bech32 bc1...), or an
+    Ethereum address (0x and 40 hexadecimal digits, which carry no checksum of their own)."""
+    import hashlib
+
+    value = text.strip()
+    if regex.fullmatch(r"0x[0-9a-fA-F]{40}", value):
+        return len(set(value[2:].lower())) > 2
+    if value.lower().startswith("bc1"):
+        return _bech32_ok(value.lower())
+    if not regex.fullmatch(r"[13][1-9A-HJ-NP-Za-km-z]{25,34}", value):
+        return False
+    number = 0
+    for ch in value:
+        number = number * 58 + _BASE58.index(ch)
+    raw = number.to_bytes(25, "big")
+    return hashlib.sha256(hashlib.sha256(raw[:-4]).digest()).digest()[:4] == raw[-4:]
+
+
+def _bech32_ok(value: str) -> bool:
+    hrp, _, data = value.rpartition("1")
+    if hrp != "bc" or not 6 <= len(data) <= 87 or any(c not in _BECH32 for c in data):
+        return False
+    generator = (0x3B6A57B2, 0x26508E6D, 0x1EA119FA, 0x3D4233DD, 0x2A1462B3)
+    checksum = 1
+    for v in [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp] + [_BECH32.index(c) for c in data]:
+        top = checksum >> 25
+        checksum = (checksum & 0x1FFFFFF) << 5 ^ v
+        for i in range(5):
+            checksum ^= generator[i] if (top >> i) & 1 else 0
+    return checksum in (1, 0x2BC830A3)  # bech32 (segwit v0) or bech32m (taproot)
+
+
 def coordinates(text: str) -> bool:
     """A latitude and longitude within range: `40.4168 N, 3.7038 W`, `40.4168, -3.7038`, `40°24′N 3°42′W`."""
     numbers = [float(n) for n in regex.findall(r"-?\d+(?:\.\d+)?", text)]
@@ -167,5 +204,5 @@ def ip_address(text: str) -> bool:
 VALIDATORS: dict[str, Callable[[str], bool]] = {
     "luhn": luhn, "iban": iban, "ip": ip_address, "imei": imei, "aba": aba_routing, "us_ssn": us_ssn,
     "es_id": es_id, "es_nss": es_nss, "mac": mac, "bic": bic, "coordinates": coordinates,
-    "date": calendar_date,
+    "date": calendar_date, "crypto": crypto_address,
 }

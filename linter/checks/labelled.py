@@ -32,7 +32,7 @@ from ..config import LANGUAGES
 from ..finding import Severity
 from ..nlp import KNOWN_ENTITIES, Needs
 from . import Check, Hit, register
-from ._context import Cues, clause_before, is_public_number, public_digits
+from ._context import Cues, clause_before, is_public_number, is_quoted, public_digits
 from ._grammar import Grammar, grammar
 from ._validators import VALIDATORS
 
@@ -49,11 +49,16 @@ _WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.\-]*")
 _MASK = frozenset("*•●·◦#xX_…")
 _WRAPPED = regex.compile(r"<[^<>]*>|\[[^\[\]]*\]|\{\{?[^{}]*\}?\}|%[A-Za-z_]\w*%|\$\{?[A-Za-z_]\w*\}?")
 _CONSTANT = regex.compile(r"[A-Z][A-Z]*(?:_[A-Z]+)+")  # YOUR_PASSWORD, API_KEY
+_TEMPLATE = regex.compile(r"\{\{|\}\}|\$\{|\{%|%\}")  # {{ your password }}, ${SECRET}
+_EXAMPLE_PARTS = frozenset({"password", "passwd", "secret", "secure", "example", "sample", "your", "my", "here",
+                            "changeme", "placeholder", "dummy", "test", "foo", "bar", "key", "token", "value"})
 _PLACEHOLDER_WORDS = frozenset({
     "redacted", "removed", "hidden", "placeholder", "example", "sample", "dummy", "changeme", "none", "null",
     "n/a", "tbd", "todo", "password", "yourpassword", "your-password", "secret", "oculto", "ejemplo",
 })
-_QUOTES = '"“”«»'
+_MIXED = regex.compile(r"\p{L}.*\d|\d.*\p{L}")
+_RANGE = regex.compile(r"\s*(?:[\-–—]|to|and|or|a|y|o|hasta)\s*[$€£]?\d", regex.IGNORECASE)
+_URL = regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+|\b[\w.-]+\.[a-z]{2,}/[^\s<>\"'`]*", regex.IGNORECASE)
 _SPEAKER = regex.compile(r"\s*(\p{L}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})\s*:\s")
 _NEXT_WORD = regex.compile(r"\s*([\p{L}%]+)")
 
@@ -111,6 +116,11 @@ _FIELD: dict[str, s.Field] = {
                       doc="words that make the value public when its sentence holds one (a landmark)"),
     "severity": s.Field(s.choice(*(str(v) for v in Severity)),
                         doc="this field's severity, when it is less (or more) serious than the rule's"),
+    "needs_owner": s.Field(s.boolean(), default=False,
+                           doc="reported only when the post says whose it is (my, his, Dana's salary)"),
+    "linked": s.Field(s.boolean(), default=False,
+                      doc="the value must follow a copula or separator (password: x, password is x) "
+                          "unless it mixes letters and digits (password Tagus2026)"),
 }
 
 
@@ -131,6 +141,8 @@ class _Field:
     allow: frozenset[str]
     unless: Mapping[str, Cues]
     severity: Severity | None
+    needs_owner: bool
+    linked: bool
     labels: Mapping[str, Sequence[str]]
     exact_labels: Mapping[str, Sequence[str]]
     weak_labels: Mapping[str, Sequence[str]]
@@ -165,7 +177,9 @@ class _Labels:
         entries.sort(key=lambda e: -len(e[3]))
         self.entries = [(regex.compile(f"(?:{p})", regex.IGNORECASE | regex.V1), weak, i) for p, weak, i, _ in entries]
         body = "|".join(p for p, _, _, _ in entries)
-        self.rx = regex.compile(f"{_EDGE}(?:{body}){_END}", regex.IGNORECASE | regex.V1) if entries else None
+        # a label ending in a letter or digit must end a word; one ending in "#" may touch its value
+        end = rf"(?:(?<![\p{{L}}\d_])|{_END})"
+        self.rx = regex.compile(f"{_EDGE}(?:{body}){end}", regex.IGNORECASE | regex.V1) if entries else None
 
     def find(self, text: str) -> Iterator[tuple[int, int, int, bool]]:
         """(start, end, field index, weak) of every label in `text`."""
@@ -193,8 +207,12 @@ def is_placeholder(value: str) -> bool:
     """A documentation value, mask or dummy, never a real one: XXX-XX-XXXX, ****1234, <password>,
     ${TOKEN}, YOUR_API_KEY, [redacted], 0000, 1111 1111 1111 1111."""
     core = value.strip().strip("\"'`“”‘’")
-    if not core or _WRAPPED.fullmatch(core) or _CONSTANT.fullmatch(core):
+    if not core or _WRAPPED.fullmatch(core) or _CONSTANT.fullmatch(core) or _TEMPLATE.search(core):
         return True
+    words = regex.split(r"[-_]", core)
+    if len(words) > 1 and core.islower() and core.replace("-", "").replace("_", "").isalpha() \
+            and any(w in _EXAMPLE_PARTS for w in words):
+        return True  # my-secure-password, your_api_key_here
     if core.lower() in _PLACEHOLDER_WORDS or "..." in core or "…" in core:
         return True
     compact = [ch for ch in core if ch.isalnum() or ch in _MASK]
@@ -269,11 +287,36 @@ class LabelledCheck(Check):
                 allow=frozenset(a.lower() for a in spec["allow"]),
                 unless={lang: Cues(words) for lang, words in spec["unless"].items()},
                 severity=Severity(spec["severity"]) if spec.get("severity") else None,
+                needs_owner=spec["needs_owner"], linked=spec["linked"],
                 labels=spec["labels"], exact_labels=spec["exact_labels"], weak_labels=spec["weak_labels"]))
         if len(compiled) == len(options["fields"]):
             if all(f.alongside is not False for f in compiled):
                 problems.append(mark.problem("E103", "every field is 'alongside' another: none can be found first"))
             options["compiled"] = tuple(compiled)
+
+    @classmethod
+    def describe(cls, options: Mapping[str, Any]) -> list[str]:
+        lines = []
+        for f in options["compiled"]:
+            by_lang: dict[str, list[str]] = {}
+            for per_lang in (f.labels, f.exact_labels):
+                for lang, words in per_lang.items():
+                    by_lang.setdefault(lang, []).extend(words)
+            how = ["labels " + "; ".join(f"{'any language' if lang == _ALL else lang}: {', '.join(words)}"
+                                         for lang, words in sorted(by_lang.items()))] if by_lang else []
+            if f.weak_labels:
+                how.append("near " + ", ".join(w for words in f.weak_labels.values() for w in words)
+                           + " with a valid checksum")
+            if f.bare is not None or f.entities:
+                how.append("also unlabelled, when its shape and checksum prove it")
+            if f.validator is not None:
+                how.append(f"checked with {f.validator.__name__}")
+            if f.alongside is not False:
+                how.append("only beside another value of this rule")
+            if f.person_subject:
+                how.append("only when a person is its subject")
+            lines.append(f"- {f.name}: " + "; ".join(how))
+        return lines
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
@@ -317,7 +360,12 @@ class LabelledCheck(Check):
         sentences = _Sentences(document)
         found: list[_Found] = []
         weak: list[tuple[int, int, int]] = []
+        urls = [m.span() for m in _URL.finditer(text)] if "/" in text else []
+        url_starts = [a for a, _ in urls]
         for start, end, index, is_weak in self._labels_for(document.lang).find(text):
+            i = bisect.bisect_right(url_starts, start) - 1
+            if i >= 0 and start < urls[i][1]:
+                continue  # a word in a link target (?cid=1399) is no label
             if is_weak:
                 weak.append((start, end, index))
                 continue
@@ -343,6 +391,8 @@ class LabelledCheck(Check):
         """
         assert field.value is not None
         qualified = qualifier_words = 0
+        numbered = False  # a number in the qualifier ("on November 7"): only a copula may close it
+        linked = not field.linked  # a field that must be linked waits for a copula or separator
         for _ in range(self.opts["window"] + 7):
             while pos < limit and text[pos] in " \t":
                 pos += 1
@@ -351,19 +401,22 @@ class LabelledCheck(Check):
             punctuation_link = word in g.links and not word[:1].isalnum()
             if qualified != 1 and not punctuation_link:
                 m = field.value.match(text, pos, limit, timeout=self.opts["timeout"])
-                if m is not None and m.end(field.group) > m.start(field.group):
+                if m is not None and m.end(field.group) > m.start(field.group) and (
+                        linked or _MIXED.search(m.group(field.group))):
                     return m.span(field.group)
             if token is None:
                 return None
             pos = token.end()
             if qualified == 1:  # inside "for locker 12": words until a copula, or a comma after two
-                if word in g.copulas or (word == "," and qualifier_words >= 2):
-                    qualified = 2
+                if word in g.copulas or (word == "," and qualifier_words >= 2 and not numbered):
+                    qualified, linked = 2, True
                 elif word[:1].isalnum() and qualifier_words < 6:
                     qualifier_words += 1
+                    numbered = numbered or any(ch.isdigit() for ch in word)
                 else:
                     return None
             elif word in g.links or word in field.link:
+                linked = linked or word in g.copulas or word in field.link
                 continue
             elif word == "," and (following := _GAP_TOKEN.match(text, pos, limit)) is not None \
                     and following.group().strip().lower() in g.id_words:
@@ -424,13 +477,15 @@ class LabelledCheck(Check):
             return False
         if field.validator is not None:
             item.verified = field.validator(value)
+        if _RANGE.match(text, item.end, s_end):
+            return False  # "$120,000–$150,000", "from 4 to 6": a range, not anyone's value
         if field.person_subject:
-            subject = _person_subject(text, label_at, s_start, item.label, g, _named(document, s_start, label_at))
-            if subject is None:
-                return False
-            item.own = subject
+            owner = _person_subject(text, label_at, s_start, item.label, g, _named(document, s_start, label_at))
         else:
-            item.own = _owned(text, label_at, s_start, g)
+            owner = _owner(text, label_at, s_start, g)
+        if owner is None and (field.person_subject or field.needs_owner):
+            return False
+        item.own = bool(owner)
         return True
 
     def _companions_ok(self, item: _Found, kept: list[_Found], text: str, sentences: _Sentences) -> bool:
@@ -519,10 +574,9 @@ def _dummy_context(text: str, label_at: int, label_end: int, value_start: int, v
 def _quoted_or_reported(text: str, pos: int, s_start: int, g: Grammar) -> bool:
     """The words at `pos` are someone else's: inside quotes, after "the customer wrote", or in a
     transcript line such as "Customer: my card is ..."."""
-    before = text[s_start:pos]
-    if sum(before.count(q) for q in _QUOTES) % 2 == 1:
+    if is_quoted(text, pos, s_start):
         return True
-    words = [w.lower() for w in _WORD.findall(before)]
+    words = [w.lower() for w in _WORD.findall(text[s_start:pos])]
     for i, word in enumerate(words):
         if word in g.reported and not (i and words[i - 1] in g.first_person):
             return True
@@ -534,9 +588,10 @@ def _quoted_or_reported(text: str, pos: int, s_start: int, g: Grammar) -> bool:
     return name[-1].lower() in g.persons or (len(name) >= 2 and all(w[:1].isupper() for w in name))
 
 
-def _owned(text: str, label_at: int, s_start: int, g: Grammar) -> bool:
-    """The author's own: the nearest possessive before the label is "my" or "our" (not "his",
-    "Tom's", "your"), and the words are not quoted or reported from someone else."""
+def _owner(text: str, label_at: int, s_start: int, g: Grammar) -> bool | None:
+    """Whose the labelled value is: True for the author's own (the nearest possessive before the
+    label is "my" or "our"), False for someone else's ("his", "Tom's", "your", or words quoted or
+    reported from someone else), None when the post does not say."""
     if _quoted_or_reported(text, label_at, s_start, g):
         return False
     for word in reversed(_words_before(text, label_at, s_start, 4)):
@@ -544,7 +599,7 @@ def _owned(text: str, label_at: int, s_start: int, g: Grammar) -> bool:
             return True
         if word in g.other or word.endswith(("'s", "’s", "s'")):
             return False
-    return False
+    return None
 
 
 _NAME_SUBJECT = regex.compile(r"(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+)*)\s+(?:was|were|is|fue|era)\s+$")

@@ -15,8 +15,11 @@ import regex
 
 from .. import schema as s
 from ..nlp import Needs, parse_on_demand
+from ..finding import Severity
 from . import Check, Hit, register
+from ._context import is_negated, is_quoted
 from ._disguise import name_key
+from ._grammar import grammar
 from ._phrases import PhraseSet
 
 if TYPE_CHECKING:
@@ -49,11 +52,18 @@ class PeopleCheck(Check):
                              doc="verbs that tie a name to an amount of money (makes $185k)"),
         "public_roles": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                                 doc="role words that make a person public in an announcement (CEO, founder)"),
+        "own_context": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                               doc="private matters reported when the author tells them about themselves "
+                                   "(\"I was diagnosed with\", \"my medication\"): the author is a person too"),
+        "own_severity": s.Field(s.choice("error", "warning", "info"), default="warning",
+                                doc="severity when the person is the author"),
+        "own_message": s.Field(s.string(), doc="message when the person is the author"),
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         self.context = PhraseSet(self.opts["context"], lemma=True)
+        self.own_context = PhraseSet(self.opts["own_context"], lemma=True) if self.opts["own_context"] else None
         self.public_people = {name_key(p.name) for p in company.spokespeople}
         self.pay_verbs = {v.lower() for v in self.opts["pay_verbs"]}
         self.public_roles = {r.lower() for r in self.opts["public_roles"]}
@@ -65,6 +75,8 @@ class PeopleCheck(Check):
 
     def prepare(self, nlp: Language) -> None:
         self.context.prepare(nlp)
+        if self.own_context is not None:
+            self.own_context.prepare(nlp)
         self.nlp = nlp
 
     def deferred_spans(self, document: Document, capability: str) -> list[tuple[int, int]] | None:
@@ -97,6 +109,7 @@ class PeopleCheck(Check):
 
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc
+        yield from self._about_the_author(document)
         people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not self._is_public(ent.text)
                   and self._looks_like_a_name(ent) and not self._has_public_role(ent)]
         if not people:
@@ -106,6 +119,27 @@ class PeopleCheck(Check):
             found = self._private_matter(doc, ent, context)
             if found is not None:
                 yield Hit(ent.start_char, ent.end_char, {"name": ent.text, "context": found})
+
+    def _about_the_author(self, document: Document) -> Iterator[Hit]:
+        """"I was diagnosed with diabetes", "my medication list": the author's own private matter, tied
+        to "I"/"my" by the parse. Words the author quotes from someone else are left alone."""
+        if self.own_context is None or self.nlp is None or not self.nlp.has_pipe("tagger"):
+            return
+        doc = document.doc
+        myself = grammar(document.lang).myself
+        told: set[int] = set()  # one finding per sentence: one fact
+        for c_start, c_end in self.own_context.find(doc):
+            sent = doc[c_start].sent
+            me = [t for t in sent if t.lower_ in myself and t.i < c_start]
+            phrase = doc[c_start:c_end]
+            if not me or sent.start in told or is_quoted(document.text, phrase.start_char, sent.start_char) \
+                    or is_negated(document.text, phrase.start_char):
+                continue  # "can I view lists without adding prescriptions?" tells nothing
+            if any(self._tied(sent, doc[t.i:t.i + 1], phrase) for t in me):
+                told.add(sent.start)
+                template = "own_message" if self.opts["own_message"] else None
+                yield Hit(phrase.start_char, phrase.end_char, {"name": me[0].text, "context": phrase.text},
+                          severity=Severity(self.opts["own_severity"]), template=template)
 
     def _private_matter(self, doc: Doc, ent: Span, context: list[tuple[int, int]]) -> str | None:
         sent = ent.sent
