@@ -483,6 +483,8 @@ class LabelledCheck(Check):
             owner = _person_subject(text, label_at, s_start, item.label, g, _named(document, s_start, label_at))
         else:
             owner = _owner(text, label_at, s_start, g)
+            if owner is None and item.label:
+                owner = _owner_after(text, label_at + len(item.label), s_end, g)
         if owner is None and (field.person_subject or field.needs_owner):
             return False
         item.own = bool(owner)
@@ -599,6 +601,25 @@ def _owner(text: str, label_at: int, s_start: int, g: Grammar) -> bool | None:
             return True
         if word in g.other or word.endswith(("'s", "’s", "s'")):
             return False
+    return None
+
+
+_POSSESSOR_AFTER = regex.compile(
+    r"\s+(?:of|de|del)\s+(?:(?P<det>the|a|an|my|our|his|her|their|your|la|el|los|las|un|una|mi|mis|nuestro|nuestra|"
+    r"su|sus|tu|tus)\s+)?(?P<who>[\p{L}'’\-]+)", regex.IGNORECASE)
+
+
+def _owner_after(text: str, label_end: int, s_end: int, g: Grammar) -> bool | None:
+    """Whose the value is, said after the label: "la nacionalidad de Oksana", "the PIN of my
+    locker"; None when nothing like that follows."""
+    m = _POSSESSOR_AFTER.match(text, label_end, s_end)
+    if m is None:
+        return None
+    det, who = (m.group("det") or "").lower(), m.group("who")
+    if det in g.own:
+        return True
+    if det in g.other or who[:1].isupper() or who.lower() in g.persons:
+        return False
     return None
 
 

@@ -128,7 +128,7 @@ class PeopleCheck(Check):
         doc = document.doc
         myself = grammar(document.lang).myself
         told: set[int] = set()  # one finding per sentence: one fact
-        for c_start, c_end in self.own_context.find(doc):
+        for c_start, c_end in _joined(self.own_context.find(doc)):
             sent = doc[c_start].sent
             me = [t for t in sent if t.lower_ in myself and t.i < c_start]
             phrase = doc[c_start:c_end]
@@ -193,6 +193,17 @@ class PeopleCheck(Check):
             if c_start >= following.start and c_end <= following.end:
                 return doc[c_start:c_end].text
         return None
+
+
+def _joined(spans: list[tuple[int, int]], gap: int = 0) -> list[tuple[int, int]]:
+    """Phrases that touch one another as one ("was diagnosed with" + "diabetes")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and start <= joined[-1][1] + gap:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _arcs_between(a: Token, b: Token) -> int:
