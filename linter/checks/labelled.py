@@ -37,6 +37,9 @@ from ._grammar import Grammar, grammar
 from ._validators import VALIDATORS
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
     from ..document import Document
     from ..errors import Problem
     from ..yamlio import Mark
@@ -58,7 +61,6 @@ _PLACEHOLDER_WORDS = frozenset({
 })
 _MIXED = regex.compile(r"\p{L}.*\d|\d.*\p{L}")
 _RANGE = regex.compile(r"\s*(?:[\-–—]|to|and|or|a|y|o|hasta)\s*[$€£]?\d", regex.IGNORECASE)
-_URL = regex.compile(r"\b(?:https?://|ftp://|www\.)[^\s<>\"'`]+|\b[\w.-]+\.[a-z]{2,}/[^\s<>\"'`]*", regex.IGNORECASE)
 _SPEAKER = regex.compile(r"\s*(\p{L}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})\s*:\s")
 _NEXT_WORD = regex.compile(r"\s*([\p{L}%]+)")
 
@@ -163,44 +165,53 @@ class _Found:
 
 
 class _Labels:
-    """Every label of a rule in one language: one scan of the text, then which field each belongs to."""
+    """Every label of a rule in one language, matched on the parse's tokens (spaCy's PhraseMatcher:
+    one hash lookup per token, whatever the number of labels), in any case and in singular or plural.
 
-    def __init__(self, fields: Sequence[_Field], lang: str) -> None:
-        entries: list[tuple[str, bool, int, str]] = []  # (pattern, weak, field index, label)
+    A word inside a link target is part of one URL token, so `?cid=1399` holds no label.
+    """
+
+    def __init__(self, fields: Sequence[_Field], nlp: Language) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.keys: dict[int, tuple[int, bool]] = {}  # match id -> (field index, weak)
         for i, f in enumerate(fields):
             for kind, exact, weak in (("labels", False, False), ("exact_labels", True, False),
                                       ("weak_labels", False, True)):
                 per_lang: Mapping[str, Sequence[str]] = getattr(f, kind)
-                for label in [*per_lang.get(_ALL, ()), *per_lang.get(lang, ())]:
-                    body = _label_pattern(label)
-                    entries.append(((f"(?-i:{body})" if exact else body), weak, i, label))
-        entries.sort(key=lambda e: -len(e[3]))
-        self.entries = [(regex.compile(f"(?:{p})", regex.IGNORECASE | regex.V1), weak, i) for p, weak, i, _ in entries]
-        body = "|".join(p for p, _, _, _ in entries)
-        # a label ending in a letter or digit must end a word; one ending in "#" may touch its value
-        end = rf"(?:(?<![\p{{L}}\d_])|{_END})"
-        self.rx = regex.compile(f"{_EDGE}(?:{body}){end}", regex.IGNORECASE | regex.V1) if entries else None
+                labels = [*per_lang.get(_ALL, ()), *per_lang.get(nlp.lang, ())]
+                if not labels:
+                    continue
+                key = f"{i}:{kind}"
+                self.keys[nlp.vocab.strings.add(key)] = (i, weak)
+                variants = dict.fromkeys(v for label in labels for v in _variants(label, exact))
+                (self.exact if exact else self.lower).add(key, list(nlp.tokenizer.pipe(variants)))
 
-    def find(self, text: str) -> Iterator[tuple[int, int, int, bool]]:
-        """(start, end, field index, weak) of every label in `text`."""
-        if self.rx is None:
-            return
-        for m in self.rx.finditer(text):
-            for rx, weak, i in self.entries:
-                if rx.fullmatch(m.group()):
-                    yield m.start(), m.end(), i, weak
-                    break
+    def find(self, doc: Doc) -> list[tuple[int, int, int, bool]]:
+        """(start, end, field index, weak) in characters of every label, the longest where they overlap."""
+        matches = sorted(((s, e, m) for matcher in (self.lower, self.exact) for m, s, e in matcher(doc)),
+                         key=lambda x: (x[0], -x[1]))
+        found: list[tuple[int, int, int, bool]] = []
+        last_end = -1
+        for start, end, match_id in matches:
+            if start < last_end:
+                continue  # "card" inside "credit card number"
+            last_end = end
+            index, weak = self.keys[match_id]
+            found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), index, weak))
+        return found
 
 
-def _label_pattern(label: str) -> str:
-    """A label as a pattern: words joined by any spaces or hyphens, each in singular or plural."""
-    words = []
-    for word in regex.split(r"[\s\-]+", label.strip()):
-        body = regex.escape(word).replace("'", "['’]?").replace("’", "['’]?")
-        if word.isalpha() and len(word) >= 3:
-            body += "(?:e?s)?"
-        words.append(body)
-    return r"[\s\-]+".join(words)
+def _variants(label: str, exact: bool) -> list[str]:
+    """A label as written, with its last word in the plural, and with a curly apostrophe."""
+    label = " ".join(label.split())
+    forms = [label]
+    last = label.rsplit(" ", 1)[-1]
+    if last.isalpha() and len(last) >= 3:
+        forms += [label + "s"] if exact or last[-1] in "aeiouáéíóú" else [label + "s", label + "es"]
+    return [f for form in forms for f in dict.fromkeys((form, form.replace("'", "’")))]
 
 
 def is_placeholder(value: str) -> bool:
@@ -321,7 +332,7 @@ class LabelledCheck(Check):
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         self.fields: tuple[_Field, ...] = self.opts["compiled"]
-        self._labels: dict[str, _Labels] = {}
+        self._labels: _Labels | None = None
         self.public = public_digits(company)
         own = self.opts["own_severity"]
         self.own_severity = None if own is None else min(Severity(own), rule.severity, key=lambda v: v.rank)
@@ -336,16 +347,19 @@ class LabelledCheck(Check):
         if capability != "ner":
             return None
         doc, spans = document.doc, []
-        for start, end, index, _ in self._labels_for(document.lang).find(document.text):
+        for start, end, index, _ in self._found_labels(document):
             span = doc.char_span(start, end, alignment_mode="expand") if self.fields[index].person_subject else None
             if span is not None:
                 spans.append((span.sent.start, span.sent.end))
         return spans
 
-    def _labels_for(self, lang: str) -> _Labels:
-        if lang not in self._labels:
-            self._labels[lang] = _Labels(self.fields, lang)
-        return self._labels[lang]
+    def prepare(self, nlp: Language) -> None:
+        self._labels = _Labels(self.fields, nlp)
+
+    def _found_labels(self, document: Document) -> list[tuple[int, int, int, bool]]:
+        if self._labels is None:
+            raise RuntimeError(f"rule {self.rule.code} was not prepared for a pipeline")
+        return self._labels.find(document.doc)
 
     def run(self, document: Document) -> Iterator[Hit]:
         try:
@@ -360,12 +374,7 @@ class LabelledCheck(Check):
         sentences = _Sentences(document)
         found: list[_Found] = []
         weak: list[tuple[int, int, int]] = []
-        urls = [m.span() for m in _URL.finditer(text)] if "/" in text else []
-        url_starts = [a for a, _ in urls]
-        for start, end, index, is_weak in self._labels_for(document.lang).find(text):
-            i = bisect.bisect_right(url_starts, start) - 1
-            if i >= 0 and start < urls[i][1]:
-                continue  # a word in a link target (?cid=1399) is no label
+        for start, end, index, is_weak in self._found_labels(document):
             if is_weak:
                 weak.append((start, end, index))
                 continue
@@ -517,6 +526,9 @@ class LabelledCheck(Check):
         return Hit(item.start, item.end, values, severity=severity, template=template)
 
 
+_SENTENCES_KEY = "postlint.labelled.sentence_starts"
+
+
 class _Sentences:
     """Sentence bounds of the parse, by character offset. A line break also ends one; a boundary the
     parser put where no sentence ended ("card 4526 0181 | 5908 3012") is ignored."""
@@ -524,12 +536,16 @@ class _Sentences:
     def __init__(self, document: Document) -> None:
         doc = document.doc
         self.text = document.text
-        self.starts = [0]
-        if doc.has_annotation("SENT_START"):
-            for sent in doc.sents:
-                before = self.text[max(0, sent.start_char - 8):sent.start_char].rstrip(" \t\"'”’)]»")
-                if sent.start_char and (not before or before[-1] in ".!?…\n"):
-                    self.starts.append(sent.start_char)
+        cached = doc.user_data.get(_SENTENCES_KEY)  # the same for every labelled rule: made once per parse
+        if cached is None:
+            cached = [0]
+            if doc.has_annotation("SENT_START"):
+                for sent in doc.sents:
+                    before = self.text[max(0, sent.start_char - 8):sent.start_char].rstrip(" \t\"'”’)]»")
+                    if sent.start_char and (not before or before[-1] in ".!?…\n"):
+                        cached.append(sent.start_char)
+            doc.user_data[_SENTENCES_KEY] = cached
+        self.starts = cached
 
     def start(self, pos: int) -> int:
         i = bisect.bisect_right(self.starts, pos) - 1

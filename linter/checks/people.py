@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 _NAME_TOKEN = regex.compile(r"[\p{Lu}][\p{L}'\-.]*|(?:van|von|de|da|del|der|den|la|le|di|du|bin|al)")
 _MONEY = regex.compile(r"[$€£]\s?\d[\d,.]*\s?(?:[kKmM]\b|thousand|million)?|\b\d[\d,.]*\s?(?:[kK]|dollars|euros|pounds)\b")
 _PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "him"})
+# "I was diagnosed with diabetes" is three arcs; "I haven't mentioned exclusion based on ... disability" many more
+_OWN_MAX_PATH = 3
 
 
 @register
@@ -135,7 +137,7 @@ class PeopleCheck(Check):
             if not me or sent.start in told or is_quoted(document.text, phrase.start_char, sent.start_char) \
                     or is_negated(document.text, phrase.start_char):
                 continue  # "can I view lists without adding prescriptions?" tells nothing
-            if any(self._tied(sent, doc[t.i:t.i + 1], phrase) for t in me):
+            if any(self._tied(sent, doc[t.i:t.i + 1], phrase, _OWN_MAX_PATH) for t in me):
                 told.add(sent.start)
                 template = "own_message" if self.opts["own_message"] else None
                 yield Hit(phrase.start_char, phrase.end_char, {"name": me[0].text, "context": phrase.text},
@@ -155,14 +157,14 @@ class PeopleCheck(Check):
                 return paid
         return self._in_next_sentence(doc, ent, context)
 
-    def _tied(self, sent: Span, ent: Span, phrase: Span) -> bool:
+    def _tied(self, sent: Span, ent: Span, phrase: Span, max_path: int | None = None) -> bool:
         """The name and the phrase are close in the dependency tree of their sentence."""
         if self.nlp is None:
             return True
         parsed = parse_on_demand(self.nlp, sent)
         a = parsed[ent.start - sent.start:ent.end - sent.start].root
         b = parsed[phrase.start - sent.start:phrase.end - sent.start].root
-        return _arcs_between(a, b) <= self.opts["max_path"]
+        return _arcs_between(a, b) <= (max_path or self.opts["max_path"])
 
     def _paid(self, sent: Span, ent: Span) -> str | None:
         """"Emma makes $185k": the person is the subject of a pay verb whose object is money."""
