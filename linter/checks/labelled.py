@@ -382,7 +382,9 @@ class LabelledCheck(Check):
             value = self._value_after(text, end, sentences.end(start), field, g)
             if value is not None:
                 found.append(_Found(field, *value, label=text[start:end], label_start=start, strong=True))
-        found += self._unlabelled(document, weak, sentences)
+            elif field.validator is not None:
+                weak.append((start, end, index))  # a strong label is a weak one too, for a valid value nearby
+        found += self._unlabelled(document, weak)
         kept: list[_Found] = []
         for item in found:
             if self._counts(item, document, sentences, g) and not any(
@@ -436,8 +438,7 @@ class LabelledCheck(Check):
                 return None
         return None
 
-    def _unlabelled(self, document: Document, weak: list[tuple[int, int, int]],
-                    sentences: _Sentences) -> list[_Found]:
+    def _unlabelled(self, document: Document, weak: list[tuple[int, int, int]]) -> list[_Found]:
         """Values found by shape and checksum alone, or by Presidio, or near a weak label."""
         text = document.text
         found: list[_Found] = []
@@ -456,8 +457,12 @@ class LabelledCheck(Check):
         for start, end, index in weak:
             field = self.fields[index]
             assert field.value is not None and field.validator is not None
-            lo = max(sentences.start(start), start - after - 64)
-            hi = min(sentences.end(start), end + before + 64)
+            # a checksum is strong evidence: the cue may stand in the sentence before ("What's your
+            # credit card? 4111 ..."), never in another paragraph
+            paragraph_start = text.rfind("\n\n", 0, start) + 1
+            paragraph_end = text.find("\n\n", end)
+            lo = max(paragraph_start, start - after - 64)
+            hi = min(paragraph_end if paragraph_end >= 0 else len(text), end + before + 64)
             for m in regex.finditer(_EDGE + field.value.pattern, text[lo:hi], field.value.flags,
                                     timeout=self.opts["timeout"]):
                 v_start, v_end = m.start(field.group) + lo, m.end(field.group) + lo
