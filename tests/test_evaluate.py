@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from linter.errors import ConfigError
 from linter.evaluate import Expected, LabelledPost, evaluate, read_many, read_posts, score_post
 from linter.finding import Category, Finding, Severity

@@ -133,6 +133,7 @@ class _Field:
     name: str
     a_name: str
     value: regex.Pattern[str] | None
+    search: regex.Pattern[str] | None  # `value` anywhere (near a weak label), not only right after a label
     group: str | int
     validator: Callable[[str], bool] | None
     bare: regex.Pattern[str] | None
@@ -291,6 +292,7 @@ class LabelledCheck(Check):
             alongside = spec["alongside"]
             compiled.append(_Field(
                 name=name, a_name=f"{article} {name}", value=value, group=group,
+                search=None if value is None else regex.compile(_EDGE + value.pattern, value.flags),
                 validator=VALIDATORS.get(spec.get("validate") or ""), bare=bare,
                 entities=frozenset(spec["entities"]),
                 alongside=Cues(alongside) if isinstance(alongside, list) else bool(alongside),
@@ -456,16 +458,15 @@ class LabelledCheck(Check):
         before, after = self.opts["context_before"], self.opts["context_after"]
         for start, end, index in weak:
             field = self.fields[index]
-            assert field.value is not None and field.validator is not None
+            assert field.search is not None and field.validator is not None
             # a checksum is strong evidence: the cue may stand in the sentence before ("What's your
             # credit card? 4111 ..."), never in another paragraph
             paragraph_start = text.rfind("\n\n", 0, start) + 1
             paragraph_end = text.find("\n\n", end)
             lo = max(paragraph_start, start - after - 64)
             hi = min(paragraph_end if paragraph_end >= 0 else len(text), end + before + 64)
-            for m in regex.finditer(_EDGE + field.value.pattern, text[lo:hi], field.value.flags,
-                                    timeout=self.opts["timeout"]):
-                v_start, v_end = m.start(field.group) + lo, m.end(field.group) + lo
+            for m in field.search.finditer(text, lo, hi, timeout=self.opts["timeout"]):
+                v_start, v_end = m.span(field.group)
                 near = (start >= v_end and start - v_end <= after) or (v_start >= end and v_start - end <= before)
                 if near and field.validator(text[v_start:v_end]):
                     found.append(_Found(field, v_start, v_end, label=text[start:end], label_start=v_start))

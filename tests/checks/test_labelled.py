@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from conftest import AS_OF
+
 from linter.errors import ConfigError
 
 # A small rule of our own: one field with a checksum, one that needs a companion.
