@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -126,29 +126,46 @@ _FIELD: dict[str, s.Field] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class _Field:
-    """One validated field of a rule, compiled."""
+    """One validated field of a rule, compiled (what only a run needs is compiled on first use, so
+    `postlint rules` and `explain` stay quick)."""
 
     name: str
     a_name: str
     value: regex.Pattern[str] | None
-    search: regex.Pattern[str] | None  # `value` anywhere (near a weak label), not only right after a label
     group: str | int
     validator: Callable[[str], bool] | None
     bare: regex.Pattern[str] | None
     entities: frozenset[str]
-    alongside: bool | Cues
+    alongside: bool | Sequence[str]  # True, or phrases one of which the sentence must hold
     person_subject: bool
     link: frozenset[str]
     allow: frozenset[str]
-    unless: Mapping[str, Cues]
+    unless: Mapping[str, Sequence[str]]
     severity: Severity | None
     needs_owner: bool
     linked: bool
     labels: Mapping[str, Sequence[str]]
     exact_labels: Mapping[str, Sequence[str]]
     weak_labels: Mapping[str, Sequence[str]]
+    _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def search(self) -> regex.Pattern[str]:
+        """`value` anywhere (near a weak label), not only right after a label."""
+        assert self.value is not None
+        if "search" not in self._compiled:
+            self._compiled["search"] = regex.compile(_EDGE + self.value.pattern, self.value.flags)
+        return self._compiled["search"]
+
+    def cues(self, which: str, lang: str = _ALL) -> Cues | None:
+        """The `unless` words of `lang`, or the `alongside` phrases, as Cues (None when there are none)."""
+        key = f"{which}:{lang}"
+        if key not in self._compiled:
+            words = self.alongside if which == "alongside" else self.unless.get(lang)
+            self._compiled[key] = Cues(words) if isinstance(words, (list, tuple)) and words else None
+        return self._compiled[key]
 
 
 @dataclass
@@ -292,13 +309,12 @@ class LabelledCheck(Check):
             alongside = spec["alongside"]
             compiled.append(_Field(
                 name=name, a_name=f"{article} {name}", value=value, group=group,
-                search=None if value is None else regex.compile(_EDGE + value.pattern, value.flags),
                 validator=VALIDATORS.get(spec.get("validate") or ""), bare=bare,
                 entities=frozenset(spec["entities"]),
-                alongside=Cues(alongside) if isinstance(alongside, list) else bool(alongside),
+                alongside=tuple(alongside) if isinstance(alongside, list) else bool(alongside),
                 person_subject=spec["person_subject"], link=frozenset(w.lower() for w in spec["link"]),
                 allow=frozenset(a.lower() for a in spec["allow"]),
-                unless={lang: Cues(words) for lang, words in spec["unless"].items()},
+                unless=spec["unless"],
                 severity=Severity(spec["severity"]) if spec.get("severity") else None,
                 needs_owner=spec["needs_owner"], linked=spec["linked"],
                 labels=spec["labels"], exact_labels=spec["exact_labels"], weak_labels=spec["weak_labels"]))
@@ -487,7 +503,7 @@ class LabelledCheck(Check):
         after = _NEXT_WORD.match(text, item.end, s_end)
         if after is not None and after.group(1).lower() in g.units:
             return False
-        cues = field.unless.get(_ALL, None), field.unless.get(lang, None)
+        cues = field.cues("unless"), field.cues("unless", lang)
         if any(c is not None and c.around(text, s_start, s_end, 0, 0) for c in cues):
             return False
         if field.validator is not None:
@@ -514,8 +530,9 @@ class LabelledCheck(Check):
         companions = [k for k in kept if k is not item and k.field.alongside is False and s_start <= k.start < s_end]
         if companions:
             item.own = min(companions, key=lambda k: abs(k.start - item.start)).own
-        if isinstance(item.field.alongside, Cues):
-            return bool(companions) or item.field.alongside.around(text, s_start, s_end, 0, 0) is not None
+        phrases = item.field.cues("alongside")
+        if phrases is not None:
+            return bool(companions) or phrases.around(text, s_start, s_end, 0, 0) is not None
         return bool(companions)
 
     def _hit(self, item: _Found) -> Hit:
@@ -566,13 +583,22 @@ class _Sentences:
         return newline if newline >= 0 else end
 
 
+_NO_LETTERS = regex.compile(r"\\p\{\w+\}|\\.|\(\?P?<\w+>|\(\?[:=!<]+")
+
+
 def _compile(pattern: str | None, flags: int, mark: Mark, problems: list[Problem], suffix: str = "") -> Any:
+    """`pattern` (with `suffix`) compiled once; an invalid one is reported as the user wrote it.
+
+    A pattern with no letter of its own (`\\d{3}-\\d{2}`) is compiled without IGNORECASE, which only
+    makes compiling slower there."""
     if pattern is None:
         return None
-    compiled = s.regex_pattern(flags=flags)(pattern, mark, problems)
-    if compiled is s.INVALID or not suffix:
-        return compiled
-    return regex.compile(f"(?:{pattern}){suffix}", flags)
+    if not regex.search(r"[A-Za-z]", _NO_LETTERS.sub("", pattern)):
+        flags &= ~regex.IGNORECASE
+    try:
+        return regex.compile(f"(?:{pattern}){suffix}" if suffix else pattern, flags)
+    except regex.error:
+        return s.regex_pattern(flags=flags)(pattern, mark, problems)
 
 
 def _words_before(text: str, pos: int, start: int, count: int) -> list[str]:
