@@ -30,7 +30,7 @@ import regex
 from .. import schema as s
 from ..config import LANGUAGES
 from ..finding import Severity
-from ..nlp import KNOWN_ENTITIES, Needs
+from ..nlp import KNOWN_ENTITIES, Needs, lemma_docs
 from . import Check, Hit, register
 from ._context import Cues, clause_before, is_public_number, is_quoted, public_digits
 from ._grammar import Grammar, grammar
@@ -60,7 +60,8 @@ _PLACEHOLDER_WORDS = frozenset({
     "n/a", "tbd", "todo", "password", "yourpassword", "your-password", "secret", "oculto", "ejemplo",
 })
 _MIXED = regex.compile(r"\p{L}.*\d|\d.*\p{L}")
-_RANGE = regex.compile(r"\s*(?:[\-–—]|to|and|or|a|y|o|hasta)\s*[$€£]?\d", regex.IGNORECASE)
+_LIST_SEPARATOR = regex.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b|\by\b|\bo\b|,\s*(?:and|or|y|o)\b)\s*", regex.IGNORECASE)
+_RANGE = regex.compile(r"\s*(?:[\-–—]|to|a|hasta)\s*[$€£]?\d", regex.IGNORECASE)
 _SPEAKER = regex.compile(r"\s*(\p{L}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})\s*:\s")
 _NEXT_WORD = regex.compile(r"\s*([\p{L}%]+)")
 
@@ -179,12 +180,14 @@ class _Found:
     label_start: int = -1  # where the owner is looked for: the label, or the value itself
     verified: bool = True
     strong: bool = False
-    own: bool = False
+    owner: bool | None = None  # the author's own, someone else's, or not said
 
 
 class _Labels:
     """Every label of a rule in one language, matched on the parse's tokens (spaCy's PhraseMatcher:
-    one hash lookup per token, whatever the number of labels), in any case and in singular or plural.
+    one hash lookup per token, whatever the number of labels), in any case, in singular or plural,
+    and, where the pipeline has lemmas, in any form of a label written in its base form ("dates of
+    birth", "contraseñas").
 
     A word inside a link target is part of one URL token, so `?cid=1399` holds no label.
     """
@@ -194,6 +197,7 @@ class _Labels:
 
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if nlp.has_pipe("lemmatizer") else None
         self.keys: dict[int, tuple[int, bool]] = {}  # match id -> (field index, weak)
         for i, f in enumerate(fields):
             for kind, exact, weak in (("labels", False, False), ("exact_labels", True, False),
@@ -206,10 +210,18 @@ class _Labels:
                 self.keys[nlp.vocab.strings.add(key)] = (i, weak)
                 variants = dict.fromkeys(v for label in labels for v in _variants(label, exact))
                 (self.exact if exact else self.lower).add(key, list(nlp.tokenizer.pipe(variants)))
+                if self.lemma is not None and not exact:
+                    parsed = lemma_docs(nlp, [label.lower() for label in labels])  # parsed once per model
+                    base_forms = [d for d in parsed if all(t.lemma_.lower() == t.lower_ for t in d)]
+                    if base_forms:
+                        self.lemma.add(key, base_forms)
 
     def find(self, doc: Doc) -> list[tuple[int, int, int, bool]]:
         """(start, end, field index, weak) in characters of every label, the longest where they overlap."""
-        matches = sorted(((s, e, m) for matcher in (self.lower, self.exact) for m, s, e in matcher(doc)),
+        matchers = [m for m in (self.lower, self.exact, self.lemma) if m is not None]
+        if self.lemma is not None and not doc.has_annotation("LEMMA"):
+            matchers.remove(self.lemma)
+        matches = sorted(((s, e, m) for matcher in matchers for m, s, e in matcher(doc)),
                          key=lambda x: (x[0], -x[1]))
         found: list[tuple[int, int, int, bool]] = []
         last_end = -1
@@ -358,7 +370,7 @@ class LabelledCheck(Check):
     @property
     def needs(self) -> Needs:
         ner = {"ner"} if any(f.person_subject for f in self.fields) else set()
-        return Needs(frozenset({"sents", *ner}), frozenset(e for f in self.fields for e in f.entities))
+        return Needs(frozenset({"sents", "lemma", *ner}), frozenset(e for f in self.fields for e in f.entities))
 
     def deferred_spans(self, document: Document, capability: str) -> list[tuple[int, int]] | None:
         # Names tell whether "born" has a person for subject: NER runs on those sentences only.
@@ -397,9 +409,12 @@ class LabelledCheck(Check):
                 weak.append((start, end, index))
                 continue
             field = self.fields[index]
-            value = self._value_after(text, end, sentences.end(start), field, g)
+            limit = sentences.end(start)
+            value = self._value_after(text, end, limit, field, g)
             if value is not None:
                 found.append(_Found(field, *value, label=text[start:end], label_start=start, strong=True))
+                for value in self._more_values(text, value[1], limit, field):  # "are 01/02/1980 and 03/04/1985"
+                    found.append(_Found(field, *value, label=text[start:end], label_start=start, strong=True))
             elif field.validator is not None:
                 weak.append((start, end, index))  # a strong label is a weak one too, for a valid value nearby
         found += self._unlabelled(document, weak)
@@ -408,8 +423,12 @@ class LabelledCheck(Check):
             if self._counts(item, document, sentences, g) and not any(
                     k.start < item.end and item.start < k.end for k in kept):
                 kept.append(item)
-        kept = [k for k in kept if self._companions_ok(k, kept, text, sentences)]
-        for item in sorted(kept, key=lambda k: k.start):
+        kept = sorted((k for k in kept if self._companions_ok(k, kept, text, sentences)), key=lambda k: k.start)
+        for i, item in enumerate(kept):
+            if item.owner is None:  # "my card 4111 ..., CVV 123": the CVV is mine too
+                s_start = sentences.start(item.start)
+                item.owner = next((k.owner for k in reversed(kept[:i])
+                                   if k.owner is not None and k.start >= s_start), None)
             yield self._hit(item)
 
     def _value_after(self, text: str, pos: int, limit: int, field: _Field, g: Grammar) -> tuple[int, int] | None:
@@ -455,6 +474,17 @@ class LabelledCheck(Check):
             else:
                 return None
         return None
+
+    def _more_values(self, text: str, pos: int, limit: int, field: _Field) -> Iterator[tuple[int, int]]:
+        """The values listed after the first one: "X, Y and Z" (at most four more)."""
+        assert field.value is not None
+        for _ in range(4):
+            sep = _LIST_SEPARATOR.match(text, pos, limit)
+            m = field.value.match(text, sep.end(), limit, timeout=self.opts["timeout"]) if sep else None
+            if m is None or m.end(field.group) <= m.start(field.group):
+                return
+            yield m.span(field.group)
+            pos = m.end(field.group)
 
     def _unlabelled(self, document: Document, weak: list[tuple[int, int, int]]) -> list[_Found]:
         """Values found by shape and checksum alone, or by Presidio, or near a weak label."""
@@ -518,18 +548,15 @@ class LabelledCheck(Check):
                 owner = _owner_after(text, label_at + len(item.label), s_end, g)
         if owner is None and (field.person_subject or field.needs_owner):
             return False
-        item.own = bool(owner)
+        item.owner = owner
         return True
 
     def _companions_ok(self, item: _Found, kept: list[_Found], text: str, sentences: _Sentences) -> bool:
-        """A field that is sensitive only beside another (an expiry date, a routing number) has one;
-        it then belongs to whoever that one belongs to."""
+        """A field that is sensitive only beside another (an expiry date, a routing number) has one."""
         if item.field.alongside is False:
             return True
         s_start, s_end = sentences.start(item.start), sentences.end(item.start)
         companions = [k for k in kept if k is not item and k.field.alongside is False and s_start <= k.start < s_end]
-        if companions:
-            item.own = min(companions, key=lambda k: abs(k.start - item.start)).own
         phrases = item.field.cues("alongside")
         if phrases is not None:
             return bool(companions) or phrases.around(text, s_start, s_end, 0, 0) is not None
@@ -539,7 +566,7 @@ class LabelledCheck(Check):
         values = {"field": item.field.name, "a_field": item.field.a_name, "label": item.label}
         o = self.opts
         severity = item.field.severity and min(item.field.severity, self.rule.severity, key=lambda v: v.rank)
-        if item.own and (self.own_severity is not None or o["own_message"]):
+        if item.owner and (self.own_severity is not None or o["own_message"]):
             own = self.own_severity
             if own is not None and severity is not None:
                 own = min(own, severity, key=lambda v: v.rank)

@@ -211,3 +211,14 @@ def test_a_sentence_break_inside_a_number_is_not_a_sentence_end(linter):
 def test_a_huge_post_does_not_make_the_check_quadratic(linter):
     text = "Line with nothing to report, version 1.2.3 and port 80.\n" * 4000 + "My PIN is 2580.\n"
     assert [m for _, m, _ in found(linter, text)] == ["2580"]
+
+
+def test_a_list_after_one_label_is_every_value(linter):
+    assert [m for _, m, _ in found(linter, "Their dates of birth are 01/02/1980 and 03/04/1985.")] == [
+        "01/02/1980", "03/04/1985"]
+    assert [m for _, m, _ in found(linter, "The PINs are 1234, 5678 and 9012.")] == ["1234", "5678", "9012"]
+
+
+def test_values_of_one_record_share_their_owner(linter):
+    assert [s for _, _, s in found(linter, "My card 4111 1111 1111 1111, exp 03/28, CVV 123.")] == ["warning"] * 3
+    assert [s for _, _, s in found(linter, "His card 4111 1111 1111 1111, exp 03/28, CVV 123.")] == ["error"] * 3
