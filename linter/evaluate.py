@@ -195,10 +195,7 @@ def evaluate(linter: Linter, posts: Iterable[LabelledPost]) -> dict[str, Any]:
 
 def render_text(report: dict[str, Any], *, details: bool = True) -> str:
     rows = [("category", "tp", "fp", "fn", "precision", "recall", "f1")]
-    for name, c in [*report["categories"].items(), ("micro", report["micro"])]:
-        rows.append((name, str(c["tp"]), str(c["fp"]), str(c["fn"]),
-                     f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}"))
-    for name, c in report.get("files", {}).items():
+    for name, c in [*report["categories"].items(), ("micro", report["micro"]), *report.get("files", {}).items()]:
         rows.append((name, str(c["tp"]), str(c["fp"]), str(c["fn"]),
                      f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 import regex
 
 from .. import schema as s
-from ..nlp import Needs, parse_on_demand
 from ..finding import Severity
+from ..nlp import Needs, parse_on_demand
 from . import Check, Hit, register
 from ._context import is_negated, is_quoted
 from ._disguise import name_key
@@ -140,8 +140,9 @@ class PeopleCheck(Check):
             if any(self._tied(sent, doc[t.i:t.i + 1], phrase, _OWN_MAX_PATH) for t in me):
                 told.add(sent.start)
                 template = "own_message" if self.opts["own_message"] else None
+                severity = min(Severity(self.opts["own_severity"]), self.rule.severity, key=lambda v: v.rank)
                 yield Hit(phrase.start_char, phrase.end_char, {"name": me[0].text, "context": phrase.text},
-                          severity=Severity(self.opts["own_severity"]), template=template)
+                          severity=severity, template=template)
 
     def _private_matter(self, doc: Doc, ent: Span, context: list[tuple[int, int]]) -> str | None:
         sent = ent.sent

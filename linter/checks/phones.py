@@ -93,7 +93,6 @@ def _is_toll_free(value: str) -> bool:
     return False
 
 
-
 @register
 class PhonesCheck(Check):
     kind = "phones"
