@@ -206,3 +206,6 @@ VALIDATORS: dict[str, Callable[[str], bool]] = {
     "es_id": es_id, "es_nss": es_nss, "mac": mac, "bic": bic, "coordinates": coordinates,
     "date": calendar_date, "crypto": crypto_address,
 }
+# Validators that are checksums: a random run of digits passes them about once in ten or less, so a
+# pass is evidence of a real identifier. The others (a date, coordinates in range) only say "plausible".
+CHECKSUMS = frozenset({"luhn", "iban", "imei", "aba", "es_id", "es_nss", "crypto"})

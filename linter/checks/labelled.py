@@ -34,7 +34,7 @@ from ..nlp import KNOWN_ENTITIES, Needs, lemma_docs
 from . import Check, Hit, register
 from ._context import Cues, clause_before, is_public_number, is_quoted, public_digits
 from ._grammar import Grammar, grammar
-from ._validators import VALIDATORS
+from ._validators import CHECKSUMS, VALIDATORS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -137,6 +137,7 @@ class _Field:
     value: regex.Pattern[str] | None
     group: str | int
     validator: Callable[[str], bool] | None
+    checksum: bool  # the validator is a checksum: a pass is evidence enough, even far from a label
     bare: regex.Pattern[str] | None
     entities: frozenset[str]
     alongside: bool | Sequence[str]  # True, or phrases one of which the sentence must hold
@@ -313,15 +314,17 @@ class LabelledCheck(Check):
             elif not (has_labels or bare is not None or spec["entities"]):
                 problems.append(mark.problem("E103", f"field '{spec['name']}' finds nothing",
                                              "give it labels, a 'bare' pattern or 'entities'"))
-            elif spec["weak_labels"] and not spec.get("validate"):
-                problems.append(mark.problem("E103", f"field '{spec['name']}' has weak labels but no 'validate'",
-                                             "a weak label counts only for a value that passes a checksum"))
+            elif spec["weak_labels"] and spec.get("validate") not in CHECKSUMS:
+                problems.append(mark.problem("E103", f"field '{spec['name']}' has weak labels but no checksum",
+                                             "a weak label counts only for a value that passes one of: "
+                                             + ", ".join(sorted(CHECKSUMS))))
             name = spec["name"]
             article = spec.get("article") or ("an" if name[:1].lower() in "aeiou" else "a")
             alongside = spec["alongside"]
             compiled.append(_Field(
                 name=name, a_name=f"{article} {name}", value=value, group=group,
-                validator=VALIDATORS.get(spec.get("validate") or ""), bare=bare,
+                validator=VALIDATORS.get(spec.get("validate") or ""), checksum=spec.get("validate") in CHECKSUMS,
+                bare=bare,
                 entities=frozenset(spec["entities"]),
                 alongside=tuple(alongside) if isinstance(alongside, list) else bool(alongside),
                 person_subject=spec["person_subject"], link=frozenset(w.lower() for w in spec["link"]),
@@ -415,7 +418,7 @@ class LabelledCheck(Check):
                 found.append(_Found(field, *value, label=text[start:end], label_start=start, strong=True))
                 for value in self._more_values(text, value[1], limit, field):  # "are 01/02/1980 and 03/04/1985"
                     found.append(_Found(field, *value, label=text[start:end], label_start=start, strong=True))
-            elif field.validator is not None:
+            elif field.checksum:
                 weak.append((start, end, index))  # a strong label is a weak one too, for a valid value nearby
         found += self._unlabelled(document, weak)
         kept: list[_Found] = []
@@ -504,7 +507,7 @@ class LabelledCheck(Check):
         before, after = self.opts["context_before"], self.opts["context_after"]
         for start, end, index in weak:
             field = self.fields[index]
-            assert field.search is not None and field.validator is not None
+            assert field.validator is not None
             # a checksum is strong evidence: the cue may stand in the sentence before ("What's your
             # credit card? 4111 ..."), never in another paragraph
             paragraph_start = text.rfind("\n\n", 0, start) + 1
@@ -712,16 +715,18 @@ def _named(document: Document, start: int, end: int) -> bool:
 
 
 def _person_subject(text: str, label_at: int, s_start: int, label: str, g: Grammar, named: bool) -> bool | None:
-    """For an event of a person ("born"): True when the author is its subject ("I was born"), False
-    for someone else ("my daughter was born", "Margaret Ellis, born"; `named`: a name stands before
-    it), None when no person is ("the company was born on ...")."""
+    """For what only a person has ("born", "birthday"): True when it is the author's ("I was born",
+    "my birthday"), False for someone else ("my daughter was born", "Margaret Ellis, born", "his
+    birthday"; `named`: a person's name stands before it), None when no person is ("the company was
+    born on ...", "Rust's first birthday")."""
     if label.lower() in g.first_person:
         return not _quoted_or_reported(text, label_at, s_start, g)
-    words = _words_before(text, label_at, s_start, 6)
-    if named or any(w in g.persons or w in g.other or w.endswith(("'s", "’s")) for w in words):
-        return False
-    if any(w in g.first_person for w in words):
-        return not _quoted_or_reported(text, label_at, s_start, g)
-    if regex.search(r"\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*\s*,\s*$", text[s_start:label_at]):
+    for word in reversed(_words_before(text, label_at, s_start, 6)):  # the nearest says whose
+        base = word[:-2] if word.endswith(("'s", "’s")) else word
+        if base in g.persons or word in g.other:
+            return False
+        if word in g.first_person or word in g.own:
+            return not _quoted_or_reported(text, label_at, s_start, g)
+    if named or regex.search(r"\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*\s*,\s*$", text[s_start:label_at]):
         return False  # "our oldest customer, Margaret Ellis, born ..."
     return None

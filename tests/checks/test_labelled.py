@@ -128,7 +128,8 @@ def test_company_public_numbers_are_never_reported(linter, plain_linter):
 @pytest.mark.parametrize("rule, problem", [
     (CARD.replace("    - name: expiry date", "    - nmae: x\n      name: expiry date"), "unknown key 'nmae'"),
     (CARD.replace("value: '\\d{2}/\\d{2}'", "value: '(\\d'"), "invalid regular expression"),
-    (CARD.replace("      validate: luhn\n", ""), "weak labels but no 'validate'"),
+    (CARD.replace("      validate: luhn\n", ""), "weak labels but no checksum"),
+    (CARD.replace("validate: luhn", "validate: date"), "weak labels but no checksum"),
     (CARD.replace("      labels: [exp, expiry]\n", "      labels: [exp, expiry]\n      group: year\n"),
      "has no group"),
     (CARD.replace("{en: [card, card number], es: [tarjeta]}", "{en: [card], fr: [carte]}"), "unknown key 'fr'"),
@@ -222,3 +223,9 @@ def test_a_list_after_one_label_is_every_value(linter):
 def test_values_of_one_record_share_their_owner(linter):
     assert [s for _, _, s in found(linter, "My card 4111 1111 1111 1111, exp 03/28, CVV 123.")] == ["warning"] * 3
     assert [s for _, _, s in found(linter, "His card 4111 1111 1111 1111, exp 03/28, CVV 123.")] == ["error"] * 3
+
+
+def test_a_birthday_is_a_persons(linter):
+    assert found(linter, "Rust's second birthday is on May 15th, 2017.") == []
+    assert found(linter, "My birthday is 22 August 1989, cake on Friday.") == [("PII-DOB", "22 August 1989", "warning")]
+    assert found(linter, "His birthday is 3 May 1990.") == [("PII-DOB", "3 May 1990", "error")]
