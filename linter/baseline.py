@@ -32,7 +32,6 @@ from .finding import Finding
 from .report import FileResult, context_without_match
 
 VERSION = 1
-DEFAULT_NAME = ".postlint-baseline.json"
 
 
 @dataclass(frozen=True, slots=True)

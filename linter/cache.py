@@ -2,8 +2,8 @@
 
 An entry is keyed by a hash of the post's text, how it is read (markup, language, the date
 embargoes are judged at) and a fingerprint of everything else that decides findings: postlint's
-own code and built-in packs, the config and the company's own packs, and the versions of spaCy,
-the model, Presidio and phonenumbers. Each entry is one small JSON file under
+own code, data files (`linter/data/`: models, word lists) and built-in packs, the config and the
+company's own packs, and the versions of spaCy, the model, Presidio and phonenumbers. Each entry is one small JSON file under
 `<cache dir>/findings/`; deleting the folder is always safe.
 
 Findings carry personal data, so an entry never holds matched text. It keeps each finding's rule
@@ -25,26 +25,25 @@ import importlib.metadata
 import json
 import os
 import re
-import string
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .finding import Category, Finding, Severity
-from .nlp import DEFAULT_MODELS, write_atomically
+from .fileio import write_atomically
+from .finding import Finding, Severity
 from .textmap import LineIndex
 
 if TYPE_CHECKING:
     from .config import Config
-    from .packs import Rule
+    from .rule import Rule
 
 CACHE_ENV = "POSTLINT_CACHE_DIR"
 FORMAT = 1
 # Finding fields the cache re-derives from the source and the rule instead of storing them.
 _DERIVED = {"code", "category", "severity", "message", "why", "suggestion", "start", "end", "line", "col",
-            "end_line", "end_col", "match", "path"}
+            "end_line", "end_col", "match", "path", "values"}
 _LIBRARIES = ("spacy", "presidio-analyzer", "phonenumbers", "regex", "tldextract")
 
 
@@ -63,16 +62,26 @@ def default_cache_dir() -> Path:
     return Path(".postlint_cache")
 
 
+def package_digest(package: Path, rules: Path) -> str:
+    """The contents of a package's code (`*.py`), its data (every file under `data/`: models, word
+    lists) and a folder of packs: a model retrained without a version bump changes it too."""
+    digest = hashlib.sha256()
+    data = sorted(p for p in (package / "data").rglob("*") if p.is_file())
+    for path in sorted(package.rglob("*.py")) + data:
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for path in sorted(rules.glob("*.yaml")):
+        digest.update(b"rules/" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 @functools.lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
-    """postlint's own code and built-in packs: a change to either makes every entry stale."""
+    """postlint's own code, data and built-in packs, and the libraries' versions: a change to any
+    makes every entry stale."""
     from .packs import builtin_rules_dir
 
     digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
-    package = Path(__file__).resolve().parent
-    files = sorted(package.rglob("*.py")) + sorted(builtin_rules_dir().glob("*.yaml"))
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    digest.update(package_digest(Path(__file__).resolve().parent, builtin_rules_dir()).encode())
     for name in _LIBRARIES:
         digest.update(f"{name}={_version(name)};".encode())
     return digest.hexdigest()
@@ -89,7 +98,7 @@ def fingerprint(config: Config, lang: str) -> str:
     """Everything besides the post that decides its findings under `config`."""
     digest = hashlib.sha256(_code_fingerprint().encode())
     digest.update(lang.encode())
-    model = config.models.get(lang) or DEFAULT_MODELS.get(lang, "")
+    model = config.model_for(lang)
     meta = Path(model) / "meta.json"
     digest.update(f"{model}={_version(model)}".encode() + (meta.read_bytes() if meta.is_file() else b""))
     if config.path is not None:
@@ -144,28 +153,6 @@ def _words(text: str) -> set[str]:
     return {w for w in re.findall(r"\w{3,}", text.lower())}
 
 
-def _unformat(template: str, text: str) -> dict[str, str] | None:
-    """The values `template.format_map(values)` was given to make `text`, or None."""
-    parts, names = [], []
-    try:
-        parsed = list(string.Formatter().parse(template))
-    except ValueError:
-        return None
-    for literal, name, spec, conversion in parsed:
-        parts.append(re.escape(literal))
-        if name is None:
-            continue
-        if spec or conversion or not name.isidentifier():
-            return None
-        if name in names:
-            parts.append(f"(?P={name})")
-        else:
-            parts.append(f"(?P<{name}>.*?)")
-            names.append(name)
-    found = re.fullmatch("".join(parts), text, re.DOTALL)
-    return found.groupdict() if found else None
-
-
 class _Refs:
     """Turns strings into references to the source, or keeps them when they cannot be from it."""
 
@@ -198,30 +185,16 @@ def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule])
     refs = _Refs(source)
     records = []
     for finding in findings:
-        rule = rules.get(finding.code)
-        if rule is None:
+        if finding.code not in rules:
             return None
-        template, values = next(((name, found) for name, text in rule.templates.items()
-                                 if (found := _unformat(text, finding.message)) is not None), (None, None))
-        if values is None:
-            return None
-        if rule.suggestion:
-            more = _unformat(rule.suggestion, finding.suggestion)
-            if more is None or any(values.get(k, v) != v for k, v in more.items()):
-                return None
-            values.update(more)
         stored: dict[str, Any] = {}
-        for name, value in values.items():
-            if name == "match":
-                continue
+        for name, value in finding.values.items():
             ref = refs.ref(value, finding.match)
             if ref is None:
                 return None
             stored[name] = ref
         record: dict[str, Any] = {"code": finding.code, "severity": str(finding.severity),
                                   "start": finding.start, "end": finding.end, "values": stored}
-        if template != "message":
-            record["template"] = template
         extra = {}
         for field in dataclasses.fields(finding):
             if field.name in _DERIVED:
@@ -253,17 +226,10 @@ def _decode(records: list[dict[str, Any]], source: str, path: str | None,
         rule = rules.get(record["code"])
         if rule is None:
             return None
-        start, end = int(record["start"]), int(record["end"])
-        match = source[start:end]
         values = {name: refs.resolve(ref) for name, ref in record["values"].items()}
-        extra = {name: refs.resolve(v) if isinstance(v, list) else v for name, v in record.get("extra", {}).items()}
-        line, col = lines.position(start)
-        end_line, end_col = lines.position(end)
-        findings.append(Finding(
-            code=rule.code, category=Category(rule.category), severity=Severity(record["severity"]),
-            message=rule.format_message(match, values, record.get("template")), why=rule.why,
-            suggestion=rule.suggestion.format_map({**values, "match": match}) if rule.suggestion else "",
-            start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
-            match=match, path=path, **extra,
-        ))
+        extra: dict[str, Any] = {name: refs.resolve(v) if isinstance(v, list) else v
+                                 for name, v in record.get("extra", {}).items()}
+        finding = rule.finding(source, lines, int(record["start"]), int(record["end"]), values=values,
+                               severity=Severity(record["severity"]), path=path)
+        findings.append(dataclasses.replace(finding, **extra) if extra else finding)
     return findings

@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, ClassVar, NoReturn
 
 import click
 
@@ -21,7 +21,9 @@ from . import __version__
 from .config import Config, load_config, resolve_config
 from .errors import ConfigError, ExitCode, PostlintError
 from .finding import Severity
+from .languages import LANGUAGES
 from .report import FORMATS
+from .schema import DATE_HINT, parse_date
 
 if TYPE_CHECKING:
     from .runner import Run
@@ -50,9 +52,9 @@ def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date 
     if value is None:
         return None
     try:
-        return dt.date.fromisoformat(value)
+        return parse_date(value)
     except ValueError:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+        raise click.BadParameter(f"'{value}' is not a date; {DATE_HINT}") from None
 
 
 def _config_for(config_path: str | None, near: Path | None = None) -> Config:
@@ -90,7 +92,7 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
         config_option,
         click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
                      help="Date embargoes and codename launch dates are judged at (default: today)."),
-        click.option("--lang", type=click.Choice(["en", "es"]), help="Language of the posts (default: from config, en)."),
+        click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the posts (default: from config, en)."),
         click.option("--stdin-filename", metavar="NAME",
                      help="Name to use for '-' (decides markup and config, e.g. post.md)."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
@@ -177,6 +179,47 @@ def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.da
                f"in {len(run.results)} file{'s' if len(run.results) != 1 else ''} to {output}", err=True)
 
 
+class _ByteSize(click.ParamType):
+    """A size in bytes: `1048576`, `512k`, `5M` (k and M count in 1024s)."""
+
+    name = "size"
+    _SCALES: ClassVar[dict[str, int]] = {"": 1, "k": 1 << 10, "m": 1 << 20, "g": 1 << 30}
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        text = str(value).strip().lower().removesuffix("b").removesuffix("i")
+        number, scale = (text[:-1], text[-1]) if text[-1:] in self._SCALES else (text, "")
+        if not number.isdigit():
+            self.fail(f"'{value}' is not a size; write it as bytes, or with k or M (512k, 5M)", param, ctx)
+        return int(number) * self._SCALES[scale]
+
+
+@cli.command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; one other than this machine's own (loopback) needs --token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port to listen on (0: any free port; the address is printed at start).")
+@config_option
+@click.option("--token", envvar="POSTLINT_TOKEN", show_envvar=True, metavar="T",
+              help="Secret every request must carry: 'Authorization: Bearer T', or T as the password "
+                   "when the browser asks. Required with a --host other than loopback.")
+@click.option("--max-bytes", type=_ByteSize(), default="1M", show_default=True, metavar="N",
+              help="Largest request body accepted; larger ones get HTTP 413 (512k, 5M, ...).")
+def serve_command(host: str, port: int, config_path: str | None, token: str | None, max_bytes: int) -> None:
+    """Serve the review page and the HTTP API; drafts stay in memory, never on disk or in logs."""
+    from .cache import default_cache_dir
+
+    try:
+        from .serve.server import serve
+    except ImportError as exc:
+        from .serve import SERVE_EXTRA_MISSING
+
+        _fail(f"{SERVE_EXTRA_MISSING} ({exc.name} is missing)")
+    serve(_config_for(config_path), host=host, port=port, token=token, max_bytes=max_bytes,
+          cache_dir=default_cache_dir(), announce=lambda message: _notify("info", message))
+
+
 @cli.command(name="eval")
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @config_option
@@ -221,11 +264,13 @@ def rules(config_path: str | None, show_all: bool) -> None:
 def explain(code: str, config_path: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
-    from .packs import load_rules
+    from .packs import load_rules, retired_codes
     from .suppress import DIRECTIVE_RULES
 
     known = {**{r.code: r for r in load_rules(_config_for(config_path))}, **DIRECTIVE_RULES}
     rule = known.get(code.upper())
+    if rule is None and code.upper() in retired_codes():
+        _fail(retired_codes()[code.upper()].describe())
     if rule is None:
         close = difflib.get_close_matches(code.upper(), known, n=3)
         _fail(f"no rule '{code}'" + (f"; did you mean {', '.join(close)}?" if close else "; see `postlint rules`"))

@@ -12,14 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from . import schema as s
 from .errors import ConfigError, Problem
 from .finding import Category, Severity
+from .languages import LANGUAGES
 from .yamlio import Mark, MarkedDict, load_yaml_file
 
 CONFIG_NAMES = ("postlint.yaml", ".postlint.yaml")
 BUILTIN_PACKS = tuple(c.value for c in Category)
-LANGUAGES = ("en", "es")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,10 @@ class Config:
     redact: bool = False
     code_categories: tuple[str, ...] = ("pii", "confidential")
     phone_regions: tuple[str, ...] = ("US", "GB", "CA", "DE", "FR", "ES", "IE", "AU", "IN")
+
+    def model_for(self, lang: str) -> str:
+        """The spaCy pipeline for posts in `lang`: the config's `models:`, else the language's default."""
+        return self.models.get(lang) or languages.get(lang).model
 
     @property
     def root(self) -> Path:

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 import regex
 
+from . import languages
 from .markup import Directive, Zone, extract, markup_for
 from .normalize import normalise
 from .textmap import LineIndex, OffsetMap, ShiftedMap
@@ -43,6 +46,7 @@ class Document:
     pii: list[Any] = field(default_factory=list)  # Presidio results for `text`, made once
     warnings: list[str] = field(default_factory=list)  # what `warn` said (such posts are not cached)
     _lines: LineIndex | None = None
+    _block_starts: list[int] | None = None
 
     @classmethod
     def create(cls, source: str, *, path: str | None = None, markup: str | None = None,
@@ -52,6 +56,11 @@ class Document:
         return cls(source=source, text=text, path=path, markup=markup or markup_for(path), lang=lang,
                    as_of=as_of or dt.date.today(), plain=extracted.text, zones=extracted.zones,
                    directives=extracted.directives, _to_plain=to_plain, _to_source=extracted.offsets)
+
+    @property
+    def language(self) -> languages.Language:
+        """The unit of the post's language: its model and the words the checks read."""
+        return languages.get(self.lang)
 
     @property
     def doc(self) -> Doc:
@@ -65,11 +74,16 @@ class Document:
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self._to_source.span(*self._to_plain.span(start, end))
 
-    def position(self, source_offset: int) -> tuple[int, int]:
-        """1-based line and column of a source offset."""
+    @property
+    def lines(self) -> LineIndex:
+        """Line starts of `source`, made once and shared by every piece of the document."""
         if self._lines is None:
             self._lines = LineIndex(self.source)
-        return self._lines.position(source_offset)
+        return self._lines
+
+    def position(self, source_offset: int) -> tuple[int, int]:
+        """1-based line and column of a source offset."""
+        return self.lines.position(source_offset)
 
     def pieces(self, limit: int) -> Iterator[Document]:
         """This document, or views of consecutive slices of at most `limit` characters.
@@ -87,13 +101,66 @@ class Document:
         while start < len(self.text):
             end = _cut(self.text, start, start + limit)
             yield replace(self, text=self.text[start:end], _to_plain=ShiftedMap(self._to_plain, start),
-                          spacy_doc=None, pii=[])
+                          spacy_doc=None, pii=[], _block_starts=None)
             start = end
 
     def warn(self, message: str) -> None:
         """Something the user should know about this document that is not a finding."""
         self.warnings.append(message)
         log.warning("%s: %s", self.path or "-", message)
+
+    # --- blocks -----------------------------------------------------------------------------
+    # The markup readers end every block (paragraph, list item, heading, table cell, code block,
+    # link target) with a blank line, and plain text separates paragraphs the same way: a blank
+    # line in `text` is a block boundary. Context windows and patterns never reach across one.
+
+    def _starts(self) -> list[int]:
+        if self._block_starts is None:
+            self._block_starts = [0] + [m.end() for m in _BLOCK_BREAK.finditer(self.text)]
+        return self._block_starts
+
+    def block(self, offset: int) -> tuple[int, int]:
+        """The `(start, end)` in `text` of the block that holds `offset` (its blank-line gap excluded)."""
+        starts = self._starts()
+        i = max(bisect.bisect_right(starts, offset) - 1, 0)
+        end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+        while end > starts[i] and self.text[end - 1] in "\r\n \t":
+            end -= 1
+        return starts[i], max(end, min(offset, len(self.text)))
+
+    def same_block(self, a: int, b: int) -> bool:
+        """Whether text offsets `a` and `b` stand in one block."""
+        starts = self._starts()
+        return bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)
+
+    def block_matches(self, rx: regex.Pattern[str], *, timeout: float) -> Iterator[regex.Match[str]]:
+        """`rx.finditer` over `text`, except that no match reaches from one block into the next.
+
+        The whole text is searched once; only where a match crosses a block boundary is the block
+        it starts in searched again on its own, so the usual cost is a single scan. Raises
+        `TimeoutError` when the searches together take longer than `timeout` seconds.
+        """
+        deadline = time.monotonic() + timeout
+        text, starts = self.text, self._starts()
+        pos = 0
+        while pos <= len(text):
+            m = rx.search(text, pos, timeout=max(deadline - time.monotonic(), 0.001))
+            if m is None:
+                return
+            if self.same_block(m.start(), max(m.end() - 1, m.start())):
+                yield m
+                pos = m.end() + (m.end() == m.start())
+                continue
+            _, block_end = self.block(m.start())
+            inner = m.start()
+            while inner <= block_end:
+                n = rx.search(text, inner, block_end, timeout=max(deadline - time.monotonic(), 0.001))
+                if n is None:
+                    break
+                yield n
+                inner = n.end() + (n.end() == n.start())
+            following = bisect.bisect_right(starts, m.start())
+            pos = starts[following] if following < len(starts) else len(text) + 1
 
     def zones_at(self, start: int, end: int) -> set[str]:
         """Kinds of the zones a span of `text` lies in."""
@@ -103,6 +170,7 @@ class Document:
         return {z.kind for z in self.zones if z.start <= p_start and p_end <= z.end}
 
 
+_BLOCK_BREAK = regex.compile(r"(?:\r?\n|\r)[ \t]*(?:\r?\n|\r)\s*")
 _BREAKS = (regex.compile(r"\n[ \t]*\n"), regex.compile(r"[.!?][\"')\]]*\s|\n"), regex.compile(r"\s"))
 
 

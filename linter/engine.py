@@ -6,6 +6,7 @@ import bisect
 import contextlib
 import datetime as dt
 import functools
+import itertools
 import logging
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -13,13 +14,16 @@ from pathlib import Path
 from typing import Any
 
 from .checks import KINDS, Check, Hit, load_kinds
-from .config import Config, resolve_config
+from .checks._phrase_cache import phrase_cache
+from .config import Config, find_config, load_config, resolve_config
 from .document import Document
 from .errors import PostlintError
 from .finding import Finding
-from .nlp import (DEFAULT_MODELS, NER_ENTITIES, Needs, PiiAnalyzer, deferred, lazy, load_deferred, load_spacy,
-                  phrase_cache, run_deferred)
-from .packs import Rule, load_rules
+from .nlp import Needs, deferred, load_lazy_parts, load_spacy, run_deferred
+from .packs import load_rules
+from .presidio import NER_ENTITIES, PiiAnalyzer
+from .rule import Rule
+from .schema import DATE_HINT, parse_date
 from .suppress import Suppressor
 
 log = logging.getLogger("postlint")
@@ -46,16 +50,13 @@ class Post:
 
 
 def parse_as_of(value: dt.date | str | None) -> dt.date:
+    """The date embargoes are judged at: `value`, or today when it is None."""
     if value is None:
         return dt.date.today()
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
     try:
-        return dt.date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
-        raise PostlintError(f"'{value}' is not a date; write it as YYYY-MM-DD") from None
+        return parse_date(value)
+    except ValueError:
+        raise PostlintError(f"'{value}' is not a date; {DATE_HINT}") from None
 
 
 class _Runtime:
@@ -63,11 +64,11 @@ class _Runtime:
 
     def __init__(self, rules: list[Rule], config: Config, lang: str, cache_dir: Path | None = None) -> None:
         self.lang = lang
+        self.warm = False  # a first batch has been parsed: later ones run in memory zones
         self.checks: list[Check] = [KINDS[r.kind](r, config.company) for r in rules
                                     if r.enabled and lang in r.languages]
         needs = functools.reduce(lambda a, b: a | b, (c.needs for c in self.checks), Needs())
-        model = config.models.get(lang) or DEFAULT_MODELS[lang]
-        self.nlp = load_spacy(model, lang, needs)
+        self.nlp = load_spacy(config.model_for(lang), lang, needs)
         with phrase_cache(self.nlp, cache_dir):
             for check in self.checks:
                 check.prepare(self.nlp)
@@ -84,8 +85,7 @@ class _Runtime:
 
     def memory_zone(self) -> contextlib.AbstractContextManager[Any]:
         """spaCy's memory zone around one batch, with every lazily loaded component loaded first."""
-        for capability in lazy(self.nlp):
-            load_deferred(self.nlp, capability)  # its strings must not be dropped with the zone's
+        load_lazy_parts(self.nlp)  # the strings they add must not be dropped with the zone's
         lemmatizer = self.nlp.get_pipe("lemmatizer") if self.nlp.has_pipe("lemmatizer") else None
         if len(getattr(lemmatizer, "cache", ())) > LEMMA_CACHE_LIMIT:
             lemmatizer.cache.clear()  # type: ignore[union-attr]  # a memo of lemmas by word: keep it bounded
@@ -94,12 +94,25 @@ class _Runtime:
     def parse(self, documents: list[Document], batch_size: int) -> None:
         """Give each document its `Doc`: one `nlp.pipe`, then the deferred parts where needed."""
         for document, parsed in zip(documents, self.nlp.pipe((d.text for d in documents), batch_size=batch_size)):
-            document.spacy_doc = parsed
+            document.spacy_doc = _sentences_within_blocks(parsed)
         for capability, (everywhere, asking) in self.deferred.items():
             wanted = [(d.doc, None if everywhere else _deferred_spans(d, capability, asking)) for d in documents]
             targets = [(doc, spans) for doc, spans in wanted if spans is None or spans]
             if targets:
                 run_deferred(self.nlp, capability, targets, batch_size)
+
+
+def _sentences_within_blocks(doc: Any) -> Any:
+    """A blank line (a block boundary of the markup: paragraph, heading, list item, cell) always
+    starts a sentence, whatever the sentence recogniser made of it: "### A heading?" and the
+    paragraph under it are two sentences."""
+    if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return doc  # a full parse fixes its own sentences; writing them would fail (spaCy E043)
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if not token.is_space and before.is_space and before.text.count("\n") >= 2 and not token.is_sent_start:
+            token.is_sent_start = True
+    return doc
 
 
 def _deferred_spans(document: Document, capability: str, asking: list[Check]) -> list[tuple[int, int]] | None:
@@ -131,10 +144,12 @@ def _batches(pieces: Iterable[tuple[Document, Document]], size: int,
 class Linter:
     """Checks posts against the company's policy.
 
-    `config` is a `Config`, a path to a postlint.yaml, a dict of the same keys, or None (search
-    upward from the working directory). The spaCy pipeline and Presidio are loaded once here.
-    `cache_dir` is a folder where work that outlives a run is kept (the rule phrases' lemmas);
-    None keeps nothing on disk.
+    `config` is a `Config`, a path to a postlint.yaml, a dict of the same keys, or None: then, as
+    the CLI does, a post with a `path` is checked under the postlint.yaml found upward from that
+    path, and a post without one under the config found upward from the working directory (which
+    `config` and `rules` describe). The spaCy pipeline and Presidio are loaded once per process and
+    model. `cache_dir` is a folder where work that outlives a run is kept (the rule phrases'
+    lemmas); None keeps nothing on disk.
     """
 
     def __init__(self, config: Config | str | Path | Mapping[str, Any] | None = None, *,
@@ -148,29 +163,42 @@ class Linter:
         self._suppressor = Suppressor(self.rules)
         self._runtimes: dict[str, _Runtime] = {}
         self._runtime(self.lang)
+        self._follows_paths = config is None
+        self._requested_lang = lang
+        self._config_of_folder: dict[Path, Path | None] = {}
+        self._by_config: dict[Path | None, Linter] = {}
+
+    def _linter_for(self, path: str | None) -> Linter:
+        """The linter for a post at `path`: this one, or with `config=None` the one of the config
+        found upward from the path (made once per config)."""
+        if not self._follows_paths or not path or path == "-":
+            return self
+        folder = Path(path).resolve().parent
+        if folder not in self._config_of_folder:
+            self._config_of_folder[folder] = find_config(folder)
+        found = self._config_of_folder[folder]
+        if found == self.config.path:
+            return self
+        if found not in self._by_config:
+            self._by_config[found] = Linter(load_config(found) if found else Config(), lang=self._requested_lang,
+                                            cache_dir=self.cache_dir)
+        return self._by_config[found]
 
     def _runtime(self, lang: str) -> _Runtime:
         if lang not in self._runtimes:
-            if lang not in DEFAULT_MODELS and lang not in self.config.models:
-                raise PostlintError(f"language '{lang}' is not supported (supported: {', '.join(DEFAULT_MODELS)})")
             self._runtimes[lang] = _Runtime(self.rules, self.config, lang, self.cache_dir)
         return self._runtimes[lang]
 
     def preload(self) -> None:
         """Load now what the first posts would load lazily (NER), e.g. before forking workers."""
         for runtime in self._runtimes.values():
-            for capability in lazy(runtime.nlp):
-                load_deferred(runtime.nlp, capability)
-
-    @property
-    def enabled_rules(self) -> list[Rule]:
-        return [r for r in self.rules if r.enabled]
+            load_lazy_parts(runtime.nlp)
 
     def document(self, post: Post | str) -> Document:
         if isinstance(post, str):
             post = Post(post)
         return Document.create(post.text, path=post.path, markup=post.markup,
-                               lang=post.lang or self.lang, as_of=parse_as_of(post.as_of))
+                               lang=post.lang or self._linter_for(post.path).lang, as_of=parse_as_of(post.as_of))
 
     def lint(self, text: str, *, path: str | None = None, as_of: dt.date | str | None = None,
              lang: str | None = None) -> list[Finding]:
@@ -190,6 +218,14 @@ class Linter:
     def lint_documents(self, documents: Iterable[Document], *,
                        batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, list[Finding]]]:
         """Lint prepared documents in order; each batch shares one `nlp.pipe` per language."""
+        if not self._follows_paths:
+            yield from self._lint_documents(documents, batch_size)
+            return
+        for linter, group in itertools.groupby(documents, key=lambda d: self._linter_for(d.path)):
+            yield from linter._lint_documents(group, batch_size)
+
+    def _lint_documents(self, documents: Iterable[Document],
+                        batch_size: int) -> Iterator[tuple[Document, list[Finding]]]:
         pieces = ((document, piece) for document in documents
                   for piece in document.pieces(min(PIECE_CHARS, self._runtime(document.lang).nlp.max_length)))
         current: Document | None = None
@@ -205,15 +241,15 @@ class Linter:
 
     def _lint_pieces(self, pieces: Iterable[tuple[Document, Document]],
                      batch_size: int) -> Iterator[tuple[Document, list[Finding]]]:
-        """Findings of each piece. From the second batch on, each batch runs in a spaCy memory zone:
-        the words it brings into the vocabulary are dropped after it, so a long stream does not
-        grow the process."""
-        first = True
+        """Findings of each piece. After a language's first batch (in this Linter's life, not per
+        call), each batch runs in a spaCy memory zone: the words it brings into the vocabulary are
+        dropped after it, so neither a long stream nor one post per call (a server) grows the
+        process."""
         for batch in _batches(pieces, batch_size, BATCH_CHARS):
             runtimes = [self._runtime(lang) for lang in dict.fromkeys(piece.lang for _, piece in batch)]
             with contextlib.ExitStack() as zones:
-                if not first:
-                    for runtime in runtimes:
+                for runtime in runtimes:
+                    if runtime.warm:
                         zones.enter_context(runtime.memory_zone())
                 for runtime in runtimes:
                     runtime.parse([piece for _, piece in batch if piece.lang == runtime.lang], batch_size)
@@ -221,11 +257,12 @@ class Linter:
                     findings = self._check(piece, self._runtimes[piece.lang])
                     piece.spacy_doc = None  # the parse may not outlive its zone; findings are plain data
                     yield document, findings
-            first = False
+            for runtime in runtimes:
+                runtime.warm = True
 
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped."""
-        return self._suppressor.apply(document, findings, dedupe)
+        return self._suppressor.apply(document, findings, functools.partial(dedupe, source=document.source))
 
     def _check(self, document: Document, runtime: _Runtime) -> list[Finding]:
         if runtime.pii is not None:
@@ -245,20 +282,15 @@ class Linter:
         start, end = document.source_span(hit.start, hit.end)
         if end <= start:
             return None
-        match = document.source[start:end]
-        line, col = document.position(start)
-        end_line, end_col = document.position(end)
-        return Finding(
-            code=rule.code, category=rule.category, severity=hit.severity or rule.severity,
-            message=rule.format_message(match, hit.values, hit.template), why=rule.why,
-            suggestion=rule.suggestion.format_map({**hit.values, "match": match}) if rule.suggestion else "",
-            start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col,
-            match=match, path=document.path,
-        )
+        return rule.finding(document.source, document.lines, start, end, values=hit.values, severity=hit.severity,
+                            path=document.path, template=hit.template)
 
 
-def dedupe(findings: list[Finding]) -> list[Finding]:
-    """Keep one finding per overlapping stretch of a category: the most severe, then the longest."""
+def dedupe(findings: list[Finding], source: str | None = None) -> list[Finding]:
+    """Keep one finding per overlapping stretch of a category: the most severe, then the longest.
+
+    With the `source`, one fact reported twice is also reported once (`same_fact`).
+    """
     by_priority = sorted(findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.code))
     taken: dict[str, list[tuple[int, int]]] = {}
     kept = []
@@ -270,4 +302,40 @@ def dedupe(findings: list[Finding]) -> list[Finding]:
             continue
         spans.insert(i, (finding.start, finding.end))
         kept.append(finding)
+    if source is not None:
+        kept = same_fact(kept, source)
     return sorted(kept, key=lambda f: (f.start, f.end, f.code))
+
+
+VALUE_CATEGORIES = frozenset({"pii", "confidential"})  # findings about a value: an address, a number, a name
+LINK_SCHEMES = ("mailto:", "tel:", "callto:", "sms:")
+LINK_REACH = 2000  # source characters between a link's visible text and its target
+
+
+def same_fact(findings: list[Finding], source: str) -> list[Finding]:
+    """One fact, one finding: a `mailto:` or `tel:` link's target when its visible text says the
+    same value nearby, and a value inside another value (a customer's name in an address's
+    domain) are dropped in favour of the finding that holds them."""
+    values = [f for f in findings if str(f.category) in VALUE_CATEGORIES]
+    dropped: set[int] = set()
+    for f in values:
+        for outer in values:
+            if outer is not f and outer.start <= f.start and f.end <= outer.end and \
+                    (outer.end - outer.start) > (f.end - f.start) and outer.severity.rank >= f.severity.rank:
+                dropped.add(id(f))
+                break
+        if id(f) in dropped or not source[:f.start].lower().endswith(LINK_SCHEMES):
+            continue
+        key = _fact_key(f.match)
+        if any(o is not f and o.code == f.code and _fact_key(o.match) == key and abs(o.start - f.start) <= LINK_REACH
+               and not source[:o.start].lower().endswith(LINK_SCHEMES) for o in values):
+            dropped.add(id(f))
+    return [f for f in findings if id(f) not in dropped]
+
+
+def _fact_key(value: str) -> str:
+    """What makes two spellings one value: case for addresses, the last ten digits for numbers."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) >= 7 and len(digits) * 2 > len(value.replace(" ", "")):
+        return digits[-10:]
+    return value.strip().lower()

@@ -39,6 +39,15 @@ class LabelledPost:
     source: str = ""  # the file it was read from
 
 
+def scores(tp: int, fp: int, fn: int) -> dict[str, Any]:
+    """Counts with precision, recall and F1 (to 4 places); an empty denominator scores 1.0."""
+    precision = tp / (tp + fp) if tp + fp else 1.0
+    recall = tp / (tp + fn) if tp + fn else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 4), "recall": round(recall, 4),
+            "f1": round(f1, 4)}
+
+
 @dataclass
 class Counts:
     tp: int = 0
@@ -46,11 +55,7 @@ class Counts:
     fn: int = 0
 
     def scores(self) -> dict[str, Any]:
-        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(precision, 4),
-                "recall": round(recall, 4), "f1": round(f1, 4)}
+        return scores(self.tp, self.fp, self.fn)
 
 
 @dataclass

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -44,19 +45,19 @@ class Severity(enum.StrEnum):
         """Higher is more serious; use for comparisons and sorting."""
         return _RANKS[self]
 
-    def at_least(self, other: Severity) -> bool:
-        return self.rank >= other.rank
-
 
 _RANKS = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One policy violation, located in the original text.
+    """One policy violation, located in the original text (made by `Rule.finding`).
 
     `start`/`end` are character offsets into the text that was linted (the file as the author
     wrote it), `line`/`col` are 1-based and point at `start`, and `match == text[start:end]`.
+    `values` are what the rule's message template was filled with besides `{match}` (`{name}`,
+    `{entity}`, ...): the findings cache and `--redact` read them there. They are left out of
+    equality and of `to_dict()` (the JSON output): they may quote the post.
     """
 
     code: str
@@ -73,12 +74,11 @@ class Finding:
     end_col: int
     match: str
     path: str | None = None
+    values: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
+        del data["values"]
         data["category"] = str(self.category)
         data["severity"] = str(self.severity)
         return data
-
-    def with_path(self, path: str | None) -> Finding:
-        return replace(self, path=path)

@@ -7,10 +7,12 @@ reported at once as `path:line:col: CODE message (hint)`.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import functools
 import string
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,12 +20,31 @@ import regex
 
 from . import schema as s
 from .checks import KINDS, load_kinds
-from .config import BUILTIN_PACKS, LANGUAGES, Config
+from .config import BUILTIN_PACKS, Config
 from .errors import ConfigError, Problem
 from .finding import Category, Severity
+from .languages import LANGUAGES
+from .rule import Rule
 from .yamlio import Mark, MarkedDict, MarkedList, load_yaml_file
 
 CODE_SHAPE = regex.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
+
+
+RETIRED_FILE = "retired.yaml"  # in the built-in rules folder: codes never to be used again
+
+
+@dataclass(frozen=True)
+class Retired:
+    """A rule code that was shipped once and retired: it may never name another rule."""
+
+    code: str
+    retired: dt.date
+    reason: str
+    replaced_by: str = ""
+
+    def describe(self) -> str:
+        now = f"; use {self.replaced_by}" if self.replaced_by else ""
+        return f"{self.code} was retired on {self.retired.isoformat()} ({self.reason}){now}"
 
 
 def builtin_rules_dir() -> Path:
@@ -33,42 +54,6 @@ def builtin_rules_dir() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("postlint's built-in rules/ folder is missing; reinstall postlint")
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One validated rule from a pack: what it reports, why, and its kind's options."""
-
-    code: str
-    category: Category
-    severity: Severity
-    kind: str
-    message: str
-    why: str
-    summary: str
-    suggestion: str = ""
-    options: Mapping[str, Any] = field(default_factory=dict)
-    examples_bad: tuple[str, ...] = ()
-    examples_good: tuple[str, ...] = ()
-    references: tuple[str, ...] = ()
-    languages: tuple[str, ...] = LANGUAGES
-    enabled: bool = True
-    pack: str = ""
-    mark: Mark | None = field(default=None, compare=False)
-
-    def format_message(self, match: str, values: Mapping[str, str], template: str | None = None) -> str:
-        """The message for a hit; `template` names an alternative message option (`own_message`)."""
-        return self.templates.get(template or "message", self.message).format_map({**values, "match": match})
-
-    @property
-    def templates(self) -> dict[str, str]:
-        """`message` and the kind's alternative messages (options named `*_message`), by name."""
-        extra = {k: v for k, v in self.options.items() if k.endswith("_message") and isinstance(v, str)}
-        return {"message": self.message, **extra}
-
-    @property
-    def location(self) -> str:
-        return f"{self.mark.path}:{self.mark.line}" if self.mark else self.pack
 
 
 _EXAMPLES = {
@@ -176,6 +161,28 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
     )
 
 
+_RETIRED_ENTRY = {
+    "code": s.Field(s.string(), required=True),
+    "retired": s.Field(s.iso_date(), required=True, doc="the day it stopped being shipped"),
+    "reason": s.Field(s.string(), required=True),
+    "replaced_by": s.Field(s.string(), default="", doc="the code to use instead, if any"),
+}
+
+
+@functools.cache
+def retired_codes() -> dict[str, Retired]:
+    """The registry of retired codes (`rules/retired.yaml`), loaded strictly once."""
+    path = builtin_rules_dir() / RETIRED_FILE
+    problems: list[Problem] = []
+    data = load_yaml_file(path, _shown_path(path))
+    top = s.check_mapping(data, data.mark if isinstance(data, MarkedDict) else Mark(str(path), 1, 1),
+                          {"retired": s.Field(s.list_of(s.mapping_of(_RETIRED_ENTRY, what="retired code")),
+                                              required=True)}, problems, what="registry of retired codes")
+    if problems:
+        raise ConfigError(problems)
+    return {e["code"]: Retired(e["code"], e["retired"], e["reason"], e["replaced_by"]) for e in top["retired"]}
+
+
 def load_pack(path: Path, name: str | None = None, problems: list[Problem] | None = None) -> list[Rule]:
     """Load one pack file. With `problems`, errors are appended there instead of raised."""
     own: list[Problem] = [] if problems is None else problems
@@ -221,8 +228,13 @@ def load_rules(config: Config) -> list[Rule]:
             continue
         rules.extend(load_pack(path, ref.name if ref.path is None else None, problems))
     seen: dict[str, Rule] = {}
+    retired = retired_codes()
     for rule in rules:
-        if rule.code in seen:
+        if rule.code in retired:
+            assert rule.mark is not None
+            problems.append(rule.mark.problem("E113", f"rule code '{rule.code}' is retired and may not be reused",
+                                              retired[rule.code].describe() + "; give the rule a new code"))
+        elif rule.code in seen:
             first = seen[rule.code]
             assert rule.mark is not None
             problems.append(rule.mark.problem("E106", f"duplicate rule code '{rule.code}'",
@@ -243,6 +255,8 @@ def _check_overrides(config: Config, rules: Mapping[str, Rule]) -> list[Problem]
             continue
         close = difflib.get_close_matches(key, [*rules, *categories], n=1)
         hint = f"did you mean '{close[0]}'?" if close else "use a rule code (see `postlint rules`) or a category"
+        if key in retired_codes():
+            hint = retired_codes()[key].describe()
         where = override.mark or Mark(str(config.path or "<config>"), 1, 1)
         problems.append(where.problem("E107", f"'{key}' is neither a rule code nor a category", hint))
     return problems
@@ -262,4 +276,5 @@ def all_builtin_rules() -> list[Rule]:
     return load_rules(Config())
 
 
-__all__ = ["Rule", "load_pack", "load_rules", "builtin_rules_dir", "all_builtin_rules", "BUILTIN_PACKS"]
+__all__ = ["BUILTIN_PACKS", "Retired", "all_builtin_rules", "builtin_rules_dir", "load_pack", "load_rules",
+           "retired_codes"]

@@ -25,7 +25,7 @@ from .suppress import DIRECTIVE_RULES
 if TYPE_CHECKING:
     from .engine import Linter
     from .finding import Finding
-    from .packs import Rule
+    from .rule import Rule
 
 # Called with ("warning" | "error", message) for what the user should know that is not a finding.
 Notify = Callable[[str, str], None]

@@ -109,19 +109,28 @@ def choice(*choices: str) -> Validator:
     return check
 
 
+DATE_HINT = "write it as YYYY-MM-DD"
+
+
+def parse_date(value: Any) -> dt.date:
+    """The one date reader (config dates, `--as-of`, a post's `as_of`): a `date`, a `datetime`
+    (its day) or an ISO string `YYYY-MM-DD` (spaces around it ignored); ValueError otherwise."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value.strip())
+    raise ValueError(f"not a date: {value!r}")
+
+
 def iso_date() -> Validator:
     def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        problems.append(mark.problem("E112", f"'{value}' is not a date", "write it as YYYY-MM-DD"))
-        return INVALID
+        try:
+            return parse_date(value)
+        except ValueError:
+            problems.append(mark.problem("E112", f"'{value}' is not a date", DATE_HINT))
+            return INVALID
 
     return check
 

@@ -1,15 +1,19 @@
 """Finding the files to check and reading them without losing anything or crashing.
 
-A folder is walked recursively for the suffixes in `markup.MARKUP_BY_SUFFIX`, honouring the
-`.gitignore` files of its git repository (and `.git/info/exclude`) and each config's `exclude`
-globs. Paths named on the command line are checked even when git ignores them (a writer's drafts
-are often ignored), but a config's `exclude` applies to them too, so a pre-commit hook skips what
-the team excluded.
+A folder is walked recursively for the suffixes in `markup.MARKUP_BY_SUFFIX`, skipping hidden and
+vendored folders, what git ignores and each config's `exclude` globs. Inside a git work tree git
+itself lists the files (`git ls-files --cached --others --exclude-standard`: every `.gitignore`,
+`.git/info/exclude` and `core.excludesFile`, and tracked files are never ignored); elsewhere, or
+without git, the `.gitignore` files found in the walk are read here. Paths named on the command
+line are checked even when git ignores them (a writer's drafts are often ignored), but a config's
+`exclude` applies to them too, so a pre-commit hook skips what the team excluded.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -67,10 +71,6 @@ class Configs:
         if key not in self._loaded:
             self._loaded[key] = load_config(key) if key else Config()
         return self._loaded[key]
-
-    @property
-    def loaded(self) -> list[Config]:
-        return list(self._loaded.values())
 
     def excluded(self, path: Path, is_dir: bool) -> str | None:
         """Why the governing config's `exclude` globs leave `path` out, or None."""
@@ -167,6 +167,60 @@ def _spec_at(base: Path, file: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]
 
 
 def _walk(root: Path, excluded: Exclusion | None) -> Iterator[str]:
+    listed = _git_listed(root)
+    if listed is None:
+        yield from _walk_tree(root, excluded)
+        return
+    for relative in sorted(listed, key=_walk_order):
+        path = root / relative
+        parts = relative.split("/")
+        if any(_skipped_folder(part) for part in parts[:-1]):
+            continue
+        if path.is_dir():  # a submodule or a link to a folder: walked as a tree of its own
+            if not _skipped_folder(parts[-1]) and not (excluded and excluded(path, True)):
+                yield from _walk_tree(path, excluded)
+        elif path.suffix.lower() in CHECKED_SUFFIXES and path.is_file():  # not a tracked file since deleted
+            if not (excluded and excluded(path, False)):
+                yield os.path.normpath(path)
+
+
+def _skipped_folder(name: str) -> bool:
+    return name in SKIPPED_DIRS or name.startswith(".")
+
+
+def _walk_order(relative: str) -> list[tuple[int, str]]:
+    """The order `os.walk` with sorted names gives: a folder's files, then each subfolder in turn."""
+    parts = relative.split("/")
+    return [(1, part) for part in parts[:-1]] + [(0, parts[-1])]
+
+
+_GIT_LOCATION = frozenset({"GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_COMMON_DIR", "GIT_PREFIX"})
+
+
+def _git_listed(root: Path) -> list[str] | None:
+    """The files git does not ignore under `root` (tracked or not), relative to it; None when `root`
+    is outside a git work tree, git is missing or fails, or git ignores `root` itself (it was named
+    on purpose: read as a plain tree)."""
+    if shutil.which("git") is None or _git_root(Path(os.path.abspath(root))) is None:
+        return None
+    # git finds the repository from `root`, not from variables a hook may have set for another one
+    env = {k: v for k, v in os.environ.items() if k not in _GIT_LOCATION}
+    run = lambda *args: subprocess.run(["git", "-C", str(root), *args], capture_output=True,  # noqa: E731
+                                       env=env, timeout=120, check=False)
+    try:
+        if run("check-ignore", "-q", "--no-index", ".").returncode == 0:
+            return None
+        listing = run("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".")
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if listing.returncode != 0:
+        return None
+    names = (os.fsdecode(name) for name in listing.stdout.split(b"\0") if name)
+    return sorted(set(names))  # a file with merge conflicts is listed once per stage
+
+
+def _walk_tree(root: Path, excluded: Exclusion | None) -> Iterator[str]:
+    """Walk `root` reading `.gitignore` files ourselves (outside git, or where git cannot help)."""
     gitignores = _GitIgnores(Path(os.path.abspath(root)))
     seen: set[tuple[int, int]] = set()
     for folder_name, dirs, files in os.walk(root, followlinks=True):
@@ -177,8 +231,7 @@ def _walk(root: Path, excluded: Exclusion | None) -> Iterator[str]:
         seen.add((stat.st_dev, stat.st_ino))
         folder = Path(os.path.abspath(folder_name))
         specs = gitignores.enter(folder)
-        dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS and not d.startswith(".")
-                         and _kept(folder / d, True, specs, excluded))
+        dirs[:] = sorted(d for d in dirs if not _skipped_folder(d) and _kept(folder / d, True, specs, excluded))
         for name in sorted(files):
             if Path(name).suffix.lower() in CHECKED_SUFFIXES and _kept(folder / name, False, specs, excluded):
                 yield os.path.normpath(os.path.join(folder_name, name))

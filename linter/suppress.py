@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING
 import regex
 
 from .finding import Category, Finding, Severity
-from .packs import Rule
+from .packs import retired_codes
+from .rule import Rule
 
 if TYPE_CHECKING:  # annotations only: `postlint rules` must not import the markup parsers
     from .document import Document
@@ -198,6 +199,8 @@ class Suppressor:
             return " (directive reports cannot be silenced)"
         if code in _builtin_codes():
             return code, _builtin_codes()[code]
+        if code in retired_codes():
+            return f" ({retired_codes()[code].describe()})"
         close = difflib.get_close_matches(code, [*self._codes, *_builtin_codes()], n=1)
         return f" (did you mean {close[0]}?)" if close else ""
 
@@ -227,11 +230,6 @@ class Suppressor:
             found = regex.search(rf"(?<![\w-]){regex.escape(written.strip())}(?![\w-])", comment, regex.IGNORECASE)
             if found:
                 start, end = directive.start + found.start(), directive.start + found.end()
-        line, col = document.position(start)
-        end_line, end_col = document.position(end)
         rule = DIRECTIVE_RULES[directive_code(category)]
-        work.problems.append(Finding(
-            code=rule.code, category=category, severity=rule.severity, message=message, why=rule.why,
-            suggestion=suggestion, start=start, end=end, line=line, col=col, end_line=end_line,
-            end_col=end_col, match=document.source[start:end], path=document.path,
-        ))
+        work.problems.append(rule.finding(document.source, document.lines, start, end, path=document.path,
+                                          message=message, suggestion=suggestion))

@@ -125,7 +125,13 @@ class TextBuilder:
         return "".join(self._parts), OffsetMap([tuple(s) for s in self._segments], self._length)  # type: ignore[misc]
 
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")  # one scan of the text: linear in its length
+LINE_BREAK = re.compile(r"\r\n|\r|\n")  # what ends a line, everywhere in postlint
+
+
+def line_end(text: str, pos: int) -> int:
+    """Where the line holding `pos` ends, before its line break (\\r\\n, \\r or \\n)."""
+    found = LINE_BREAK.search(text, pos)
+    return found.start() if found else len(text)
 
 
 class LineIndex:
@@ -134,14 +140,9 @@ class LineIndex:
     __slots__ = ("_starts",)
 
     def __init__(self, text: str) -> None:
-        self._starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+        self._starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]  # one scan: linear in its length
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self._starts, offset) - 1
         return line + 1, offset - self._starts[line] + 1
 
-    def line_span(self, line: int) -> tuple[int, int]:
-        """Start offset of 1-based `line` and the start of the next one."""
-        start = self._starts[line - 1]
-        end = self._starts[line] if line < len(self._starts) else -1
-        return start, end

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import socket
 import sys
 from pathlib import Path
@@ -20,6 +21,9 @@ settings.load_profile("ci")
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_CONFIG = ROOT / "corpus" / "postlint.yaml"
 AS_OF = "2026-11-25"  # the date the built-in examples and the corpus are judged at
+# Public corpora (README: Quality): beside the checkout, or wherever POSTLINT_CORPORA says.
+CORPORA = Path(os.environ.get("POSTLINT_CORPORA") or ROOT.parent / "shared" / "corpora")
+NEEDS_CORPORA = "needs the public corpora in ../shared/corpora or $POSTLINT_CORPORA (README: Quality)"
 
 
 class NetworkBlocked(RuntimeError):
@@ -97,3 +101,31 @@ def pack_linter(tmp_path):
         return Linter({"packs": [str(pack)], "company": company or {}})
 
     return build
+
+
+@pytest.fixture(scope="session")
+def reviewer(linter):
+    """The review server's `Reviewer` around the corpus `Linter` (`postlint serve`)."""
+    from linter.serve.review import Reviewer
+
+    reviewer = Reviewer(linter)
+    yield reviewer
+    reviewer.close()
+
+
+@pytest.fixture
+def client(reviewer):
+    """`client(**create_app options)`: a Starlette TestClient of the review server, on loopback."""
+    from starlette.testclient import TestClient
+
+    from linter.serve.app import create_app
+
+    opened = []
+
+    def make(base_url: str = "http://127.0.0.1", **options):
+        opened.append(TestClient(create_app(reviewer, **options), base_url=base_url))
+        return opened[-1]
+
+    yield make
+    for test_client in opened:
+        test_client.close()

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS_CONFIG
-from linter.cache import FindingsCache, _unformat, entry_key, fingerprint
+from linter.cache import FindingsCache, entry_key, fingerprint, package_digest
 from linter.cli import main
 from linter.config import load_config
 from linter.finding import Finding
 from linter.packs import load_rules
+from linter.textmap import LineIndex
 
 LEAKY_POST = """---
 title: Team update
@@ -129,11 +130,8 @@ def test_values_that_look_taken_from_the_post_are_not_stored(tmp_path):
     rule = rules["CONF-CODENAME"]
 
     def finding(name: str) -> Finding:
-        values = {"name": name, "public_on": "not set", "match": "N-i-g-h-t-j-a-r"}
-        return Finding(code=rule.code, category=rule.category, severity=rule.severity,
-                       message=rule.format_message("N-i-g-h-t-j-a-r", values), why=rule.why,
-                       suggestion=rule.suggestion.format_map(values), start=5, end=20, line=1, col=6,
-                       end_line=1, end_col=21, match="N-i-g-h-t-j-a-r", path="p.md")
+        return rule.finding(source, LineIndex(source), 5, 20, path="p.md",
+                            values={"name": name, "public_on": "not set", "until": "until it is announced"})
 
     cache = FindingsCache(tmp_path)
     key = entry_key(fingerprint(config, "en"), source, "markdown", dt.date(2026, 11, 25))
@@ -142,13 +140,26 @@ def test_values_that_look_taken_from_the_post_are_not_stored(tmp_path):
     assert cache.get(key, source, "p.md", rules) is None
     # the config's name for the codename is not the post's text: stored, and rebuilt exactly
     assert cache.put(key, source, [finding("Project Nightjar")], rules) is True
-    assert cache.get(key, source, "p.md", rules) == [finding("Project Nightjar")]
+    rebuilt = cache.get(key, source, "p.md", rules)
+    assert rebuilt == [finding("Project Nightjar")]
+    assert rebuilt[0].match == "N-i-g-h-t-j-a-r" and "Project Nightjar" in rebuilt[0].message
+    assert rebuilt[0].values == {"name": "Project Nightjar", "until": "until it is announced"}  # what it uses
 
 
-def test_unformat_recovers_the_values_of_a_message():
-    assert _unformat("'{match}' is near {near}.", "'coke' is near line.") == {"match": "coke", "near": "line"}
-    assert _unformat("{a} and {a}", "x and y") is None
-    assert _unformat("{score:.2f}", "0.85") is None
+def test_a_finding_with_a_message_written_case_by_case_is_not_cached(tmp_path):
+    """A directive report's message is not its rule's template: the cache cannot rebuild it."""
+    from linter.suppress import DIRECTIVE_RULES
+
+    config = load_config(CORPUS_CONFIG)
+    rules = {**DIRECTIVE_RULES, **{r.code: r for r in load_rules(config)}}
+    source = "<!-- postlint-disable-next-line PII-EMAIL -->\nWrite to a@b.example\n"
+    report = rules["PII-DIRECTIVE"].finding(source, LineIndex(source), 32, 41, path="p.md",
+                                            message="postlint-disable-next-line PII-EMAIL gives no reason.",
+                                            suggestion="Say why.")
+    cache = FindingsCache(tmp_path)
+    key = entry_key(fingerprint(config, "en"), source, "markdown", dt.date(2026, 11, 25))
+    assert cache.put(key, source, [report], rules) is False
+    assert cache.get(key, source, "p.md", rules) is None
 
 
 def test_recheck_of_an_unchanged_tree_does_not_import_spacy(run, tree, tmp_path):
@@ -179,3 +190,26 @@ def test_a_rules_other_messages_round_trip_through_the_cache(run, tmp_path, monk
     assert len(list((cache / "findings").rglob("*.json"))) == 1
     forbid_linting(monkeypatch)
     assert run(*check_args(root, cache)) == first
+
+
+def test_code_data_and_packs_are_in_the_fingerprint(tmp_path):
+    """A model retrained without a version bump, a new word list, an edited pack: all stale the cache."""
+    import shutil
+
+    from conftest import ROOT
+
+    package, rules = tmp_path / "linter", tmp_path / "rules"
+    shutil.copytree(ROOT / "linter", package, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "rules", rules)
+    seen = {package_digest(package, rules)}
+    model = next(p for p in (package / "data").rglob("*") if p.is_file())
+    model.write_bytes(model.read_bytes() + b"\0")
+    seen.add(package_digest(package, rules))
+    (package / "data" / "xx").mkdir(exist_ok=True)
+    (package / "data" / "xx" / "words.txt").write_text("word\n", encoding="utf-8")
+    seen.add(package_digest(package, rules))
+    (package / "checks" / "terms.py").write_text("# changed\n", encoding="utf-8")
+    seen.add(package_digest(package, rules))
+    (rules / "pii.yaml").write_text("rules: []\n", encoding="utf-8")
+    seen.add(package_digest(package, rules))
+    assert len(seen) == 5

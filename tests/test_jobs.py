@@ -56,6 +56,20 @@ def test_checker_in_processes_matches_checker_in_one(tree):
     assert sum(map(len, serial)) >= 8
 
 
-def test_jobs_zero_means_one_per_cpu(capsys, tree):
+def test_jobs_zero_means_one_per_cpu(capsys, tree, monkeypatch):
+    import os
+
+    import linter.runner
+
+    asked: list[int] = []
+    real = linter.runner.lint_paths
+
+    def recording(*args, **kwargs):  # type: ignore[no-untyped-def]
+        asked.append(kwargs["jobs"])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    monkeypatch.setattr(linter.runner, "lint_paths", recording)
     code, out = run_check(capsys, "check", "--no-cache", "--jobs", "0", "--config", CORPUS_CONFIG, tree)
+    assert asked == [3]
     assert code == 1 and "PII-EMAIL" in out

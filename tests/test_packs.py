@@ -123,3 +123,43 @@ def test_bad_token_pattern_is_reported_when_the_linter_is_built(tmp_path):
     with pytest.raises(ConfigError) as info:
         Linter({"packs": [str(pack)]})
     assert "invalid token pattern in CONF-ACME-TERMS" in str(info.value)
+
+
+# --- retired codes (rules/retired.yaml) --------------------------------------------------------
+
+
+def test_the_registry_of_retired_codes_loads_and_no_builtin_rule_reuses_one():
+    from linter.packs import all_builtin_rules, retired_codes
+
+    registry = retired_codes()
+    assert all(entry.code == code and entry.reason for code, entry in registry.items())
+    assert not {r.code for r in all_builtin_rules()} & registry.keys()
+
+
+@pytest.fixture
+def retired_terms(monkeypatch):
+    """CONF-ACME-TERMS (the code of GOOD_RULE) as if it had been shipped once and retired."""
+    import datetime as dt
+
+    from linter import packs
+
+    entry = packs.Retired("CONF-ACME-TERMS", dt.date(2026, 1, 5), "split by product", "CONF-ACME-NEW")
+    monkeypatch.setattr(packs, "retired_codes", lambda: {entry.code: entry})
+    return entry
+
+
+def test_a_retired_code_may_not_name_a_new_rule(tmp_path, retired_terms):
+    pack = write(tmp_path, GOOD_RULE)
+    with pytest.raises(ConfigError) as info:
+        load_rules(Config(packs=(PackRef("acme", pack),)))
+    (problem,) = info.value.problems
+    assert problem.code == "E113" and problem.line == 2
+    assert "retired on 2026-01-05 (split by product); use CONF-ACME-NEW" in str(problem)
+
+
+def test_explain_and_overrides_name_what_replaced_a_retired_code(tmp_path, run, retired_terms):
+    code, _, err = run("explain", "conf-acme-terms")
+    assert code == 2 and "CONF-ACME-TERMS was retired on 2026-01-05" in err and "use CONF-ACME-NEW" in err
+    config = write(tmp_path, "rules:\n  CONF-ACME-TERMS: off\n", name="postlint.yaml")
+    code, _, err = run("rules", "--config", config)
+    assert code == 2 and "E107" in err and "use CONF-ACME-NEW" in err

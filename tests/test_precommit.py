@@ -90,6 +90,17 @@ def test_hook_blocks_a_staged_post_with_a_customer_email(blog, pre_commit_home):
     assert out.count("files checked") == 1 and "2 files checked" in out
 
 
+def test_hook_shows_the_warnings_of_a_post_it_lets_through(blog, pre_commit_home):
+    (blog / "post.md").write_text("Honestly, the old setup was shitty. The new tool is guaranteed to double "
+                                  "your revenue.\n", encoding="utf-8")
+    git(blog, "add", "post.md")
+    result = pre_commit_run(blog, pre_commit_home)
+    out = result.stdout + result.stderr
+    assert result.returncode == 0, out  # warnings do not block by default (`--fail-on warning` does)
+    assert "warning PROF-STRONG 'shitty'" in out and "warning CLAIM-GUARANTEE" in out
+    assert "1 file checked: 0 errors, 2 warnings, 0 info" in out
+
+
 def test_hook_passes_a_clean_post_and_ignores_other_file_types(blog, pre_commit_home):
     (blog / "post.md").write_text("---\ntitle: Faster builds\n---\n\nWe cut build times in half.\n",
                                   encoding="utf-8")

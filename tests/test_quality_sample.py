@@ -6,10 +6,9 @@ import json
 
 import pytest
 
-from conftest import ROOT
+from conftest import CORPORA, NEEDS_CORPORA
 
-CORPORA = ROOT.parent / "shared" / "corpora"
-pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason="../shared/corpora is not beside the checkout")
+pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason=NEEDS_CORPORA)
 
 # Published posts that once drew false errors: issue ids and versions as phones, Rust paths as
 # IPv6, `Tier 2` as a person, Cargo.toml author lines as leaked addresses.

@@ -83,3 +83,48 @@ def test_configs_are_found_upward_once_per_folder(blog):
     key = configs.key_for("content/posts/a.md")
     assert key == Path(blog, "postlint.yaml").resolve()
     assert configs.get(key) is configs.get(configs.key_for("content/drafts/d.md"))
+
+
+# --- inside a real git work tree, git lists the files -------------------------------------------
+
+
+def git(cwd: Path, *args: str) -> None:
+    import subprocess
+
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.com"}
+    subprocess.run(["git", "-c", "init.defaultBranch=main", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+@pytest.fixture
+def repo(blog):
+    """The same blog as a real git repository, with everything committed that git does not ignore."""
+    import shutil
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    shutil.rmtree(blog / ".git")
+    git(blog, "init", "-q")
+    git(blog, "add", "-A")
+    git(blog, "commit", "-q", "-m", "posts")
+    return blog
+
+
+def test_git_lists_what_the_walk_found_without_it(repo):
+    assert found(".") == [os.path.join("content", "posts", n) for n in ("a.md", "b.html", "d.rst", "e.txt", "keep.tmp.md")]
+    assert found("content") == found(".")
+    assert found("content/drafts") == [os.path.join("content", "drafts", "d.md")]  # named: checked
+
+
+def test_git_honours_core_excludes_file_and_never_ignores_tracked_files(repo, tmp_path_factory):
+    posts = repo / "content" / "posts"
+    excludes = tmp_path_factory.mktemp("git-config") / "ignore"
+    excludes.write_text("*.txt\n", encoding="utf-8")
+    git(repo, "config", "core.excludesFile", str(excludes))
+    git(repo, "rm", "-q", "--cached", "content/posts/e.txt")  # untracked now, and ignored by the user's file
+    git(repo, "add", "-f", "content/posts/scratch.tmp.md")  # .gitignore matches it, but it is tracked
+    (posts / "z.md").write_text("new, untracked", encoding="utf-8")
+    (posts / "d.rst").unlink()  # tracked, deleted from the work tree
+    assert found(".") == [os.path.join("content", "posts", n)
+                          for n in ("a.md", "b.html", "keep.tmp.md", "scratch.tmp.md", "z.md")]

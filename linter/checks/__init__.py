@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..errors import Problem
     from ..finding import Severity
-    from ..packs import Rule
+    from ..rule import Rule
     from ..yamlio import Mark
 
 

@@ -6,39 +6,47 @@ needing any part of the parse.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import regex
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from ..config import Company
+    from ..document import Document
+    from ..languages import Language
 
 _WORD = regex.compile(r"[\p{L}\d']+")
-_CLAUSE_END = regex.compile(r"[.!?;:\n]|\s[-\u2013\u2014]\s|\bbut\b|\bhowever\b", regex.IGNORECASE)
-NEGATORS = frozenset({
-    "no", "not", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
-    "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "isn't", "aren't",
-    "wasn't", "weren't", "shouldn't", "dont", "doesnt", "cant", "wont", "isnt", "arent",
-})
 
 
-def clause_before(text: str, start: int, limit: int = 80) -> str:
+@functools.cache
+def _clause_end(language: Language) -> regex.Pattern[str]:
+    """Punctuation, a spaced dash, or one of the language's clause words ("but", "however")."""
+    words = "".join(rf"|\b{regex.escape(w)}\b" for w in language.clause_words)
+    return regex.compile(rf"[.!?;:\n]|\s[-\u2013\u2014]\s{words}", regex.IGNORECASE)
+
+
+def clause_before(text: str, start: int, language: Language, limit: int = 80) -> str:
     """The text from the start of the clause that holds `start` (at most `limit` characters back)."""
     lo = max(0, start - limit)
     before = text[lo:start]
-    ends = list(_CLAUSE_END.finditer(before))
+    ends = list(_clause_end(language).finditer(before))
     return before[ends[-1].end():] if ends else before
 
 
-def is_negated(text: str, start: int, words: int = 6) -> bool:
-    """True when a negation stands among the last `words` words of the clause before `start`.
+def is_negated(text: str, start: int, language: Language, words: int = 6) -> bool:
+    """True when a negation of `language` stands among the last `words` words of the clause before
+    `start`.
 
     "No system is 100% secure", "we don't guarantee specific savings": the claim is denied, not
     made. A negation inside the hit itself ("can't be hacked") is part of the claim.
     """
-    recent = _WORD.findall(clause_before(text, start).lower())[-words:]
-    return any(w.replace("\u2019", "'") in NEGATORS or w.endswith("n't") for w in recent)
+    recent = _WORD.findall(clause_before(text, start, language).lower())[-words:]
+    suffix = language.negating_suffix
+    return any(w.replace("\u2019", "'") in language.negators or (suffix and w.endswith(suffix)) for w in recent)
 
 
 class Cues:
@@ -51,19 +59,30 @@ class Cues:
     def __bool__(self) -> bool:
         return self._rx is not None
 
-    def near(self, text: str, start: int, end: int, before: int, after: int) -> str | None:
-        """The first cue within `before` characters before the hit or `after` characters after it."""
-        if self._rx is None:
-            return None
-        m = self._rx.search(text, max(0, start - before), start) or self._rx.search(text, end, min(len(text), end + after))
+    def near(self, text: str, start: int, end: int, before: int, after: int,
+             bounds: tuple[int, int] | None = None) -> str | None:
+        """The first cue within `before` characters before the hit or `after` characters after it,
+        never outside `bounds` (the hit's block, see `Document.block`)."""
+        m = self.match_near(text, start, end, before, after, bounds)
         return m.group() if m else None
 
-    def around(self, text: str, start: int, end: int, before: int, after: int) -> str | None:
-        """The first cue in the stretch from `before` characters before the hit to `after` past it,
-        the hit included ("Falcon 9" around "Falcon")."""
+    def match_near(self, text: str, start: int, end: int, before: int, after: int,
+                   bounds: tuple[int, int] | None = None) -> regex.Match[str] | None:
+        """`near`, as the match (with its position)."""
         if self._rx is None:
             return None
-        m = self._rx.search(text, max(0, start - before), min(len(text), end + after))
+        lo, hi = bounds or (0, len(text))
+        return self._rx.search(text, max(lo, start - before), start) or \
+            self._rx.search(text, end, min(hi, end + after))
+
+    def around(self, text: str, start: int, end: int, before: int, after: int,
+               bounds: tuple[int, int] | None = None) -> str | None:
+        """The first cue in the stretch from `before` characters before the hit to `after` past it,
+        the hit included ("Falcon 9" around "Falcon"), never outside `bounds`."""
+        if self._rx is None:
+            return None
+        lo, hi = bounds or (0, len(text))
+        m = self._rx.search(text, max(lo, start - before), min(hi, end + after))
         return m.group() if m else None
 
 
@@ -84,3 +103,24 @@ def is_public_number(value: str, public: frozenset[str]) -> bool:
     national digits behind a country code (+1 800 555 0100 and 800-555-0100)."""
     digits = "".join(ch for ch in value if ch.isdigit())
     return len(digits) >= 5 and any(digits.endswith(p) or p.endswith(digits) for p in public)
+
+
+def block_tokens(document: Document, token: int) -> tuple[int, int]:
+    """The token range `[lo, hi)` of the block (paragraph, list item, cell...) holding `token`."""
+    doc = document.doc
+    start, end = document.block(doc[token].idx)
+    span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+    if span is None or not span.start <= token < span.end:
+        return token, token + 1
+    return span.start, span.end
+
+
+def arcs_between(a: Token, b: Token) -> int:
+    """How many dependency arcs join two tokens of one parse (99: not joined)."""
+    up = {}
+    for steps, t in enumerate([a, *a.ancestors]):
+        up[t.i] = steps
+    for steps, t in enumerate([b, *b.ancestors]):
+        if t.i in up:
+            return steps + up[t.i]
+    return 99

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..nlp import Needs, lemma_docs
+from ..nlp import Needs
+from ._phrase_cache import lemma_docs
 
 if TYPE_CHECKING:
     from spacy.language import Language

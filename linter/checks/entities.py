@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .. import schema as s
-from ..nlp import KNOWN_ENTITIES, Needs
+from ..nlp import Needs
+from ..presidio import KNOWN_ENTITIES
 from . import Check, Hit, register
 from ._context import Cues
 from ._validators import VALIDATORS
@@ -67,11 +68,23 @@ class EntitiesCheck(Check):
             if result.entity_type not in self.entities or result.score < self.opts["min_score"]:
                 continue
             value = document.text[result.start:result.end]
+            if result.entity_type == "IP_ADDRESS" and _part_of_a_longer_number(document.text, result.start, result.end):
+                continue
             if self._allowed(value) or (self.validator and not self.validator(value)):
                 continue
-            if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0):
+            if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0,
+                                                document.block(result.start)):
                 continue
             yield Hit(result.start, result.end, _values(result))
+
+
+_DOTTED_BEFORE = regex.compile(r"\d[.:]$")
+_DOTTED_AFTER = regex.compile(r"[.:]\d")
+
+
+def _part_of_a_longer_number(text: str, start: int, end: int) -> bool:
+    """"node=7:4.1.1.1.10", "1.2.3.4.5": an address-shaped piece of a section or version number."""
+    return bool(_DOTTED_AFTER.match(text, end) or _DOTTED_BEFORE.search(text, max(0, start - 2), start))
 
 
 def _values(result: Any) -> dict[str, str]:

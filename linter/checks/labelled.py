@@ -15,7 +15,7 @@ fields a rule ties to public places (a landmark's coordinates in a travel post).
 Whose data it is decides the severity: the author's own ("my PIN", "I was born on") takes the
 rule's `own_severity` and `own_message`; anyone else's, or a value nobody is said to own, the rule's.
 Label phrases and value shapes are data in the rule packs; the grammar words (copulas, possessives)
-come from the language (`_grammar.py`).
+come from the post's language unit (`linter/languages/`).
 """
 
 from __future__ import annotations
@@ -30,10 +30,11 @@ import regex
 from .. import schema as s
 from ..config import LANGUAGES
 from ..finding import Severity
-from ..nlp import KNOWN_ENTITIES, Needs, lemma_docs
+from ..nlp import Needs
+from ..presidio import KNOWN_ENTITIES
 from . import Check, Hit, register
 from ._context import Cues, clause_before, is_public_number, is_quoted, public_digits
-from ._grammar import Grammar, grammar
+from ._phrase_cache import lemma_docs
 from ._validators import CHECKSUMS, VALIDATORS
 
 if TYPE_CHECKING:
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ..document import Document
+    from ..languages import Language as LanguageUnit
     from ..errors import Problem
     from ..yamlio import Mark
 
@@ -403,7 +405,7 @@ class LabelledCheck(Check):
 
     def _run(self, document: Document) -> Iterator[Hit]:
         text = document.text
-        g = grammar(document.lang)
+        g = document.language
         sentences = _Sentences(document)
         found: list[_Found] = []
         weak: list[tuple[int, int, int]] = []
@@ -434,7 +436,7 @@ class LabelledCheck(Check):
                                    if k.owner is not None and k.start >= s_start), None)
             yield self._hit(item)
 
-    def _value_after(self, text: str, pos: int, limit: int, field: _Field, g: Grammar) -> tuple[int, int] | None:
+    def _value_after(self, text: str, pos: int, limit: int, field: _Field, g: LanguageUnit) -> tuple[int, int] | None:
         """The value of `field` that follows a label ending at `pos`, through linking words only.
 
         Between them may stand linking words ("is", ":", "number"), and once a short qualifier
@@ -449,7 +451,7 @@ class LabelledCheck(Check):
                 pos += 1
             token = _GAP_TOKEN.match(text, pos, limit)
             word = token.group().strip().lower() if token else ""
-            punctuation_link = word in g.links and not word[:1].isalnum()
+            punctuation_link = word in g.value_links and not word[:1].isalnum()
             if qualified != 1 and not punctuation_link:
                 m = field.value.match(text, pos, limit, timeout=self.opts["timeout"])
                 if m is not None and m.end(field.group) > m.start(field.group) and (
@@ -466,7 +468,7 @@ class LabelledCheck(Check):
                     numbered = numbered or any(ch.isdigit() for ch in word)
                 else:
                     return None
-            elif word in g.links or word in field.link:
+            elif word in g.value_links or word in field.link:
                 linked = linked or word in g.copulas or word in field.link
                 continue
             elif word == "," and (following := _GAP_TOKEN.match(text, pos, limit)) is not None \
@@ -521,7 +523,7 @@ class LabelledCheck(Check):
                     found.append(_Found(field, v_start, v_end, label=text[start:end], label_start=v_start))
         return found
 
-    def _counts(self, item: _Found, document: Document, sentences: _Sentences, g: Grammar) -> bool:
+    def _counts(self, item: _Found, document: Document, sentences: _Sentences, g: LanguageUnit) -> bool:
         """Is this a real value, stated as one? Sets whether it is verified and the author's own."""
         text, lang = document.text, document.lang
         field, value = item.field, text[item.start:item.end]
@@ -534,7 +536,7 @@ class LabelledCheck(Check):
         if _dummy_context(text, label_at, label_at + len(item.label), item.start, item.end, s_start, s_end, g):
             return False
         after = _NEXT_WORD.match(text, item.end, s_end)
-        if after is not None and after.group(1).lower() in g.units:
+        if after is not None and after.group(1).lower() in g.format_units:
             return False
         cues = field.cues("unless"), field.cues("unless", lang)
         if any(c is not None and c.around(text, s_start, s_end, 0, 0) for c in cues):
@@ -631,53 +633,53 @@ def _compile(pattern: str | None, flags: int, mark: Mark, problems: list[Problem
         return s.regex_pattern(flags=flags)(pattern, mark, problems)
 
 
-def _words_before(text: str, pos: int, start: int, count: int) -> list[str]:
-    return [w.lower() for w in _WORD.findall(clause_before(text[start:pos], pos - start))][-count:]
+def _words_before(text: str, pos: int, start: int, count: int, g: LanguageUnit) -> list[str]:
+    return [w.lower() for w in _WORD.findall(clause_before(text[start:pos], pos - start, g))][-count:]
 
 
 def _dummy_context(text: str, label_at: int, label_end: int, value_start: int, value_end: int, s_start: int,
-                   s_end: int, g: Grammar) -> bool:
+                   s_end: int, g: LanguageUnit) -> bool:
     """"the test card ...", "... 0000 for demo", "la tarjeta de prueba ...": not a real value."""
     # a dummy word right before the label ("the test card"), or before an unlabelled value's noun
-    if any(w in g.dummies for w in _words_before(text, label_at, s_start, 1 if label_at < value_start else 2)):
+    if any(w in g.dummy_words for w in _words_before(text, label_at, s_start, 1 if label_at < value_start else 2, g)):
         return True
     gap = [w.lower() for w in _WORD.findall(text[label_end:value_start])] if label_end <= value_start else []
-    if gap and (gap[-1] in g.dummies or (len(gap) >= 2 and gap[0] in g.dummy_preps and gap[1] in g.dummies)):
+    if gap and (gap[-1] in g.dummy_words or (len(gap) >= 2 and gap[0] in g.dummy_preps and gap[1] in g.dummy_words)):
         return True  # "la tarjeta de prueba 4242 ...", "card number (test) 4242 ..."
     after = [w.lower() for w in _WORD.findall(text[value_end:s_end])][:4]
     for i, word in enumerate(after):
-        if word in g.dummies and any(p in g.dummy_preps for p in after[max(0, i - 2):i]):
+        if word in g.dummy_words and any(p in g.dummy_preps for p in after[max(0, i - 2):i]):
             return True
     return False
 
 
-def _quoted_or_reported(text: str, pos: int, s_start: int, g: Grammar) -> bool:
+def _quoted_or_reported(text: str, pos: int, s_start: int, g: LanguageUnit) -> bool:
     """The words at `pos` are someone else's: inside quotes, after "the customer wrote", or in a
     transcript line such as "Customer: my card is ..."."""
     if is_quoted(text, pos, s_start):
         return True
     words = [w.lower() for w in _WORD.findall(text[s_start:pos])]
     for i, word in enumerate(words):
-        if word in g.reported and not (i and words[i - 1] in g.first_person):
+        if word in g.reported_speech and not (i and words[i - 1] in g.first_person):
             return True
     line_start = text.rfind("\n", 0, pos) + 1
     speaker = _SPEAKER.match(text, line_start, pos)
     if speaker is None:
         return False
     name = speaker.group(1).split()
-    return name[-1].lower() in g.persons or (len(name) >= 2 and all(w[:1].isupper() for w in name))
+    return name[-1].lower() in g.person_nouns or (len(name) >= 2 and all(w[:1].isupper() for w in name))
 
 
-def _owner(text: str, label_at: int, s_start: int, g: Grammar) -> bool | None:
+def _owner(text: str, label_at: int, s_start: int, g: LanguageUnit) -> bool | None:
     """Whose the labelled value is: True for the author's own (the nearest possessive before the
     label is "my" or "our"), False for someone else's ("his", "Tom's", "your", or words quoted or
     reported from someone else), None when the post does not say."""
     if _quoted_or_reported(text, label_at, s_start, g):
         return False
-    for word in reversed(_words_before(text, label_at, s_start, 4)):
-        if word in g.own:
+    for word in reversed(_words_before(text, label_at, s_start, 4, g)):
+        if word in g.own_possessives:
             return True
-        if word in g.other or word.endswith(("'s", "’s", "s'")):
+        if word in g.other_possessives or word.endswith(("'s", "’s", "s'")):
             return False
     return None
 
@@ -687,16 +689,16 @@ _POSSESSOR_AFTER = regex.compile(
     r"su|sus|tu|tus)\s+)?(?P<who>[\p{L}'’\-]+)", regex.IGNORECASE)
 
 
-def _owner_after(text: str, label_end: int, s_end: int, g: Grammar) -> bool | None:
+def _owner_after(text: str, label_end: int, s_end: int, g: LanguageUnit) -> bool | None:
     """Whose the value is, said after the label: "la nacionalidad de Oksana", "the PIN of my
     locker"; None when nothing like that follows."""
     m = _POSSESSOR_AFTER.match(text, label_end, s_end)
     if m is None:
         return None
     det, who = (m.group("det") or "").lower(), m.group("who")
-    if det in g.own:
+    if det in g.own_possessives:
         return True
-    if det in g.other or who[:1].isupper() or who.lower() in g.persons:
+    if det in g.other_possessives or who[:1].isupper() or who.lower() in g.person_nouns:
         return False
     return None
 
@@ -714,18 +716,18 @@ def _named(document: Document, start: int, end: int) -> bool:
     return m is not None and not any(e.start_char < m.end(1) and m.start(1) < e.end_char for e in ents)
 
 
-def _person_subject(text: str, label_at: int, s_start: int, label: str, g: Grammar, named: bool) -> bool | None:
+def _person_subject(text: str, label_at: int, s_start: int, label: str, g: LanguageUnit, named: bool) -> bool | None:
     """For what only a person has ("born", "birthday"): True when it is the author's ("I was born",
     "my birthday"), False for someone else ("my daughter was born", "Margaret Ellis, born", "his
     birthday"; `named`: a person's name stands before it), None when no person is ("the company was
     born on ...", "Rust's first birthday")."""
     if label.lower() in g.first_person:
         return not _quoted_or_reported(text, label_at, s_start, g)
-    for word in reversed(_words_before(text, label_at, s_start, 6)):  # the nearest says whose
+    for word in reversed(_words_before(text, label_at, s_start, 6, g)):  # the nearest says whose
         base = word[:-2] if word.endswith(("'s", "’s")) else word
-        if base in g.persons or word in g.other:
+        if base in g.person_nouns or word in g.other_possessives:
             return False
-        if word in g.first_person or word in g.own:
+        if word in g.first_person or word in g.own_possessives:
             return not _quoted_or_reported(text, label_at, s_start, g)
     if named or regex.search(r"\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*\s*,\s*$", text[s_start:label_at]):
         return False  # "our oldest customer, Margaret Ellis, born ..."

@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .. import schema as s
-from ..nlp import Needs
+from ..nlp import Needs, parse_on_demand
 from . import Check, Hit, register
-from ._context import is_negated
+from ._context import arcs_between, block_tokens, is_negated
 from ._phrases import PhraseSet
+from ._sense import Sense, sense_option
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -44,6 +45,10 @@ class NearCheck(Check):
                                 doc="leave a match alone when its clause is negated"),
         "lemma": s.Field(s.boolean(), default=True),
         "case_sensitive": s.Field(s.boolean(), default=False),
+        "max_path": s.Field(s.integer(minimum=1, maximum=20),
+                            doc="B must be tied to A by at most this many dependency arcs (\"there will be "
+                                "layoffs\", not a \"will\" in another clause); the sentence is parsed on demand"),
+        "sense": sense_option,
     }
 
     @classmethod
@@ -63,10 +68,14 @@ class NearCheck(Check):
         self.window = o["window"]
         self.unless_window = o["unless_window"] or o["window"]
         self._sets = [p for p in (self.targets, self.near, self.unless, self.unless_in_post) if p]
+        self.sense = Sense(o["sense"], o["terms"])
+        self.nlp: Language | None = None
 
     @property
     def needs(self) -> Needs:
         needs = Needs(frozenset({"sents"})) if self.opts["same_sentence"] else Needs()
+        if self.sense or self.opts["max_path"]:
+            needs = needs | Needs(frozenset({"pos", "sents", "deps_on_demand"}))
         for phrases in self._sets:
             needs = needs | phrases.needs
         return needs
@@ -74,16 +83,20 @@ class NearCheck(Check):
     def prepare(self, nlp: Language) -> None:
         for phrases in self._sets:
             phrases.prepare(nlp)
+        self.sense.prepare(nlp)
+        self.nlp = nlp
 
-    def _close(self, doc: Doc, span: tuple[int, int], others: list[tuple[int, int]], window: int,
+    def _close(self, document: Document, span: tuple[int, int], others: list[tuple[int, int]], window: int,
                *, overlapping: bool = False) -> tuple[int, int] | None:
-        """The first of `others` within `window` tokens of `span` (and in its sentence).
+        """The first of `others` within `window` tokens of `span`, in its block (and sentence).
 
         With `overlapping`, a phrase that contains or overlaps the span counts as close too
         ("blunt feedback" cancels "blunt").
         """
+        doc = document.doc
         start, end = span
-        lo, hi = max(start - window, 0), min(end + window, len(doc))
+        lo, hi = block_tokens(document, start)
+        lo, hi = max(start - window, lo), min(end + window, hi)
         if self.opts["same_sentence"] and doc.has_annotation("SENT_START"):
             sent = doc[start].sent
             lo, hi = max(lo, sent.start), min(hi, sent.end)
@@ -92,6 +105,19 @@ class NearCheck(Check):
             if o_start >= lo and o_end <= hi and (disjoint or overlapping):
                 return o_start, o_end
         return None
+
+    def _tied(self, doc: Doc, span: tuple[int, int], other: tuple[int, int]) -> bool:
+        """With `max_path`, whether `other` hangs off `span` in the dependency tree of its sentence."""
+        limit = self.opts["max_path"]
+        if not limit or self.nlp is None:
+            return True
+        sent = doc[span[0]].sent
+        if not (sent.start <= other[0] and other[1] <= sent.end):
+            return False
+        parsed = parse_on_demand(self.nlp, sent)
+        a = parsed[span[0] - sent.start:span[1] - sent.start].root
+        b = parsed[other[0] - sent.start:other[1] - sent.start].root
+        return arcs_between(a, b) <= limit
 
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc
@@ -102,13 +128,15 @@ class NearCheck(Check):
         for span in self.targets.find(doc):
             partner = None
             if self.near:
-                partner = self._close(doc, span, near, self.window)
+                partner = self._close(document, span, [n for n in near if self._tied(doc, span, n)], self.window)
                 if partner is None:
                     continue
-            if unless and self._close(doc, span, unless, self.unless_window, overlapping=True):
+            if unless and self._close(document, span, unless, self.unless_window, overlapping=True):
                 continue
             tokens = doc[span[0]:span[1]]
-            if self.opts["skip_negated"] and is_negated(document.text, tokens.start_char):
+            if self.opts["skip_negated"] and is_negated(document.text, tokens.start_char, document.language):
+                continue
+            if self.sense and not self.sense.accepts(document, *span):
                 continue
             values = {"near": doc[partner[0]:partner[1]].text} if partner else {"near": ""}
             yield Hit(tokens.start_char, tokens.end_char, values)

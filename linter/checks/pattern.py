@@ -8,11 +8,15 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .. import schema as s
+from ..nlp import Needs
 from . import Check, Hit, register
 from ._context import Cues, is_negated
+from ._sense import Sense, sense_option
 from ._validators import VALIDATORS
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from ..document import Document
     from ..errors import Problem
     from ..yamlio import Mark
@@ -47,6 +51,7 @@ class PatternCheck(Check):
         "unless_after": s.Field(s.integer(minimum=0, maximum=200), default=30),
         "skip_negated": s.Field(s.boolean(), default=False,
                                 doc="leave a match alone when its clause is negated (\"no system is 100% secure\")"),
+        "sense": sense_option,
     }
 
     @classmethod
@@ -69,28 +74,42 @@ class PatternCheck(Check):
         self.allow = {a.lower() for a in self.opts["allow"]}
         self.context = Cues(self.opts["context"])
         self.unless = Cues(self.opts["unless"])
+        self.sense = Sense(self.opts["sense"], [])
 
-    def _counts(self, text: str, start: int, end: int) -> bool:
+    @property
+    def needs(self) -> Needs:
+        return Needs(frozenset({"pos", "sents", "deps_on_demand"})) if self.sense else Needs()
+
+    def prepare(self, nlp: Language) -> None:
+        self.sense.prepare(nlp)
+
+    def _counts(self, document: Document, start: int, end: int) -> bool:
         o = self.opts
-        if o["skip_negated"] and is_negated(text, start):
+        text = document.text
+        if o["skip_negated"] and is_negated(text, start, document.language):
             return False
-        if self.unless and self.unless.near(text, start, end, o["unless_before"], o["unless_after"]):
+        block = document.block(start)
+        cancel = self.unless.match_near(text, start, end, o["unless_before"], o["unless_after"], block) \
+            if self.unless else None
+        if cancel is not None and not is_negated(text, cancel.start(), document.language):  # "not announced yet" cancels nothing
             return False
         if not self.context or (o["strong"] is not None and o["strong"].fullmatch(text[start:end])):
             return True
-        return self.context.near(text, start, end, o["context_before"], o["context_after"]) is not None
+        return self.context.near(text, start, end, o["context_before"], o["context_after"], block) is not None
 
     def run(self, document: Document) -> Iterator[Hit]:
         group = self.opts["group"]
         try:
-            for m in self.rx.finditer(document.text, timeout=self.opts["timeout"]):
+            for m in document.block_matches(self.rx, timeout=self.opts["timeout"]):
                 start, end = m.span(group)
                 if start < 0 or start == end:
                     continue
                 found = document.text[start:end]
                 if found.lower() in self.allow or (self.validator and not self.validator(found)):
                     continue
-                if not self._counts(document.text, start, end):
+                if not self._counts(document, start, end):
+                    continue
+                if self.sense and not self.sense.accepts_chars(document, start, end):
                     continue
                 yield Hit(start, end)
         except TimeoutError:

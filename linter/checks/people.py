@@ -3,11 +3,12 @@
 A name alone is not a leak, and neither is a spokesperson in an announcement, an author byline or a
 thanked contributor; a coworker's or customer's name tied by the parse to their diagnosis,
 disciplinary process or pay is. The dependency parse is made only for sentences that hold both a
-name and a private matter (`deps_on_demand`), so it costs nothing on ordinary posts.
+name and a private matter (`parse_on_demand`), so it costs nothing on ordinary posts.
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -15,23 +16,42 @@ import regex
 
 from .. import schema as s
 from ..finding import Severity
-from ..nlp import Needs, parse_on_demand
+from ..nlp import ON_DEMAND, Needs, parse_on_demand
+from ..vocab import dictionary, words
 from . import Check, Hit, register
-from ._context import is_negated, is_quoted
+from ._attribution import credited
+from ._context import arcs_between, block_tokens, is_negated, is_quoted
 from ._disguise import name_key
-from ._grammar import grammar
 from ._phrases import PhraseSet
+from ._sense import Sense, sense_option
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
+    from .. import languages
     from ..document import Document
 
 
-_NAME_TOKEN = regex.compile(r"[\p{Lu}][\p{L}'\-.]*|(?:van|von|de|da|del|der|den|la|le|di|du|bin|al)")
-_MONEY = regex.compile(r"[$€£]\s?\d[\d,.]*\s?(?:[kKmM]\b|thousand|million)?|\b\d[\d,.]*\s?(?:[kK]|dollars|euros|pounds)\b")
-_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "him"})
+def _alternatives(words: tuple[str, ...]) -> str:
+    return "".join("|" + regex.escape(w) for w in words)
+
+
+@functools.cache
+def _name_token(language: languages.Language) -> regex.Pattern[str]:
+    """A token that may stand in a person's name: capitalised, or one of the language's particles."""
+    return regex.compile(rf"[\p{{Lu}}][\p{{L}}'\-.]*|(?:{_alternatives(language.name_particles)[1:]})")
+
+
+@functools.cache
+def _money(language: languages.Language) -> regex.Pattern[str]:
+    """An amount of money: "$185k", "€90,000", "90,000 euros" (the language's magnitudes and currencies)."""
+    return regex.compile(rf"[$€£]\s?\d[\d,.]*\s?(?:[kKmM]\b{_alternatives(language.money_magnitudes)})?"
+                         rf"|\b\d[\d,.]*\s?(?:[kK]{_alternatives(language.currency_words)})\b")
+
+
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+NOT_PROSE = frozenset({"code", "link"})
 # "I was diagnosed with diabetes" is three arcs; "I haven't mentioned exclusion based on ... disability" many more
 _OWN_MAX_PATH = 3
 
@@ -41,7 +61,8 @@ class PeopleCheck(Check):
     kind = "people"
     doc = ("Flags a person's name (spaCy NER) tied by the dependency parse to one of the `context` "
            "phrases in its sentence (or, through a pronoun, in the next one); people introduced by "
-           "a public role and the company's spokespeople are never flagged.")
+           "a public role and the company's spokespeople are never flagged. With `own_context`, the "
+           "author's own private matter tied to I/my is flagged too, at `own_severity`.")
     placeholders = frozenset({"name", "context"})
     options = {
         "context": s.Field(s.list_of(s.string(), nonempty=True), required=True,
@@ -54,6 +75,12 @@ class PeopleCheck(Check):
                              doc="verbs that tie a name to an amount of money (makes $185k)"),
         "public_roles": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                                 doc="role words that make a person public in an announcement (CEO, founder)"),
+        "public_verbs": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                                doc="verbs that make the person the public source of what the sentence tells "
+                                    "(announced, tweeted): their own published statement"),
+        "unless": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                          doc="idioms that hold a context phrase in another sense (as a bonus, bonus points)"),
+        "sense": sense_option,
         "own_context": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                                doc="private matters reported when the author tells them about themselves "
                                    "(\"I was diagnosed with\", \"my medication\"): the author is a person too"),
@@ -65,21 +92,33 @@ class PeopleCheck(Check):
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         self.context = PhraseSet(self.opts["context"], lemma=True)
+        self.sense = Sense(self.opts["sense"], self.opts["context"])
+        self.idioms = PhraseSet(self.opts["unless"], lemma=True) if self.opts["unless"] else None
         self.own_context = PhraseSet(self.opts["own_context"], lemma=True) if self.opts["own_context"] else None
         self.public_people = {name_key(p.name) for p in company.spokespeople}
         self.pay_verbs = {v.lower() for v in self.opts["pay_verbs"]}
         self.public_roles = {r.lower() for r in self.opts["public_roles"]}
+        self.public_verbs = {v.lower() for v in self.opts["public_verbs"]}
         self.nlp: Language | None = None
+        self.common_words: frozenset[str] = frozenset()
 
     @property
     def needs(self) -> Needs:
-        return Needs(frozenset({"ner", "sents", "deps_on_demand"})) | self.context.needs
+        needs = Needs(frozenset({"ner", "sents", ON_DEMAND})) | self.context.needs
+        for phrases in (self.idioms, self.own_context):
+            if phrases is not None:
+                needs = needs | phrases.needs
+        return needs
 
     def prepare(self, nlp: Language) -> None:
         self.context.prepare(nlp)
+        if self.idioms:
+            self.idioms.prepare(nlp)
         if self.own_context is not None:
             self.own_context.prepare(nlp)
         self.nlp = nlp
+        self.common_words = dictionary(nlp)
+        self.sense.prepare(nlp)
 
     def deferred_spans(self, document: Document, capability: str) -> list[tuple[int, int]] | None:
         # Names matter only in a sentence with a context phrase, in the sentence before one (a
@@ -92,33 +131,78 @@ class PeopleCheck(Check):
             if doc[start].sent.start > 0:
                 spans.append((doc[start].sent.start - 1, doc[start].sent.start))
         if self.pay_verbs:
-            spans.extend((sent.start, sent.end) for sent in doc.sents if _MONEY.search(sent.text))
+            money = _money(document.language)
+            spans.extend((sent.start, sent.end) for sent in doc.sents if money.search(sent.text))
         return spans
 
     def _is_public(self, name: str) -> bool:
         key = name_key(name)
         return any(key and (key in public or public in key) for public in self.public_people)
 
-    def _looks_like_a_name(self, ent: Span) -> bool:
+    @staticmethod
+    def _looks_like_a_name(ent: Span, language: languages.Language) -> bool:
         """"Tier 2", "Manchester M20", "li>" are NER slips, not people."""
-        return all(_NAME_TOKEN.fullmatch(t.text) for t in ent)
+        name_token = _name_token(language)
+        return all(name_token.fullmatch(t.text) for t in ent)
 
     def _has_public_role(self, ent: Span) -> bool:
-        """"Our CEO, Maria Chen," or "Daniel Okafor, our CTO": a person speaking for an organisation."""
+        """"Our CEO, Maria Chen," or "Daniel Okafor, our CTO": a person speaking for an organisation;
+        "Ana Ruiz announced ...": a person whose own public statement the post reports."""
         doc = ent.doc
         near = doc[max(ent.start - 3, ent.sent.start):min(ent.end + 4, ent.sent.end)]
-        return any(t.lower_ in self.public_roles for t in near)
+        if any(t.lower_ in self.public_roles for t in near):
+            return True
+        after = doc[ent.end:min(ent.end + 3, ent.sent.end)]
+        return any(t.lemma_.lower() in self.public_verbs or t.lower_ in self.public_verbs for t in after)
+
+    def _is_a_person(self, document: Document, ent: Span) -> bool:
+        """Evidence that the small model's PERSON is a person, not a product ("Docker Compose",
+        "Git", "Salary Finder"): a known first name, a title, two or more words that are neither
+        common words nor technical terms, or a personal pronoun that refers back to it. Never a
+        name inside code or a link target, a capitalised technical noun, or a credit."""
+        if document.zones_at(ent.start_char, ent.end_char) & NOT_PROSE:
+            return False
+        lang = document.lang
+        tech = words("tech_terms", lang)
+        tokens = [t for t in ent if t.is_alpha]
+        if not tokens or any(t.lower_ in tech or t.lemma_.lower() in tech for t in tokens):
+            return False
+        if credited(document, ent.start_char, ent.end_char):
+            return False
+        if tokens[0].lower_ in words("first_names", lang):
+            return True
+        before = ent.doc[ent.start - 1] if ent.start > 0 else None
+        if before is not None and before.lower_.rstrip(".") in {w.rstrip(".") for w in words("person_titles", lang)}:
+            return True
+        if len(tokens) >= 2 and not any(t.lower_ in self.common_words or t.lemma_.lower() in self.common_words
+                                        for t in tokens):
+            return True
+        return self._referred_to(document, ent)
+
+    @staticmethod
+    def _referred_to(document: Document, ent: Span) -> bool:
+        """"Makai ... his": a personal pronoun after the name, in its block, within two sentences."""
+        doc = ent.doc
+        _, hi = block_tokens(document, ent.start)
+        end = ent.sent.end
+        if end < hi:
+            end = doc[end].sent.end
+        return any(t.lower_ in _PERSONAL_PRONOUNS for t in doc[ent.end:min(end, hi)])
 
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc
+        language = document.language
         yield from self._about_the_author(document)
         people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not self._is_public(ent.text)
-                  and self._looks_like_a_name(ent) and not self._has_public_role(ent)]
+                  and self._looks_like_a_name(ent, language) and not self._has_public_role(ent)
+                  and self._is_a_person(document, ent)]
         if not people:
             return
-        context = self.context.find(doc)
+        idioms = self.idioms.find(doc) if self.idioms else []
+        context = [c for c in self.context.find(doc) if not self.sense or self.sense.accepts(document, *c)]
+        context = [(a, b) for a, b in context if not any(i < b and a < j for i, j in idioms)]
         for ent in people:
-            found = self._private_matter(doc, ent, context)
+            found = self._private_matter(document, ent, context, language)
             if found is not None:
                 yield Hit(ent.start_char, ent.end_char, {"name": ent.text, "context": found})
 
@@ -127,15 +211,14 @@ class PeopleCheck(Check):
         to "I"/"my" by the parse. Words the author quotes from someone else are left alone."""
         if self.own_context is None or self.nlp is None or not self.nlp.has_pipe("tagger"):
             return
-        doc = document.doc
-        myself = grammar(document.lang).myself
+        doc, language = document.doc, document.language
         told: set[int] = set()  # one finding per sentence: one fact
         for c_start, c_end in _joined(self.own_context.find(doc)):
             sent = doc[c_start].sent
-            me = [t for t in sent if t.lower_ in myself and t.i < c_start]
+            me = [t for t in sent if t.lower_ in language.myself and t.i < c_start]
             phrase = doc[c_start:c_end]
             if not me or sent.start in told or is_quoted(document.text, phrase.start_char, sent.start_char) \
-                    or is_negated(document.text, phrase.start_char):
+                    or is_negated(document.text, phrase.start_char, language):
                 continue  # "can I view lists without adding prescriptions?" tells nothing
             if any(self._tied(sent, doc[t.i:t.i + 1], phrase, _OWN_MAX_PATH) for t in me):
                 told.add(sent.start)
@@ -144,19 +227,23 @@ class PeopleCheck(Check):
                 yield Hit(phrase.start_char, phrase.end_char, {"name": me[0].text, "context": phrase.text},
                           severity=severity, template=template)
 
-    def _private_matter(self, doc: Doc, ent: Span, context: list[tuple[int, int]]) -> str | None:
+    def _private_matter(self, document: Document, ent: Span, context: list[tuple[int, int]],
+                        language: languages.Language) -> str | None:
+        doc = document.doc
         sent = ent.sent
         window = self.opts["window"]
+        lo, hi = block_tokens(document, ent.start)
         for c_start, c_end in context:
-            if c_start >= sent.start and c_end <= sent.end and (
+            if max(sent.start, lo) <= c_start and c_end <= min(sent.end, hi) and (
                     abs(c_start - ent.end) <= window or abs(ent.start - c_end) <= window):
                 if self._tied(sent, ent, doc[c_start:c_end]):
                     return doc[c_start:c_end].text
-        if self.pay_verbs and _MONEY.search(sent.text):
-            paid = self._paid(sent, ent)
+        money = _money(language)
+        if self.pay_verbs and money.search(sent.text):
+            paid = self._paid(sent, ent, money)
             if paid:
                 return paid
-        return self._in_next_sentence(doc, ent, context)
+        return self._in_next_sentence(document, ent, context, language)
 
     def _tied(self, sent: Span, ent: Span, phrase: Span, max_path: int | None = None) -> bool:
         """The name and the phrase are close in the dependency tree of their sentence."""
@@ -165,9 +252,9 @@ class PeopleCheck(Check):
         parsed = parse_on_demand(self.nlp, sent)
         a = parsed[ent.start - sent.start:ent.end - sent.start].root
         b = parsed[phrase.start - sent.start:phrase.end - sent.start].root
-        return _arcs_between(a, b) <= (max_path or self.opts["max_path"])
+        return arcs_between(a, b) <= (max_path or self.opts["max_path"])
 
-    def _paid(self, sent: Span, ent: Span) -> str | None:
+    def _paid(self, sent: Span, ent: Span, money: regex.Pattern[str]) -> str | None:
         """"Emma makes $185k": the person is the subject of a pay verb whose object is money."""
         verbs = [t for t in sent if t.lemma_.lower() in self.pay_verbs or t.lower_ in self.pay_verbs]
         if not verbs or self.nlp is None:
@@ -176,21 +263,24 @@ class PeopleCheck(Check):
         person = parsed[ent.start - sent.start:ent.end - sent.start].root
         for verb in verbs:
             v = parsed[verb.i - sent.start]
-            if _arcs_between(person, v) <= 2:
-                amount = _MONEY.search("".join(t.text_with_ws for t in v.subtree))
+            if arcs_between(person, v) <= 2:
+                amount = money.search("".join(t.text_with_ws for t in v.subtree))
                 if amount:
                     return f"{verb.text} {amount.group()}"
         return None
 
-    def _in_next_sentence(self, doc: Doc, ent: Span, context: list[tuple[int, int]]) -> str | None:
+    @staticmethod
+    def _in_next_sentence(document: Document, ent: Span, context: list[tuple[int, int]],
+                          language: languages.Language) -> str | None:
         """"Keep Sarah Miller in your thoughts. She starts chemo on Monday.": a pronoun carries the name."""
+        doc = document.doc
         sent = ent.sent
-        if sent.end >= len(doc):
-            return None
+        if sent.end >= len(doc) or sent.end >= block_tokens(document, ent.start)[1]:
+            return None  # a pronoun in the next paragraph or list item refers to someone else
         following = doc[sent.end].sent
         names = [e for e in sent.ents if e.label_ == "PERSON"]
         opener = [t for t in following[:3] if t.is_alpha]
-        if len(names) != 1 or not opener or opener[0].lower_ not in _PRONOUNS:
+        if len(names) != 1 or not opener or opener[0].lower_ not in language.pronouns:
             return None
         for c_start, c_end in context:
             if c_start >= following.start and c_end <= following.end:
@@ -198,22 +288,12 @@ class PeopleCheck(Check):
         return None
 
 
-def _joined(spans: list[tuple[int, int]], gap: int = 0) -> list[tuple[int, int]]:
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Phrases that touch one another as one ("was diagnosed with" + "diabetes")."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
-        if joined and start <= joined[-1][1] + gap:
+        if joined and start <= joined[-1][1]:
             joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
         else:
             joined.append((start, end))
     return joined
-
-
-def _arcs_between(a: Token, b: Token) -> int:
-    up = {}
-    for steps, t in enumerate([a, *a.ancestors]):
-        up[t.i] = steps
-    for steps, t in enumerate([b, *b.ancestors]):
-        if t.i in up:
-            return steps + up[t.i]
-    return 99

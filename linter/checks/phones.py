@@ -10,7 +10,9 @@ are never phones, and toll-free numbers are a business's public line, not a pers
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import regex
@@ -22,19 +24,37 @@ from ._context import Cues, is_public_number, public_digits
 
 if TYPE_CHECKING:
     from ..document import Document
+    from ..languages import Language
 
-_CANDIDATE = regex.compile(
-    r"(?<![\w/#=@+%$€£])(?<![\w][.,:\-])"
-    r"(?:\+\s?\d{1,3}[\s.\-]{0,2}(?:\(0\)\s?)?)?(?:\(\d{1,5}\)[\s.\-]?)?"
-    r"(?:\d{7,15}|\d{1,7}(?:(?:[ .\-]|\s-\s)\d{1,7}){0,5})"
-    r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?"
-    r"(?![\w/@]|[.,\-:]\d)")
-# Written like a phone number: international prefix, or a grouped national number.
-_FORMATTED = regex.compile(
-    r"(?:\+.*"
-    r"|\(\d{2,5}\)\s?\d{2,4}[\s.\-]?\d{3,4}"
-    r"|\d{3}[.\-]\d{3}[.\-]\d{4}"
-    r"|0\d{2,4}[\s\-]\d{3,4}[\s\-]?\d{3,4})(?:\s?(?:x|ext\.?)\s?\d{1,5})?")
+
+@dataclass(frozen=True)
+class _Shapes:
+    """The phone-number regexes of one language (its words for an extension: "x204", "ext. 12")."""
+
+    candidate: regex.Pattern[str]
+    formatted: regex.Pattern[str]  # written like a phone number: international prefix, or grouped
+    extension: regex.Pattern[str]  # a trailing extension, to leave out of the digit count
+
+
+@functools.cache
+def _shapes(language: Language) -> _Shapes:
+    words = "|".join(regex.escape(w) for w in sorted(language.phone_extensions, key=len, reverse=True))
+    extension = rf"\s?(?:{words})\s?\d{{1,5}}" if words else r"(?!)"
+    return _Shapes(
+        candidate=regex.compile(
+            r"(?<![\w/#=@+%$€£])(?<![\w][.,:\-])"
+            r"(?:\+\s?\d{1,3}[\s.\-]{0,2}(?:\(0\)\s?)?)?(?:\(\d{1,5}\)[\s.\-]?)?"
+            r"(?:\d{7,15}|\d{1,7}(?:(?:[ .\-]|\s-\s)\d{1,7}){0,5})"
+            rf"(?:{extension})?"
+            r"(?![\w/@]|[.,\-:]\d)"),
+        formatted=regex.compile(
+            r"(?:\+.*"
+            r"|\(\d{2,5}\)\s?\d{2,4}[\s.\-]?\d{3,4}"
+            r"|\d{3}[.\-]\d{3}[.\-]\d{4}"
+            rf"|0\d{{2,4}}[\s\-]\d{{3,4}}[\s\-]?\d{{3,4}})(?:{extension})?"),
+        extension=regex.compile(rf"{extension}$"),
+    )
+PHONE_TIMEOUT = 5.0  # seconds; the candidate pattern is linear, this only bounds hostile input
 _IPV4ISH = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RANGE = regex.compile(rf"{_YEAR}\s?[\-.]\s?{_YEAR}")
@@ -121,32 +141,42 @@ class PhonesCheck(Check):
     def needs(self) -> Needs:
         return Needs(entities=frozenset({"PHONE_NUMBER"}))
 
-    def _shaped(self, value: str) -> bool:
-        digits = _digits(regex.sub(r"\s?(?:x|ext\.?)\s?\d{1,5}$", "", value))
+    def _shaped(self, value: str, shapes: _Shapes) -> bool:
+        digits = _digits(shapes.extension.sub("", value))
         if not self.opts["min_digits"] <= len(digits) <= self.opts["max_digits"]:
             return False
         core = value.strip()
         return not (_IPV4ISH.fullmatch(core) or _YEAR_RANGE.fullmatch(core) or _is_date(core))
 
     def run(self, document: Document) -> Iterator[Hit]:
-        text = document.text
-        if not any(ch.isdigit() for ch in text):
+        if not any(ch.isdigit() for ch in document.text):
             return
+        try:
+            yield from self._phones(document)
+        except TimeoutError:
+            document.warn(f"rule {self.rule.code} gave up after {PHONE_TIMEOUT}s on this text; other rules still ran")
+
+    def _phones(self, document: Document) -> Iterator[Hit]:
+        text = document.text
         confirmed = {(r.start, r.end) for r in document.pii if r.entity_type == "PHONE_NUMBER"}
         taken: list[tuple[int, int]] = []
-        for m in _CANDIDATE.finditer(text):
+        shapes = _shapes(document.language)
+        for m in document.block_matches(shapes.candidate, timeout=PHONE_TIMEOUT):
             start, end = m.span()
             value = m.group()
-            if not self._shaped(value):
+            if not self._shaped(value, shapes):
                 continue
             o = self.opts
-            if self.unless and self.unless.near(text, start, end, 25, 0):
+            block = document.block(start)
+            if self.unless and self.unless.near(text, start, end, 25, 0, block):
                 continue
-            formatted = _FORMATTED.fullmatch(value) is not None
+            formatted = shapes.formatted.fullmatch(value) is not None
             validated = any(s < end and start < e for s, e in confirmed)
             written_like_one = formatted and (_is_possible(value) if value.startswith("+")
                                               else validated or value.startswith("("))
-            if not (written_like_one or self.cues.near(text, start, end, o["context_before"], o["context_after"])):
+            # In code a cue is an identifier (`number[i]`, `call()`): only a number written like one counts.
+            in_code = "code" in document.zones_at(start, end)
+            if not (written_like_one or not in_code and self.cues.near(text, start, end, o["context_before"], o["context_after"], block)):
                 continue
             if (not o["toll_free"] and _is_toll_free(value)) or is_public_number(value, self.public):
                 continue

@@ -11,6 +11,7 @@ from . import Check, Hit, register
 from ._context import is_negated
 from ._disguise import Deobfuscator
 from ._phrases import PhraseSet
+from ._sense import Sense, sense_option
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -33,6 +34,7 @@ class TermsCheck(Check):
                                 doc="leave a match alone when its clause is negated"),
         "join_adjacent": s.Field(s.boolean(), default=False,
                                  doc="report matches separated only by spaces and punctuation as one"),
+        "sense": sense_option,
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
@@ -40,25 +42,31 @@ class TermsCheck(Check):
         self.phrases = PhraseSet(self.opts["terms"], lemma=self.opts["lemma"],
                                  case_sensitive=self.opts["case_sensitive"])
         self.disguised = Deobfuscator(self.opts["terms"]) if self.opts["obfuscated"] else None
+        self.sense = Sense(self.opts["sense"], self.opts["terms"])
 
     @property
     def needs(self) -> Needs:
+        if self.sense:
+            return self.phrases.needs | Needs(frozenset({"pos", "sents", "deps_on_demand"}))
         return self.phrases.needs
 
     def prepare(self, nlp: Language) -> None:
         self.phrases.prepare(nlp)
+        self.sense.prepare(nlp)
 
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc
         spans = set()
         for start, end in self.phrases.find(doc):
+            if self.sense and not self.sense.accepts(document, start, end):
+                continue
             span = doc[start:end]
             spans.add((span.start_char, span.end_char))
         if self.disguised:
             spans.update((start, end) for start, end, _ in self.disguised.find(document.text))
         text = document.text
         if self.opts["skip_negated"]:
-            spans = {(s, e) for s, e in spans if not is_negated(text, s)}
+            spans = {(s, e) for s, e in spans if not is_negated(text, s, document.language)}
         ordered = sorted(spans)
         if self.opts["join_adjacent"]:
             ordered = _join_adjacent(text, ordered)

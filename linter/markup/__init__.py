@@ -16,7 +16,7 @@ from pathlib import PurePath
 from .base import Directive, Zone, parse_directive, url_zones
 from .html import extract_html
 from .markdown import extract_markdown
-from ..textmap import OffsetMap
+from ..textmap import OffsetMap, line_end
 
 __all__ = ["MARKUP_BY_SUFFIX", "Directive", "Extracted", "Zone", "extract", "markup_for",
            "read_markup"]
@@ -86,26 +86,19 @@ def text_directives(source: str) -> list[Directive]:
     while pos >= 0:
         newline = source.rfind("\n", 0, pos) + 1
         line_start = max(newline, source.rfind("\r", newline, pos) + 1)
-        line_end = _line_end(source, pos)
+        end_of_line = line_end(source, pos)
         prefix = source[line_start:pos].strip()
         if _TEXT_COMMENT_PREFIX.fullmatch(prefix):
-            body = source[pos:line_end].rstrip()
+            body = source[pos:end_of_line].rstrip()
             for closer in _COMMENT_CLOSERS:
                 if body.endswith(closer):
                     body = body[:-len(closer)]
                     break
             indent = source[line_start:pos]
             start = line_start + len(indent) - len(indent.lstrip())
-            end = line_start + len(source[line_start:line_end].rstrip())
+            end = line_start + len(source[line_start:end_of_line].rstrip())
             directive = parse_directive(body, start, end)
             if directive is not None:
                 directives.append(directive)
-        pos = source.find("postlint-", line_end)
+        pos = source.find("postlint-", end_of_line)
     return directives
-
-
-def _line_end(text: str, pos: int) -> int:
-    newline = text.find("\n", pos)
-    newline = len(text) if newline < 0 else newline
-    cr = text.find("\r", pos, newline)
-    return newline if cr < 0 else cr

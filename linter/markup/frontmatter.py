@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..textmap import line_end
+from ..yamlio import compose_yaml
+
 POST_FIELDS = frozenset({"title", "description", "summary", "excerpt", "subtitle", "tags",
                          "categories"})
 TOML_TAXONOMY_TABLES = frozenset({"taxonomies"})  # Zola keeps tags and categories there
@@ -39,7 +42,7 @@ def read_front_matter(source: str) -> FrontMatter:
     whole; text between two `---` lines that is not metadata at all is left to the Markdown.
     """
     top = 1 if source.startswith("\ufeff") else 0
-    first_end = _line_end(source, top)
+    first_end = line_end(source, top)
     fence = source[top:first_end].rstrip()
     if fence not in ("---", "+++"):
         return FrontMatter()
@@ -47,7 +50,7 @@ def read_front_matter(source: str) -> FrontMatter:
     content_start = _next_line(source, first_end)
     pos = content_start
     while pos < len(source):
-        end = _line_end(source, pos)
+        end = line_end(source, pos)
         if source[pos:end].rstrip() in closers:
             body_start = _next_line(source, end)
             content = source[content_start:pos]
@@ -67,7 +70,7 @@ def read_front_matter(source: str) -> FrontMatter:
 
 
 def _yaml_fields(content: str, base: int) -> list[tuple[int, int, str]] | None:
-    root = yaml.compose(content, Loader=yaml.SafeLoader)
+    root = compose_yaml(content)
     if root is None:
         return []
     if not isinstance(root, yaml.MappingNode):
@@ -94,7 +97,7 @@ def _toml_fields(content: str, base: int) -> list[tuple[int, int, str]] | None:
     wanted: frozenset[str] = POST_FIELDS
     pos = 0
     while pos < len(content):
-        end = _line_end(content, pos)
+        end = line_end(content, pos)
         is_header = content[pos:end].lstrip().startswith("[")
         key_line = None if is_header else _TOML_KEY_LINE.match(content, pos, end)
         if is_header:
@@ -113,7 +116,7 @@ def _toml_fields(content: str, base: int) -> list[tuple[int, int, str]] | None:
                 pairs = zip(spans, values, strict=True)
                 fields.extend((base + s, base + e, v.strip()) for (s, e), v in pairs
                               if isinstance(v, str) and v.strip())
-            end = _line_end(content, max(value_end, pos))
+            end = line_end(content, max(value_end, pos))
         pos = _next_line(content, end)
     return fields
 
@@ -142,7 +145,7 @@ def _toml_value_end(text: str, i: int, spans: list[tuple[int, int]]) -> int:
             if ch == closer:
                 return j + 1
             if ch == "#":
-                j = _line_end(text, j)
+                j = line_end(text, j)
             elif ch.isspace() or ch in ",=" or (closer == "}" and ch not in "\"'[{"):
                 j += 1
             else:
@@ -161,13 +164,6 @@ def _looks_like_metadata(content: str, fence: str) -> bool:
                 return bool(_YAML_KEY_LINE.match(line))
             return bool(_TOML_KEY_LINE.match(line) or _TOML_TABLE_LINE.match(line))
     return True
-
-
-def _line_end(text: str, pos: int) -> int:
-    """The end of the line at `pos`, before its line break."""
-    n = text.find("\n", pos)
-    n = len(text) if n < 0 else n
-    return n - 1 if n > pos and text[n - 1] == "\r" else n
 
 
 def _next_line(text: str, line_end: int) -> int:

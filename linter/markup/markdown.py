@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.common.utils import normalizeReference, unescapeAll
 from markdown_it.token import Token
 
+from ..textmap import LINE_BREAK
 from .base import Directive, TextWriter, parse_directive
 from .frontmatter import read_front_matter
 from .html import HtmlReader
@@ -27,7 +28,6 @@ FIND_WINDOW = 4096  # how far past the cursor an inline token may stand (markup 
 CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 LEAF_BLOCKS = frozenset({"inline", "fence", "code_block", "html_block", "hr", "heading_open",
                          "table_open"})
-_LINE_BREAK = re.compile(r"\r\n?|\n")
 _MDX_ESM = re.compile(r"(?:import|export)\b")
 _REFERENCE_DEFINITION = re.compile(
     r"[ \t>]*\[(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*(?:\r?\n[ \t>]*)?(<[^>\n]*>|\S+)")
@@ -96,7 +96,7 @@ class _MarkdownReader:
         self.w = writer
         self.mdx = mdx
         self.html = HtmlReader(writer, directives)
-        self.lines = [body_start] + [m.end() for m in _LINE_BREAK.finditer(source, body_start)]
+        self.lines = [body_start] + [m.end() for m in LINE_BREAK.finditer(source, body_start)]
         self.cursor = body_start
         self.has_cr = "\r" in source
         self.definitions: list[tuple[int, int, int]] = []  # (line, start, end) of definitions' URLs

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..finding import Finding, Severity
-from . import FileResult, Summary
+from .results import FileResult, Summary
 from .text import summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}

@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from . import FileResult, Summary
+from .results import FileResult, Summary
 
 
 def render(results: Sequence[FileResult], **_: Any) -> str:

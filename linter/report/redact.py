@@ -10,7 +10,6 @@ from, and any remaining copy of a matched string in any finding's text is masked
 from __future__ import annotations
 
 import functools
-import string
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -18,15 +17,17 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..finding import Category, Finding
-from . import FileResult
+from ..rule import TEMPLATE
+from .results import FileResult
 
 if TYPE_CHECKING:
-    from ..packs import Rule
+    from ..rule import Rule
 
 MASK = "[redacted]"
 BLANK = "*"  # fills masked spans of the source, one per character, so columns stay true
 REDACTED_CATEGORIES = frozenset({Category.PII, Category.CONFIDENTIAL})
-SAFE_PLACEHOLDERS = frozenset({"entity", "public_on", "field", "a_field"})  # describe the rule, never the post
+# Values that describe the rule, never the post (`template` names which of its messages was used).
+SAFE_PLACEHOLDERS = frozenset({"entity", "public_on", "until", "field", "a_field", TEMPLATE})
 
 
 class _Masked(dict[str, str]):
@@ -77,50 +78,22 @@ def _redact_finding(finding: Finding, rule: Rule | None, strings: Sequence[str])
     message, suggestion = finding.message, finding.suggestion
     if redacted(finding):
         if rule is not None and rule.kind != "directive":
-            message = _template(_template_of(rule, message), message)
-            suggestion = _template(rule.suggestion, suggestion) if suggestion else ""
-        finding = replace(finding, match=MASK)
+            message = _template(rule.message_template(finding.values), finding)
+            suggestion = _template(rule.suggestion, finding) if suggestion else ""
+        values = {key: value if key in SAFE_PLACEHOLDERS else MASK for key, value in finding.values.items()}
+        finding = replace(finding, match=MASK, values=values)
     return replace(finding, message=_mask_strings(message, strings), why=_mask_strings(finding.why, strings),
-                   suggestion=_mask_strings(suggestion, strings))
+                   suggestion=_mask_strings(suggestion, strings),
+                   values={key: _mask_strings(value, strings) for key, value in finding.values.items()})
 
 
-def _template(template: str, rendered: str) -> str:
+def _template(template: str, finding: Finding) -> str:
     """A rule's message or suggestion with every value that may come from the post masked."""
-    values = _Masked()
-    for key in SAFE_PLACEHOLDERS:
-        value = _value_of(template, rendered, key)
-        if value is not None:
-            values[key] = value
+    values = _Masked({key: value for key, value in finding.values.items() if key in SAFE_PLACEHOLDERS})
     try:
         return template.format_map(values)
     except (ValueError, IndexError):
         return MASK
-
-
-def _template_of(rule: Rule, rendered: str) -> str:
-    """Which of the rule's messages (`message`, `own_message`, ...) rendered this text."""
-    for template in rule.templates.values():
-        if _pattern_of(template)[0].fullmatch(rendered):
-            return template
-    return rule.message
-
-
-@functools.lru_cache(maxsize=256)
-def _pattern_of(template: str) -> tuple[regex.Pattern[str], tuple[str, ...]]:
-    pattern, names = "", []
-    for literal, name, _, _ in string.Formatter().parse(template):
-        pattern += regex.escape(literal)
-        if name is not None:
-            pattern += "(.*?)"
-            names.append(name)
-    return regex.compile(pattern, regex.DOTALL), tuple(names)
-
-
-def _value_of(template: str, rendered: str, key: str) -> str | None:
-    """Recover a safe placeholder's value from the text the template rendered, if it has one."""
-    pattern, names = _pattern_of(template)
-    found = pattern.fullmatch(rendered) if key in names else None
-    return found.group(names.index(key) + 1) if found else None
 
 
 def _mask_strings(text: str, strings: Sequence[str], *, blank: bool = False) -> str:

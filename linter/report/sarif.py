@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..finding import Finding, Severity
-from . import FileResult, context_without_match
+from .results import FileResult, context_without_match
 
 if TYPE_CHECKING:
-    from ..packs import Rule
+    from ..rule import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -6,9 +6,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..finding import Finding, Severity
-from . import FileResult, Summary, source_line
+from .results import FileResult, Summary, source_line
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+EXCERPT = 100  # characters of a long source line shown around the match (Markdown paragraphs are one line)
+CUT = "…"
 
 
 def _paint(text: str, code: str, colour: bool) -> str:
@@ -16,12 +18,25 @@ def _paint(text: str, code: str, colour: bool) -> str:
 
 
 def _source_line(source: str, finding: Finding) -> tuple[str, int, int]:
-    """The finding's first line of source, and where the underline starts and how long it is."""
+    """The finding's first line of source (a window of it around the match when it is long), and
+    where the underline starts in it and how long it is."""
     line = source_line(source, finding.line).expandtabs(1)
     if not line:
         return "", 0, 0
     width = (finding.end_col - finding.col) if finding.end_line == finding.line else len(line) - finding.col + 1
-    return line, finding.col - 1, max(width, 1)
+    return excerpt(line, finding.col - 1, max(width, 1))
+
+
+def excerpt(line: str, start: int, width: int, size: int = EXCERPT) -> tuple[str, int, int]:
+    """At most `size` characters of `line` around `[start, start + width)`, marked with … where cut,
+    and where that span starts in the result and how much of it is shown."""
+    if len(line) <= size:
+        return line, start, width
+    shown = min(width, size)
+    lo = max(0, min(start - (size - shown) // 2, len(line) - size))
+    hi = lo + size
+    head, tail = (CUT if lo > 0 else ""), (CUT if hi < len(line) else "")
+    return head + line[lo:hi] + tail, start - lo + len(head), min(width, hi - start)
 
 
 def render_finding(path: str, finding: Finding, source: str, *, colour: bool = False) -> str:

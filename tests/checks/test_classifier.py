@@ -1,7 +1,5 @@
 """`classifier`: the shipped stacked model, its numpy parts, its units, and the opt-in DER-OFFENSIVE rule."""
 
-import time
-
 import pytest
 
 from linter.checks.classifier import (
@@ -51,16 +49,6 @@ def test_shipped_model_separates_attacks_from_plain_posts():
     assert model.probability("You are a disgusting liar and everyone knows it, shut up.") > 0.8
     assert model.probability("Thanks to everyone who came to the meetup last night.") < 0.3
     assert "liar" in model.strongest_words("You are a disgusting liar, shut up.")
-
-
-def test_a_tweet_length_post_costs_well_under_5_ms():
-    model = load_model("offensive-en")
-    text = "Honestly the new release is great, but whoever designed this settings page should try it once."
-    model.probability(text)
-    started = time.perf_counter()
-    for i in range(50):
-        model.probability(f"{text} {i}")
-    assert (time.perf_counter() - started) / 50 < 0.005
 
 
 def test_saved_weights_round_trip(tmp_path):

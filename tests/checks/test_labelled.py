@@ -204,6 +204,14 @@ def test_one_value_is_reported_once(linter):
     assert found(linter, "My IMEI is 490154203237518.") == [("PII-DEVICE-ID", "490154203237518", "warning")]
 
 
+def test_a_vendor_token_after_a_label_is_the_token_rules(linter):
+    """"Token: ghp_..." is CONF-TOKEN's (it names the kind), not a second finding of CONF-PASSWORD."""
+    token = "ghp_R8kq2ZtL0vYw5NbX3mHc7JdF1sGp9aEuT6oQ"
+    assert found(linter, f"Token for the curious: {token}") == [("CONF-TOKEN", token, "error")]
+    assert found(linter, "The API key is sk-short1234abcd for now.") == [
+        ("CONF-PASSWORD", "sk-short1234abcd", "error")]
+
+
 def test_a_sentence_break_inside_a_number_is_not_a_sentence_end(linter):
     text = ('Thread #4471: "card 4526 0181 5908 3012 keeps getting declined at checkout, exp 03/28". Escalating.')
     assert [m for _, m, _ in found(linter, text)] == ["4526 0181 5908 3012", "03/28"]

@@ -47,3 +47,25 @@ def test_near_rule_needs_context(tmp_path):
     path.write_text("rules:\n" + "\n".join("  " + l for l in RULE.replace("  near: [line, lines, snort]\n  unless: [diet]\n", "").splitlines()))
     with pytest.raises(ConfigError, match="needs 'near', 'unless' or 'unless_in_post'"):
         load_pack(path)
+
+
+def test_max_path_ties_the_partner_to_the_term(pack_linter):
+    rule = """
+        - code: CONF-CHANGE
+          category: confidential
+          severity: error
+          kind: near
+          terms: [reorg]
+          near: [will]
+          window: 15
+          {extra}
+          message: "'{{match}}'"
+          why: test
+    """
+    loose = pack_linter(rule.format(extra=""))
+    tied = pack_linter(rule.format(extra="max_path: 3"))
+    apart = "An engineer who lands on a team after a reorg wants material that they will reach for."
+    together = "The reorg will move both teams under one director."
+    assert [f.match for f in loose.lint(apart)] == ["reorg"]
+    assert tied.lint(apart) == []
+    assert [f.match for f in tied.lint(together)] == ["reorg"]

@@ -51,3 +51,21 @@ def test_cue_words_strong_shapes_and_negation(pack_linter):
     assert codes("No system is 100% secure.") == []
     assert codes("Ticket 123456 closed.") == []
     assert codes("My card 123456 expired.") == ["123456"]
+
+
+def test_a_negated_unless_cue_cancels_nothing(pack_linter):
+    linter = pack_linter("""
+        - code: CONF-CUTS
+          category: confidential
+          severity: error
+          kind: pattern
+          pattern: 'lay off \\d+ people'
+          unless: [announced]
+          unless_before: 120
+          unless_after: 0
+          message: "'{match}'"
+          why: test
+    """)
+    assert linter.lint("Acme announced in May that it will lay off 40 people.") == []
+    assert [f.match for f in linter.lint("It has not been announced yet, but they will lay off 40 people.")] == \
+        ["lay off 40 people"]

@@ -21,6 +21,7 @@ def test_matches_messages_and_source_are_masked_but_columns_stay(linter):
     by_code = {f.code: f for f in masked[0].findings}
     assert by_code["PII-EMAIL"].match == MASK and by_code["CONF-CODENAME"].match == MASK
     assert "Nightjar" not in by_code["CONF-CODENAME"].message  # {name} is masked as well as {match}
+    assert "Nightjar" not in str(by_code["CONF-CODENAME"].values)  # and so are the values kept for it
     assert by_code["DER-INSULT"].match == "idiots"  # other categories stay readable
     assert masked[0].source == "******** ships soon. Mail ******************, you idiots.\n"
     assert [(f.line, f.col, f.end_col) for f in masked[0].findings] == \

@@ -1,0 +1,74 @@
+"""Attribution: a name or an address that the post publishes on purpose as a credit.
+
+An author line (`Co-authored-by: Ana Ruiz <ana@...>`, `s.author = "..."`, `authors = [...]`), a
+changelog credit (`Fix the parser (Ana Ruiz) #1234`, `#1234 by @ana`), a git identity
+(`Ana Ruiz <ana@...>`) and a list of contributors (one name or address per item) all name people
+because they did the work. Shared by the kinds that report names and addresses.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+import regex
+
+from ..vocab import words
+
+if TYPE_CHECKING:
+    from ..document import Document
+
+_REF = r"(?:#\d+|!\d+|GH-\d+|\[#\d+\]|(?:PR|pull request|issue)\s*#?\d+)"
+# After the value, on its line: `) #1234`, `, #1234`, `] (#1234)`.
+_CREDIT_AFTER = regex.compile(rf"[\s)\]>`*_]*[,;:]?\s*\(?\s*{_REF}", regex.IGNORECASE)
+# Before the value, on its line: `#1234 by `, `(thanks `, `(`, right after a reference.
+_CREDIT_BEFORE = regex.compile(rf"(?:{_REF}\s*[,;:]?\s*(?:\(|by\s+|from\s+|thanks\s+(?:to\s+)?)?|\((?:thanks|via|h/t|hat tip)\s+(?:to\s+)?)@?[`*_]*$",
+                               regex.IGNORECASE)
+# A git identity: the value in angle brackets after a name (`Ana Ruiz <ana@x.org>`).
+_IDENTITY = regex.compile(r"[\p{Lu}\p{Ll}][\p{L}.'\-]*(?:\s+[\p{L}.'\-]+){0,3}\s*<$")
+_LIST_ITEM = regex.compile(r"[\s`*_\-+•,;]*")
+SHORT_ITEM = 60  # characters: a contributor list's items are names, not sentences
+
+
+@functools.cache
+def _credit_cues(lang: str) -> regex.Pattern[str] | None:
+    cues = words("credit_cues", lang)
+    if not cues:
+        return None
+    body = "|".join(regex.escape(c) for c in sorted(cues, key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])", regex.IGNORECASE)
+
+
+def credited(document: Document, start: int, end: int) -> bool:
+    """Whether `text[start:end]` stands in a credit: an author line, a changelog credit, a git
+    identity, or an item of a list of contributors."""
+    text = document.text
+    line_start = max(text.rfind("\n", 0, start) + 1, document.block(start)[0])
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    before = text[max(line_start, start - 80):start]
+    cues = _credit_cues(document.lang)
+    if cues is not None and cues.search(before):
+        return True
+    if _IDENTITY.search(before) and text.startswith(">", end):
+        return True
+    if _CREDIT_AFTER.match(text, end, line_end) or _CREDIT_BEFORE.search(before):
+        return True
+    return _in_contributor_list(document, start, end)
+
+
+def _in_contributor_list(document: Document, start: int, end: int) -> bool:
+    """The value is a list item of its own, between items that are just as short (a thanks list)."""
+    text = document.text
+    b_start, b_end = document.block(start)
+    if not (_LIST_ITEM.fullmatch(text, b_start, start) and _LIST_ITEM.fullmatch(text, end, b_end)):
+        return False
+    neighbours = []
+    if b_start > 0:
+        neighbours.append(document.block(max(b_start - 3, 0)))
+    if b_end < len(text):
+        nxt = regex.compile(r"\s*").match(text, b_end).end()
+        if nxt < len(text):
+            neighbours.append(document.block(nxt))
+    return any(0 < e - s <= SHORT_ITEM and not regex.search(r"[.!?:]\s*$", text[s:e]) and (s, e) != (b_start, b_end)
+               for s, e in neighbours)

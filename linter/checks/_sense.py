@@ -1,0 +1,307 @@
+"""Reading a cue word in its sense: the same word is a private matter in one sentence and
+harmless in the next ("ICU" the intensive-care unit or the Unicode library, "fired" or "fired
+up", "a reorganization of the sales team" or "of cached widgets", "the number one platform" or
+"the number one cause of bugs").
+
+A rule's `sense` option turns these tests on for the phrases it matches (`terms`, `near` and
+`pattern` for their matches, `people` for its context phrases). Most tests read the tagged parse
+the post already has; `modifier`, `label` and `predicate` ask for the dependency parse of the one
+sentence that holds a match (`parse_on_demand`), so they cost nothing where nothing matched.
+The word lists come from the post's language (`vocab.py`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from .. import schema as s
+from ..nlp import parse_on_demand
+from ..vocab import words
+from ._context import block_tokens
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
+
+    from ..document import Document
+
+SENSE_FIELDS = {
+    "acronyms": s.Field(s.boolean(), default=True,
+                        doc="a phrase written in capitals (ICU, PIP, RIF) matches only in capitals"),
+    "particles": s.Field(s.boolean(), default=True,
+                         doc="a verb followed by a particle the phrase lacks is another verb (fired up)"),
+    "tech": s.Field(s.boolean(), default=True,
+                    doc="not inside code or a link, nor next to a version string or a technical noun "
+                        "(ICU library, pip install, internal only apps)"),
+    "common_noun": s.Field(s.boolean(), default=False,
+                           doc="a phrase written in lower case does not match a capitalised word inside a "
+                               "sentence, which names a brand or product (Coke, Rails)"),
+    "modifier": s.Field(s.boolean(), default=False,
+                        doc="a noun that modifies another noun it is not listed with names a kind of thing "
+                            "(complaint intake, debt payment, joint outcomes)"),
+    "label": s.Field(s.boolean(), default=False,
+                     doc="a marking labels the text: not a verb with an object (people who do not share our "
+                         "background) nor said of a thing (the rollout was for internal use only)"),
+    "organisation": s.Field(s.boolean(), default=False,
+                            doc="what the word is of, or the noun before it, must be an organisation or its "
+                                "people (a reorganization of the sales team, not of cached widgets)"),
+    "predicate": s.Field(s.boolean(), default=False,
+                         doc="the phrase must say something of a subject, not stand in the subject it "
+                             "describes (the number one platform, not the number one cause of bugs)"),
+}
+sense_option = s.Field(s.mapping_of(SENSE_FIELDS, what="sense"),
+                       doc="read each match in its sense: " + "; ".join(f"{k}: {f.doc}" for k, f in SENSE_FIELDS.items()))
+
+_VERSION = regex.compile(r"v?\d+(?:\.\d+)+[\w.\-]*|v\d+")
+_SKIPPED = frozenset({"DET", "PUNCT", "SPACE"})
+NOT_PROSE = frozenset({"code", "link"})
+NOUNS = frozenset({"NOUN", "PROPN"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+MODIFIERS = frozenset({"amod", "compound", "nummod", "npadvmod", "advmod", "quantmod", "nmod", "det", "punct"})
+RANKED_AMONG = frozenset({"of", "among", "for", "in"})
+
+
+class Sense:
+    """The tests a rule's `sense` option asks for; `accepts` says whether a match keeps its sense."""
+
+    def __init__(self, options: dict[str, Any] | None, phrases: list[str]) -> None:
+        self.opts = options or {}
+        self.acronyms = frozenset(p.lower() for p in phrases
+                                  if self.opts.get("acronyms") and sum(c.isalpha() for c in p) >= 2
+                                  and p.upper() == p)
+        self.cue_words = frozenset(w for p in phrases for w in p.lower().split())
+        self.nlp: Language | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.opts)
+
+    def prepare(self, nlp: Language) -> None:
+        self.nlp = nlp
+
+    def accepts_chars(self, document: Document, start: int, end: int) -> bool:
+        """`accepts` for a character span (a pattern's match)."""
+        span = document.doc.char_span(start, end, alignment_mode="expand")
+        return span is None or self.accepts(document, span.start, span.end)
+
+    def accepts(self, document: Document, start: int, end: int) -> bool:
+        """Whether tokens `[start, end)` of the post's parse are used in the rule's sense."""
+        if not self.opts:
+            return True
+        doc = document.doc
+        span = doc[start:end]
+        o = self.opts
+        if self.acronyms and not self._acronym_ok(span):
+            return False
+        if o.get("particles") and _particle_after(span):
+            return False
+        if o.get("tech") and self._technical(document, span):
+            return False
+        if o.get("common_noun") and _named(span):
+            return False
+        if o.get("modifier") and self._modifies_another_noun(document, span):
+            return False
+        if o.get("label") and self._not_a_label(span):
+            return False
+        if o.get("organisation") and not self._of_organisation(document, span):
+            return False
+        if o.get("predicate") and (_numbering_or_question(span) or self._in_subject(span)):
+            return False
+        return True
+
+    def _acronym_ok(self, span: Span) -> bool:
+        text = " ".join(t.lower_ for t in span)
+        lemma = " ".join(t.lemma_.lower() for t in span)
+        if text not in self.acronyms and lemma not in self.acronyms:
+            return True
+        return all(not t.is_alpha or t.text.upper() == t.text or t.text[:-1].isupper() for t in span)
+
+    def _technical(self, document: Document, span: Span) -> bool:
+        """Inside code or a link, or next to a version string, a technical noun or inline code."""
+        if document.zones_at(span.start_char, span.end_char) & NOT_PROSE:
+            return True
+        tech = words("tech_terms", document.lang)
+        doc = span.doc
+        lo, hi = block_tokens(document, span.start)
+        for token in _content_neighbours(doc, span, lo, hi):
+            if token.lower_ in tech or token.lemma_.lower() in tech or token.like_url:
+                return True
+            if document.zones_at(token.idx, token.idx + len(token)) & NOT_PROSE:
+                return True
+        near = doc[max(span.start - 2, lo):min(span.end + 2, hi)]
+        return any(_VERSION.fullmatch(t.text) for t in near if t.i < span.start or t.i >= span.end)
+
+    def _of_organisation(self, document: Document, span: Span) -> bool:
+        """"reorganisation of the sales team", "the Initech acquisition": the word's object (after
+        "of") or the noun before it is an organisation, its people, or a name; a word before
+        another noun ("acquisition process") names a kind of thing unless that noun is the event's."""
+        doc = span.doc
+        lang = document.lang
+        org = words("org_nouns", lang)
+        lo, hi = block_tokens(document, span.start)
+        last = span[-1]
+        if last.pos_ not in NOUNS:
+            return True  # a verb ("lay off 40 people") says who by its own object
+        if last.pos_ == "PROPN" and not span[0].is_sent_start:
+            return False  # part of a name: "Assisted Acquisition Services"
+        after = doc[span.end] if span.end < hi else None
+        deal = last.lemma_.lower() in words("deal_nouns", lang) or last.lower_ in words("deal_nouns", lang)
+        if deal:
+            return _party_named(doc, span, org, lo, hi)
+        if after is not None and after.lower_ == "of":
+            head = _noun_phrase_head(doc, span.end + 1, hi)
+            return head is None or head.pos_ == "PROPN" or head.lemma_.lower() in org or head.lower_ in org
+        if after is not None and after.pos_ == "NOUN" and after.tag_ != "VBG":
+            event = words("event_nouns", lang)
+            if after.lower_ not in event and after.lemma_.lower() not in event:
+                return False
+        before = doc[span.start - 1] if span.start > lo else None
+        if before is not None and before.pos_ == "NOUN":
+            return before.lower_ in org or before.lemma_.lower() in org
+        return _names_who(span, org, lo, hi)
+
+    def _modifies_another_noun(self, document: Document, span: Span) -> bool:
+        """The match's last word modifies a noun that follows it and is not a cue itself
+        ("complaint intake", "debt payment strategies", "joint outcomes")."""
+        doc = span.doc
+        last = span[-1]
+        if span.end >= len(doc) or doc[span.end].pos_ != "NOUN" or self.nlp is None:
+            return False
+        sent = span.sent
+        parsed = parse_on_demand(self.nlp, sent)
+        token = parsed[last.i - sent.start]
+        head = token.head
+        return (token.dep_ in ("compound", "amod", "nmod") and head.i > token.i and head.pos_ == "NOUN"
+                and head.lower_ not in self.cue_words and head.lemma_.lower() not in self.cue_words)
+
+    def _not_a_label(self, span: Span) -> bool:
+        """A verb with an object, or a phrase said of a thing through "be": a description."""
+        doc = span.doc
+        if span.end < len(doc) and span.end < span.sent.end:
+            nxt = doc[span.end]
+            if nxt.pos_ in ("DET", "PRON", "NOUN", "PROPN", "ADJ", "NUM") and not nxt.is_punct:
+                return True
+        if self.nlp is None:
+            return False
+        sent = span.sent
+        parsed = parse_on_demand(self.nlp, sent)
+        for token in (parsed[span.root.i - sent.start], *parsed[span.root.i - sent.start].ancestors):
+            if token.lemma_ == "be":
+                subjects = [c for c in token.children if c.dep_ in SUBJECTS]
+                return any(c.pos_ in NOUNS and not any(d.lower_ in ("this", "these") for d in c.children)
+                           for c in subjects)
+        return False
+
+    def _in_subject(self, span: Span) -> bool:
+        """The phrase ranks things the sentence goes on to describe: it modifies the subject of its
+        clause, and that subject says among what ("the number one cause of outages is ...", "the #1
+        use of Go is ...", "the number one way that I ...")."""
+        if self.nlp is None:
+            return False
+        sent = span.sent
+        parsed = parse_on_demand(self.nlp, sent)
+        head: Token = parsed[span.root.i - sent.start]
+        while head.dep_ in MODIFIERS and head.head is not head:
+            head = head.head
+        if head.dep_ not in SUBJECTS:
+            return False
+        return any(t.dep_ == "relcl" or (t.dep_ == "prep" and t.lower_ in RANKED_AMONG)
+                   for t in head.subtree if t is not head)
+
+
+def _named(span: Span) -> bool:
+    """A capitalised word inside a sentence ("a can of Coke", "built with Rails"): a name."""
+    first = span[0]
+    if not first.is_alpha or not first.text[0].isupper() or first.text.isupper():
+        return False
+    if first.is_sent_start or first.i == 0:
+        return False
+    before = span.doc[first.i - 1]
+    return not (before.is_punct and before.text in ":;-*•\"'(") and "\n" not in before.text_with_ws
+
+
+def _particle_after(span: Span) -> bool:
+    """"fired up", "let off": the match ends in a verb and a particle follows that it does not hold."""
+    last = span[-1]
+    if not last.tag_.startswith("VB") or span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    return nxt.tag_ == "RP" or (nxt.lower_ in ("up", "off", "out", "away") and nxt.dep_ == "prt")
+
+
+def _content_neighbours(doc: Doc, span: Span, lo: int, hi: int) -> list[Token]:
+    """The nearest token on each side of the span that is not a determiner or punctuation."""
+    found = []
+    i = span.start - 1
+    while i >= lo and doc[i].pos_ in _SKIPPED:
+        i -= 1
+    if i >= lo:
+        found.append(doc[i])
+    j = span.end
+    while j < hi and doc[j].pos_ in _SKIPPED:
+        j += 1
+    if j < hi:
+        found.append(doc[j])
+    return found
+
+
+def _party_named(doc: Doc, span: Span, org: frozenset[str], lo: int, hi: int) -> bool:
+    """A deal names an organisation: of or by one ("of Initech", "by a competitor"), its possessor
+    ("Globex's acquisition"), or a name before it ("the Initech merger")."""
+    if span.end + 1 < hi and doc[span.end].lower_ in ("of", "by", "with"):
+        head = _noun_phrase_head(doc, span.end + 1, hi)
+        if head is not None and (head.pos_ == "PROPN" or head.lower_ in org or head.lemma_.lower() in org):
+            return True
+    i = span.start - 1
+    while i >= lo and doc[i].tag_ in ("POS", "JJ", "HYPH"):
+        i -= 1
+    return i >= lo and doc[i].pos_ == "PROPN"
+
+
+def _numbering_or_question(span: Span) -> bool:
+    """"Agile tenet #1", "Vol. 33, No. 1": a number after a noun labels it; "What's the number one
+    obstacle?" asks rather than claims."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and span.text.startswith("#") and before.pos_ in NOUNS:
+        return True
+    if before is not None and span.text.lower().startswith("no.") and before.is_punct:
+        return True
+    return span.sent.text.rstrip().endswith("?")
+
+
+WHO_PRONOUNS = frozenset({"we", "our", "us", "they", "their", "them", "there"})
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "your"})
+
+
+def _names_who(span: Span, org: frozenset[str], lo: int, hi: int) -> bool:
+    """A change happens to someone: its own determiner points at a known one ("the reorg", "our
+    layoffs"), or its sentence names an organisation, a group of people or a name ("there will be
+    layoffs in sales", "Acme's reorg", "we"). "Further editing and restructuring" names nobody."""
+    doc = span.doc
+    if span.start > lo and doc[span.start - 1].lower_ in DEFINITE:
+        return True
+    sent = span.sent
+    for t in doc[max(sent.start, lo):min(sent.end, hi)]:
+        if span.start <= t.i < span.end:
+            continue
+        if t.lower_ in WHO_PRONOUNS or t.pos_ == "PROPN" or t.lower_ in org or t.lemma_.lower() in org:
+            return True
+    return False
+
+
+def _noun_phrase_head(doc: Doc, start: int, hi: int) -> Token | None:
+    """The last noun of the noun phrase starting at `start` ("the sales team", "cached widgets")."""
+    head = None
+    i = start
+    while i < hi and i < start + 8:
+        t = doc[i]
+        if t.pos_ in NOUNS:
+            head = t
+        elif t.pos_ in ("DET", "ADJ", "NUM", "PRON") or t.tag_ in ("VBN", "VBG", "POS", "HYPH"):
+            if head is not None and t.pos_ != "ADJ":
+                break
+        else:
+            break
+        i += 1
+    return head

