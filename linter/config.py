@@ -17,7 +17,7 @@ from . import schema as s
 from .errors import ConfigError, Problem
 from .finding import Category, Severity
 from .languages import LANGUAGES
-from .yamlio import Mark, MarkedDict, load_yaml_file
+from .yamlio import Mark, MarkedDict, confidential_values, load_yaml_file
 
 CONFIG_NAMES = ("postlint.yaml", ".postlint.yaml")
 BUILTIN_PACKS = tuple(c.value for c in Category)
@@ -71,6 +71,22 @@ class Company:
     public_numbers: tuple[str, ...] = ()  # support lines, a donations IBAN: published on purpose
 
 
+POLICY_KEYS = ("position", "platforms", "ownership", "monitoring", "training", "contact", "exceptions")
+"""The written policy's own paragraphs (`postlint policy`), for the steps no rule covers."""
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyText:
+    """One `policy:` paragraph: the same Markdown in every language, or one per language."""
+
+    everywhere: str | None = None
+    by_lang: Mapping[str, str] = field(default_factory=dict)
+
+    def in_language(self, lang: str) -> str | None:
+        """The text for readers of `lang`, or None: the policy's default paragraph then stands."""
+        return self.by_lang.get(lang, self.everywhere)
+
+
 @dataclass(frozen=True, slots=True)
 class RuleOverride:
     """A per-rule or per-category setting from the config's `rules:` section."""
@@ -101,6 +117,9 @@ class Config:
     redact: bool = False
     code_categories: tuple[str, ...] = ("pii", "confidential")
     phone_regions: tuple[str, ...] = ("US", "GB", "CA", "DE", "FR", "ES", "IE", "AU", "IN")
+    policy: Mapping[str, PolicyText] = field(default_factory=dict)
+    confidential: tuple[str, ...] = ()
+    """Every value the config marks `!confidential` (the public policy never prints them)."""
 
     def model_for(self, lang: str) -> str:
         """The spaCy pipeline for posts in `lang`: the config's `models:`, else the language's default."""
@@ -146,6 +165,21 @@ _COMPANY = {
 
 _REPORT = {"redact": s.Field(s.boolean(), default=False)}
 
+
+def _policy_text(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+    """Markdown text, or a mapping from language code to Markdown text."""
+    if isinstance(value, dict):
+        texts = s.check_mapping(value, mark, {lang: s.Field(s.string()) for lang in LANGUAGES}, problems,
+                                what="policy text (one per language)")
+        return s.INVALID if texts is s.INVALID else PolicyText(
+            by_lang={lang: text.strip() for lang, text in texts.items() if text is not None})
+    text = s.string()(value, mark, problems)
+    return s.INVALID if text is s.INVALID else PolicyText(everywhere=text.strip())
+
+
+_POLICY = {key: s.Field(_policy_text, doc=f"the written policy's '{key}' section (Markdown)")
+           for key in POLICY_KEYS}
+
 _TOP = {
     "packs": s.Field(s.list_of(s.string(), allow_single=True), default_factory=lambda: list(BUILTIN_PACKS)),
     "company": s.Field(s.mapping_of(_COMPANY, what="company"), default_factory=dict),
@@ -159,6 +193,8 @@ _TOP = {
     "code_blocks": s.Field(s.list_of(s.choice(*BUILTIN_PACKS)), default=None,
                            doc="categories still checked inside code (default: pii, confidential)"),
     "phone_regions": s.Field(s.list_of(s.string()), default=None),
+    "policy": s.Field(s.mapping_of(_POLICY, what="policy"), default_factory=dict,
+                      doc="paragraphs of the written policy (`postlint policy`)"),
 }
 
 
@@ -224,6 +260,8 @@ def parse_config(data: Any, path: Path | None, mark: Mark) -> Config:
         redact=top["report"].get("redact", False),
         code_categories=tuple(top["code_blocks"]) if top["code_blocks"] is not None else Config.code_categories,
         phone_regions=tuple(r.upper() for r in top["phone_regions"]) if top["phone_regions"] else Config.phone_regions,
+        policy={key: text for key, text in top["policy"].items() if text is not None},
+        confidential=confidential_values(data),
     )
 
 

@@ -99,7 +99,7 @@ class _Runtime:
             wanted = [(d.doc, None if everywhere else _deferred_spans(d, capability, asking)) for d in documents]
             targets = [(doc, spans) for doc, spans in wanted if spans is None or spans]
             if targets:
-                run_deferred(self.nlp, capability, targets, batch_size)
+                run_deferred(self.nlp, capability, targets)  # in groups within the token budget
 
 
 def _sentences_within_blocks(doc: Any) -> Any:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import attribute_ruler
+from . import attribute_ruler, budget
 from . import offline  # noqa: F401 - sets tldextract's environment before spacy.load can import it
 from .errors import ModelNotInstalled, PostlintError
 from .languages import install_hint
@@ -139,6 +139,7 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
         nlp.add_pipe("sentencizer", first=True)
     _LAZY[nlp] = {capability: _LazyPart(data_dir, name) for capability, name in later.items()}
     attribute_ruler.memoise(nlp)
+    budget.bound_tok2vec(nlp)
     return nlp
 
 
@@ -154,55 +155,68 @@ def load_lazy_parts(nlp: Language) -> None:
         part.load(nlp)
 
 
-def run_deferred(nlp: Language, capability: str, targets: list[tuple[Doc, list[tuple[int, int]] | None]],
-                 batch_size: int = 32) -> None:
+def run_deferred(nlp: Language, capability: str, targets: list[tuple[Doc, list[tuple[int, int]] | None]]) -> None:
     """Annotate docs in place with a deferred capability (`ner`: `doc.ents`).
 
     Each target is a `Doc` and where it needs the capability: None for everywhere, or token spans,
     in which case only the sentences they overlap are annotated, with exactly the entities the
     whole document would get there: the entity recogniser never crosses a sentence boundary and its
     tok2vec reads `reach` tokens either side, so a sentence parsed with that much context around it
-    comes out the same. Elsewhere the doc has no entities.
+    comes out the same. Elsewhere the doc has no entities. The component runs on at most
+    `budget.TOKEN_BUDGET` tokens at a time: a document wanted everywhere but longer than that is
+    annotated in such windows too, sentence by sentence, with the same entities.
     """
     deferred = _LAZY[nlp][capability]
     component = deferred.load(nlp)
     whole: list[Doc] = []
     windows: list[tuple[Doc, int, int, list[tuple[int, int]]]] = []  # doc, start, end, sentences
+    covered: set[Doc] = set()  # docs cut into windows only to keep within the token budget
     for doc, spans in targets:
-        if spans is None or deferred.reach is None or capability != "ner" or not doc.has_annotation("SENT_START"):
+        if deferred.reach is None or capability != "ner" or not doc.has_annotation("SENT_START"):
             whole.append(doc)
             continue
+        if spans is None:
+            if len(doc) <= budget.TOKEN_BUDGET:
+                whole.append(doc)
+            else:  # a long document: every sentence, in windows within the budget (same entities)
+                covered.add(doc)
+                windows.extend((doc, *window) for window in _sentence_windows(
+                    doc, [(s.start, s.end) for s in doc.sents], deferred.reach))
+            continue
         planned = _sentence_windows(doc, spans, deferred.reach)
-        if sum(end - start for start, end, _ in planned) * 2 > len(doc):
+        if sum(end - start for start, end, _ in planned) * 2 > len(doc) and len(doc) <= budget.TOKEN_BUDGET:
             whole.append(doc)  # most of the post: one pass over all of it is cheaper
         else:
             windows.extend((doc, start, end, sentences) for start, end, sentences in planned)
-    for _ in component.pipe(whole, batch_size=batch_size):
-        pass
+    for group in budget.token_groups(whole):
+        for _ in component.pipe(group, batch_size=len(group)):
+            pass
     if not windows:
         return
     from spacy.tokens import Span
 
-    pieces = (doc[start:end].as_doc() for doc, start, end, _ in windows)
     found: dict[Doc, list[Span]] = {}
-    for (doc, start, _, sentences), piece in zip(windows, component.pipe(pieces, batch_size=batch_size)):
-        kept = found.setdefault(doc, [])
-        for ent in piece.ents:  # only whole sentences are exact: drop what the margins got
-            s, e = ent.start + start, ent.end + start
-            if any(a <= s and e <= b for a, b in sentences):
-                kept.append(Span(doc, s, e, label=ent.label))
+    for chunk in budget.token_groups(windows, size=lambda window: window[2] - window[1]):
+        pieces = [doc[start:end].as_doc() for doc, start, end, _ in chunk]
+        for (doc, start, _, sentences), piece in zip(chunk, component.pipe(pieces, batch_size=len(pieces))):
+            kept = found.setdefault(doc, [])
+            for ent in piece.ents:  # only whole sentences are exact: drop what the margins got
+                s, e = ent.start + start, ent.end + start
+                if any(a <= s and e <= b for a, b in sentences):
+                    kept.append(Span(doc, s, e, label=ent.label))
     for doc, ents in found.items():
-        doc.set_ents(ents, default="missing")
+        doc.set_ents(ents, default="outside" if doc in covered else "missing")
 
 
 def _sentence_windows(doc: Doc, spans: list[tuple[int, int]], reach: int) -> list[tuple[int, int, list[tuple[int, int]]]]:
-    """Merged windows `(start, end, sentences)`: the sentences the spans touch, `reach` tokens around."""
+    """Windows `(start, end, sentences)`: the sentences the spans touch, `reach` tokens around,
+    merged where they overlap as long as the merged window stays within the token budget."""
     sentences = sorted({(doc[i].sent.start, doc[i].sent.end) for start, end in spans
                         for i in {start, max(end - 1, start)} if 0 <= i < len(doc)})
     windows: list[tuple[int, int, list[tuple[int, int]]]] = []
     for a, b in sentences:
         start, end = max(a - reach, 0), min(b + reach, len(doc))
-        if windows and start <= windows[-1][1]:
+        if windows and start <= windows[-1][1] and max(end, windows[-1][1]) - windows[-1][0] <= budget.TOKEN_BUDGET:
             windows[-1] = (windows[-1][0], max(end, windows[-1][1]), windows[-1][2] + [(a, b)])
         else:
             windows.append((start, end, [(a, b)]))

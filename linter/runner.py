@@ -55,11 +55,15 @@ class Job:
 
 def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None = None,
                as_of: dt.date | None = None, lang: str | None = None, stdin: bytes | None = None,
-               stdin_filename: str | None = None, jobs: int = 1, cache_dir: Path | None = None) -> Run:
+               stdin_filename: str | None = None, jobs: int = 1, cache_dir: Path | None = None,
+               on_start: Callable[[Run, int], None] | None = None,
+               on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
     """Lint every file under `paths` (`-` reads `stdin`, parsed and reported as `stdin_filename`).
 
     `jobs` above 1 spreads the posts over that many processes; `cache_dir` keeps findings of
-    unchanged posts there (None: no cache).
+    unchanged posts there (None: no cache). `on_start(run, files)` is called once the files are
+    read (`run.rules` and `run.redact` are then known), and `on_result(index, result, run)` with
+    each file's result as soon as it is done (in any order); `Run.results` are in discovery order.
     """
     configs = Configs(config_path)
     checker = Checker(configs, lang=lang, as_of=as_of, jobs=jobs, cache_dir=cache_dir)
@@ -79,11 +83,18 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
         for warning in source.warnings:
             notify("warning", f"{item}: {warning}")
         found.append(Job(stdin_filename if item == "-" and stdin_filename else item, source.text))
-    for job, findings in zip(found, checker.check(found)):
-        run.results.append(FileResult(job.shown, findings, job.text))
-    for policy in checker.policies:
+    for job in found:
+        policy = checker.policy(job.shown)
         run.rules.update(policy.rules)
         run.redact = run.redact or policy.config.redact
+    if on_start is not None:
+        on_start(run, len(found))
+    results: list[FileResult | None] = [None] * len(found)
+    for i, findings in checker.check_iter(found):
+        result = results[i] = FileResult(found[i].shown, findings, found[i].text)
+        if on_result is not None:
+            on_result(i, result, run)
+    run.results.extend(r for r in results if r is not None)
     return run
 
 
@@ -154,24 +165,33 @@ class Checker:
 
     def check(self, jobs: Sequence[Job]) -> list[list[Finding]]:
         """The findings of each job, in order."""
+        results: list[list[Finding]] = [[] for _ in jobs]
+        for i, findings in self.check_iter(jobs):
+            results[i] = findings
+        return results
+
+    def check_iter(self, jobs: Sequence[Job]) -> Iterator[tuple[int, list[Finding]]]:
+        """(index, findings) of each job as soon as it is known: cached ones first, then the
+        others as they are linted (in order with one process, as they finish with several)."""
         from .cache import entry_key
         from .markup import markup_for
 
-        results: list[list[Finding] | None] = [None] * len(jobs)
         policies = [self.policy(job.shown) for job in jobs]
         keys = [""] * len(jobs)
         todo = []
         for i, (job, policy) in enumerate(zip(jobs, policies)):
+            cached = None
             if self.cache is not None:
                 keys[i] = entry_key(policy.fingerprint, job.text, markup_for(job.shown), self.as_of)
-                results[i] = self.cache.get(keys[i], job.text, job.shown, policy.known_rules)
-            if results[i] is None:
+                cached = self.cache.get(keys[i], job.text, job.shown, policy.known_rules)
+            if cached is None:
                 todo.append(i)
+            else:
+                yield i, cached
         for i, findings, clean in self._lint(jobs, policies, todo):
-            results[i] = findings
             if self.cache is not None and clean:
                 self.cache.put(keys[i], jobs[i].text, findings, policies[i].known_rules)
-        return [r if r is not None else [] for r in results]
+            yield i, findings
 
     def _lint(self, jobs: Sequence[Job], policies: list[_Policy],
               todo: list[int]) -> Iterator[tuple[int, list[Finding], bool]]:

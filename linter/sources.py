@@ -93,8 +93,10 @@ class Configs:
         return f"excluded by {key.name if key else 'config'} (exclude: {pattern})"
 
 
-def discover(paths: Iterable[str], *, excluded: Exclusion | None = None) -> Iterator[str | Unreadable]:
-    """Each file to check, in a stable order: files as given, directories walked recursively."""
+def discover(paths: Iterable[str], *, excluded: Exclusion | None = None,
+             wanted: Callable[[str], bool] | None = None) -> Iterator[str | Unreadable]:
+    """Each file to check, in a stable order: files as given, directories walked recursively for
+    the names `wanted` accepts (default: the markup suffixes `check` reads)."""
     for raw in paths:
         if raw == "-":
             yield raw
@@ -107,7 +109,7 @@ def discover(paths: Iterable[str], *, excluded: Exclusion | None = None) -> Iter
         if reason:
             yield Unreadable(raw, f"{reason}; not checked", skip=True)
         elif path.is_dir():
-            yield from _walk(path, excluded)
+            yield from _walk(path, excluded, wanted or _checked)
         else:
             yield raw
 
@@ -166,10 +168,14 @@ def _spec_at(base: Path, file: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]
     return [(base, pathspec.GitIgnoreSpec.from_lines(lines))] if lines else []
 
 
-def _walk(root: Path, excluded: Exclusion | None) -> Iterator[str]:
+def _checked(name: str) -> bool:
+    return Path(name).suffix.lower() in CHECKED_SUFFIXES
+
+
+def _walk(root: Path, excluded: Exclusion | None, wanted: Callable[[str], bool]) -> Iterator[str]:
     listed = _git_listed(root)
     if listed is None:
-        yield from _walk_tree(root, excluded)
+        yield from _walk_tree(root, excluded, wanted)
         return
     for relative in sorted(listed, key=_walk_order):
         path = root / relative
@@ -178,8 +184,8 @@ def _walk(root: Path, excluded: Exclusion | None) -> Iterator[str]:
             continue
         if path.is_dir():  # a submodule or a link to a folder: walked as a tree of its own
             if not _skipped_folder(parts[-1]) and not (excluded and excluded(path, True)):
-                yield from _walk_tree(path, excluded)
-        elif path.suffix.lower() in CHECKED_SUFFIXES and path.is_file():  # not a tracked file since deleted
+                yield from _walk_tree(path, excluded, wanted)
+        elif wanted(path.name) and path.is_file():  # not a tracked file since deleted
             if not (excluded and excluded(path, False)):
                 yield os.path.normpath(path)
 
@@ -219,7 +225,7 @@ def _git_listed(root: Path) -> list[str] | None:
     return sorted(set(names))  # a file with merge conflicts is listed once per stage
 
 
-def _walk_tree(root: Path, excluded: Exclusion | None) -> Iterator[str]:
+def _walk_tree(root: Path, excluded: Exclusion | None, wanted: Callable[[str], bool]) -> Iterator[str]:
     """Walk `root` reading `.gitignore` files ourselves (outside git, or where git cannot help)."""
     gitignores = _GitIgnores(Path(os.path.abspath(root)))
     seen: set[tuple[int, int]] = set()
@@ -233,7 +239,7 @@ def _walk_tree(root: Path, excluded: Exclusion | None) -> Iterator[str]:
         specs = gitignores.enter(folder)
         dirs[:] = sorted(d for d in dirs if not _skipped_folder(d) and _kept(folder / d, True, specs, excluded))
         for name in sorted(files):
-            if Path(name).suffix.lower() in CHECKED_SUFFIXES and _kept(folder / name, False, specs, excluded):
+            if wanted(name) and _kept(folder / name, False, specs, excluded):
                 yield os.path.normpath(os.path.join(folder_name, name))
 
 

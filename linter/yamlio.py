@@ -32,6 +32,16 @@ class Mark:
         return f"{self.path}:{self.line}:{self.col}"
 
 
+class Confidential(str):
+    """A config string marked `!confidential`: the public edition of the written policy
+    (`postlint policy`) describes it instead of printing it. Everywhere else it is a plain string."""
+
+    __slots__ = ()
+
+
+CONFIDENTIAL_TAG = "!confidential"
+
+
 class MarkedDict(dict[str, Any]):
     """A mapping that remembers where it, each key and each value stand."""
 
@@ -120,8 +130,51 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> MarkedList:
     return result
 
 
+def _marked_confidential(value: Any) -> Any:
+    """`value` with every string in it (deeply: mapping values and list items) made `Confidential`."""
+    if isinstance(value, str):
+        return Confidential(value)
+    if isinstance(value, dict):
+        for key in value:
+            value[key] = _marked_confidential(value[key])
+    elif isinstance(value, list):
+        value[:] = [_marked_confidential(item) for item in value]
+    return value
+
+
+def _construct_confidential(loader: _Loader, node: yaml.Node) -> Any:
+    """`!confidential`: a string, or every string in a mapping or list; other scalars (a date, a
+    number) keep their plain type and value, and are not marked."""
+    if isinstance(node, yaml.MappingNode):
+        return _marked_confidential(_construct_mapping(loader, node))
+    if isinstance(node, yaml.SequenceNode):
+        return _marked_confidential(_construct_sequence(loader, node))
+    plain = not node.style  # a quoted scalar is always a string: "2027" is no number (libyaml: style '')
+    plain_tag = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))
+    return _marked_confidential(loader.yaml_constructors[plain_tag](loader, node))
+
+
+def confidential_values(data: Any) -> tuple[str, ...]:
+    """Every string marked `!confidential` in loaded data, once each, in a stable order."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, Confidential) and value.strip():
+            found.add(value.strip())
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(data)
+    return tuple(sorted(found))
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor(CONFIDENTIAL_TAG, _construct_confidential)
 
 
 def load_yaml_text(text: str, path: str) -> Any:

@@ -112,3 +112,47 @@ def test_public_numbers_are_a_list_of_strings(tmp_path):
     with pytest.raises(ConfigError) as info:
         load_config(path)
     assert "postlint.yaml:2" in str(info.value)
+
+
+def test_policy_paragraphs_load_as_text_or_one_per_language(tmp_path):
+    path = tmp_path / "postlint.yaml"
+    path.write_text("policy:\n  position: We post in the open.\n"
+                    "  contact:\n    en: Ask comms.\n    es: Pregunta a comunicación.\n")
+    policy = load_config(path).policy
+    assert policy["position"].in_language("es") == "We post in the open."
+    assert policy["contact"].in_language("es") == "Pregunta a comunicación."
+    assert "training" not in policy
+
+
+@pytest.mark.parametrize(("yaml_text", "where", "message"), [
+    ("policy:\n  postion: x\n", (2, 3), "unknown key 'postion' in policy"),
+    ("policy:\n  contact: {en: x, fr: y}\n", (2, 20), "unknown key 'fr'"),
+    ("policy:\n  training: [a, b]\n", (2, 13), "expected a string, got a list"),
+    ("policy:\n  monitoring: '  '\n", (2, 15), "must not be empty"),
+    ("policy: just text\n", (1, 9), "expected a policy"),
+])
+def test_policy_keys_are_strict_with_their_place(tmp_path, yaml_text, where, message):
+    path = tmp_path / "postlint.yaml"
+    path.write_text(yaml_text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    (problem,) = info.value.problems
+    assert (problem.line, problem.col) == where and message in problem.message
+
+
+def test_values_marked_confidential_are_collected_and_read_as_plain_values(tmp_path):
+    path = tmp_path / "postlint.yaml"
+    path.write_text(textwrap.dedent("""\
+        company:
+          spokespeople:
+            - !confidential {name: Jo Park, role: Investor relations}
+          codenames:
+            - {name: Osprey, public_on: !confidential 2027-01-01, aliases: [!confidential "1999"]}
+        policy:
+          contact: !confidential "Write to #comms-review on chat.\\n"
+        """))
+    config = load_config(path)
+    assert config.confidential == ("1999", "Investor relations", "Jo Park", "Write to #comms-review on chat.")
+    assert config.company.codenames[0].aliases == ("1999",)  # quoted: a string, not the number 1999
+    assert config.company.spokespeople[0].name == "Jo Park"
+    assert config.company.codenames[0].public_on == dt.date(2027, 1, 1)  # a date stays a date

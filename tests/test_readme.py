@@ -15,3 +15,27 @@ def test_the_first_example_shows_every_finding_the_command_prints(run, monkeypat
     code, out, _ = run(*command, "--no-cache")
     assert code == 1
     assert out == shown
+
+
+def test_the_policy_excerpt_is_what_the_command_prints(run, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    command = re.search(r"An excerpt of `postlint (policy [^`]+)`", readme).group(1).split()
+    excerpt = re.search(r"An excerpt of .*?```markdown\n(.*?)```", readme, re.DOTALL).group(1)
+    code, out, _ = run(*command)
+    assert code == 0
+    position = 0
+    for piece in excerpt.split("…\n"):  # pieces in the order the command prints them
+        position = out.index(piece, position) + len(piece)
+
+
+def test_the_configuration_example_loads(tmp_path):
+    from linter.config import load_config
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"## Configuration\n.*?```yaml\n(.*?)```", readme, re.DOTALL).group(1)
+    path = tmp_path / "postlint.yaml"
+    path.write_text(example, encoding="utf-8")
+    config = load_config(path)
+    assert config.policy["contact"].in_language("es").startswith("Pregunta a Dana Ruiz")
+    assert "Ask Dana Ruiz (ext. 4411) before you post." in config.confidential

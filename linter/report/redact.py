@@ -39,16 +39,20 @@ def redacted(finding: Finding) -> bool:
     return finding.category in REDACTED_CATEGORIES
 
 
-def redact(results: Sequence[FileResult], rules: Mapping[str, Rule] | None = None
-           ) -> tuple[list[FileResult], dict[str, Rule]]:
+def redact(results: Sequence[FileResult], rules: Mapping[str, Rule] | None = None, *,
+           seen: set[str] | None = None) -> tuple[list[FileResult], dict[str, Rule]]:
     """The results, and the rules SARIF describes, with every `pii`/`confidential` match masked.
 
     A matched string is masked wherever it appears, in every file's findings and source and in the
-    rules' texts and examples (a company's own pack may quote its codenames).
+    rules' texts and examples (a company's own pack may quote its codenames). `seen` carries the
+    strings matched in files already reported, when files are redacted one at a time (it grows).
     """
     rules = dict(rules or {})
-    strings = sorted({f.match for r in results for f in r.findings if redacted(f) and f.match.strip()},
-                     key=len, reverse=True)
+    found = {f.match for r in results for f in r.findings if redacted(f) and f.match.strip()}
+    if seen is not None:
+        seen |= found
+        found = seen
+    strings = sorted(found, key=len, reverse=True)
     masked_rules = {code: _redact_rule(rule, strings) for code, rule in rules.items()}
     return [_redact_file(result, rules, strings) for result in results], masked_rules
 

@@ -39,7 +39,7 @@ def render(results: Sequence[FileResult], *, rules: Mapping[str, Rule] | None = 
         seen: dict[str, int] = {}
         for finding in result.findings:
             if finding.code not in descriptors:
-                descriptors[finding.code] = _descriptor(finding, rules.get(finding.code))
+                descriptors[finding.code] = descriptor(finding, rules.get(finding.code))
                 indices[finding.code] = len(indices)
             fingerprint = _fingerprint(result, finding, seen)
             sarif_results.append(_result(result, finding, indices[finding.code], fingerprint))
@@ -62,7 +62,7 @@ def render(results: Sequence[FileResult], *, rules: Mapping[str, Rule] | None = 
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 
-def _descriptor(finding: Finding, rule: Rule | None) -> dict[str, Any]:
+def descriptor(finding: Finding, rule: Rule | None) -> dict[str, Any]:
     summary = rule.summary if rule else finding.message
     why = rule.why if rule else finding.why
     suggestion = rule.suggestion if rule else finding.suggestion
@@ -111,13 +111,13 @@ def _result(result: FileResult, finding: Finding, index: int, fingerprint: str) 
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
         "message": {"text": message},
-        "locations": [{"physicalLocation": {"artifactLocation": _artifact(result.path), "region": region}}],
+        "locations": [{"physicalLocation": {"artifactLocation": artifact(result.path), "region": region}}],
         "partialFingerprints": {FINGERPRINT: fingerprint},
         "properties": {"category": str(finding.category), "why": finding.why},
     }
 
 
-def _artifact(path: str) -> dict[str, Any]:
+def artifact(path: str) -> dict[str, Any]:
     """A relative path stays relative to %SRCROOT% (the working directory); others become file URIs."""
     absolute = os.path.abspath(path)
     try:

@@ -62,6 +62,10 @@ def summary_line(summary: Summary) -> str:
     return f"{files}: " + ", ".join(parts) + baselined
 
 
+def render_file(result: FileResult, *, colour: bool = False) -> str:
+    """One file's findings, each followed by a blank line (printed as soon as the file is done)."""
+    return "".join(render_finding(result.path, f, result.source, colour=colour) + "\n\n" for f in result.findings)
+
+
 def render(results: Sequence[FileResult], *, colour: bool = False, **_: Any) -> str:
-    blocks = [render_finding(r.path, f, r.source, colour=colour) for r in results for f in r.findings]
-    return "".join(b + "\n\n" for b in blocks) + summary_line(Summary.of(results)) + "\n"
+    return "".join(render_file(r, colour=colour) for r in results) + summary_line(Summary.of(results)) + "\n"

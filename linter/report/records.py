@@ -1,0 +1,197 @@
+"""`postlint scan` output: one record per post (or per finding), written as each post is done.
+
+Every writer streams: `post()` writes what it can at once and `close()` ends the document with
+the run's summary (JSON and SARIF carry it inside; JSON Lines and CSV leave it to stderr or
+`--summary FILE`). A post record is `{"id", "author"?, "date"?, "url"?, "source", "source_line",
+"findings": [...]}`; a finding record is the finding's fields after the post's.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from ..finding import Finding, Severity
+from . import context_without_match
+from .sarif import FINGERPRINT, LEVELS, SCHEMA, artifact, descriptor
+
+if TYPE_CHECKING:
+    from ..exports import Record
+    from ..packs import Rule
+
+FLUSH_SECONDS = 0.5
+POST_FIELDS = ("id", "author", "date", "url", "source", "source_line")
+FINDING_FIELDS = ("code", "category", "severity", "line", "col", "end_line", "end_col", "start", "end", "match",
+                  "message", "why", "suggestion")
+
+
+def post_fields(record: Record) -> dict[str, Any]:
+    """The post's identity: id, then author, date and URL when the export has them."""
+    data: dict[str, Any] = {"id": record.id}
+    for name in ("author", "date", "url"):
+        value = getattr(record, name)
+        if value is not None:
+            data[name] = value
+    data["source"], data["source_line"] = record.source, record.line
+    return data
+
+
+def finding_fields(finding: Finding) -> dict[str, Any]:
+    data = finding.to_dict()
+    data.pop("path", None)  # the post's `source` says where it is
+    return data
+
+
+class Writer:
+    """Writes records to `out` as posts come; `close(summary)` finishes the output."""
+
+    def __init__(self, out: IO[str], *, per: str = "post", skip_clean: bool = False) -> None:
+        self.out, self.per, self.skip_clean = out, per, skip_clean
+        self._flushed = time.monotonic()
+
+    def post(self, record: Record, findings: Sequence[Finding]) -> None:
+        if self.per == "finding":
+            for finding in findings:
+                self.finding_record({**post_fields(record), **finding_fields(finding)}, record, finding)
+        elif findings or not self.skip_clean:
+            self.post_record({**post_fields(record), "findings": [finding_fields(f) for f in findings]})
+        if time.monotonic() - self._flushed > FLUSH_SECONDS:  # a reader of a pipe sees findings as they come
+            self.out.flush()
+            self._flushed = time.monotonic()
+
+    def post_record(self, data: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
+        raise NotImplementedError
+
+    def close(self, summary: Mapping[str, Any], rules: Mapping[str, Rule] | None = None) -> None:
+        self.out.flush()
+
+
+class JsonlWriter(Writer):
+    """`--format jsonl`: one JSON object a line."""
+
+    def post_record(self, data: dict[str, Any]) -> None:
+        self.out.write(json.dumps(data, ensure_ascii=False) + "\n")
+
+    def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
+        self.post_record(data)
+
+
+class CsvWriter(Writer):
+    """`--format csv`: a header, then a row per post (finding counts and codes) or per finding."""
+
+    def __init__(self, out: IO[str], **kwargs: Any) -> None:
+        super().__init__(out, **kwargs)
+        self.csv = csv.writer(out, lineterminator="\n")
+        counts = ("findings", *(str(s) for s in Severity), "codes")
+        self.csv.writerow([*POST_FIELDS, *(FINDING_FIELDS if self.per == "finding" else counts)])
+
+    def post_record(self, data: dict[str, Any]) -> None:
+        findings = data["findings"]
+        counts = [sum(1 for f in findings if f["severity"] == str(s)) for s in Severity]
+        codes = " ".join(dict.fromkeys(f["code"] for f in findings))
+        self.csv.writerow([*(data.get(k, "") for k in POST_FIELDS), len(findings), *counts, codes])
+
+    def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
+        self.csv.writerow([data.get(k, "") for k in (*POST_FIELDS, *FINDING_FIELDS)])
+
+
+class JsonWriter(Writer):
+    """`--format json`: `{"version": 1, "posts" (or "findings"): [...], "summary": {...}}`."""
+
+    def __init__(self, out: IO[str], **kwargs: Any) -> None:
+        super().__init__(out, **kwargs)
+        self.count = 0
+        self.out.write('{\n  "version": 1,\n  "%s": [' % ("findings" if self.per == "finding" else "posts"))
+
+    def post_record(self, data: dict[str, Any]) -> None:
+        self.out.write(("," if self.count else "") + "\n    " + json.dumps(data, ensure_ascii=False))
+        self.count += 1
+
+    def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
+        self.post_record(data)
+
+    def close(self, summary: Mapping[str, Any], rules: Mapping[str, Rule] | None = None) -> None:
+        self.out.write(("\n  " if self.count else "") + '],\n  "summary": '
+                       + json.dumps(summary, ensure_ascii=False, indent=2).replace("\n", "\n  ") + "\n}\n")
+        super().close(summary)
+
+
+class SarifWriter(Writer):
+    """`--format sarif`: SARIF 2.1.0; each finding is a result located at its post's line in the
+    export (`region.startLine`), with the post as a logical location and the place in the post's
+    text in `properties`. The rules that have results are described after the results."""
+
+    def __init__(self, out: IO[str], **kwargs: Any) -> None:
+        super().__init__(out, **{**kwargs, "per": "finding"})
+        self.indices: dict[str, int] = {}
+        self.first_findings: dict[str, Finding] = {}
+        self.seen: dict[str, int] = {}
+        self.seen_in: Record | None = None
+        self.count = 0
+        self.out.write('{\n  "$schema": %s,\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": ['
+                       % json.dumps(SCHEMA))
+
+    def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
+        if finding.code not in self.indices:
+            self.indices[finding.code] = len(self.indices)
+            self.first_findings[finding.code] = finding
+        properties: dict[str, Any] = {k: data[k] for k in ("id", "author", "date", "url") if k in data}
+        properties.update(category=str(finding.category), why=finding.why, line=finding.line, col=finding.col,
+                          endLine=finding.end_line, endColumn=finding.end_col)
+        message = finding.message + (f" Instead: {finding.suggestion}" if finding.suggestion else "")
+        result = {
+            "ruleId": finding.code,
+            "ruleIndex": self.indices[finding.code],
+            "level": LEVELS[finding.severity],
+            "message": {"text": f"Post {record.id}: {message}"},
+            "locations": [{
+                "physicalLocation": {"artifactLocation": _artifact(record.source),
+                                     "region": {"startLine": max(record.line, 1), "snippet": {"text": finding.match}}},
+                "logicalLocations": [{"name": record.id, "kind": "object"}],
+            }],
+            "partialFingerprints": {FINGERPRINT: self._fingerprint(record, finding)},
+            "properties": properties,
+        }
+        self.out.write(("," if self.count else "") + "\n        " + json.dumps(result, ensure_ascii=False))
+        self.count += 1
+
+    def _fingerprint(self, record: Record, finding: Finding) -> str:
+        """Rule, post and the post's text around the match (never the match itself)."""
+        if self.seen_in is not record:
+            self.seen, self.seen_in = {}, record  # occurrences are counted within one post
+        context = " ".join(context_without_match(record.text, finding).split()).casefold()
+        key = "\0".join([finding.code, record.source, record.id, context])
+        self.seen[key] = self.seen.get(key, 0) + 1
+        return hashlib.sha256(f"{key}\0{self.seen[key]}".encode()).hexdigest()[:32]
+
+    def close(self, summary: Mapping[str, Any], rules: Mapping[str, Rule] | None = None) -> None:
+        from .. import __version__
+
+        rules = rules or {}
+        descriptors = [descriptor(finding, rules.get(code)) for code, finding in self.first_findings.items()]
+        tool = {"driver": {"name": "postlint", "version": __version__, "semanticVersion": __version__,
+                           "rules": descriptors}}
+        rest = {"tool": tool, "columnKind": "unicodeCodePoints",
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+                "invocations": [{"executionSuccessful": True}], "properties": {"summary": summary}}
+        body = json.dumps(rest, ensure_ascii=False, indent=2)[1:-1].replace("\n", "\n    ").rstrip()
+        self.out.write(("\n      " if self.count else "") + "]," + body + "\n    }\n  ]\n}\n")
+        super().close(summary)
+
+
+def _artifact(path: str) -> dict[str, Any]:
+    return artifact(path) if path != "-" else {"uri": "stdin"}
+
+
+def writer(fmt: str, out: IO[str], *, per: str = "post", skip_clean: bool = False) -> Writer:
+    kinds: dict[str, type[Writer]] = {"jsonl": JsonlWriter, "csv": CsvWriter, "json": JsonWriter,
+                                      "sarif": SarifWriter}
+    return kinds[fmt](out, per=per, skip_clean=skip_clean)

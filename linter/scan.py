@@ -1,0 +1,259 @@
+"""`postlint scan`: every post of social-media exports, linted as a stream, findings written as
+they come, then a summary (posts, posts with findings, per category, author and month).
+
+Records come from `exports.py`, are linted in this process (`Linter.lint_many`) or on a Dask
+cluster (`dask.py`), in order, and go to a writer (`report/records.py`) one post at a time: the
+memory used does not grow with the number of posts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+from .exports import BadRow, Fields, Notice, Progress, Record, parse_date, read_all
+from .finding import Category, Finding, Severity
+from .sources import Unreadable
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .engine import Post
+    from .packs import Rule
+    from .report.records import Writer
+
+BAD_ROWS_SHOWN = 100  # bad rows reported one by one per file; the rest are counted
+NO_AUTHOR = "(none)"
+NO_MONTH = "(no date)"
+
+
+class Linting(Protocol):
+    """What lints the posts: in this process, or on a cluster. Findings come back in order."""
+
+    def lint(self, posts: Iterable[Post]) -> Iterator[list[Finding]]: ...
+
+
+@dataclass
+class ScanSettings:
+    """How records become posts."""
+
+    fields: Fields = field(default_factory=Fields)
+    input_format: str | None = None
+    markup: str = "text"
+    as_of: dt.date | None = None  # None: each post as of its own date, else today
+    lang: str | None = None
+
+
+@dataclass
+class Tally:
+    posts: int = 0
+    flagged: int = 0  # posts with findings
+    findings: int = 0
+
+    def add(self, findings: int) -> None:
+        self.posts += 1
+        self.flagged += 1 if findings else 0
+        self.findings += findings
+
+    def to_dict(self) -> dict[str, int]:
+        return {"posts": self.posts, "posts_with_findings": self.flagged, "findings": self.findings}
+
+
+@dataclass
+class Summary:
+    """What a scan found, in counts: per severity, category, author and month."""
+
+    files: int = 0
+    bad_rows: int = 0
+    unreadable: int = 0
+    total: Tally = field(default_factory=Tally)
+    severities: Counter[str] = field(default_factory=Counter)
+    categories: dict[str, Tally] = field(default_factory=dict)
+    authors: dict[str, Tally] = field(default_factory=dict)
+    months: dict[str, Tally] = field(default_factory=dict)
+
+    def add(self, record: Record, findings: Sequence[Finding]) -> None:
+        self.total.add(len(findings))
+        self.severities.update(str(f.severity) for f in findings)
+        by_category = Counter(str(f.category) for f in findings)
+        for category, count in by_category.items():
+            self.categories.setdefault(category, Tally()).add(count)
+        self.authors.setdefault(record.author or NO_AUTHOR, Tally()).add(len(findings))
+        self.months.setdefault(month_of(record.date), Tally()).add(len(findings))
+
+    @property
+    def worst(self) -> int:
+        return max((Severity(s).rank for s, n in self.severities.items() if n), default=0)
+
+    def to_dict(self) -> dict[str, Any]:
+        categories = {str(c): self.categories[str(c)].to_dict() for c in Category if str(c) in self.categories}
+        authors = sorted(self.authors.items(), key=lambda kv: (-kv[1].flagged, -kv[1].posts, kv[0]))
+        return {
+            **self.total.to_dict(),
+            **{str(s): self.severities.get(str(s), 0) for s in Severity},
+            "files": self.files, "bad_rows": self.bad_rows, "unreadable_files": self.unreadable,
+            "by_category": {c: {"findings": t["findings"], "posts": t["posts"]} for c, t in categories.items()},
+            "by_author": {a: t.to_dict() for a, t in authors},
+            "by_month": {m: self.months[m].to_dict() for m in sorted(self.months)},
+        }
+
+    def render(self, *, top: int = 10) -> str:
+        """A few lines for people (stderr)."""
+        total = self.total
+        share = f" ({100 * total.flagged / total.posts:.1f}%)" if total.posts else ""
+        severities = ", ".join(_count(self.severities.get(str(s), 0), str(s)) for s in Severity)
+        extra = [_count(self.bad_rows, "bad row") + " skipped"] if self.bad_rows else []
+        if self.unreadable:
+            extra.append(_count(self.unreadable, "input") + " not read whole")
+        lines = [f"scanned {_count(total.posts, 'post')} from {_count(self.files, 'file')}: "
+                 f"{total.flagged:,} with findings{share}; {_count(total.findings, 'finding')} ({severities})"
+                 + "".join(f"; {e}" for e in extra)]
+        if self.categories:
+            lines.append("  by category: " + ", ".join(
+                f"{c} {self.categories[str(c)].findings:,} in {_count(self.categories[str(c)].posts, 'post')}"
+                for c in Category if str(c) in self.categories))
+        authors = sorted(((a, t) for a, t in self.authors.items() if t.flagged),
+                         key=lambda kv: (-kv[1].flagged, -kv[1].posts, kv[0]))
+        months = sorted((m, t) for m, t in self.months.items() if t.flagged)  # the latest `top` are shown
+        for title, rows, named in (("author", authors, set(self.authors) != {NO_AUTHOR}),
+                                   ("month", months[::-1], set(self.months) != {NO_MONTH})):
+            if rows and named:
+                more = len(rows) - top
+                lines.append(f"  by {title} (posts with findings/posts): "
+                             + ", ".join(f"{k} {t.flagged:,}/{t.posts:,}" for k, t in rows[:top])
+                             + (f", and {more:,} more" if more > 0 else ""))
+        return "\n".join(lines)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 or noun == 'info' else 's'}"
+
+
+def month_of(date: str | None) -> str:
+    parsed = parse_date(date)
+    return f"{parsed.year:04d}-{parsed.month:02d}" if parsed else NO_MONTH
+
+
+@dataclass
+class ScanRun:
+    summary: Summary
+    failed: bool = False  # an input could not be read (whole)
+
+
+def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer: Writer, *,
+         notify: Callable[[str, str], None], progress: Callable[[Progress, Summary], None] | None = None,
+         transform: Callable[[Record, list[Finding]], list[Finding]] | None = None,
+         stdin: IO[bytes] | None = None) -> ScanRun:
+    """Lint every post under `paths`, writing each post's findings as soon as they are known.
+
+    `notify(level, message)` hears about bad rows, unreadable files and which fields were read;
+    `progress(bytes read, summary so far)` is called after every post; `transform` may change a
+    post's findings before they are written (redaction).
+    """
+    from .engine import Post
+
+    summary = Summary()
+    run = ScanRun(summary)
+    read = Progress()
+    pending: deque[Record] = deque()
+    bad_by_file: Counter[str] = Counter()
+    today = dt.date.today()
+
+    def posts() -> Iterator[Post]:
+        seen_files: set[str] = set()
+        for item in read_all(paths, settings.fields, input_format=settings.input_format, progress=read, stdin=stdin):
+            if isinstance(item, Record):
+                if item.source not in seen_files:
+                    seen_files.add(item.source)
+                    summary.files += 1
+                pending.append(item)
+                as_of = settings.as_of or parse_date(item.date) or today
+                yield Post(item.text, path=item.source, as_of=as_of, lang=settings.lang, markup=settings.markup)
+            elif isinstance(item, BadRow):
+                summary.bad_rows += 1
+                bad_by_file[item.source] += 1
+                if bad_by_file[item.source] <= BAD_ROWS_SHOWN:
+                    notify("warning", str(item))
+            elif isinstance(item, Unreadable):
+                summary.unreadable += 1
+                run.failed = run.failed or not item.skip
+                notify("warning" if item.skip else "error", str(item))
+            elif isinstance(item, Notice):
+                notify("note", str(item))
+        for source, count in bad_by_file.items():
+            if count > BAD_ROWS_SHOWN:
+                notify("warning", f"{source}: {count - BAD_ROWS_SHOWN:,} more bad rows skipped (not shown)")
+
+    for findings in linting.lint(posts()):
+        record = pending.popleft()
+        if transform is not None:
+            findings = transform(record, findings)
+        summary.add(record, findings)
+        writer.post(record, findings)
+        if progress is not None:
+            progress(read, summary)
+    return run
+
+
+class InProcess:
+    """Lints in this process with one `Linter` (`lint_many`, batched)."""
+
+    def __init__(self, linter: Any) -> None:
+        self.linter = linter
+
+    def lint(self, posts: Iterable[Post]) -> Iterator[list[Finding]]:
+        return self.linter.lint_many(posts)  # type: ignore[no-any-return]
+
+
+class Redactor:
+    """`--redact` for a scan: each post's `pii` and `confidential` matches are masked in its
+    findings; those that a rule's own text quotes (a company pack's examples) are kept, to mask
+    the rule descriptions written at the end (SARIF)."""
+
+    def __init__(self, rules: Mapping[str, Any]) -> None:
+        self.rules = rules
+        self._rule_texts = " ".join(" ".join([r.summary, r.why, r.message, r.suggestion, *r.examples_bad,
+                                              *r.examples_good]) for r in rules.values()).casefold()
+        self.quoted: set[str] = set()
+
+    def __call__(self, record: Record, findings: list[Finding]) -> list[Finding]:
+        from .report import FileResult
+        from .report.redact import redact, redacted
+
+        if not findings:
+            return findings
+        self.quoted.update(f.match for f in findings if redacted(f) and f.match.casefold() in self._rule_texts)
+        (masked,), _ = redact([FileResult(record.source, findings, record.text)], self.rules)
+        return list(masked.findings)
+
+    def masked_rules(self) -> dict[str, Any]:
+        from .report.redact import redact
+
+        return redact([], self.rules, seen=set(self.quoted))[1]
+
+
+@contextmanager
+def linting_for(config: Config, config_key: Path | None, *, lang: str | None, workers: int | None,
+                cluster: str | None) -> Iterator[tuple[Linting, dict[str, Rule]]]:
+    """What lints the posts (this process, a local Dask cluster of `workers`, or the scheduler at
+    `cluster`) and the rules it applies, by code."""
+    from .suppress import DIRECTIVE_RULES
+
+    if workers is None and cluster is None:
+        from .cache import default_cache_dir
+        from .engine import Linter
+
+        linter = Linter(config, lang=lang, cache_dir=default_cache_dir())
+        yield InProcess(linter), {**DIRECTIVE_RULES, **{r.code: r for r in linter.rules}}
+        return
+    from .dask import LinterSpec, OnCluster, cluster_client
+    from .packs import load_rules
+
+    spec = LinterSpec.of(config_key if config_key is not None else {}, lang)
+    rules = {**DIRECTIVE_RULES, **{r.code: r for r in load_rules(config)}}
+    with cluster_client(workers=workers, address=cluster) as client:
+        yield OnCluster(client, spec), rules
