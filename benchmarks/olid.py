@@ -1,6 +1,6 @@
 """OLID (../shared/corpora/olid_train): the labelled tweets, and how a predictor of OFF is scored.
 
-Shared by quality.py and train_offensive.py, so that neither imports the other.
+Used by quality.py; the split into train, dev and test parts is training/offensive_data.py's.
 """
 
 from __future__ import annotations
@@ -25,8 +25,13 @@ def read_olid() -> tuple[list[str], list[int]]:
 
 
 def flag_scores(predicted: list[bool], labels: list[int]) -> dict[str, Any]:
-    """Precision, recall and F1 of OFF for one flag per tweet."""
+    """Precision, recall and F1 of OFF for one flag per tweet, macro-F1 over OFF and NOT, and the
+    share of clean (NOT) tweets flagged."""
     tp = sum(1 for p, y in zip(predicted, labels) if p and y)
     fp = sum(1 for p, y in zip(predicted, labels) if p and not y)
     fn = sum(1 for p, y in zip(predicted, labels) if not p and y)
-    return scores(tp, fp, fn)
+    tn = len(labels) - tp - fp - fn
+    result = scores(tp, fp, fn)
+    f1_not = 2 * tn / (2 * tn + fp + fn) if tn else 0.0  # F1 of the NOT class, for OffensEval's macro-F1
+    return {**result, "macro_f1": round((result["f1"] + f1_not) / 2, 4),
+            "clean_flagged": round(fp / (fp + tn), 4) if fp + tn else 0.0}

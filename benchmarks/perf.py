@@ -457,16 +457,18 @@ def scan_workers(count: int, limit: int = 280) -> list[dict[str, object]]:
 # -- classifier ------------------------------------------------------------------------------------
 
 def classifier(paths: list[Path], repeat: int) -> list[dict[str, object]]:
-    """Milliseconds per tweet-length post: the shipped model's probability against `nlp(text)`."""
-    print("classifier: DER-OFFENSIVE's model vs the full spaCy pipeline, per tweet-length post", flush=True)
+    """Milliseconds per tweet-length post: DER-OFFENSIVE's cascade (the prefilter, then the encoder,
+    as if every post were a candidate: the worst case) against `nlp(text)`."""
+    print("classifier: DER-OFFENSIVE's cascade vs the full spaCy pipeline, per tweet-length post", flush=True)
     import spacy
 
     from linter.checks.classifier import load_model
+    from linter.encoder import load_encoder
 
     sentences = [s.strip() for p in paths for s in p.read_text(encoding="utf-8").split(". ")
                  if 60 <= len(s.strip()) <= 280 and "\n" not in s.strip()][:200]
-    model, nlp = load_model("offensive-en"), spacy.load(MODEL)
-    engines = {"model": model.probability, "nlp": nlp}
+    prefilter, encoder, nlp = load_model("offensive-en"), load_encoder("offensive-en-encoder"), spacy.load(MODEL)
+    engines = {"model": lambda text: (prefilter.logit(text), encoder.logits([text])), "nlp": nlp}
     for run in engines.values():
         run(sentences[0])  # warm: the model's tables, spaCy's first call
     best = {}
@@ -480,8 +482,8 @@ def classifier(paths: list[Path], repeat: int) -> list[dict[str, object]]:
         best[name] = min(times)
     _note(f"model {best['model']:.2f} ms, nlp {best['nlp']:.2f} ms per post ({len(sentences)} posts)")
     ratio = best["model"] / best["nlp"]
-    return [row(f"DER-OFFENSIVE model per tweet-length post ({len(sentences)} posts)", best["model"], best["nlp"],
-                ratio, "<= 0.25x", ratio <= 0.25, "ms", "full nlp(text)")]
+    return [row(f"DER-OFFENSIVE cascade per tweet-length post, every post a candidate ({len(sentences)} posts)",
+                best["model"], best["nlp"], ratio, "<= 1.0x", ratio <= 1.0, "ms", "full nlp(text)")]
 
 
 if __name__ == "__main__":

@@ -20,11 +20,11 @@ Measures (issues 4 and 10):
 - presidio: recall per entity type on ../shared/corpora/presidio_synth (a `pii` finding that
   overlaps the labelled span).
 - olid: precision/recall/F1 of "any derogatory or profanity finding" against OFF on
-  ../shared/corpora/olid_train. The trained classifier (DER-OFFENSIVE) is scored by nested
-  cross-validation only: each tweet is judged by a model fitted on the other folds, with its
-  hyper-parameters and threshold chosen on inner folds of those (benchmarks/train_offensive.py;
-  needs its offline training packages), never by the shipped one. Also lists what enabling it
-  adds on the Rust blog.
+  ../shared/corpora/olid_train: the rules alone (DER-OFFENSIVE off) on every tweet, and the
+  default packs with the model on, on the held-out `test` part (training/offensive_data.py: 20%
+  of the tweets, by a hash of their id), which no training choice looked at; and the trade-off
+  curve over the model's threshold. What the model adds on each blog is read from `blogs`
+  (the Go blog was held out of the hard-negative mining and of the threshold choice).
 """
 
 from __future__ import annotations
@@ -42,7 +42,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from olid import flag_scores, read_olid  # noqa: E402 - beside this script; shared with train_offensive.py
+sys.path.insert(0, str(ROOT / "training"))
+import offensive_data as olid_data  # noqa: E402 - training/offensive_data.py: the OLID split
+from olid import flag_scores, read_olid  # noqa: E402 - beside this script
 
 CORPORA = ROOT.parent / "shared" / "corpora"
 BLOGS = ("blog_rust_lang", "blog_go", "blog_18f")
@@ -54,8 +56,6 @@ DOC = ROOT / "docs" / "quality.md"
 PRESIDIO_TARGETS = ("EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IBAN_CODE", "US_SSN", "IP_ADDRESS")
 PRESIDIO_REPORTED = (*PRESIDIO_TARGETS, "PERSON", "STREET_ADDRESS")
 CLASSIFIER_CODE = "DER-OFFENSIVE"
-OLID_NOTES = (Path(__file__).with_name("olid_notes.md").read_text(encoding="utf-8").strip()
-              if Path(__file__).with_name("olid_notes.md").exists() else "")
 
 
 HELD_OUT = "held-"  # ids of labelled-value posts written before the rules and never tuned on
@@ -177,47 +177,54 @@ def measure_presidio() -> dict[str, Any]:
 
 
 def measure_olid() -> dict[str, Any]:
+    """The default packs on OLID: the rules alone on every tweet, and with DER-OFFENSIVE on the
+    held-out `test` part of training/offensive_data.py (the shipped model never saw it; nothing was tuned on it)."""
     from linter import Linter
-    from linter.packs import all_builtin_rules
 
     texts, labels = read_olid()
-    has_classifier = any(r.code == CLASSIFIER_CODE for r in all_builtin_rules())
-    # The rules alone, with the shipped classifier off: it was trained on these very tweets.
-    linter = Linter({"packs": ["derogatory", "profanity"],
-                     "rules": {CLASSIFIER_CODE: "off"} if has_classifier else {}})
-    by_rules = [bool(f) for f in linter.lint_many(texts)]
-    result: dict[str, Any] = {"tweets": len(texts), "off": sum(labels),
-                              "rules_only": flag_scores(by_rules, labels)}
-    if has_classifier:
-        sys.path.insert(0, str(Path(__file__).parent))
-        from train_offensive import nested_cv
-
-        cv = nested_cv(texts, labels)
-        by_model = cv["flags"]
-        result["ngram_only_cv"] = flag_scores(cv["ngram"], labels)
-        result["embed_only_cv"] = flag_scores(cv["embed"], labels)
-        result["classifier_only_cv"] = flag_scores(by_model, labels)
-        result["combined_cv"] = flag_scores([a or b for a, b in zip(by_rules, by_model)], labels)
-        result["folds"], result["inner"], result["fold_log"] = cv["folds"], cv["inner"], cv["log"]
-        result["rust_effect"] = classifier_on_rust_blog()
-    result["headline"] = result.get("combined_cv", result["rules_only"])
-    result["command"] = "python benchmarks/quality.py --only olid"
-    return result
+    rules_linter = Linter({"rules": {CLASSIFIER_CODE: "off"}})
+    by_rules = [_offensive(f) for f in rules_linter.lint_many(texts)]
+    test = [i for i, (tid, _, _) in enumerate(olid_data.read_olid()) if olid_data.olid_part(tid) == "test"]
+    test_texts, test_labels = [texts[i] for i in test], [labels[i] for i in test]
+    with_model = [_offensive(f) for f in Linter({}).lint_many(test_texts)]
+    scores = model_scores(test_texts)
+    rules_test = [by_rules[i] for i in test]
+    curve = [{"threshold": t, **flag_scores([r or s >= t for r, s in zip(rules_test, scores)], test_labels)}
+             for t in (0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)]
+    return {"tweets": len(texts), "off": sum(labels), "rules_only": flag_scores(by_rules, labels),
+            "test_tweets": len(test), "test_off": sum(test_labels),
+            "rules_only_test": flag_scores(rules_test, test_labels),
+            "default_test": flag_scores(with_model, test_labels), "curve": curve,
+            "model": _encoder_meta(),
+            "command": "python benchmarks/quality.py --only olid"}
 
 
-def classifier_on_rust_blog() -> list[dict[str, Any]]:
-    """What enabling DER-OFFENSIVE adds on the Rust blog (built-in packs, no company config)."""
-    from linter import Linter
-    from linter.engine import Post
+def _offensive(findings: list[Any]) -> bool:
+    return any(f.category in ("derogatory", "profanity") for f in findings)
 
-    paths = sorted(RUST_POSTS.glob("*.md"))
-    linter = Linter({"rules": {CLASSIFIER_CODE: "on"}})
-    found = []
-    for path, findings in zip(paths, linter.lint_many(Post(p.read_text(encoding="utf-8"), path=p.name) for p in paths)):
-        found += [{"file": path.name, "line": f.line, "match": f.match, "message": f.message}
-                  for f in findings if f.code == CLASSIFIER_CODE]
-    return found
 
+def _cascade() -> Any:
+    """DER-OFFENSIVE's check, built as the engine builds it (no company)."""
+    from linter.checks.classifier import ClassifierCheck
+    from linter.config import Company
+    from linter.packs import all_builtin_rules
+
+    return ClassifierCheck(next(r for r in all_builtin_rules() if r.code == CLASSIFIER_CODE), Company())
+
+
+def _encoder_meta() -> dict[str, Any]:
+    check = _cascade()
+    meta = check.encoder.meta
+    return {"threshold": check.threshold, "prefilter": check.prefilter, "combine": meta.get("combine"),
+            "training": meta["training"], "dev": meta["dev"], "base_model": meta["base_model"]}
+
+
+def model_scores(texts: list[str]) -> list[float]:
+    """Each text's highest unit probability through the cascade (0 where the prefilter stops every unit)."""
+    from linter.document import Document
+
+    check = _cascade()
+    return [max((p for _, _, p in check.candidates(Document.create(t))), default=0.0) for t in texts]
 
 MEASURES = {"corpus": measure_corpus, "blogs": measure_blogs, "presidio": measure_presidio, "olid": measure_olid}
 OPTIONAL = {"dlp"}  # measured only when its data is given (`--dlp FILE`)
@@ -257,13 +264,15 @@ def render(results: dict[str, Any]) -> str:
                    f"| `python benchmarks/quality.py --only presidio` |")
     if "olid" in results:
         o = results["olid"]
-        rows = [("default packs", o["rules_only"])]
-        if "combined_cv" in o:
-            rows.append((f"with opt-in DER-OFFENSIVE, nested {o['folds']}x{o.get('inner', '?')}-fold CV",
-                         o["combined_cv"]))
-        for how, h in rows:
-            out.append(f"| olid_train: F1(OFF), {how} | >= 0.70 | {h['f1']:.3f} (P {h['precision']:.3f}, "
-                       f"R {h['recall']:.3f}) | `python benchmarks/quality.py --only olid` |")
+        h = o["default_test"]
+        out.append(f"| olid_train held-out test ({o['test_tweets']} tweets): macro-F1 / F1(OFF), default packs "
+                   f"with DER-OFFENSIVE | >= 0.80 / >= 0.72 | {h['macro_f1']:.3f} / {h['f1']:.3f} (P "
+                   f"{h['precision']:.3f}, R {h['recall']:.3f}) | `python benchmarks/quality.py --only olid` |")
+    for blog, r in results.get("blogs", {}).items():
+        added = sum(1 for f in r["findings"] if f["code"] == CLASSIFIER_CODE)
+        held_out = " (held out of the model's mining)" if blog == olid_data.HELD_OUT_BLOG else ""
+        out.append(f"| {blog}{held_out}: DER-OFFENSIVE findings per 100 posts | <= 1 | "
+                   f"{100 * added / r['posts']:.2f} ({added}) | `python benchmarks/quality.py --only blogs` |")
     if "corpus" in results:
         c = results["corpus"]
         out += ["", f"## Project corpus ({c['posts']} posts)", "", f"`{c['command']}`", "",
@@ -301,45 +310,35 @@ def render(results: dict[str, Any]) -> str:
             if p["missed"][k]:
                 out.append(f"- {k}: " + "; ".join(f"`{v!r}`" for v in p["missed"][k][:4]))
     if "olid" in results:
-        o = results["olid"]
-        out += ["", f"## olid_train ({o['tweets']} tweets, {o['off']} OFF)", "",
-                "Predicted OFF = any `derogatory` or `profanity` finding (packs derogatory + profanity).", "",
-                "| predictor | tp | fp | fn | precision | recall | F1(OFF) |", "|---|---|---|---|---|---|---|"]
-        rows = [("rules only (classifier off)", o["rules_only"])]
-        if "combined_cv" in o:
-            cv = f"nested {o['folds']}x{o.get('inner', '?')}-fold CV"
-            if "ngram_only_cv" in o:
-                rows += [(f"n-gram NB-SVM part alone (p >= 0.5), {cv}", o["ngram_only_cv"]),
-                         (f"word-piece embedding part alone (p >= 0.5), {cv}", o["embed_only_cv"])]
-            rows += [(f"classifier alone, {cv}", o["classifier_only_cv"]),
-                     (f"rules + classifier, {cv}", o["combined_cv"])]
-        for name, s in rows:
-            out.append(f"| {name} | {s['tp']} | {s['fp']} | {s['fn']} | {s['precision']:.3f} | "
-                       f"{s['recall']:.3f} | {s['f1']:.3f} |")
-        if "rust_effect" in o:
-            out += ["", f"Enabling DER-OFFENSIVE on the 387 Rust blog posts (built-in packs, no company config) adds "
-                    f"{len(o['rust_effect'])} findings:", ""]
-            scored = sorted(o["rust_effect"], key=lambda f: -float(f["message"].split("score ")[1].split(";")[0]))
-            by_cut = ", ".join(f"{sum(float(f['message'].split('score ')[1].split(';')[0]) >= t for f in scored)} "
-                               f"at >= {t}" for t in (0.5, 0.6, 0.7, 0.8, 0.9))
-            out[-2] = out[-2].rstrip(":") + f" ({by_cut}). The twelve highest-scoring ones:"
-            out += [f"- {f['file']}:{f['line']}: `{' '.join(f['match'][:120].split()).replace('|', '/')}` "
-                    f"({f['message'].split('(')[1].rstrip(').')})" for f in scored[:12]]
-            out += ["", "Verdict: all twelve are wrong (technical English: garbage collector, kill the thread, "
-                    "corrupt, fat-lto, dirty hands; or sober reporting: a tragic death, a shame). So are the "
-                    "lower-scoring ones sampled (garbage collection, dummy feature, annoying bugs, survey "
-                    "demographics). DER-OFFENSIVE therefore stays opt-in: no threshold keeps OLID F1 near its "
-                    "best and the Rust blog near clean (at >= 0.8 only 2 remain, but the rule then misses most "
-                    "offensive tweets)."]
-        if "fold_log" in o:
-            out += ["", "Every tweet is judged by a model fitted without it: in each outer fold, the stacker, the "
-                    "NB-SVM's C and the threshold are chosen on inner folds of the outer training set only "
-                    "(`python benchmarks/train_offensive.py --cv-only`). Choices per outer fold:", ""]
-            out += [f"- {line}" for line in o["fold_log"]]
-            out += ["", OLID_NOTES]
+        out += render_olid(results["olid"])
     if "blogs" in results:
         out += blog_tables(results["blogs"])
     return "\n".join(out) + "\n"
+
+
+def render_olid(o: dict[str, Any]) -> list[str]:
+    m = o["model"]
+    out = ["", f"## olid_train ({o['tweets']} tweets, {o['off']} OFF)", "",
+           "Predicted OFF = any `derogatory` or `profanity` finding of the default packs (no config).",
+           (f"The held-out test part is {o['test_tweets']} tweets ({o['test_off']} OFF), 20% of OLID chosen by a "
+           "hash of the tweet id (`training/offensive_data.py`); the shipped models were trained on 70% and "
+           "their thresholds chosen on another 10%, so no choice looked at these tweets."), "",
+           "| predictor | tweets | tp | fp | fn | precision | recall | F1(OFF) | macro-F1 | clean flagged |",
+           "|---|---|---|---|---|---|---|---|---|---|"]
+    for name, n, r in (("rules only (DER-OFFENSIVE off), all tweets", o["tweets"], o["rules_only"]),
+                       ("rules only (DER-OFFENSIVE off), test part", o["test_tweets"], o["rules_only_test"]),
+                       ("default packs with DER-OFFENSIVE, test part", o["test_tweets"], o["default_test"])):
+        out.append(f"| {name} | {n} | {r['tp']} | {r['fp']} | {r['fn']} | {r['precision']:.3f} | "
+                   f"{r['recall']:.3f} | {r['f1']:.3f} | {r['macro_f1']:.3f} | {r['clean_flagged']:.3f} |")
+    out += ["", (f"The model: {m['training']['method']}, from {m['base_model']['package']} "
+            f"({m['base_model']['model']}, {m['base_model']['licence']}); prefilter threshold {m['prefilter']}, "
+            f"encoder threshold {m['threshold']} (chosen on the dev part: F1(OFF) {m['dev']['f1_off']:.3f}). "
+            "Trade-off on the test part, default packs, as the encoder's threshold moves (the rules' "
+            "findings always count):"), "",
+            "| threshold | precision | recall | F1(OFF) | macro-F1 | clean tweets flagged |", "|---|---|---|---|---|---|"]
+    out += [f"| {c['threshold']} | {c['precision']:.3f} | {c['recall']:.3f} | {c['f1']:.3f} | {c['macro_f1']:.3f} | "
+            f"{c['clean_flagged']:.3f} |" for c in o["curve"]]
+    return out
 
 
 def blog_tables(blogs: dict[str, Any]) -> list[str]:

@@ -53,6 +53,18 @@ class Customer:
 
 
 @dataclass(frozen=True, slots=True)
+class Competitor:
+    """A competitor: disparaging one in public is a finding (`DER-DISPARAGE-COMPETITOR`)."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
 class Spokesperson:
     """Someone who speaks for the company in public: naming them in an announcement is fine."""
 
@@ -69,6 +81,7 @@ class Company:
     customers: tuple[Customer, ...] = ()
     spokespeople: tuple[Spokesperson, ...] = ()
     public_numbers: tuple[str, ...] = ()  # support lines, a donations IBAN: published on purpose
+    competitors: tuple[Competitor, ...] = ()
 
 
 POLICY_KEYS = ("position", "platforms", "ownership", "monitoring", "training", "contact", "exceptions")
@@ -161,6 +174,8 @@ _COMPANY = {
         {"role": s.Field(s.string(), default="")}, "spokesperson")), default_factory=list),
     "public_numbers": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
                               doc="numbers the company publishes (support lines, its IBAN): never reported"),
+    "competitors": s.Field(s.list_of(_name_entry({}, "competitor")), default_factory=list,
+                           doc="competitors, whom posts must not disparage"),
 }
 
 _REPORT = {"redact": s.Field(s.boolean(), default=False)}
@@ -253,6 +268,7 @@ def parse_config(data: Any, path: Path | None, mark: Mark) -> Config:
         customers=tuple(Customer(e["name"], tuple(e["aliases"]), e["public"]) for e in c.get("customers", [])),
         spokespeople=tuple(Spokesperson(e["name"], e["role"]) for e in c.get("spokespeople", [])),
         public_numbers=tuple(c.get("public_numbers", [])),
+        competitors=tuple(Competitor(e["name"], tuple(e["aliases"])) for e in c.get("competitors", [])),
     )
     return Config(
         path=path, packs=tuple(packs), company=company, overrides=overrides, lang=top["lang"],

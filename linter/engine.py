@@ -161,6 +161,7 @@ class Linter:
         self.lang = lang or self.config.lang
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._suppressor = Suppressor(self.rules)
+        self._generic = frozenset(r.code for r in self.rules if r.kind == "classifier")  # models' findings
         self._runtimes: dict[str, _Runtime] = {}
         self._runtime(self.lang)
         self._follows_paths = config is None
@@ -262,7 +263,8 @@ class Linter:
 
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped."""
-        return self._suppressor.apply(document, findings, functools.partial(dedupe, source=document.source))
+        return self._suppressor.apply(document, findings,
+                                      functools.partial(dedupe, source=document.source, generic=self._generic))
 
     def _check(self, document: Document, runtime: _Runtime) -> list[Finding]:
         if runtime.pii is not None:
@@ -286,11 +288,19 @@ class Linter:
                             path=document.path, template=hit.template)
 
 
-def dedupe(findings: list[Finding], source: str | None = None) -> list[Finding]:
+def dedupe(findings: list[Finding], source: str | None = None,
+           generic: frozenset[str] = frozenset()) -> list[Finding]:
     """Keep one finding per overlapping stretch of a category: the most severe, then the longest.
 
-    With the `source`, one fact reported twice is also reported once (`same_fact`).
+    With the `source`, one fact reported twice is also reported once (`same_fact`). A `generic`
+    finding (a model's: "this sentence reads as offensive") is dropped where a derogatory or
+    profanity rule reports words inside it: the rule says what is wrong and why ("'shit' is
+    profanity"), and the same words are not reported twice.
     """
+    specific = sorted((f.start, f.end) for f in findings
+                      if f.code not in generic and f.category in ("derogatory", "profanity"))
+    if generic and specific:
+        findings = [f for f in findings if f.code not in generic or not _overlaps(specific, f.start, f.end)]
     by_priority = sorted(findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.code))
     taken: dict[str, list[tuple[int, int]]] = {}
     kept = []
@@ -305,6 +315,12 @@ def dedupe(findings: list[Finding], source: str | None = None) -> list[Finding]:
     if source is not None:
         kept = same_fact(kept, source)
     return sorted(kept, key=lambda f: (f.start, f.end, f.code))
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any of the sorted `spans` overlaps [start, end)."""
+    i = bisect.bisect_left(spans, (end, end))
+    return any(s < end and start < e for s, e in spans[:i])
 
 
 VALUE_CATEGORIES = frozenset({"pii", "confidential"})  # findings about a value: an address, a number, a name

@@ -29,9 +29,12 @@ def test_lint_many_keeps_order_and_length(linter):
 
 
 def test_config_as_dict_with_overrides():
-    quiet = Linter({"rules": {"profanity": "off", "PII-EMAIL": {"severity": "warning"}}})
+    # DER-OFFENSIVE's model reads swearing as offensive (OLID does), so it is turned off by code here
+    quiet = Linter({"rules": {"profanity": "off", "DER-OFFENSIVE": "off", "PII-EMAIL": {"severity": "warning"}}})
     findings = quiet.lint("Damn, mail bob@gmail.com")
     assert [(f.code, f.severity) for f in findings] == [("PII-EMAIL", "warning")]
+    swearing = Linter({"rules": {"profanity": "off"}}).lint("Damn, mail bob@gmail.com")
+    assert [f.code for f in swearing] == ["DER-OFFENSIVE", "PII-EMAIL"]
 
 
 def test_bad_as_of_is_a_clear_error(linter):

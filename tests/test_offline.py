@@ -42,7 +42,9 @@ def offline_env(tmp_path):
 def test_no_command_tries_the_network(offline_env, tmp_path):
     env, log = offline_env
     post = tmp_path / "post.md"
-    post.write_text("Mail jane@gmail.com or visit https://shop.example.org, Falcon ships.\n")
+    # the last line loads DER-OFFENSIVE's encoder (onnxruntime, tokenizers) from the installed package
+    post.write_text("Mail jane@gmail.com or visit https://shop.example.org, Falcon ships.\n\n"
+                    "You are a disgusting liar and everyone knows it, shut up.\n")
     posts = tmp_path / "posts.jsonl"
     posts.write_text('{"id": "a", "text": "mail bob@gmail.com", "expect": [{"category": "pii", "match": "bob@gmail.com"}]}\n')
     commands = [
@@ -56,4 +58,6 @@ def test_no_command_tries_the_network(offline_env, tmp_path):
                                 capture_output=True, text=True, timeout=300)
         assert result.returncode in (0, 1), (args, result.stderr)
         assert log.read_text() == "", f"postlint {' '.join(args)} tried to connect: {log.read_text()}"
+        if args[:2] == ["check", str(post)] and "--format" in args:
+            assert "DER-OFFENSIVE" in result.stdout
     assert not (tmp_path / "cache" / "python-tldextract").exists()
