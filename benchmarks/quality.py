@@ -1,14 +1,17 @@
 """Detection quality on text nobody on this project wrote, plus the project's own corpus.
 
-    python benchmarks/quality.py                  # all four measures, table into docs/quality.md
+    python benchmarks/quality.py                  # every measure, table into docs/quality.md
     python benchmarks/quality.py --only corpus,blogs --no-write
     python benchmarks/quality.py --only blogs --blogs blog_go --no-write
 
-Measures (issues 4 and 10):
-- corpus: micro precision/recall of `postlint eval corpus/ --config corpus/postlint.yaml` (every
-  corpus file: posts.jsonl and labelled-values.jsonl, each also on its own), and of the posts in
+Measures (issues 4, 10, 11 and 13):
+- corpus: micro precision/recall of `postlint eval corpus/posts.jsonl corpus/labelled-values.jsonl
+  --config corpus/postlint.yaml` (each file also on its own), and of the posts in
   labelled-values.jsonl whose id starts with `held-`: written before the labelled-value rules and never
   tuned on.
+- spanish: the same on the Spanish corpus, the posts tuned on (corpus/es/posts.jsonl) and the
+  held-out ones (corpus/es/holdout.jsonl) scored apart.
+- language: what `lang: auto` reads each blog post (and each OLID tweet) as.
 - dlp (only with `--dlp FILE`): sentence-level recall and false-alarm rate on a local copy of a public
   DLP benchmark CSV (columns Type = Positive/Negative, Subtype = Direct/Typo/Contextual/...,
   Example), e.g. Maison-Research/DLP-Public-Benchmarking-Dataset. Not shipped with the project.
@@ -66,7 +69,7 @@ def measure_corpus() -> dict[str, Any]:
     from linter.evaluate import evaluate, read_many
 
     linter = Linter(ROOT / "corpus" / "postlint.yaml")
-    posts = read_many([ROOT / "corpus"])
+    posts = read_many([ROOT / "corpus" / "posts.jsonl", ROOT / "corpus" / "labelled-values.jsonl"])
     report = evaluate(linter, posts)
     held_out = evaluate(linter, [p for p in posts if p.id.startswith(HELD_OUT)])
     disagreements = [f"FP {p['id']}: {f['code']} {f['match']!r}" for p in report["posts"] for f in p["false_positives"]]
@@ -76,7 +79,7 @@ def measure_corpus() -> dict[str, Any]:
     return {"categories": report["categories"], "micro": report["micro"], "disagreements": disagreements,
             "posts": len(report["posts"]), "files": files,
             "held_out": {"posts": len(held_out["posts"]), "micro": held_out["micro"]},
-            "command": "postlint eval corpus/ --config corpus/postlint.yaml"}
+            "command": "postlint eval corpus/posts.jsonl corpus/labelled-values.jsonl --config corpus/postlint.yaml"}
 
 
 def measure_dlp(path: Path) -> dict[str, Any]:
@@ -105,6 +108,48 @@ def measure_dlp(path: Path) -> dict[str, Any]:
 
     return {"file": path.name, "groups": {k: rate(v) for k, v in sorted(groups.items())},
             "direct_missed_points": sorted(k for k, v in by_point.items() if not any(v))}
+
+
+def measure_spanish() -> dict[str, Any]:
+    """The Spanish corpus: the posts the packs were tuned on, and the held-out ones, scored apart."""
+    from linter import Linter
+    from linter.evaluate import evaluate, read_posts
+
+    linter = Linter(ROOT / "corpus" / "postlint.yaml")
+    parts = {}
+    for name in ("posts", "holdout"):
+        report = evaluate(linter, read_posts(ROOT / "corpus" / "es" / f"{name}.jsonl"))
+        parts[name] = {"micro": report["micro"], "posts": len(report["posts"]), "categories": report["categories"]}
+    return {**parts, "command": "postlint eval corpus/es/posts.jsonl (or holdout.jsonl) --config corpus/postlint.yaml"}
+
+
+def measure_language() -> dict[str, Any]:
+    """How often `lang: auto` reads a post in the wrong language, on text nobody here wrote."""
+    import csv
+
+    from linter import languages
+    from linter.markup import extract, markup_for
+
+    found: dict[str, Any] = {}
+    for blog in BLOGS:
+        folder = CORPORA / blog / "posts"
+        if not folder.is_dir():
+            continue
+        counts: dict[str, int] = {}
+        for path in sorted(folder.rglob("*.md")):
+            extracted = extract(path.read_text(encoding="utf-8"), markup_for(path.name))
+            lang = languages.resolve("auto", declared=extracted.declared_lang, text=extracted.text)
+            counts[lang] = counts.get(lang, 0) + 1
+        found[blog] = counts
+    olid = CORPORA / "olid_train" / "olid-training-v1.0.tsv"
+    if olid.is_file():
+        counts = {}
+        with olid.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle, delimiter="\t"):
+                lang = languages.detect(row["tweet"])
+                counts[lang] = counts.get(lang, 0) + 1
+        found["olid_train (tweets)"] = counts
+    return found
 
 
 def measure_blogs(blogs: tuple[str, ...] = BLOGS) -> dict[str, Any]:
@@ -226,7 +271,8 @@ def model_scores(texts: list[str]) -> list[float]:
     check = _cascade()
     return [max((p for _, _, p in check.candidates(Document.create(t))), default=0.0) for t in texts]
 
-MEASURES = {"corpus": measure_corpus, "blogs": measure_blogs, "presidio": measure_presidio, "olid": measure_olid}
+MEASURES = {"corpus": measure_corpus, "spanish": measure_spanish, "language": measure_language,
+            "blogs": measure_blogs, "presidio": measure_presidio, "olid": measure_olid}
 OPTIONAL = {"dlp"}  # measured only when its data is given (`--dlp FILE`)
 
 
@@ -253,6 +299,18 @@ def render(results: dict[str, Any]) -> str:
                 out.append(f"| DLP benchmark ({results['dlp']['file']}): {name} | {target} | {g[kind]['rate']:.3f} "
                            f"({g[kind]['flagged']}/{g[kind]['total']}) | "
                            "`python benchmarks/quality.py --only dlp --dlp FILE` |")
+    if "spanish" in results:
+        for name, label in (("posts", "tuned on"), ("holdout", "held out")):
+            m = results["spanish"][name]["micro"]
+            out.append(f"| corpus/es/{name}.jsonl ({results['spanish'][name]['posts']} Spanish posts, {label}) "
+                       f"micro P / R | >= 0.95 / >= 0.95 | {m['precision']:.3f} / {m['recall']:.3f} "
+                       f"| `{results['spanish']['command']}` |")
+    if "language" in results:
+        for source, counts in results["language"].items():
+            total = sum(counts.values())
+            out.append(f"| {source}: posts `lang: auto` reads as English | all of {total} | "
+                       f"{counts.get('en', 0)} ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))}) "
+                       "| `python benchmarks/quality.py --only language` |")
     for blog, r in results.get("blogs", {}).items():
         out.append(f"| {blog}: errors per 20 posts / posts with any finding | <= 0.5 / <= 5% | "
                    f"{20 * r['errors'] / r['posts']:.2f} / {100 * r['posts_with_findings'] / r['posts']:.1f}% "

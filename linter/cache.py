@@ -2,9 +2,10 @@
 
 An entry is keyed by a hash of the post's text, how it is read (markup, language, the date
 embargoes are judged at) and a fingerprint of everything else that decides findings: postlint's
-own code, data files (`linter/data/`: models, word lists) and built-in packs, the config and the
-company's own packs, and the versions of spaCy, the model, Presidio and phonenumbers. Each entry is one small JSON file under
-`<cache dir>/findings/`; deleting the folder is always safe.
+own code and data files (`linter/data/`: models; `linter/languages/words/`: word lists), the
+built-in packs, the config and the company's own packs, and the versions of spaCy, the model,
+Presidio and phonenumbers. Each entry is one small JSON file under `<cache dir>/findings/`;
+deleting the folder is always safe.
 
 Findings carry personal data, so an entry never holds matched text. It keeps each finding's rule
 code, severity and offsets. The values its message and suggestion were filled with are kept as
@@ -40,10 +41,10 @@ if TYPE_CHECKING:
     from .rule import Rule
 
 CACHE_ENV = "POSTLINT_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2  # 2: a record names the post language its text was rebuilt in
 # Finding fields the cache re-derives from the source and the rule instead of storing them.
 _DERIVED = {"code", "category", "severity", "message", "why", "suggestion", "start", "end", "line", "col",
-            "end_line", "end_col", "match", "path", "values"}
+            "end_line", "end_col", "match", "path", "values", "lang"}
 _LIBRARIES = ("spacy", "presidio-analyzer", "phonenumbers", "regex", "tldextract")
 
 
@@ -63,11 +64,12 @@ def default_cache_dir() -> Path:
 
 
 def package_digest(package: Path, rules: Path) -> str:
-    """The contents of a package's code (`*.py`), its data (every file under `data/`: models, word
-    lists) and a folder of packs: a model retrained without a version bump changes it too."""
+    """The contents of every file of a package (code, models under `data/`, the languages' word
+    lists under `languages/words/`) and a folder of packs: a model retrained without a version
+    bump changes it too."""
     digest = hashlib.sha256()
-    data = sorted(p for p in (package / "data").rglob("*") if p.is_file())
-    for path in sorted(package.rglob("*.py")) + data:
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in files:
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for path in sorted(rules.glob("*.yaml")):
         digest.update(b"rules/" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -96,11 +98,15 @@ def _version(distribution: str) -> str:
 
 def fingerprint(config: Config, lang: str) -> str:
     """Everything besides the post that decides its findings under `config`."""
+    from .languages import AUTO, LANGUAGES
+
     digest = hashlib.sha256(_code_fingerprint().encode())
     digest.update(lang.encode())
-    model = config.model_for(lang)
-    meta = Path(model) / "meta.json"
-    digest.update(f"{model}={_version(model)}".encode() + (meta.read_bytes() if meta.is_file() else b""))
+    for each in (LANGUAGES if lang == AUTO else (lang,)):  # auto: any language's model may read a post
+        model = config.model_for(each)
+        meta = Path(model) / "meta.json"
+        package = model.split(":", 1)[0] if ":" in model else model.replace("_", "-")
+        digest.update(f"{model}={_version(package)}".encode() + (meta.read_bytes() if meta.is_file() else b""))
     if config.path is not None:
         digest.update(config.path.read_bytes())
     else:
@@ -195,6 +201,8 @@ def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule])
             stored[name] = ref
         record: dict[str, Any] = {"code": finding.code, "severity": str(finding.severity),
                                   "start": finding.start, "end": finding.end, "values": stored}
+        if finding.lang is not None:
+            record["lang"] = finding.lang
         extra = {}
         for field in dataclasses.fields(finding):
             if field.name in _DERIVED:
@@ -226,6 +234,8 @@ def _decode(records: list[dict[str, Any]], source: str, path: str | None,
         rule = rules.get(record["code"])
         if rule is None:
             return None
+        if isinstance(record.get("lang"), str):
+            rule = rule.in_language(record["lang"])
         values = {name: refs.resolve(ref) for name, ref in record["values"].items()}
         extra: dict[str, Any] = {name: refs.resolve(v) if isinstance(v, list) else v
                                  for name, v in record.get("extra", {}).items()}

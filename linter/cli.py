@@ -21,7 +21,7 @@ from . import __version__
 from .config import Config, load_config, resolve_config
 from .errors import ConfigError, ExitCode, PostlintError
 from .finding import Severity
-from .languages import LANGUAGES
+from .languages import AUTO, LANGUAGES
 from .report import FORMATS
 from .schema import DATE_HINT, parse_date
 
@@ -102,7 +102,9 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
         config_option,
         click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
                      help="Date embargoes and codename launch dates are judged at (default: today)."),
-        click.option("--lang", type=click.Choice(LANGUAGES), help="Language of the posts (default: from config, en)."),
+        click.option("--lang", type=click.Choice([AUTO, *LANGUAGES]),
+                     help="Language of the posts; auto: each post's front matter lang:, else its words "
+                          "(default: from config, auto)."),
         click.option("--stdin-filename", metavar="NAME",
                      help="Name to use for '-' (decides markup and config, e.g. post.md)."),
         click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True, metavar="N",
@@ -275,7 +277,8 @@ def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | 
 @config_option
 @click.option("--as-of", callback=_as_of, metavar="YYYY-MM-DD",
               help="Judge every post's embargoes at this date (default: each post at its own date, else today).")
-@click.option("--lang", type=click.Choice(["en", "es"]), help="Language of the posts (default: from config, en).")
+@click.option("--lang", type=click.Choice([AUTO, *LANGUAGES]),
+              help="Language of the posts: auto reads each post's own (default: the config's lang, auto).")
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="error", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
 @click.option("--redact", is_flag=True, default=False,
@@ -409,14 +412,15 @@ def serve_command(host: str, port: int, config_path: str | None, token: str | No
 
 
 @cli.command(name="eval")
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True), metavar="FILE.jsonl|DIR...")
 @config_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="text: the scores table and each disagreement; json: scores and every post's result.")
 def eval_command(files: tuple[str, ...], config_path: str | None, fmt: str) -> None:
     """Score the linter on labelled posts (JSONL: id, text, expect, as_of, lang).
 
-    FILES are evaluation files or folders of them (every *.jsonl inside); with several, each file's
-    figures are shown too. Post ids must be unique across all of them.
+    Give one or more files, or folders (their *.jsonl files, recursively): all their posts are
+    scored together. A post without `lang` is read in the config's language (auto: detected).
     """
     import json
 
@@ -434,22 +438,27 @@ def eval_command(files: tuple[str, ...], config_path: str | None, fmt: str) -> N
 @cli.command()
 @config_option
 @click.option("--all", "show_all", is_flag=True, help="Also list rules the config turns off.")
-def rules(config_path: str | None, show_all: bool) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Only the rules that apply to posts in this language, with their summary in it.")
+def rules(config_path: str | None, show_all: bool, lang: str | None) -> None:
     """List every rule: code, category, severity and summary."""
     from .packs import load_rules
     from .suppress import DIRECTIVE_RULES
 
-    listed = [r for r in [*load_rules(_config_for(config_path)), *DIRECTIVE_RULES.values()] if r.enabled or show_all]
+    listed = [r for r in [*load_rules(_config_for(config_path)), *DIRECTIVE_RULES.values()]
+              if (r.enabled or show_all) and (lang is None or lang in r.languages)]
     width = max((len(r.code) for r in listed), default=10)
     for rule in listed:
         state = "" if rule.enabled else "  (off)"
-        click.echo(f"{rule.code:<{width}}  {rule.category:<12}  {rule.severity:<7}  {rule.summary}{state}")
+        click.echo(f"{rule.code:<{width}}  {rule.category:<12}  {rule.severity:<7}  {rule.text(lang).summary}{state}")
 
 
 @cli.command()
 @click.argument("code")
 @config_option
-def explain(code: str, config_path: str | None) -> None:
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="Show the rule as it reads for posts in this language (default: its own text).")
+def explain(code: str, config_path: str | None, lang: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
     from .packs import load_rules, retired_codes
@@ -463,19 +472,22 @@ def explain(code: str, config_path: str | None) -> None:
         close = difflib.get_close_matches(code.upper(), known, n=3)
         _fail(f"no rule '{code}'" + (f"; did you mean {', '.join(close)}?" if close else "; see `postlint rules`"))
     wrap = lambda text: "\n".join("  " + line for line in click.wrap_text(text, 96).splitlines())  # noqa: E731
+    text = rule.text(lang)
     out = [f"{rule.code} ({rule.category}, {rule.severity}){'' if rule.enabled else ' [off]'}",
-           f"  {rule.summary}", "", "Why", wrap(rule.why), "", "Message", f"  {rule.message}"]
-    for name, template in rule.templates.items():
+           f"  {text.summary}", "", "Why", wrap(text.why), "", "Message", f"  {text.message}"]
+    for name, template in rule.in_language(lang).templates.items() if lang else rule.templates.items():
         if name != "message":
             out += [f"  {name.replace('_message', '').replace('_', ' ')}: {template}"]
-    if rule.suggestion:
-        out += ["", "Instead", wrap(rule.suggestion)]
+    if text.suggestion:
+        out += ["", "Instead", wrap(text.suggestion)]
     if rule.kind in KINDS:
         out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
         out += [wrap(line) for line in KINDS[rule.kind].describe(rule.options)]
-    if rule.examples_bad or rule.examples_good:
+    if text.examples_bad or text.examples_good:
         out += ["", "Examples"]
-        out += [f"  bad:  {e}" for e in rule.examples_bad] + [f"  good: {e}" for e in rule.examples_good]
+        out += [f"  bad:  {e}" for e in text.examples_bad] + [f"  good: {e}" for e in text.examples_good]
+    out += ["", "Languages", "  " + ", ".join(
+        f"{code} ({'own text' if rule.translated(code) else 'default text'})" for code in rule.languages)]
     if rule.references:
         out += ["", "References"] + [f"  {r}" for r in rule.references]
     out += ["", f"Defined in {rule.location}"]
@@ -488,7 +500,7 @@ def explain(code: str, config_path: str | None) -> None:
               help="md: Markdown, to keep in a repository; html: one self-contained page with a table "
                    "of contents, to read or print.")
 @click.option("--lang", type=click.Choice(LANGUAGES),
-              help="Language of the document (default: the config's lang, else en).")
+              help="Language of the document (default: the config's lang; with lang: auto, its default_lang).")
 @click.option("--internal", is_flag=True,
               help="The staff edition: name the codenames, confidential customers, internal domains and "
                    "values marked !confidential that the default (public) edition only describes. "
@@ -502,7 +514,7 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
     from .policy import render_policy
 
     config = _config_for(config_path)
-    lang = lang or (config.lang if config.lang in LANGUAGES else "en")
+    lang = lang or (config.lang if config.lang in LANGUAGES else config.default_lang)  # auto: the default
     text = render_policy(config, load_rules(config), lang=lang, fmt=fmt, internal=internal, notify=_notify)
     edition = "staff (internal) edition: it names confidential values, do not publish it" if internal \
         else "public edition"

@@ -16,7 +16,7 @@ from . import languages
 from . import schema as s
 from .errors import ConfigError, Problem
 from .finding import Category, Severity
-from .languages import LANGUAGES
+from .languages import AUTO, LANGUAGES
 from .yamlio import Mark, MarkedDict, confidential_values, load_yaml_file
 
 CONFIG_NAMES = ("postlint.yaml", ".postlint.yaml")
@@ -124,7 +124,8 @@ class Config:
     packs: tuple[PackRef, ...] = tuple(PackRef(name, None) for name in BUILTIN_PACKS)
     company: Company = Company()
     overrides: Mapping[str, RuleOverride] = field(default_factory=dict)
-    lang: str = "en"
+    lang: str = AUTO
+    default_lang: str = "en"
     models: Mapping[str, str] = field(default_factory=dict)
     exclude: tuple[str, ...] = ()
     redact: bool = False
@@ -200,7 +201,10 @@ _TOP = {
     "company": s.Field(s.mapping_of(_COMPANY, what="company"), default_factory=dict),
     "rules": s.Field(lambda v, m, p: v if isinstance(v, dict) else s.wrong_type(v, "a mapping", m, p),
                      default_factory=dict),
-    "lang": s.Field(s.choice(*LANGUAGES), default="en"),
+    "lang": s.Field(s.choice(AUTO, *LANGUAGES), default=AUTO,
+                    doc="the posts' language, or auto: each post's front matter lang:, else its words"),
+    "default_lang": s.Field(s.choice(*LANGUAGES), default="en",
+                            doc="with lang: auto, the language of a post too short to tell"),
     "models": s.Field(lambda v, m, p: s.check_mapping(
         v, m, {lang: s.Field(s.string()) for lang in LANGUAGES}, p, what="models"), default_factory=dict),
     "exclude": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list),
@@ -272,6 +276,7 @@ def parse_config(data: Any, path: Path | None, mark: Mark) -> Config:
     )
     return Config(
         path=path, packs=tuple(packs), company=company, overrides=overrides, lang=top["lang"],
+        default_lang=top["default_lang"],
         models=dict(top["models"]), exclude=tuple(top["exclude"]),
         redact=top["report"].get("redact", False),
         code_categories=tuple(top["code_blocks"]) if top["code_blocks"] is not None else Config.code_categories,

@@ -50,9 +50,12 @@ class Document:
 
     @classmethod
     def create(cls, source: str, *, path: str | None = None, markup: str | None = None,
-               lang: str = "en", as_of: dt.date | None = None) -> Document:
+               lang: str = "en", as_of: dt.date | None = None, default_lang: str = "en") -> Document:
+        """Read `source`; `lang` "auto" takes the language the post declares (front matter
+        `lang:`/`language:`, `<html lang>`), else the one its words show, else `default_lang`."""
         extracted = extract(source, markup or markup_for(path))
         text, to_plain = normalise(extracted.text)
+        lang = languages.resolve(lang, declared=extracted.declared_lang, text=text, fallback=default_lang)
         return cls(source=source, text=text, path=path, markup=markup or markup_for(path), lang=lang,
                    as_of=as_of or dt.date.today(), plain=extracted.text, zones=extracted.zones,
                    directives=extracted.directives, _to_plain=to_plain, _to_source=extracted.offsets)

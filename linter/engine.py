@@ -17,9 +17,11 @@ from .checks import KINDS, Check, Hit, load_kinds
 from .checks._phrase_cache import phrase_cache
 from .config import Config, find_config, load_config, resolve_config
 from .document import Document
-from .errors import PostlintError
+from . import languages
+from .errors import ModelNotInstalled, PostlintError
 from .finding import Finding
-from .nlp import Needs, deferred, load_lazy_parts, load_spacy, run_deferred
+from .languages import AUTO
+from .nlp import ON_DEMAND, Needs, deferred, load_lazy_parts, load_spacy, provides, run_deferred
 from .packs import load_rules
 from .presidio import NER_ENTITIES, PiiAnalyzer
 from .rule import Rule
@@ -65,10 +67,11 @@ class _Runtime:
     def __init__(self, rules: list[Rule], config: Config, lang: str, cache_dir: Path | None = None) -> None:
         self.lang = lang
         self.warm = False  # a first batch has been parsed: later ones run in memory zones
-        self.checks: list[Check] = [KINDS[r.kind](r, config.company) for r in rules
+        self.checks: list[Check] = [KINDS[r.kind](r.in_language(lang), config.company) for r in rules
                                     if r.enabled and lang in r.languages]
         needs = functools.reduce(lambda a, b: a | b, (c.needs for c in self.checks), Needs())
-        self.nlp = load_spacy(config.model_for(lang), lang, needs)
+        self.nlp = _load_pipeline(config.model_for(lang), lang, needs)
+        _say_what_is_missing(self.nlp, lang, self.checks)
         with phrase_cache(self.nlp, cache_dir):
             for check in self.checks:
                 check.prepare(self.nlp)
@@ -78,7 +81,7 @@ class _Runtime:
         # or on every whole document when Presidio reads spaCy's entities.
         self.deferred: dict[str, tuple[bool, list[Check]]] = {}
         for capability in deferred(self.nlp):
-            everywhere = capability == "ner" and bool(needs.entities & NER_ENTITIES.keys())
+            everywhere = capability == "ner" and bool(needs.entities & NER_ENTITIES)
             asking = [c for c in self.checks if capability in c.needs.capabilities]
             if everywhere or asking:
                 self.deferred[capability] = (everywhere, asking)
@@ -100,6 +103,50 @@ class _Runtime:
             targets = [(doc, spans) for doc, spans in wanted if spans is None or spans]
             if targets:
                 run_deferred(self.nlp, capability, targets)  # in groups within the token budget
+
+
+def _load_pipeline(model: str, lang: str, needs: Needs) -> Any:
+    """The language's pipeline, or, when its default model is not installed and the language has a
+    fallback (Spanish: spaCy's bare tokenizer), the fallback, with one notice naming the fix."""
+    unit = languages.get(lang)
+    try:
+        return load_spacy(model, lang, needs)
+    except ModelNotInstalled:
+        if model != unit.model or unit.fallback is None:
+            raise
+    _notice_once(("missing", model), f"{unit.name} posts: the spaCy model '{model}' is not installed, so they "
+                                      f"are read with '{unit.fallback}'. Fix: pip install {unit.install}")
+    return load_spacy(unit.fallback, lang, needs)
+
+
+_NOTICES: set[Any] = set()
+
+
+def _notice_once(key: Any, message: str) -> None:
+    if key not in _NOTICES:
+        _NOTICES.add(key)
+        log.warning("%s", message)
+
+
+_LOST = {"lemma": "match their words only as written (no lemmas)", "ner": "cannot see names (no entities)",
+         "deps": "have no dependency parse", ON_DEMAND: "have no dependency parse",
+         "pos": "have no part-of-speech tags"}
+
+
+def _say_what_is_missing(nlp: Any, lang: str, checks: list[Check]) -> None:
+    """Once per pipeline and language: the enabled rules that need what the pipeline cannot give."""
+    have = provides(nlp)
+    lost: dict[str, list[str]] = {}
+    for check in checks:
+        for capability in sorted(check.needs.capabilities - have):
+            lost.setdefault(_LOST.get(capability, f"lack {capability}"), []).append(check.rule.code)
+    if lost:
+        unit = languages.get(lang)
+        parts = "; ".join(f"{', '.join(sorted(set(codes)))} {what}" for what, codes in sorted(lost.items()))
+        fix = f" (pip install {unit.install})" if unit.install else ""
+        _notice_once(("capability", id(nlp), lang),
+                     f"{unit.name} posts, pipeline '{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}': {parts}; "
+                     f"install the language's full model to use them{fix}")
 
 
 def _sentences_within_blocks(doc: Any) -> Any:
@@ -163,7 +210,7 @@ class Linter:
         self._suppressor = Suppressor(self.rules)
         self._generic = frozenset(r.code for r in self.rules if r.kind == "classifier")  # models' findings
         self._runtimes: dict[str, _Runtime] = {}
-        self._runtime(self.lang)
+        self._runtime(self.config.default_lang if self.lang == AUTO else self.lang)
         self._follows_paths = config is None
         self._requested_lang = lang
         self._config_of_folder: dict[Path, Path | None] = {}
@@ -198,8 +245,9 @@ class Linter:
     def document(self, post: Post | str) -> Document:
         if isinstance(post, str):
             post = Post(post)
-        return Document.create(post.text, path=post.path, markup=post.markup,
-                               lang=post.lang or self._linter_for(post.path).lang, as_of=parse_as_of(post.as_of))
+        linter = self._linter_for(post.path)
+        return Document.create(post.text, path=post.path, markup=post.markup, lang=post.lang or linter.lang,
+                               as_of=parse_as_of(post.as_of), default_lang=linter.config.default_lang)
 
     def lint(self, text: str, *, path: str | None = None, as_of: dt.date | str | None = None,
              lang: str | None = None) -> list[Finding]:

@@ -116,36 +116,39 @@ def read_posts(path: Path) -> list[LabelledPost]:
     return posts
 
 
-def eval_files(paths: Iterable[Path]) -> list[Path]:
-    """The evaluation files `paths` name: files as given, folders as their `*.jsonl` files, sorted."""
+def labelled_files(paths: Iterable[Path]) -> list[Path]:
+    """The evaluation files `paths` name: files as given, folders as their `*.jsonl` files (sorted,
+    recursively); a path that is neither is a problem naming it."""
     files: list[Path] = []
     for path in paths:
-        files.extend(sorted(path.glob("*.jsonl")) if path.is_dir() else [path])
+        if path.is_dir():
+            found = sorted(path.rglob("*.jsonl"))
+            if not found:
+                raise ConfigError([Problem(str(path), 1, 1, "E110", "the folder holds no .jsonl file")])
+            files.extend(found)
+        else:
+            files.append(path)
     return files
 
 
 def read_many(paths: Iterable[Path]) -> list[LabelledPost]:
-    """The posts of several evaluation files (or folders of them); ids must be unique across all."""
-    paths = list(paths)
+    """The posts of several evaluation files or folders, in order; every bad line of every file is
+    reported at once, and an id may name one post across all of them."""
     problems: list[Problem] = []
     posts: list[LabelledPost] = []
-    first: dict[str, LabelledPost] = {}
-    files = eval_files(paths)
-    if not files:
-        raise ConfigError([Problem(", ".join(map(str, paths)), 1, 1, "E110", "no *.jsonl evaluation file found")])
-    for path in files:
+    first: dict[str, str] = {}
+    for path in labelled_files(paths):
         try:
-            read = read_posts(path)
+            found = read_posts(path)
         except ConfigError as exc:
             problems.extend(exc.problems)
             continue
-        for post in read:
+        for post in found:
             if post.id in first:
-                earlier = first[post.id]
-                problems.append(Problem(post.source, post.line, 1, "E120",
-                                        f"duplicate id '{post.id}' (first in {earlier.source}:{earlier.line})"))
-            first.setdefault(post.id, post)
-        posts.extend(read)
+                problems.append(Problem(str(path), post.line, 1, "E120",
+                                        f"duplicate id '{post.id}' (first in {first[post.id]})"))
+            first.setdefault(post.id, f"{path}:{post.line}")
+        posts.extend(found)
     if problems:
         raise ConfigError(problems)
     return posts

@@ -57,7 +57,9 @@ class Finding:
     wrote it), `line`/`col` are 1-based and point at `start`, and `match == text[start:end]`.
     `values` are what the rule's message template was filled with besides `{match}` (`{name}`,
     `{entity}`, ...): the findings cache and `--redact` read them there. They are left out of
-    equality and of `to_dict()` (the JSON output): they may quote the post.
+    equality and of `to_dict()` (the JSON output): they may quote the post. `lang` is the language
+    of the post, which the message, why and suggestion are written in (`Rule.in_language`); it is
+    left out of `to_dict()` too, so reports keep their shape.
     """
 
     code: str
@@ -75,10 +77,12 @@ class Finding:
     match: str
     path: str | None = None
     values: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    lang: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         del data["values"]
+        del data["lang"]
         data["category"] = str(self.category)
         data["severity"] = str(self.severity)
         return data

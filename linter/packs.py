@@ -24,7 +24,7 @@ from .config import BUILTIN_PACKS, Config
 from .errors import ConfigError, Problem
 from .finding import Category, Severity
 from .languages import LANGUAGES
-from .rule import Rule
+from .rule import Localized, Rule, RuleText
 from .yamlio import Mark, MarkedDict, MarkedList, load_yaml_file
 
 CODE_SHAPE = regex.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
@@ -79,6 +79,12 @@ RULE_FIELDS: dict[str, s.Field] = {
     "enabled": s.Field(s.boolean(), default=True, doc="false: off unless the config turns it on"),
 }
 
+# What a language block (`es:` in a rule) may hold besides the kind's options: the rule's text there.
+LOCAL_TEXT_FIELDS: dict[str, s.Field] = {
+    key: replace(RULE_FIELDS[key], required=False, default=None)
+    for key in ("summary", "message", "why", "suggestion", "examples")
+}
+
 PACK_FIELDS: dict[str, s.Field] = {
     "name": s.Field(s.string(), doc="shown in `postlint rules`"),
     "description": s.Field(s.string(), default=""),
@@ -120,6 +126,7 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
         extra = frozenset(k for k in raw if k not in RULE_FIELDS)
     else:
         extra = frozenset(cls.options) if cls else frozenset()
+    extra |= frozenset(LANGUAGES)  # language blocks, read by `_parse_local`
     common = s.check_mapping(raw, mark, RULE_FIELDS, problems, what="rule", extra_keys=extra)
     options: dict[str, Any] = {}
     if cls is not None:
@@ -148,17 +155,71 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
             _check_placeholders(value, placeholders, where(key), problems, key)
     if len(problems) > before:
         return None
+    assert cls is not None
     examples = common["examples"] or {}
-    summary = common["summary"] or regex.sub(r"'?\{[a-z_]+\}'?", "…", common["message"])
+    summary = common["summary"] or _summary_of(common["message"])
+    languages = tuple(common["lang"]) if common["lang"] else LANGUAGES
+    local = {}
+    for lang in LANGUAGES:
+        if lang in raw:
+            block = _parse_local(raw, lang, cls, languages, where(lang), placeholders, problems)
+            if block is not None:
+                local[lang] = block
+    if len(problems) > before:
+        return None
     return Rule(
         code=code, category=category, severity=Severity(common["severity"]), kind=kind,
         message=common["message"], why=common["why"].strip(), summary=summary,
         suggestion=(common["suggestion"] or "").strip(), options=options,
         examples_bad=tuple(examples.get("bad", ())), examples_good=tuple(examples.get("good", ())),
-        references=tuple(common["references"]),
-        languages=tuple(common["lang"]) if common["lang"] else LANGUAGES,
-        enabled=common["enabled"], pack=pack, mark=mark,
+        references=tuple(common["references"]), languages=languages,
+        enabled=common["enabled"], pack=pack, mark=mark, local=local,
     )
+
+
+def _summary_of(message: str) -> str:
+    return regex.sub(r"'?\{[a-z_]+\}'?", "…", message)
+
+
+def _parse_local(raw: Any, lang: str, cls: type[Any], languages: tuple[str, ...], mark: Mark,
+                 placeholders: set[str], problems: list[Problem]) -> Localized | None:
+    """A rule's block for `lang`: its text there (each field falls back to the rule's own) and the
+    kind's options there (the rule's own, with the block's replacing them, validated as a whole)."""
+    block = raw[lang]
+    before = len(problems)
+    if lang not in languages:
+        problems.append(mark.problem("E104", f"a '{lang}' block in a rule that does not apply to '{lang}'",
+                                     "add it to the rule's `lang:` list, or remove the block"))
+        return None
+    text = s.check_mapping(block, mark, LOCAL_TEXT_FIELDS, problems, what=f"'{lang}' block",
+                           extra_keys=frozenset(cls.options))
+    if not isinstance(block, dict):
+        return None
+    where = (lambda key: block.mark_of(key)) if isinstance(block, MarkedDict) else (lambda key: mark)
+    for key in ("message", "suggestion"):
+        if text is not s.INVALID and text[key]:
+            _check_placeholders(text[key], placeholders, where(key), problems, f"{lang}.{key}")
+    merged_raw = {k: v for k, v in raw.items() if k in cls.options}
+    merged_raw.update({k: v for k, v in block.items() if k in cls.options})
+    marked = MarkedDict(merged_raw)
+    marked.mark = block.mark if isinstance(block, MarkedDict) else mark
+    marked.key_marks = {**getattr(raw, "key_marks", {}), **getattr(block, "key_marks", {})}
+    marked.value_marks = {**getattr(raw, "value_marks", {}), **getattr(block, "value_marks", {})}
+    options = s.check_mapping(marked, mark, cls.options, problems, what=f"'{lang}' block")
+    if options is not s.INVALID:
+        cls.validate(options, lambda key: marked.mark_of(key) if key in marked else mark, problems)
+    if text is s.INVALID or options is s.INVALID or len(problems) > before:
+        return None
+    base = raw
+    message = text["message"] or base["message"]
+    examples = text["examples"] or {}
+    return Localized(
+        text=RuleText(lang=lang, summary=text["summary"] or (_summary_of(text["message"]) if text["message"]
+                                                             else base.get("summary") or _summary_of(message)),
+                      message=message, why=(text["why"] or base["why"]).strip(),
+                      suggestion=(text["suggestion"] or base.get("suggestion") or "").strip(),
+                      examples_bad=tuple(examples.get("bad", ())), examples_good=tuple(examples.get("good", ()))),
+        options=options)
 
 
 _RETIRED_ENTRY = {

@@ -39,8 +39,9 @@ RECOGNIZERS = {
     "ES_NIF": ("country_specific.spain.es_nif_recognizer", "EsNifRecognizer"),
     "ES_NIE": ("country_specific.spain.es_nie_recognizer", "EsNieRecognizer"),
 }
-# Entity types that come from the spaCy parse itself (Presidio's SpacyRecognizer).
-NER_ENTITIES = {"PERSON": ("PERSON",), "LOCATION": ("GPE", "LOC", "FAC"), "NRP": ("NORP",)}
+# Entity types that come from the spaCy parse itself (Presidio's SpacyRecognizer); which NER labels
+# give each is the language's (`Language.entity_labels`: PERSON is PER in Spanish models).
+NER_ENTITIES = frozenset({"PERSON", "LOCATION", "NRP"})
 KNOWN_ENTITIES = frozenset(RECOGNIZERS) | frozenset(NER_ENTITIES)
 
 
@@ -55,12 +56,15 @@ class PiiAnalyzer:
 
     def __init__(self, nlp: Language, lang: str, entities: Iterable[str], *,
                  phone_regions: tuple[str, ...]) -> None:
+        from . import languages
+
         quiet_presidio()
         offline_tldextract()
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
         self.lang = lang
+        self.language = languages.get(lang)
         self.entities = sorted(set(entities))
         engine = SpacyNlpEngine(
             models=[{"lang_code": lang, "model_name": "postlint-shared"}],
@@ -77,6 +81,8 @@ class PiiAnalyzer:
             kwargs: dict[str, Any] = {"supported_language": lang}
             if entity == "PHONE_NUMBER":
                 kwargs["supported_regions"] = phone_regions
+            if entity in self.language.presidio_context:  # the recognizer's own words are English
+                kwargs["context"] = list(self.language.presidio_context[entity])
             try:
                 recognizers.append(cls(**kwargs))
             except TypeError:
@@ -99,9 +105,9 @@ class PiiAnalyzer:
             )
             results = self._analyzer.analyze(text=doc.text, language=self.lang,
                                              entities=self._pattern_entities, nlp_artifacts=artifacts)
-        for entity, labels in NER_ENTITIES.items():
-            if entity in self.entities:
-                results.extend(RecognizerResult(entity, ent.start_char, ent.end_char, 0.85)
-                               for ent in doc.ents if ent.label_ in labels)
+        for entity in NER_ENTITIES.intersection(self.entities):
+            labels = self.language.entity_labels.get(entity, ())
+            results.extend(RecognizerResult(entity, ent.start_char, ent.end_char, 0.85)
+                           for ent in doc.ents if ent.label_ in labels)
         return results
 

@@ -1,6 +1,12 @@
 """`Rule`: one validated rule of a pack, what it reports and why, and its kind's options.
 
 Plain data: `packs.py` makes rules from YAML, `checks/` run them, findings name them by code.
+
+A rule is one concept in every language: one code, and per language (a block keyed by the
+language's code in the pack, e.g. `es:`) its own text and, where words differ, its own options
+(terms, cue words, a pattern). `Rule.text(lang)` is what a rule says in a language (for `explain`,
+the written policy, the review page); `Rule.in_language(lang)` is the rule as it runs on posts in
+that language, and the findings it makes speak that language.
 """
 
 from __future__ import annotations
@@ -8,7 +14,7 @@ from __future__ import annotations
 import functools
 import string
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .finding import Category, Finding, Severity
@@ -20,6 +26,30 @@ if TYPE_CHECKING:
 
 
 TEMPLATE = "template"  # the value naming which of a rule's messages a finding was written with
+
+
+@dataclass(frozen=True)
+class RuleText:
+    """What a rule says in one language: its summary, reason, message template, fix and examples."""
+
+    lang: str | None
+    """The language this text is written in; None for the rule's own text, used in every language
+    that has no block of its own (English, for the built-in packs)."""
+    summary: str
+    message: str
+    why: str
+    suggestion: str
+    examples_bad: tuple[str, ...] = ()
+    examples_good: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A rule's block for one language: its text there and its kind's options there (the rule's
+    own options with the block's replacing theirs, validated as a whole)."""
+
+    text: RuleText
+    options: Mapping[str, Any]
 
 
 @dataclass(frozen=True)
@@ -42,6 +72,36 @@ class Rule:
     enabled: bool = True
     pack: str = ""
     mark: Mark | None = field(default=None, compare=False)
+    local: Mapping[str, Localized] = field(default_factory=dict)
+    """Per language code, the rule's block for that language (text and options)."""
+    lang: str | None = None
+    """The post language this rule runs for (set by `in_language`); None for the rule as loaded."""
+
+    def text(self, lang: str | None = None) -> RuleText:
+        """What the rule says to readers of `lang`: its block for that language, else its own text.
+
+        The one call for anything that shows a rule (`explain --lang`, the policy, the review page).
+        """
+        if lang is not None and lang in self.local:
+            return self.local[lang].text
+        return RuleText(None, self.summary, self.message, self.why, self.suggestion,
+                        self.examples_bad, self.examples_good)
+
+    def in_language(self, lang: str) -> Rule:
+        """The rule as it runs on posts in `lang`: that language's text and options (made once)."""
+        variants: dict[str, Rule] = self.__dict__.setdefault("_variants", {})
+        if lang not in variants:
+            block = self.local.get(lang)
+            text = self.text(lang)
+            variants[lang] = replace(
+                self, summary=text.summary, message=text.message, why=text.why, suggestion=text.suggestion,
+                examples_bad=text.examples_bad, examples_good=text.examples_good,
+                options=block.options if block else self.options, local={}, lang=lang)
+        return variants[lang]
+
+    def translated(self, lang: str) -> bool:
+        """Whether the rule has its own text for `lang`."""
+        return lang in self.local
 
     def finding(self, source: str, lines: LineIndex, start: int, end: int, *,
                 values: Mapping[str, str] | None = None, severity: Severity | None = None,
@@ -71,7 +131,7 @@ class Rule:
             suggestion=(self.suggestion.format_map(filled) if self.suggestion else "") if suggestion is None
             else suggestion,
             start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col, match=match,
-            path=path, values=values,
+            path=path, values=values, lang=self.lang,
         )
 
     @functools.cached_property

@@ -1,9 +1,10 @@
-"""Word lists that belong to a language: first names, technical vocabulary, cue words.
+"""Word lists read from text files, and the dictionary a pipeline brings.
 
-Each list is a text file, `linter/data/<lang>/<name>.txt` (or `linter/data/<name>.txt` for lists
-that hold for every language, such as mail providers' domains), one entry a line, lower-case,
-with `#` comments. A language without a list gets an empty one, so a check degrades to its
-other evidence instead of failing. Lists are read once per process.
+A list is a text file, one entry a line, lower-case, with `#` comments. The lists of a language
+(first names, technical vocabulary, cue words) live under `linter/languages/words/<code>/` and are
+read through the language's unit (`Language.words`); the lists here, under `linter/data/`, hold
+for every language (mail providers' domains, documentation domains, machine accounts). Lists are
+read once per process.
 """
 
 from __future__ import annotations
@@ -19,18 +20,23 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 @functools.cache
-def words(name: str, lang: str | None = None) -> frozenset[str]:
-    """The entries of list `name` for `lang` (None: the language-independent list)."""
-    path = DATA / lang / f"{name}.txt" if lang else DATA / f"{name}.txt"
+def read_list(path: Path) -> frozenset[str]:
+    """The entries of the list at `path`; empty when there is no such file."""
     if not path.is_file():
         return frozenset()
     entries = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(e for e in entries if e)
 
 
+def shared_words(name: str) -> frozenset[str]:
+    """The entries of `linter/data/<name>.txt`, a list that holds for every language."""
+    return read_list(DATA / f"{name}.txt")
+
+
 def dictionary(nlp: Language) -> frozenset[str]:
     """Base forms of the language's common words, from the pipeline's lemmatizer tables
-    (WordNet's nouns, verbs, adjectives and adverbs for the English model); empty without them."""
+    (WordNet's nouns, verbs, adjectives and adverbs for the English model, the Spanish model's
+    lemma index); empty without them."""
     return _dictionary(nlp)
 
 

@@ -193,7 +193,8 @@ def test_a_rules_other_messages_round_trip_through_the_cache(run, tmp_path, monk
 
 
 def test_code_data_and_packs_are_in_the_fingerprint(tmp_path):
-    """A model retrained without a version bump, a new word list, an edited pack: all stale the cache."""
+    """A model retrained without a version bump, a new or edited word list, an edited pack: all stale
+    the cache."""
     import shutil
 
     from conftest import ROOT
@@ -208,8 +209,11 @@ def test_code_data_and_packs_are_in_the_fingerprint(tmp_path):
     (package / "data" / "xx").mkdir(exist_ok=True)
     (package / "data" / "xx" / "words.txt").write_text("word\n", encoding="utf-8")
     seen.add(package_digest(package, rules))
+    words = package / "languages" / "words" / "es" / "first_names.txt"
+    words.write_text(words.read_text(encoding="utf-8") + "zacarías\n", encoding="utf-8")
+    seen.add(package_digest(package, rules))
     (package / "checks" / "terms.py").write_text("# changed\n", encoding="utf-8")
     seen.add(package_digest(package, rules))
     (rules / "pii.yaml").write_text("rules: []\n", encoding="utf-8")
     seen.add(package_digest(package, rules))
-    assert len(seen) == 5
+    assert len(seen) == 6

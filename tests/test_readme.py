@@ -39,3 +39,28 @@ def test_the_configuration_example_loads(tmp_path):
     config = load_config(path)
     assert config.policy["contact"].in_language("es").startswith("Pregunta a Dana Ruiz")
     assert "Ask Dana Ruiz (ext. 4411) before you post." in config.confidential
+
+
+def rules_table() -> str:
+    """The README's table of built-in rules and the post languages each applies to."""
+    from linter.languages import LANGUAGES
+    from linter.packs import all_builtin_rules
+
+    head = ["code", "category", "severity", *LANGUAGES, "summary"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for rule in all_builtin_rules():
+        marks = ["yes" if lang in rule.languages else "no" for lang in LANGUAGES]
+        off = " (opt-in)" if not rule.enabled else ""
+        lines.append(f"| `{rule.code}` | {rule.category} | {rule.severity} | {' | '.join(marks)} | {rule.summary}{off} |")
+    return "\n".join(lines)
+
+
+def test_the_rules_table_shows_every_rule_and_its_languages():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"<!-- rules-table -->\n(.*?)\n<!-- /rules-table -->", readme, re.DOTALL)
+    assert shown, "README.md has no <!-- rules-table --> block"
+    assert shown.group(1) == rules_table(), "regenerate it: python tests/test_readme.py"
+
+
+if __name__ == "__main__":
+    print(rules_table())

@@ -9,6 +9,8 @@ from linter.packs import all_builtin_rules
 
 RULES = all_builtin_rules()
 OPT_IN = [r for r in RULES if not r.enabled]
+# Each rule's examples in each language it has its own text for (its own text: its first language).
+CASES = [(rule, lang) for rule in RULES for lang in rule.languages if lang == rule.languages[0] or rule.translated(lang)]
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +37,7 @@ def _linter_for(rule, linter, every_rule_linter):
 
 def test_there_are_at_least_40_builtin_rules():
     assert len(RULES) >= 40
+    assert sum("es" in r.languages for r in RULES) >= 40
 
 
 @pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
@@ -44,17 +47,28 @@ def test_rule_is_documented(rule):
     assert rule.examples_good, f"{rule.code} has no good example"
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_bad_examples_fire_the_rule(linter, every_rule_linter, rule):
-    linter = _linter_for(rule, linter, every_rule_linter)
-    for example in rule.examples_bad:
-        codes = [f.code for f in linter.lint(example, as_of=AS_OF, lang=rule.languages[0])]
-        assert rule.code in codes, f"{rule.code} missed its bad example {example!r} (got {codes})"
+@pytest.mark.parametrize("rule", [r for r in RULES if "es" in r.languages], ids=lambda r: r.code)
+def test_every_rule_for_spanish_posts_speaks_spanish(rule):
+    text = rule.text("es")
+    assert text.lang == "es", f"{rule.code} applies to Spanish posts but has no Spanish text"
+    assert text.summary and text.why and text.message and text.examples_bad and text.examples_good
+    assert text.message != rule.message and text.why != rule.why
+    assert not rule.suggestion or text.suggestion != rule.suggestion
 
 
-@pytest.mark.parametrize("rule", RULES, ids=lambda r: r.code)
-def test_good_examples_stay_clean_of_the_rule(linter, every_rule_linter, rule):
+@pytest.mark.parametrize(("rule", "lang"), CASES, ids=lambda c: c.code if hasattr(c, "code") else c)
+def test_bad_examples_fire_the_rule(linter, every_rule_linter, rule, lang):
     linter = _linter_for(rule, linter, every_rule_linter)
-    for example in rule.examples_good:
-        found = [f for f in linter.lint(example, as_of=AS_OF, lang=rule.languages[0]) if f.code == rule.code]
+    for example in rule.text(lang).examples_bad:
+        found = [f for f in linter.lint(example, as_of=AS_OF, lang=lang)]
+        assert rule.code in [f.code for f in found], f"{rule.code} missed its bad example {example!r} (got {found})"
+        mine = next(f for f in found if f.code == rule.code)
+        assert mine.lang == lang and mine.why == rule.text(lang).why  # the finding speaks the post's language
+
+
+@pytest.mark.parametrize(("rule", "lang"), CASES, ids=lambda c: c.code if hasattr(c, "code") else c)
+def test_good_examples_stay_clean_of_the_rule(linter, every_rule_linter, rule, lang):
+    linter = _linter_for(rule, linter, every_rule_linter)
+    for example in rule.text(lang).examples_good:
+        found = [f for f in linter.lint(example, as_of=AS_OF, lang=lang) if f.code == rule.code]
         assert not found, f"{rule.code} fired on its good example {example!r}: {found[0].match!r}"

@@ -59,6 +59,22 @@ def test_each_post_is_judged_as_of_its_own_date_unless_told(run, tmp_path):
     assert all(r["findings"] for r in map(json.loads, out.splitlines()))
 
 
+def test_each_post_of_a_mixed_export_is_read_in_its_own_language(run, tmp_path):
+    posts = [{"id": "es", "text": "Escríbele a Lucía a lucia.fernandez@gmail.com, está de baja por una depresión."},
+             {"id": "en", "text": "Email jane.doe@gmail.com for details."}]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("".join(json.dumps(p) + "\n" for p in posts), encoding="utf-8")
+    code, out, _ = run("scan", "--as-of", AS_OF, "--quiet", path)
+    found = {r["id"]: [(f["code"], f["message"]) for f in r["findings"]] for r in map(json.loads, out.splitlines())}
+    assert code == 1
+    assert ("PII-EMAIL", "'lucia.fernandez@gmail.com' es una dirección de correo electrónico.") in found["es"]
+    assert "PII-PERSON" in [c for c, _ in found["es"]]
+    assert found["en"] == [("PII-EMAIL", "'jane.doe@gmail.com' is an email address.")]
+    code, out, _ = run("scan", "--as-of", AS_OF, "--quiet", "--lang", "en", path)
+    english = [f["code"] for r in map(json.loads, out.splitlines()) if r["id"] == "es" for f in r["findings"]]
+    assert english == ["PII-EMAIL"]  # read as English: no Spanish name tied to "baja"
+
+
 def test_per_finding_records_in_jsonl_and_csv(run, linter, export):
     flat = [f for findings in expected(linter) for f in findings]
     _, out, _ = run("scan", "--config", CORPUS_CONFIG, "--as-of", AS_OF, "--per", "finding", export)

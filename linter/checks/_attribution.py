@@ -13,30 +13,37 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from ..vocab import words
-
 if TYPE_CHECKING:
     from ..document import Document
+    from ..languages import Language
 
 _REF = r"(?:#\d+|!\d+|GH-\d+|\[#\d+\]|(?:PR|pull request|issue)\s*#?\d+)"
 # After the value, on its line: `) #1234`, `, #1234`, `] (#1234)`.
 _CREDIT_AFTER = regex.compile(rf"[\s)\]>`*_]*[,;:]?\s*\(?\s*{_REF}", regex.IGNORECASE)
-# Before the value, on its line: `#1234 by `, `(thanks `, `(`, right after a reference.
-_CREDIT_BEFORE = regex.compile(rf"(?:{_REF}\s*[,;:]?\s*(?:\(|by\s+|from\s+|thanks\s+(?:to\s+)?)?|\((?:thanks|via|h/t|hat tip)\s+(?:to\s+)?)@?[`*_]*$",
-                               regex.IGNORECASE)
 # A git identity: the value in angle brackets after a name (`Ana Ruiz <ana@x.org>`).
 _IDENTITY = regex.compile(r"[\p{Lu}\p{Ll}][\p{L}.'\-]*(?:\s+[\p{L}.'\-]+){0,3}\s*<$")
 _LIST_ITEM = regex.compile(r"[\s`*_\-+•,;]*")
 SHORT_ITEM = 60  # characters: a contributor list's items are names, not sentences
 
 
+def _alternatives(phrases: frozenset[str] | tuple[str, ...]) -> str:
+    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+
+
 @functools.cache
-def _credit_cues(lang: str) -> regex.Pattern[str] | None:
-    cues = words("credit_cues", lang)
+def _credit_cues(language: Language) -> regex.Pattern[str] | None:
+    cues = language.words("credit_cues")
     if not cues:
         return None
-    body = "|".join(regex.escape(c) for c in sorted(cues, key=len, reverse=True))
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d])", regex.IGNORECASE)
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternatives(cues)})(?![\p{{L}}\d])", regex.IGNORECASE)
+
+
+@functools.cache
+def _credit_before(language: Language) -> regex.Pattern[str]:
+    """Before the value, on its line: `#1234 by `, `(thanks `, `(`, right after a reference."""
+    sender, thanks = _alternatives(language.sender_words), _alternatives(language.thanks_words)
+    return regex.compile(rf"(?:{_REF}\s*[,;:]?\s*(?:\(|(?:{sender}|{thanks})\s+)?|\((?:{thanks})\s+)@?[`*_]*$",
+                         regex.IGNORECASE)
 
 
 def credited(document: Document, start: int, end: int) -> bool:
@@ -47,12 +54,12 @@ def credited(document: Document, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     before = text[max(line_start, start - 80):start]
-    cues = _credit_cues(document.lang)
+    cues = _credit_cues(document.language)
     if cues is not None and cues.search(before):
         return True
     if _IDENTITY.search(before) and text.startswith(">", end):
         return True
-    if _CREDIT_AFTER.match(text, end, line_end) or _CREDIT_BEFORE.search(before):
+    if _CREDIT_AFTER.match(text, end, line_end) or _credit_before(document.language).search(before):
         return True
     return _in_contributor_list(document, start, end)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .. import languages
 from ..nlp import Needs
 from ._phrase_cache import lemma_docs
 
@@ -19,6 +20,7 @@ class PhraseSet:
     Matching whole tokens is what keeps "Scunthorpe", "assert" and "cocktail" clean. With
     `lemma`, a phrase written in its base form matches every form ("idiot" matches "idiots"),
     while a phrase written inflected matches only as written ("patched" does not match "patch").
+    Articles count as base forms whatever their lemma (`Language.articles`: Spanish "la" is "el").
     """
 
     def __init__(self, phrases: Sequence[str], *, lemma: bool = False, case_sensitive: bool = False) -> None:
@@ -47,7 +49,8 @@ class PhraseSet:
         self._matchers = [exact]
         if self.lemma and nlp.has_pipe("lemmatizer"):
             parsed = lemma_docs(nlp, [p.lower() for p in self.phrases])  # parsed once per model
-            base_forms = [d for d in parsed if all(t.lemma_.lower() == t.lower_ for t in d)]
+            articles = languages.REGISTRY[nlp.lang].articles if nlp.lang in languages.REGISTRY else frozenset()
+            base_forms = [d for d in parsed if all(t.lemma_.lower() == t.lower_ or t.lower_ in articles for t in d)]
             if base_forms:
                 by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
                 by_lemma.add("P", base_forms)

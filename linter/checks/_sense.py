@@ -7,7 +7,9 @@ A rule's `sense` option turns these tests on for the phrases it matches (`terms`
 `pattern` for their matches, `people` for its context phrases). Most tests read the tagged parse
 the post already has; `modifier`, `label` and `predicate` ask for the dependency parse of the one
 sentence that holds a match (`parse_on_demand`), so they cost nothing where nothing matched.
-The word lists come from the post's language (`vocab.py`).
+The words come from the post's language unit (`linter/languages/`), and the parse tests read
+both English's own labels (prep, relcl, a head "be") and Universal Dependencies' (case, acl, cop),
+so they hold for the Spanish model too.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ import regex
 
 from .. import schema as s
 from ..nlp import parse_on_demand
-from ..vocab import words
 from ._context import block_tokens
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..document import Document
+    from ..languages import Language as Unit
 
 SENSE_FIELDS = {
     "acronyms": s.Field(s.boolean(), default=True,
@@ -59,8 +61,10 @@ _SKIPPED = frozenset({"DET", "PUNCT", "SPACE"})
 NOT_PROSE = frozenset({"code", "link"})
 NOUNS = frozenset({"NOUN", "PROPN"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
-MODIFIERS = frozenset({"amod", "compound", "nummod", "npadvmod", "advmod", "quantmod", "nmod", "det", "punct"})
-RANKED_AMONG = frozenset({"of", "among", "for", "in"})
+MODIFIERS = frozenset({"amod", "compound", "nummod", "npadvmod", "advmod", "quantmod", "nmod", "det", "punct",
+                       "appos"})
+PREPOSITIONS = frozenset({"prep", "case"})  # English's label for a preposition, and UD's
+RELATIVE_CLAUSES = frozenset({"relcl", "acl", "acl:relcl"})
 
 
 class Sense:
@@ -94,7 +98,7 @@ class Sense:
         o = self.opts
         if self.acronyms and not self._acronym_ok(span):
             return False
-        if o.get("particles") and _particle_after(span):
+        if o.get("particles") and _particle_after(span, document.language):
             return False
         if o.get("tech") and self._technical(document, span):
             return False
@@ -102,11 +106,11 @@ class Sense:
             return False
         if o.get("modifier") and self._modifies_another_noun(document, span):
             return False
-        if o.get("label") and self._not_a_label(span):
+        if o.get("label") and self._not_a_label(span, document.language):
             return False
         if o.get("organisation") and not self._of_organisation(document, span):
             return False
-        if o.get("predicate") and (_numbering_or_question(span) or self._in_subject(span)):
+        if o.get("predicate") and (_numbering_or_question(span) or self._in_subject(span, document.language)):
             return False
         return True
 
@@ -121,10 +125,12 @@ class Sense:
         """Inside code or a link, or next to a version string, a technical noun or inline code."""
         if document.zones_at(span.start_char, span.end_char) & NOT_PROSE:
             return True
-        tech = words("tech_terms", document.lang)
+        tech = document.language.words("tech_terms")
         doc = span.doc
         lo, hi = block_tokens(document, span.start)
-        for token in _content_neighbours(doc, span, lo, hi):
+        language = document.language
+        linking = language.of_words if language.modifiers_follow else frozenset()
+        for token in _content_neighbours(doc, span, lo, hi, linking):
             if token.lower_ in tech or token.lemma_.lower() in tech or token.like_url:
                 return True
             if document.zones_at(token.idx, token.idx + len(token)) & NOT_PROSE:
@@ -137,45 +143,57 @@ class Sense:
         "of") or the noun before it is an organisation, its people, or a name; a word before
         another noun ("acquisition process") names a kind of thing unless that noun is the event's."""
         doc = span.doc
-        lang = document.lang
-        org = words("org_nouns", lang)
+        language = document.language
+        org = language.words("org_nouns")
         lo, hi = block_tokens(document, span.start)
         last = span[-1]
         if last.pos_ not in NOUNS:
             return True  # a verb ("lay off 40 people") says who by its own object
-        if last.pos_ == "PROPN" and not span[0].is_sent_start:
-            return False  # part of a name: "Assisted Acquisition Services"
+        if last.pos_ == "PROPN" and not span[0].is_sent_start and _in_a_longer_name(doc, span, lo, hi):
+            return False  # part of a name: "Assisted Acquisition Services"; an acronym alone (RIF, ERE) is the word
         after = doc[span.end] if span.end < hi else None
-        deal = last.lemma_.lower() in words("deal_nouns", lang) or last.lower_ in words("deal_nouns", lang)
-        if deal:
-            return _party_named(doc, span, org, lo, hi)
-        if after is not None and after.lower_ == "of":
+        deals = language.words("deal_nouns")
+        if last.lemma_.lower() in deals or last.lower_ in deals:
+            return _party_named(doc, span, org, lo, hi, language)
+        if after is not None and after.lower_ in language.of_words:
             head = _noun_phrase_head(doc, span.end + 1, hi)
-            return head is None or head.pos_ == "PROPN" or head.lemma_.lower() in org or head.lower_ in org
+            return head is None or _is_name(head) or head.lemma_.lower() in org or head.lower_ in org
         if after is not None and after.pos_ == "NOUN" and after.tag_ != "VBG":
-            event = words("event_nouns", lang)
+            event = language.words("event_nouns")
             if after.lower_ not in event and after.lemma_.lower() not in event:
                 return False
         before = doc[span.start - 1] if span.start > lo else None
         if before is not None and before.pos_ == "NOUN":
             return before.lower_ in org or before.lemma_.lower() in org
-        return _names_who(span, org, lo, hi)
+        return _names_who(span, org, lo, hi, language)
 
     def _modifies_another_noun(self, document: Document, span: Span) -> bool:
-        """The match's last word modifies a noun that follows it and is not a cue itself
-        ("complaint intake", "debt payment strategies", "joint outcomes")."""
+        """The match modifies a noun that is not a cue itself: the noun after its last word
+        ("complaint intake", "debt payment strategies", "joint outcomes"), or, where modifiers
+        follow (`Language.modifiers_follow`), the noun before it that it hangs off through a bare
+        preposition ("gestión de quejas", "formulario de reclamación")."""
         doc = span.doc
-        last = span[-1]
-        if span.end >= len(doc) or doc[span.end].pos_ != "NOUN" or self.nlp is None:
+        language = document.language
+        if self.nlp is None:
             return False
+        if language.modifiers_follow:
+            if span.start < 2 or doc[span.start - 1].lower_ not in language.of_words or \
+                    doc[span.start - 2].pos_ != "NOUN":
+                return False
+            word = span[0]
+        else:
+            if span.end >= len(doc) or doc[span.end].pos_ != "NOUN":
+                return False
+            word = span[-1]
         sent = span.sent
         parsed = parse_on_demand(self.nlp, sent)
-        token = parsed[last.i - sent.start]
+        token = parsed[word.i - sent.start]
         head = token.head
-        return (token.dep_ in ("compound", "amod", "nmod") and head.i > token.i and head.pos_ == "NOUN"
+        before = head.i < token.i if language.modifiers_follow else head.i > token.i
+        return (token.dep_ in ("compound", "amod", "nmod") and before and head.pos_ == "NOUN"
                 and head.lower_ not in self.cue_words and head.lemma_.lower() not in self.cue_words)
 
-    def _not_a_label(self, span: Span) -> bool:
+    def _not_a_label(self, span: Span, language: Unit) -> bool:
         """A verb with an object, or a phrase said of a thing through "be": a description."""
         doc = span.doc
         if span.end < len(doc) and span.end < span.sent.end:
@@ -187,13 +205,15 @@ class Sense:
         sent = span.sent
         parsed = parse_on_demand(self.nlp, sent)
         for token in (parsed[span.root.i - sent.start], *parsed[span.root.i - sent.start].ancestors):
-            if token.lemma_ == "be":
+            # English heads a clause with "be"; Universal Dependencies hang the copula off the predicate
+            if token.lemma_ in language.copulas or any(c.dep_ == "cop" and c.lemma_ in language.copulas
+                                                       for c in token.children):
                 subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-                return any(c.pos_ in NOUNS and not any(d.lower_ in ("this", "these") for d in c.children)
+                return any(c.pos_ in NOUNS and not any(d.lower_ in language.demonstratives for d in c.children)
                            for c in subjects)
         return False
 
-    def _in_subject(self, span: Span) -> bool:
+    def _in_subject(self, span: Span, language: Unit) -> bool:
         """The phrase ranks things the sentence goes on to describe: it modifies the subject of its
         clause, and that subject says among what ("the number one cause of outages is ...", "the #1
         use of Go is ...", "the number one way that I ...")."""
@@ -206,8 +226,19 @@ class Sense:
             head = head.head
         if head.dep_ not in SUBJECTS:
             return False
-        return any(t.dep_ == "relcl" or (t.dep_ == "prep" and t.lower_ in RANKED_AMONG)
+        return any(t.dep_ in RELATIVE_CLAUSES or (t.dep_ in PREPOSITIONS and t.lower_ in language.ranked_words)
                    for t in head.subtree if t is not head)
+
+
+def _in_a_longer_name(doc: Doc, span: Span, lo: int, hi: int) -> bool:
+    """A proper noun stands right before or after the span."""
+    return (span.start > lo and doc[span.start - 1].pos_ == "PROPN") or (span.end < hi and doc[span.end].pos_ == "PROPN")
+
+
+def _is_name(token: Token) -> bool:
+    """A proper noun written with a capital: the Spanish model also tags foreign common nouns
+    ("widgets", "caché") PROPN."""
+    return token.pos_ == "PROPN" and any(c.isupper() for c in token.text)
 
 
 def _named(span: Span) -> bool:
@@ -221,42 +252,43 @@ def _named(span: Span) -> bool:
     return not (before.is_punct and before.text in ":;-*•\"'(") and "\n" not in before.text_with_ws
 
 
-def _particle_after(span: Span) -> bool:
+def _particle_after(span: Span, language: Unit) -> bool:
     """"fired up", "let off": the match ends in a verb and a particle follows that it does not hold."""
     last = span[-1]
-    if not last.tag_.startswith("VB") or span.end >= len(span.doc):
+    if not language.verb_particles or last.pos_ not in ("VERB", "AUX") or span.end >= len(span.doc):
         return False
     nxt = span.doc[span.end]
-    return nxt.tag_ == "RP" or (nxt.lower_ in ("up", "off", "out", "away") and nxt.dep_ == "prt")
+    return nxt.tag_ == "RP" or (nxt.lower_ in language.verb_particles and nxt.dep_ == "prt")
 
 
-def _content_neighbours(doc: Doc, span: Span, lo: int, hi: int) -> list[Token]:
-    """The nearest token on each side of the span that is not a determiner or punctuation."""
+def _content_neighbours(doc: Doc, span: Span, lo: int, hi: int, linking: frozenset[str]) -> list[Token]:
+    """The nearest token on each side of the span that is not a determiner, punctuation or one of
+    the `linking` prepositions (Spanish "apps de solo uso interno": "apps")."""
     found = []
     i = span.start - 1
-    while i >= lo and doc[i].pos_ in _SKIPPED:
+    while i >= lo and (doc[i].pos_ in _SKIPPED or doc[i].lower_ in linking):
         i -= 1
     if i >= lo:
         found.append(doc[i])
     j = span.end
-    while j < hi and doc[j].pos_ in _SKIPPED:
+    while j < hi and (doc[j].pos_ in _SKIPPED or doc[j].lower_ in linking):
         j += 1
     if j < hi:
         found.append(doc[j])
     return found
 
 
-def _party_named(doc: Doc, span: Span, org: frozenset[str], lo: int, hi: int) -> bool:
+def _party_named(doc: Doc, span: Span, org: frozenset[str], lo: int, hi: int, language: Unit) -> bool:
     """A deal names an organisation: of or by one ("of Initech", "by a competitor"), its possessor
     ("Globex's acquisition"), or a name before it ("the Initech merger")."""
-    if span.end + 1 < hi and doc[span.end].lower_ in ("of", "by", "with"):
+    if span.end + 1 < hi and doc[span.end].lower_ in language.party_words:
         head = _noun_phrase_head(doc, span.end + 1, hi)
-        if head is not None and (head.pos_ == "PROPN" or head.lower_ in org or head.lemma_.lower() in org):
+        if head is not None and (_is_name(head) or head.lower_ in org or head.lemma_.lower() in org):
             return True
     i = span.start - 1
     while i >= lo and doc[i].tag_ in ("POS", "JJ", "HYPH"):
         i -= 1
-    return i >= lo and doc[i].pos_ == "PROPN"
+    return i >= lo and _is_name(doc[i])
 
 
 def _numbering_or_question(span: Span) -> bool:
@@ -270,22 +302,18 @@ def _numbering_or_question(span: Span) -> bool:
     return span.sent.text.rstrip().endswith("?")
 
 
-WHO_PRONOUNS = frozenset({"we", "our", "us", "they", "their", "them", "there"})
-DEFINITE = frozenset({"the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "your"})
-
-
-def _names_who(span: Span, org: frozenset[str], lo: int, hi: int) -> bool:
+def _names_who(span: Span, org: frozenset[str], lo: int, hi: int, language: Unit) -> bool:
     """A change happens to someone: its own determiner points at a known one ("the reorg", "our
     layoffs"), or its sentence names an organisation, a group of people or a name ("there will be
     layoffs in sales", "Acme's reorg", "we"). "Further editing and restructuring" names nobody."""
     doc = span.doc
-    if span.start > lo and doc[span.start - 1].lower_ in DEFINITE:
+    if span.start > lo and doc[span.start - 1].lower_ in language.definite_words:
         return True
     sent = span.sent
     for t in doc[max(sent.start, lo):min(sent.end, hi)]:
         if span.start <= t.i < span.end:
             continue
-        if t.lower_ in WHO_PRONOUNS or t.pos_ == "PROPN" or t.lower_ in org or t.lemma_.lower() in org:
+        if t.lower_ in language.who_words or _is_name(t) or t.lower_ in org or t.lemma_.lower() in org:
             return True
     return False
 

@@ -22,12 +22,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
     from ..config import Company
+    from ..languages import Language as Unit
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "attr", "appos", "poss",
                            "npadvmod", "conj", "ROOT", "oprd", "obj", "nmod"})
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all"})
-PERSONAL = SECOND_PERSON | frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself", "they",
-                                      "them", "themselves", "i", "me", "my", "we", "us", "our"})
 ADDRESSEE = "the person addressed"
 
 TARGETS_FIELD = s.Field(
@@ -78,36 +76,46 @@ class Targets:
         sub = doc.as_doc() if hasattr(doc, "as_doc") else doc
         return any(phrases.find(sub) for _, phrases in self.groups)
 
-    def find(self, parsed: Doc) -> Iterator[Target]:
+    def find(self, parsed: Doc, language: Unit) -> Iterator[Target]:
         """Targets in a parsed text that the parse makes arguments (not modifiers), in order."""
         for name, phrases in self.groups:
             for start, end in phrases.find(parsed):
-                if argument(parsed[start:end].root) is not None:
+                if argument(parsed[start:end].root, language) is not None:
                     yield Target(name, start, end)
 
 
-def argument(token: Token) -> Token | None:
+def argument(token: Token, language: Unit) -> Token | None:
     """The clause argument a target phrase stands for: itself, or the noun it possesses
-    ("Globex's robots", "their product"); None when it only modifies a noun ("user interface")."""
+    ("Globex's robots", "their product", "los robots de Initrode"); None when it only modifies a
+    noun ("user interface", "interfaz de usuario")."""
     if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
+        token = token.head
+    elif language.modifiers_follow and token.dep_ == "nmod" and token.head.pos_ in ("NOUN", "PROPN"):
+        # a name or a determined noun after "de" possesses its head; a bare noun names a kind of it
+        if not any(c.dep_ == "case" and c.lower_ in language.of_words for c in token.children):
+            return token if token.dep_ in ARGUMENT_DEPS else None
+        determined = token.pos_ == "PROPN" or any(c.dep_ == "det" or c.lower_ in language.articles  # "del"
+                                                  for c in token.children)
+        if not determined:
+            return None
         token = token.head
     if token.dep_ in ARGUMENT_DEPS:
         return token
     return None
 
 
-def personal(tokens: Iterable[Token]) -> bool:
-    """Whether a personal pronoun stands in the text: someone is speaking, spoken to or about."""
-    return any(t.lower_ in PERSONAL for t in tokens)
+def personal(tokens: Iterable[Token], language: Unit) -> bool:
+    """Whether a personal pronoun of `language` stands in the text: someone is speaking, spoken to or about."""
+    return any(t.lower_ in language.personal_pronouns for t in tokens)
 
 
-def addressed(tokens: Iterable[Token]) -> bool:
-    return any(t.lower_ in SECOND_PERSON for t in tokens)
+def addressed(tokens: Iterable[Token], language: Unit) -> bool:
+    return any(t.lower_ in language.second_person for t in tokens)
 
 
-def describe(parsed: Doc, targets: Targets) -> str:
+def describe(parsed: Doc, targets: Targets, language: Unit) -> str:
     """The message's words for who an offensive text is aimed at, or '' when the parse names none."""
-    found = list(targets.find(parsed))
+    found = list(targets.find(parsed, language))
     if found:
         return found[0].name
-    return ADDRESSEE if addressed(parsed) else ""
+    return ADDRESSEE if addressed(parsed, language) else ""

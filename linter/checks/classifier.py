@@ -209,7 +209,7 @@ class ClassifierCheck(Check):
                 yield Hit(start, end, {"score": f"{p:.2f}", "aimed": ""})
                 continue
             parsed = parse_on_demand(self.nlp, span)
-            target = describe(parsed, self.targets)
-            if not target and not personal(parsed) and self.technical.find(parsed):
+            target = describe(parsed, self.targets, document.language)
+            if not target and not personal(parsed, document.language) and self.technical.find(parsed):
                 continue  # harsh words about things, not people: "kill the process"
             yield Hit(start, end, {"score": f"{p:.2f}", "aimed": f", aimed at {target}" if target else ""})

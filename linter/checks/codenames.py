@@ -63,6 +63,8 @@ class CodenamesCheck(Check):
             codename: Codename = owner  # type: ignore[assignment]
             if codename.is_public(document.as_of) or self._everyday_sense(document, start, end):
                 continue
-            public_on = codename.public_on.isoformat() if codename.public_on else None
-            until = f"until {public_on}" if public_on else "until it is announced (no public date set)"
-            yield Hit(start, end, {"name": codename.name, "public_on": public_on or "not set", "until": until})
+            language = document.language
+            public_on = language.format_date(codename.public_on) if codename.public_on else None
+            until = language.message("until", date=public_on) if public_on else language.message("until_unset")
+            yield Hit(start, end, {"name": codename.name, "public_on": public_on or language.message("not_set"),
+                                   "until": until})

@@ -25,14 +25,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..document import Document
+    from ..languages import Language as Unit
 
 PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd", "xcomp", "dobj", "ccomp", "advcl"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "expl"})
-# verbs that predicate a complement of their subject or object ("X is garbage", "we call X idiots");
-# others ("users felt stupid") describe the target's state, not a verdict on it
-PREDICATING = frozenset({"be", "seem", "look", "sound", "become", "remain", "call", "consider", "find",
-                         "make", "sell", "ship", "build", "produce"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "expl", "obj"})
+# Verbs that predicate a complement of their subject or object ("X is garbage", "we call X idiots")
+# are the language's `predicating_verbs`; others ("users felt stupid") describe the target's state.
 _CLIMB = frozenset({"conj", "pobj", "prep", "appos"})  # "piece of garbage", "slow and useless"
+# Where modifiers follow their noun (Spanish), "pedazo de basura" hangs the pejorative off its head as nmod.
+_CLIMB_FOLLOWING = _CLIMB | {"nmod"}
 
 
 @register
@@ -73,31 +74,38 @@ class DisparageCheck(Check):
                 continue
             parsed = parse_on_demand(self.nlp, sent)
             terms = self.terms.find(parsed)
-            for target in self.targets.find(parsed):
-                holder = argument(parsed[target.start:target.end].root)
+            for target in self.targets.find(parsed, document.language):
+                holder = argument(parsed[target.start:target.end].root, document.language)
                 for start, end in terms:
-                    if holder is not None and said_of(parsed[start:end].root, holder):
+                    if holder is not None and said_of(parsed[start:end].root, holder, document.language):
                         lo, hi = min(start, target.start), max(end, target.end)
                         yield Hit(sent[lo].idx, sent[hi - 1].idx + len(sent[hi - 1].text), {"target": target.name})
                         break
 
 
-def said_of(pejorative: Token, target: Token) -> bool:
+def said_of(pejorative: Token, target: Token, language: Unit) -> bool:
     """Whether the parse predicates `pejorative` of `target` in a clause that is not negated.
 
-    Tokens are compared by index: spaCy makes a new Token object at every access."""
+    In English's labels a copula heads its clause ("X is garbage": both hang off "is"); in
+    Universal Dependencies the predicate does ("X son basura": "X" hangs off "basura"), which
+    the first test covers. Tokens are compared by index: spaCy makes a new Token object at every
+    access."""
     word = pejorative
+    climb = _CLIMB_FOLLOWING if language.modifiers_follow else _CLIMB
     for _ in range(4):
         if (word.head.i == target.i and word.dep_ == "appos") or target.head.i == word.i:
-            return not _negated(word) and not _negated(target)  # "X sucks", "X, those clowns"
+            return not _negated(word, language) and not _negated(target, language)  # "X sucks", "X, those clowns"
         if word.dep_ in PREDICATE_DEPS and target.dep_ in SUBJECT_DEPS and word.head.i == target.head.i \
-                and word.i != target.i and word.head.lemma_ in PREDICATING:
-            return not _negated(word.head)
-        if word.dep_ not in _CLIMB or word.head.i == word.i:
+                and word.i != target.i and word.head.lemma_ in language.predicating_verbs:
+            return not _negated(word.head, language)
+        if word.dep_ not in climb or word.head.i == word.i:
             return False
         word = word.head
     return False
 
 
-def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" for c in token.children) or any(c.dep_ == "neg" for c in token.head.children)
+def _negated(token: Token, language: Unit) -> bool:
+    """A negation on the token or its head: English's `neg` label, or a negator of the language
+    (Universal Dependencies label Spanish "no" advmod)."""
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in language.negators)
+               for t in (token, token.head) for c in t.children)

@@ -21,7 +21,7 @@ import regex
 
 from .. import schema as s
 from ..nlp import Needs
-from ..vocab import dictionary, words
+from ..vocab import dictionary, shared_words
 from . import Check, Hit, register
 from ._attribution import credited
 from ._context import Cues
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from ..document import Document
+    from ..languages import Language as Unit
 
 PUBLIC_KINDS = ("reserved", "placeholder", "login", "company", "role", "credit", "contact")
 CONTACT_BEFORE = 250  # characters of the block before an address where an invitation may stand
@@ -39,7 +40,6 @@ _LIST_HOSTS = regex.compile(r"(?:^|\.)(?:googlegroups\.com|groups\.io|freelists\
                             r"[\w-]+\.lists\.[\w.-]+)$")
 _LOCAL_PARTS = regex.compile(r"[.\-_+]+|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")  # join18f -> join, 18, f
 _SEPARATORS = regex.compile(r"[.\-_+]+")
-_FROM = regex.compile(r"\b(?:from|by)\s+[<(\[]?$", regex.IGNORECASE)  # "an email from <address>": its sender's
 _SCP_PATH = regex.compile(r":[\w~./\-]")
 _URL_LOGIN = regex.compile(r"(?:[a-z][a-z0-9+.\-]*://|\bssh\s+(?:-\S+\s+)*)$", regex.IGNORECASE)
 
@@ -50,8 +50,15 @@ def _under(domain: str, parents: frozenset[str] | tuple[str, ...]) -> bool:
 
 
 @functools.cache
-def _cues(name: str, lang: str) -> Cues:
-    return Cues(sorted(words(name, lang)))
+def _cues(name: str, language: Unit) -> Cues:
+    return Cues(sorted(language.words(name)))
+
+
+@functools.cache
+def _sender(language: Unit) -> regex.Pattern[str]:
+    """"an email from <address>": the address is its sender's."""
+    words = "|".join(regex.escape(w) for w in language.sender_words) or "(?!)"
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{words})\s+[<(\[]?$", regex.IGNORECASE)
 
 
 @register
@@ -97,13 +104,13 @@ class EmailsCheck(Check):
         text = document.text
         local, _, domain = text[start:end].lower().rpartition("@")
         domain = domain.rstrip(".")
-        personal = _under(domain, words("free_mail_domains"))
+        personal = _under(domain, shared_words("free_mail_domains"))
         checks = (
-            ("reserved", lambda: _under(domain, words("reserved_domains"))),
-            ("placeholder", lambda: self._is_placeholder(local, domain, document.lang)),
+            ("reserved", lambda: _under(domain, shared_words("reserved_domains"))),
+            ("placeholder", lambda: self._is_placeholder(local, domain, document.language)),
             ("login", lambda: self._is_login(document, start, end, local)),
             ("company", lambda: _under(domain, self.company_domains)),
-            ("role", lambda: not personal and (self._is_role(local, domain, document.lang)
+            ("role", lambda: not personal and (self._is_role(local, domain, document.language)
                                                or self._named_after_organisation(document, local, start, end))),
             ("credit", lambda: credited(document, start, end)),
             ("contact", lambda: not personal and self._offered_as_contact(document, start, end)),
@@ -114,21 +121,21 @@ class EmailsCheck(Check):
         return None
 
     @staticmethod
-    def _is_placeholder(local: str, domain: str, lang: str) -> bool:
+    def _is_placeholder(local: str, domain: str, language: Unit) -> bool:
         """`you@yourcompany.com`, `user.name@domain.com`: a tutorial's stand-in for an address."""
-        placeholders = words("placeholder_mailboxes", lang)
+        placeholders = language.words("placeholder_mailboxes")
         return local in placeholders or f"@{domain}" in placeholders
 
     @staticmethod
     def _is_login(document: Document, start: int, end: int, local: str) -> bool:
         """`git@github.com:org/repo`, `ssh://deploy@host`, `ssh ubuntu@host`, `postgres@db`."""
         text = document.text
-        return (local in words("service_accounts") or bool(_SCP_PATH.match(text, end))
+        return (local in shared_words("service_accounts") or bool(_SCP_PATH.match(text, end))
                 or bool(_URL_LOGIN.search(text, max(0, start - 40), start)))
 
     @staticmethod
-    def _is_role(local: str, domain: str, lang: str) -> bool:
-        roles = words("role_mailboxes", lang)
+    def _is_role(local: str, domain: str, language: Unit) -> bool:
+        roles = language.words("role_mailboxes")
         return bool(_LIST_HOSTS.search(domain)) or any(part in roles for part in _LOCAL_PARTS.split(local) if part)
 
     def _named_after_organisation(self, document: Document, local: str, start: int, end: int) -> bool:
@@ -137,7 +144,7 @@ class EmailsCheck(Check):
         first name, nor a word the post uses as a surname)."""
         for part in [local, *_SEPARATORS.split(local)]:
             name = "".join(ch for ch in part if ch.isalnum())
-            if len(name) < 2 or name in words("first_names", document.lang):
+            if len(name) < 2 or name in document.language.words("first_names"):
                 continue
             pattern = regex.compile(rf"(?<![\w@.\-]){regex.escape(name)}(?![\w@\-])", regex.IGNORECASE)
             mentions = [m for m in pattern.finditer(document.text) if not start <= m.start() < end]
@@ -152,12 +159,12 @@ class EmailsCheck(Check):
         from ...") just before it."""
         text = document.text
         block = document.block(start)
-        if _FROM.search(text, max(block[0], start - 12), start) or \
-                _cues("private_cues", document.lang).near(text, start, end, PRIVATE_BEFORE, 0, block):
+        if _sender(document.language).search(text, max(block[0], start - 12), start) or \
+                _cues("private_cues", document.language).near(text, start, end, PRIVATE_BEFORE, 0, block):
             return False
         if f"mailto:{text[start:end]}".lower() in text.lower():
             return True
-        return _cues("contact_cues", document.lang).near(text, start, end, CONTACT_BEFORE, CONTACT_AFTER, block) is not None
+        return _cues("contact_cues", document.language).near(text, start, end, CONTACT_BEFORE, CONTACT_AFTER, block) is not None
 
 
 def _names_before(document: Document, pos: int, common: frozenset[str]) -> bool:
@@ -167,4 +174,4 @@ def _names_before(document: Document, pos: int, common: frozenset[str]) -> bool:
     if not before:
         return False
     word = before.group(1).lower()
-    return word in words("first_names", document.lang) or (bool(common) and word not in common)
+    return word in document.language.words("first_names") or (bool(common) and word not in common)

@@ -16,16 +16,8 @@ from ._validators import VALIDATORS
 
 if TYPE_CHECKING:
     from ..document import Document
+    from ..languages import Language
 
-ENTITY_NAMES = {
-    "EMAIL_ADDRESS": "email address", "PHONE_NUMBER": "phone number", "CREDIT_CARD": "card number",
-    "IBAN_CODE": "IBAN", "IP_ADDRESS": "IP address", "URL": "URL", "CRYPTO": "crypto wallet address",
-    "MAC_ADDRESS": "MAC address", "DATE_TIME": "date", "US_SSN": "US Social Security number",
-    "US_ITIN": "US taxpayer number", "US_PASSPORT": "US passport number",
-    "US_BANK_NUMBER": "US bank account number", "US_DRIVER_LICENSE": "US driver's licence number",
-    "UK_NHS": "NHS number", "UK_NINO": "UK National Insurance number", "ES_NIF": "Spanish NIF",
-    "ES_NIE": "Spanish NIE", "PERSON": "person's name", "LOCATION": "place", "NRP": "nationality or group",
-}
 
 
 @register
@@ -75,7 +67,7 @@ class EntitiesCheck(Check):
             if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0,
                                                 document.block(result.start)):
                 continue
-            yield Hit(result.start, result.end, _values(result))
+            yield Hit(result.start, result.end, _values(result, document.language))
 
 
 _DOTTED_BEFORE = regex.compile(r"\d[.:]$")
@@ -87,6 +79,6 @@ def _part_of_a_longer_number(text: str, start: int, end: int) -> bool:
     return bool(_DOTTED_AFTER.match(text, end) or _DOTTED_BEFORE.search(text, max(0, start - 2), start))
 
 
-def _values(result: Any) -> dict[str, str]:
-    return {"entity": ENTITY_NAMES.get(result.entity_type, result.entity_type.lower()),
-            "score": f"{result.score:.2f}"}
+def _values(result: Any, language: Language) -> dict[str, str]:
+    name = language.messages.get(f"entity.{result.entity_type}", result.entity_type.lower())
+    return {"entity": name, "score": f"{result.score:.2f}"}

@@ -10,7 +10,7 @@ import regex
 
 from .. import schema as s
 from . import Check, Hit, register
-from ..vocab import words
+from ..vocab import shared_words
 from ._context import Cues
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ class InternalHostsCheck(Check):
             for m in self.hosts_rx.finditer(text):
                 if m.start() > 0 and text[m.start() - 1] == "@":
                     continue  # an address at an internal domain is reported by the email rules
-                if m.group().lower() in words("public_internal_hosts"):
+                if m.group().lower() in shared_words("public_internal_hosts"):
                     continue  # a product's documented name (metadata.google.internal), the same everywhere
                 yield Hit(m.start(), m.end(), {"host": m.group()})
         if self.opts["private_ips"]:

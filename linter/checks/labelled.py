@@ -21,6 +21,7 @@ come from the post's language unit (`linter/languages/`).
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -57,15 +58,26 @@ _CONSTANT = regex.compile(r"[A-Z][A-Z]*(?:_[A-Z]+)+")  # YOUR_PASSWORD, API_KEY
 _TEMPLATE = regex.compile(r"\{\{|\}\}|\$\{|\{%|%\}")  # {{ your password }}, ${SECRET}
 _EXAMPLE_PARTS = frozenset({"password", "passwd", "secret", "secure", "example", "sample", "your", "my", "here",
                             "changeme", "placeholder", "dummy", "test", "foo", "bar", "key", "token", "value"})
-_PLACEHOLDER_WORDS = frozenset({
-    "redacted", "removed", "hidden", "placeholder", "example", "sample", "dummy", "changeme", "none", "null",
-    "n/a", "tbd", "todo", "password", "yourpassword", "your-password", "secret", "oculto", "ejemplo",
-})
+_PLACEHOLDER_TOKENS = frozenset({"changeme", "none", "null", "nil", "n/a", "tbd", "todo", "xxx", "yourpassword",
+                                 "your-password"})  # stand-ins written as code, in any language
 _MIXED = regex.compile(r"\p{L}.*\d|\d.*\p{L}")
-_LIST_SEPARATOR = regex.compile(r"\s*(?:,|;|&|/|\band\b|\bor\b|\by\b|\bo\b|,\s*(?:and|or|y|o)\b)\s*", regex.IGNORECASE)
-_RANGE = regex.compile(r"\s*(?:[\-–—]|to|a|hasta)\s*[$€£]?\d", regex.IGNORECASE)
 _SPEAKER = regex.compile(r"\s*(\p{L}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})\s*:\s")
 _NEXT_WORD = regex.compile(r"\s*([\p{L}%]+)")
+
+
+@functools.cache
+def _list_separator(g: LanguageUnit) -> regex.Pattern[str]:
+    """What parts the values of a list: ", ", "; ", "&", "/", and `g`'s conjunctions ("and", "y")."""
+    words = "|".join(map(regex.escape, sorted(g.conjunctions)))
+    return regex.compile(rf"\s*(?:,\s*(?:{words})\b|,|;|&|/|\b(?:{words})\b)\s*" if words else r"\s*(?:,|;|&|/)\s*",
+                         regex.IGNORECASE)
+
+
+@functools.cache
+def _range(g: LanguageUnit) -> regex.Pattern[str]:
+    """A range after a value: a dash or one of `g`'s range words ("to", "hasta") before a number."""
+    words = "".join(f"|{regex.escape(w)}" for w in sorted(g.range_words))
+    return regex.compile(rf"\s*(?:[\-–—]{words})\s*[$€£]?\d", regex.IGNORECASE)
 
 
 def _per_language(item: s.Validator) -> s.Validator:
@@ -85,6 +97,13 @@ def _per_language(item: s.Validator) -> s.Validator:
     return check
 
 
+def _by_language(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+    """One string per language code: `{es: un número de tarjeta}`."""
+    fields = {lang: s.Field(s.string()) for lang in LANGUAGES}
+    checked = s.check_mapping(value, mark, fields, problems, what="names by language")
+    return s.INVALID if checked is s.INVALID else {k: v for k, v in checked.items() if v}
+
+
 def _alongside(value: Any, mark: Mark, problems: list[Problem]) -> Any:
     if isinstance(value, bool):
         return value
@@ -94,6 +113,9 @@ def _alongside(value: Any, mark: Mark, problems: list[Problem]) -> Any:
 _FIELD: dict[str, s.Field] = {
     "name": s.Field(s.string(), required=True, doc="what the value is, for messages: 'card number'"),
     "article": s.Field(s.choice("a", "an"), doc="'a' or 'an' before the name (default: by its first letter)"),
+    "names": s.Field(_by_language, default_factory=dict,
+                     doc="the name in other languages, with its article: {es: 'un número de tarjeta'}; messages "
+                         "of a post in that language read it as {a_field}, and without its first word as {field}"),
     "labels": s.Field(_per_language(s.string()), default_factory=dict,
                       doc="strong labels: a value of the field's shape right after one is reported"),
     "exact_labels": s.Field(_per_language(s.string()), default_factory=dict,
@@ -136,6 +158,7 @@ class _Field:
 
     name: str
     a_name: str
+    names: Mapping[str, str]  # language code -> the name with its article, in that language
     value: regex.Pattern[str] | None
     group: str | int
     validator: Callable[[str], bool] | None
@@ -247,7 +270,7 @@ def _variants(label: str, exact: bool) -> list[str]:
     return [f for form in forms for f in dict.fromkeys((form, form.replace("'", "’")))]
 
 
-def is_placeholder(value: str) -> bool:
+def is_placeholder(value: str, g: LanguageUnit) -> bool:
     """A documentation value, mask or dummy, never a real one: XXX-XX-XXXX, ****1234, <password>,
     ${TOKEN}, YOUR_API_KEY, [redacted], 0000, 1111 1111 1111 1111."""
     core = value.strip().strip("\"'`“”‘’")
@@ -257,7 +280,7 @@ def is_placeholder(value: str) -> bool:
     if len(words) > 1 and core.islower() and core.replace("-", "").replace("_", "").isalpha() \
             and any(w in _EXAMPLE_PARTS for w in words):
         return True  # my-secure-password, your_api_key_here
-    if core.lower() in _PLACEHOLDER_WORDS or "..." in core or "…" in core:
+    if core.lower() in _PLACEHOLDER_TOKENS or core.lower() in g.placeholder_words or "..." in core or "…" in core:
         return True
     compact = [ch for ch in core if ch.isalnum() or ch in _MASK]
     masked = sum(1 for ch in compact if ch in _MASK)
@@ -324,7 +347,7 @@ class LabelledCheck(Check):
             article = spec.get("article") or ("an" if name[:1].lower() in "aeiou" else "a")
             alongside = spec["alongside"]
             compiled.append(_Field(
-                name=name, a_name=f"{article} {name}", value=value, group=group,
+                name=name, a_name=f"{article} {name}", names=spec["names"], value=value, group=group,
                 validator=VALIDATORS.get(spec.get("validate") or ""), checksum=spec.get("validate") in CHECKSUMS,
                 bare=bare,
                 entities=frozenset(spec["entities"]),
@@ -418,7 +441,7 @@ class LabelledCheck(Check):
             value = self._value_after(text, end, limit, field, g)
             if value is not None:
                 found.append(_Found(field, *value, label=text[start:end], label_start=start, strong=True))
-                for value in self._more_values(text, value[1], limit, field):  # "are 01/02/1980 and 03/04/1985"
+                for value in self._more_values(text, value[1], limit, field, g):  # "are 01/02/1980 and 03/04/1985"
                     found.append(_Found(field, *value, label=text[start:end], label_start=start, strong=True))
             elif field.checksum:
                 weak.append((start, end, index))  # a strong label is a weak one too, for a valid value nearby
@@ -461,16 +484,17 @@ class LabelledCheck(Check):
                 return None
             pos = token.end()
             if qualified == 1:  # inside "for locker 12": words until a copula, or a comma after two
-                if word in g.copulas or (word == "," and qualifier_words >= 2 and not numbered):
+                if word in g.value_copulas or (word == "," and qualifier_words >= 2 and not numbered):
                     qualified, linked = 2, True
                 elif word[:1].isalnum() and qualifier_words < 6:
                     qualifier_words += 1
                     numbered = numbered or any(ch.isdigit() for ch in word)
                 else:
                     return None
-            elif word in g.value_links or word in field.link:
-                linked = linked or word in g.copulas or word in field.link
-                continue
+            elif (word in g.value_links or word in field.link) and not (
+                    word in g.qualifiers and not qualified and not self._value_next(text, pos, limit, field)):
+                linked = linked or word in g.value_copulas or word in field.link
+                continue  # a link, unless it opens a qualifier: "el sueldo *de Dana* es de 42.000 €"
             elif word == "," and (following := _GAP_TOKEN.match(text, pos, limit)) is not None \
                     and following.group().strip().lower() in g.id_words:
                 continue  # "driver's licence, number K5512-..."
@@ -480,11 +504,19 @@ class LabelledCheck(Check):
                 return None
         return None
 
-    def _more_values(self, text: str, pos: int, limit: int, field: _Field) -> Iterator[tuple[int, int]]:
+    def _value_next(self, text: str, pos: int, limit: int, field: _Field) -> bool:
+        """A value of `field` starts at `pos`, after blanks."""
+        assert field.value is not None
+        while pos < limit and text[pos] in " \t":
+            pos += 1
+        return field.value.match(text, pos, limit, timeout=self.opts["timeout"]) is not None
+
+    def _more_values(self, text: str, pos: int, limit: int, field: _Field,
+                     g: LanguageUnit) -> Iterator[tuple[int, int]]:
         """The values listed after the first one: "X, Y and Z" (at most four more)."""
         assert field.value is not None
         for _ in range(4):
-            sep = _LIST_SEPARATOR.match(text, pos, limit)
+            sep = _list_separator(g).match(text, pos, limit)
             m = field.value.match(text, sep.end(), limit, timeout=self.opts["timeout"]) if sep else None
             if m is None or m.end(field.group) <= m.start(field.group):
                 return
@@ -527,7 +559,7 @@ class LabelledCheck(Check):
         """Is this a real value, stated as one? Sets whether it is verified and the author's own."""
         text, lang = document.text, document.lang
         field, value = item.field, text[item.start:item.end]
-        if value.lower() in field.allow or is_placeholder(value):
+        if value.lower() in field.allow or is_placeholder(value, g):
             return False
         if is_public_number(value, self.public):
             return False
@@ -543,7 +575,7 @@ class LabelledCheck(Check):
             return False
         if field.validator is not None:
             item.verified = field.validator(value)
-        if _RANGE.match(text, item.end, s_end):
+        if _range(g).match(text, item.end, s_end):
             return False  # "$120,000–$150,000", "from 4 to 6": a range, not anyone's value
         if field.person_subject:
             owner = _person_subject(text, label_at, s_start, item.label, g, _named(document, s_start, label_at))
@@ -569,6 +601,9 @@ class LabelledCheck(Check):
 
     def _hit(self, item: _Found) -> Hit:
         values = {"field": item.field.name, "a_field": item.field.a_name, "label": item.label}
+        local = item.field.names.get(self.rule.lang or "")
+        if local:  # "una fecha de caducidad": the name with its article, and without it
+            values.update(field=local.split(" ", 1)[-1], a_field=local)
         o = self.opts
         severity = item.field.severity and min(item.field.severity, self.rule.severity, key=lambda v: v.rank)
         if item.owner and (self.own_severity is not None or o["own_message"]):
@@ -684,15 +719,19 @@ def _owner(text: str, label_at: int, s_start: int, g: LanguageUnit) -> bool | No
     return None
 
 
-_POSSESSOR_AFTER = regex.compile(
-    r"\s+(?:of|de|del)\s+(?:(?P<det>the|a|an|my|our|his|her|their|your|la|el|los|las|un|una|mi|mis|nuestro|nuestra|"
-    r"su|sus|tu|tus)\s+)?(?P<who>[\p{L}'’\-]+)", regex.IGNORECASE)
+@functools.cache
+def _possessor_after(g: LanguageUnit) -> regex.Pattern[str]:
+    """"of the customer", "de Lucía", "de mi hija": a possessor right after a label, in `g`'s words."""
+    dets = sorted(g.articles | g.own_possessives | g.other_possessives, key=len, reverse=True)
+    return regex.compile(rf"\s+(?:{'|'.join(map(regex.escape, sorted(g.of_words)))})\s+"
+                         rf"(?:(?P<det>{'|'.join(map(regex.escape, dets))})\s+)?(?P<who>[\p{{L}}'’\-]+)",
+                         regex.IGNORECASE)
 
 
 def _owner_after(text: str, label_end: int, s_end: int, g: LanguageUnit) -> bool | None:
     """Whose the value is, said after the label: "la nacionalidad de Oksana", "the PIN of my
     locker"; None when nothing like that follows."""
-    m = _POSSESSOR_AFTER.match(text, label_end, s_end)
+    m = _possessor_after(g).match(text, label_end, s_end)
     if m is None:
         return None
     det, who = (m.group("det") or "").lower(), m.group("who")
@@ -703,16 +742,21 @@ def _owner_after(text: str, label_end: int, s_end: int, g: LanguageUnit) -> bool
     return None
 
 
-_NAME_SUBJECT = regex.compile(r"(\p{Lu}[\p{Ll}'’\-]+(?:\s+\p{Lu}[\p{Ll}'’\-]+)*)\s+(?:was|were|is|fue|era)\s+$")
+@functools.cache
+def _name_subject(g: LanguageUnit) -> regex.Pattern[str]:
+    """A capitalised name right before one of `g`'s copulas, at the end: "Priya was ", "Ana fue "."""
+    verbs = sorted(w for w in g.value_copulas if w.isalpha())
+    return regex.compile(rf"(\p{{Lu}}[\p{{Ll}}'’\-]+(?:\s+\p{{Lu}}[\p{{Ll}}'’\-]+)*)\s+(?:{'|'.join(verbs)})\s+$")
 
 
 def _named(document: Document, start: int, end: int) -> bool:
     """A person's name stands between `start` and `end`: a PERSON entity, or a capitalised name right
     before "was"/"is" that the entity recogniser did not call anything else ("Priya was born")."""
     ents = list(document.doc.ents)
-    if any(e.label_ == "PERSON" and start <= e.start_char and e.end_char <= end for e in ents):
+    person = document.language.entity_labels.get("PERSON", ("PERSON",))
+    if any(e.label_ in person and start <= e.start_char and e.end_char <= end for e in ents):
         return True
-    m = _NAME_SUBJECT.search(document.text, start, end)
+    m = _name_subject(document.language).search(document.text, start, end)
     return m is not None and not any(e.start_char < m.end(1) and m.start(1) < e.end_char for e in ents)
 
 

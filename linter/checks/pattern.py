@@ -22,6 +22,20 @@ if TYPE_CHECKING:
     from ..yamlio import Mark
 
 
+# Validators whose value is made of space-separated groups and says its own length (an IBAN): a
+# match that fails may have taken the next short word of the sentence as one more group.
+_TRIMMABLE = frozenset({"iban"})
+
+
+def _valid_prefix_end(found: str, validator: Callable[[str], bool], start: int) -> int:
+    """The end of the longest prefix of `found`, cut at a space, that passes `validator`."""
+    cut = len(found)
+    while (cut := found.rfind(" ", 0, cut)) > 0:
+        if validator(found[:cut]):
+            return start + cut
+    return start + len(found)
+
+
 @register
 class PatternCheck(Check):
     kind = "pattern"
@@ -105,6 +119,9 @@ class PatternCheck(Check):
                 if start < 0 or start == end:
                     continue
                 found = document.text[start:end]
+                if self.validator and not self.validator(found) and self.opts["validate"] in _TRIMMABLE:
+                    end = _valid_prefix_end(found, self.validator, start)  # "ES91 ... 1332 esta"
+                    found = document.text[start:end]
                 if found.lower() in self.allow or (self.validator and not self.validator(found)):
                     continue
                 if not self._counts(document, start, end):

@@ -16,18 +16,18 @@ import regex
 
 from .. import schema as s
 from ..finding import Severity
-from ..nlp import ON_DEMAND, Needs, parse_on_demand
-from ..vocab import dictionary, words
+from ..nlp import ON_DEMAND, Needs, parse_on_demand, provides
+from ..vocab import dictionary
 from . import Check, Hit, register
 from ._attribution import credited
 from ._context import arcs_between, block_tokens, is_negated, is_quoted
 from ._disguise import name_key
 from ._phrases import PhraseSet
-from ._sense import Sense, sense_option
+from ._sense import NOT_PROSE, Sense, sense_option
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
     from .. import languages
     from ..document import Document
@@ -45,15 +45,22 @@ def _name_token(language: languages.Language) -> regex.Pattern[str]:
 
 @functools.cache
 def _money(language: languages.Language) -> regex.Pattern[str]:
-    """An amount of money: "$185k", "€90,000", "90,000 euros" (the language's magnitudes and currencies)."""
+    """An amount of money: "$185k", "€90,000", "90,000 euros", "3 millones de euros" (the language's
+    magnitudes, the words that join them to a currency, and currencies)."""
+    of = "".join(rf"{regex.escape(w)}\s+|" for w in sorted(language.of_words))
     return regex.compile(rf"[$€£]\s?\d[\d,.]*\s?(?:[kKmM]\b{_alternatives(language.money_magnitudes)})?"
-                         rf"|\b\d[\d,.]*\s?(?:[kK]{_alternatives(language.currency_words)})\b")
+                         rf"|\b\d[\d,.]*\s?(?:(?:{_alternatives(language.money_magnitudes)[1:] or '(?!)'})\s+(?:{of})?)?"
+                         rf"(?:[kK]{_alternatives(language.currency_words)})(?!\w)")
 
 
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-NOT_PROSE = frozenset({"code", "link"})
 # "I was diagnosed with diabetes" is three arcs; "I haven't mentioned exclusion based on ... disability" many more
 _OWN_MAX_PATH = 3
+
+
+@functools.cache
+def _titles(language: languages.Language) -> frozenset[str]:
+    """The language's titles without their full stop ("dr" for "Dr." and "Dr")."""
+    return frozenset(w.rstrip(".") for w in language.words("person_titles"))
 
 
 @register
@@ -101,6 +108,7 @@ class PeopleCheck(Check):
         self.public_verbs = {v.lower() for v in self.opts["public_verbs"]}
         self.nlp: Language | None = None
         self.common_words: frozenset[str] = frozenset()
+        self._parsed: dict[int, Doc] = {}  # sentence start -> its on-demand parse, per document
 
     @property
     def needs(self) -> Needs:
@@ -162,17 +170,20 @@ class PeopleCheck(Check):
         name inside code or a link target, a capitalised technical noun, or a credit."""
         if document.zones_at(ent.start_char, ent.end_char) & NOT_PROSE:
             return False
-        lang = document.lang
-        tech = words("tech_terms", lang)
+        language = document.language
+        tech = language.words("tech_terms")
         tokens = [t for t in ent if t.is_alpha]
         if not tokens or any(t.lower_ in tech or t.lemma_.lower() in tech for t in tokens):
             return False
         if credited(document, ent.start_char, ent.end_char):
             return False
-        if tokens[0].lower_ in words("first_names", lang):
+        if tokens[0].lower_ in language.words("first_names"):
             return True
-        before = ent.doc[ent.start - 1] if ent.start > 0 else None
-        if before is not None and before.lower_.rstrip(".") in {w.rstrip(".") for w in words("person_titles", lang)}:
+        # a title before the name, or, as the Spanish model tags them, at its start ("Dra. Ruiz")
+        titled = [ent.doc[ent.start - 1]] if ent.start > 0 else []
+        if len(ent) > 1:
+            titled.append(ent[0])
+        if any(t.lower_.rstrip(".") in _titles(language) for t in titled):
             return True
         if len(tokens) >= 2 and not any(t.lower_ in self.common_words or t.lemma_.lower() in self.common_words
                                         for t in tokens):
@@ -187,13 +198,16 @@ class PeopleCheck(Check):
         end = ent.sent.end
         if end < hi:
             end = doc[end].sent.end
-        return any(t.lower_ in _PERSONAL_PRONOUNS for t in doc[ent.end:min(end, hi)])
+        return any(t.lower_ in document.language.person_pronouns for t in doc[ent.end:min(end, hi)])
 
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc
         language = document.language
+        self._parsed = {}
         yield from self._about_the_author(document)
-        people = [ent for ent in doc.ents if ent.label_ == "PERSON" and not self._is_public(ent.text)
+        person = language.entity_labels.get("PERSON", ())
+        named = (_without_not_names(ent, language) for ent in doc.ents if ent.label_ in person)
+        people = [ent for ent in named if ent is not None and not self._is_public(ent.text)
                   and self._looks_like_a_name(ent, language) and not self._has_public_role(ent)
                   and self._is_a_person(document, ent)]
         if not people:
@@ -202,14 +216,14 @@ class PeopleCheck(Check):
         context = [c for c in self.context.find(doc) if not self.sense or self.sense.accepts(document, *c)]
         context = [(a, b) for a, b in context if not any(i < b and a < j for i, j in idioms)]
         for ent in people:
-            found = self._private_matter(document, ent, context, language)
+            found = self._private_matter(document, ent, context, language, people)
             if found is not None:
                 yield Hit(ent.start_char, ent.end_char, {"name": ent.text, "context": found})
 
     def _about_the_author(self, document: Document) -> Iterator[Hit]:
         """"I was diagnosed with diabetes", "my medication list": the author's own private matter, tied
         to "I"/"my" by the parse. Words the author quotes from someone else are left alone."""
-        if self.own_context is None or self.nlp is None or not self.nlp.has_pipe("tagger"):
+        if self.own_context is None or self.nlp is None or "pos" not in provides(self.nlp):
             return
         doc, language = document.doc, document.language
         told: set[int] = set()  # one finding per sentence: one fact
@@ -220,7 +234,7 @@ class PeopleCheck(Check):
             if not me or sent.start in told or is_quoted(document.text, phrase.start_char, sent.start_char) \
                     or is_negated(document.text, phrase.start_char, language):
                 continue  # "can I view lists without adding prescriptions?" tells nothing
-            if any(self._tied(sent, doc[t.i:t.i + 1], phrase, _OWN_MAX_PATH) for t in me):
+            if any(self._arcs(sent, doc[t.i:t.i + 1], phrase) <= _OWN_MAX_PATH for t in me):
                 told.add(sent.start)
                 template = "own_message" if self.opts["own_message"] else None
                 severity = min(Severity(self.opts["own_severity"]), self.rule.severity, key=lambda v: v.rank)
@@ -228,16 +242,20 @@ class PeopleCheck(Check):
                           severity=severity, template=template)
 
     def _private_matter(self, document: Document, ent: Span, context: list[tuple[int, int]],
-                        language: languages.Language) -> str | None:
+                        language: languages.Language, people: list[Span]) -> str | None:
         doc = document.doc
         sent = ent.sent
         window = self.opts["window"]
         lo, hi = block_tokens(document, ent.start)
+        others = [p for p in people if p is not ent and p.sent.start == sent.start]
         for c_start, c_end in context:
             if max(sent.start, lo) <= c_start and c_end <= min(sent.end, hi) and (
                     abs(c_start - ent.end) <= window or abs(ent.start - c_end) <= window):
-                if self._tied(sent, ent, doc[c_start:c_end]):
-                    return doc[c_start:c_end].text
+                phrase = doc[c_start:c_end]
+                arcs = self._arcs(sent, ent, phrase)
+                # the matter is another person's when their name is closer to it in the parse
+                if arcs <= self.opts["max_path"] and all(self._arcs(sent, o, phrase) >= arcs for o in others):
+                    return phrase.text
         money = _money(language)
         if self.pay_verbs and money.search(sent.text):
             paid = self._paid(sent, ent, money)
@@ -245,21 +263,25 @@ class PeopleCheck(Check):
                 return paid
         return self._in_next_sentence(document, ent, context, language)
 
-    def _tied(self, sent: Span, ent: Span, phrase: Span, max_path: int | None = None) -> bool:
-        """The name and the phrase are close in the dependency tree of their sentence."""
+    def _arcs(self, sent: Span, ent: Span, phrase: Span) -> int:
+        """How many dependency arcs part the name from the phrase in their sentence (parsed once)."""
         if self.nlp is None:
-            return True
-        parsed = parse_on_demand(self.nlp, sent)
+            return 0
+        parsed = self._parsed.get(sent.start)
+        if parsed is None:
+            parsed = self._parsed[sent.start] = parse_on_demand(self.nlp, sent)
         a = parsed[ent.start - sent.start:ent.end - sent.start].root
         b = parsed[phrase.start - sent.start:phrase.end - sent.start].root
-        return arcs_between(a, b) <= (max_path or self.opts["max_path"])
+        return arcs_between(a, b)
 
     def _paid(self, sent: Span, ent: Span, money: regex.Pattern[str]) -> str | None:
         """"Emma makes $185k": the person is the subject of a pay verb whose object is money."""
         verbs = [t for t in sent if t.lemma_.lower() in self.pay_verbs or t.lower_ in self.pay_verbs]
         if not verbs or self.nlp is None:
             return None
-        parsed = parse_on_demand(self.nlp, sent)
+        parsed = self._parsed.get(sent.start)
+        if parsed is None:
+            parsed = self._parsed[sent.start] = parse_on_demand(self.nlp, sent)
         person = parsed[ent.start - sent.start:ent.end - sent.start].root
         for verb in verbs:
             v = parsed[verb.i - sent.start]
@@ -278,7 +300,7 @@ class PeopleCheck(Check):
         if sent.end >= len(doc) or sent.end >= block_tokens(document, ent.start)[1]:
             return None  # a pronoun in the next paragraph or list item refers to someone else
         following = doc[sent.end].sent
-        names = [e for e in sent.ents if e.label_ == "PERSON"]
+        names = [e for e in sent.ents if e.label_ in language.entity_labels.get("PERSON", ())]
         opener = [t for t in following[:3] if t.is_alpha]
         if len(names) != 1 or not opener or opener[0].lower_ not in language.pronouns:
             return None
@@ -297,3 +319,13 @@ def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             joined.append((start, end))
     return joined
+
+
+def _without_not_names(ent: Span, language: languages.Language) -> Span | None:
+    """`ent` without the leading words that are never names ("Hola Lucía": "Lucía"); None when none is left."""
+    start = ent.start
+    while start < ent.end and ent.doc[start].lower_ in language.not_names:
+        start += 1
+    if start == ent.end:
+        return None
+    return ent if start == ent.start else ent.doc[start:ent.end]

@@ -94,23 +94,14 @@ def _is_possible(value: str) -> bool:
                == phonenumbers.ValidationResult.IS_POSSIBLE for kind in kinds)
 
 
-# A national number is read as each of these regions' would be: 800 555 0100 is toll-free in the
-# US, 900 100 200 in Spain.
-_NATIONAL_REGIONS = ("US", "ES", "GB", "MX", "AR", "CO", "CL", "DE", "FR", "IE", "AU", "IN")
-
-
-def _is_toll_free(value: str) -> bool:
+def _is_toll_free(value: str, region: str | None) -> bool:
     import phonenumbers
 
-    international = value.lstrip().startswith("+")
-    for region in (None,) if international else _NATIONAL_REGIONS:
-        try:
-            number = phonenumbers.parse(value, region)
-        except phonenumbers.NumberParseException:
-            continue
-        if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE:
-            return True
-    return False
+    try:
+        number = phonenumbers.parse(value, None if value.lstrip().startswith("+") else region or "US")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.TOLL_FREE
 
 
 @register
@@ -178,7 +169,8 @@ class PhonesCheck(Check):
             in_code = "code" in document.zones_at(start, end)
             if not (written_like_one or not in_code and self.cues.near(text, start, end, o["context_before"], o["context_after"], block)):
                 continue
-            if (not o["toll_free"] and _is_toll_free(value)) or is_public_number(value, self.public):
+            if (not o["toll_free"] and _is_toll_free(value, document.language.phone_region)) \
+                    or is_public_number(value, self.public):
                 continue
             if any(s < end and start < e for s, e in taken):
                 continue

@@ -13,7 +13,9 @@ import pkgutil
 from ..errors import PostlintError
 from .unit import Language
 
-__all__ = ["LANGUAGES", "REGISTRY", "Language", "get", "install_hint"]
+__all__ = ["AUTO", "LANGUAGES", "REGISTRY", "Language", "detect", "get", "install_hint", "resolve"]
+
+AUTO = "auto"  # config `lang:` and `--lang`: tell each post's language from the post itself
 
 
 def _discover() -> dict[str, Language]:
@@ -43,3 +45,21 @@ def get(code: str) -> Language:
 def install_hint(model: str) -> str | None:
     """The pip requirement that installs `model`, when it is some language's default."""
     return next((unit.install for unit in REGISTRY.values() if unit.model == model), None)
+
+
+def detect(text: str, fallback: str = "en") -> str:
+    """The registered language `text` is most likely written in (`_detect.py`), else `fallback`."""
+    from ._detect import detect_language
+
+    return detect_language(text, REGISTRY, fallback)
+
+
+def resolve(setting: str, *, declared: str | None, text: str, fallback: str = "en") -> str:
+    """A post's language under the setting `setting` (a code, or `auto`): with `auto`, what the post
+    declares (front matter `lang:`/`language:`, `<html lang>`) when it names a registered
+    language, else what `detect` reads in `text`."""
+    if setting != AUTO:
+        return setting
+    from ._detect import declared_language
+
+    return declared_language(declared, REGISTRY) or detect(text, fallback)

@@ -1,4 +1,4 @@
-"""English: the small English pipeline from PyPI, and the English cue words the checks read."""
+"""English: the small English pipeline from PyPI, and the English words the checks read."""
 
 from __future__ import annotations
 
@@ -21,11 +21,59 @@ UNIT = Language(
     money_magnitudes=("thousand", "million"),
     currency_words=("dollars", "euros", "pounds"),
     indefinite_articles=("a", "an"),
+    articles=frozenset({"a", "an", "the"}),
     phone_extensions=("x", "ext", "ext."),
+    entity_labels={"PERSON": ("PERSON",), "LOCATION": ("GPE", "LOC", "FAC"), "NRP": ("NORP",)},
+    phone_region="US",
+    months=("january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december"),
+    date_format="{year}-{month:02d}-{day:02d}",
+    messages={
+        "until": "until {date}",
+        "until_unset": "until it is announced (no public date set)",
+        "not_set": "not set",
+        "entity.EMAIL_ADDRESS": "email address", "entity.PHONE_NUMBER": "phone number",
+        "entity.CREDIT_CARD": "card number", "entity.IBAN_CODE": "IBAN", "entity.IP_ADDRESS": "IP address",
+        "entity.URL": "URL", "entity.CRYPTO": "crypto wallet address", "entity.MAC_ADDRESS": "MAC address",
+        "entity.DATE_TIME": "date", "entity.US_SSN": "US Social Security number",
+        "entity.US_ITIN": "US taxpayer number", "entity.US_PASSPORT": "US passport number",
+        "entity.US_BANK_NUMBER": "US bank account number",
+        "entity.US_DRIVER_LICENSE": "US driver's licence number", "entity.UK_NHS": "NHS number",
+        "entity.UK_NINO": "UK National Insurance number", "entity.ES_NIF": "Spanish NIF",
+        "entity.ES_NIE": "Spanish NIE", "entity.PERSON": "person's name", "entity.LOCATION": "place",
+        "entity.NRP": "nationality or group",
+    },
+    stop_words=frozenset("""
+        the of and to in is was that for it with as on be at by this have from or had not but what
+        all were we when your can said there use an each which she do how their if will up other
+        about out many then them these so some her would make like him into time has look two more
+        write go see could people my than first been call who its now find long down day did get
+        come made may part i you he they our are us me just also our's it's i'm don't we're you're
+        isn't doesn't didn't won't can't should would could been being does any only very much
+        because through after before over under between while where why which whose those though
+        new most such here well even back still same every own both few again off against around
+        """.split()),
+    person_pronouns=frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"}),
+    sender_words=("from", "by"),
+    thanks_words=("thanks", "thanks to", "via", "h/t", "hat tip"),
+    of_words=frozenset({"of"}),
+    party_words=frozenset({"of", "by", "with"}),
+    ranked_words=frozenset({"of", "among", "for", "in"}),
+    who_words=frozenset({"we", "our", "us", "they", "their", "them", "there"}),
+    definite_words=frozenset({"the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "your"}),
+    copulas=frozenset({"be"}),
+    demonstratives=frozenset({"this", "these"}),
+    verb_particles=frozenset({"up", "off", "out", "away"}),
+    second_person=frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all"}),
+    personal_pronouns=frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all",
+                                 "he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them",
+                                 "themselves", "i", "me", "my", "we", "us", "our"}),
+    predicating_verbs=frozenset({"be", "seem", "look", "sound", "become", "remain", "call", "consider", "find",
+                                 "make", "sell", "ship", "build", "produce"}),
     value_links=frozenset(
         "is was are were 's ’s will would be being remains still now currently just actually reads set "
         "changed reset updated to : = - – — # ( \" ' ` “ ‘ → > number numbers no no. nr num id code".split()),
-    copulas=frozenset("is was are were 's ’s : = → reads remains".split()),
+    value_copulas=frozenset("is was are were 's ’s : = → reads remains".split()),
     qualifiers=frozenset("for of on at to that which".split()),
     id_words=frozenset("number no no. nr num # id".split()),
     own_possessives=frozenset("my mine our ours".split()),
@@ -45,6 +93,10 @@ UNIT = Language(
         "test testing tests demo dummy fake sample example examples placeholder default mock fictional "
         "fictitious made-up sandbox".split()),
     dummy_preps=frozenset("for as".split()),
+    conjunctions=frozenset({"and", "or"}),
+    range_words=frozenset({"to"}),
+    placeholder_words=frozenset({"redacted", "removed", "hidden", "placeholder", "example", "sample", "dummy",
+                                 "password", "secret"}),
     format_units=frozenset(
         "characters character chars char digits digit letters letter symbols symbol numbers long minimum "
         "min maximum max times attempts tries minutes minute hours hour days day seconds weeks months "

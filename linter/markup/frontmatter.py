@@ -19,6 +19,7 @@ from ..yamlio import compose_yaml
 
 POST_FIELDS = frozenset({"title", "description", "summary", "excerpt", "subtitle", "tags",
                          "categories"})
+LANG_FIELDS = ("lang", "language", "locale")  # the post's language, as Hugo, Jekyll and Zola write it
 TOML_TAXONOMY_TABLES = frozenset({"taxonomies"})  # Zola keeps tags and categories there
 TAXONOMY_FIELDS = frozenset({"tags", "categories"})
 _NOT_TEXT_TAGS = frozenset({"tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"})
@@ -33,6 +34,7 @@ class FrontMatter:
 
     body_start: int = 0
     fields: list[tuple[int, int, str]] = field(default_factory=list)
+    lang: str | None = None  # the `lang:`/`language:`/`locale:` value, as written ("es", "es-MX")
 
 
 def read_front_matter(source: str) -> FrontMatter:
@@ -55,8 +57,9 @@ def read_front_matter(source: str) -> FrontMatter:
             body_start = _next_line(source, end)
             content = source[content_start:pos]
             reader = _yaml_fields if fence == "---" else _toml_fields
+            declared: list[str] = []
             try:
-                fields = reader(content, content_start)
+                fields = reader(content, content_start, declared)
             except Exception:  # any parser failure (even a RecursionError) means "not metadata"
                 fields = None
             if fields is None:
@@ -64,12 +67,12 @@ def read_front_matter(source: str) -> FrontMatter:
                     return FrontMatter()
                 fields = []
             fields.sort()
-            return FrontMatter(body_start, fields)
+            return FrontMatter(body_start, fields, declared[0] if declared else None)
         pos = _next_line(source, end)
     return FrontMatter()
 
 
-def _yaml_fields(content: str, base: int) -> list[tuple[int, int, str]] | None:
+def _yaml_fields(content: str, base: int, declared: list[str]) -> list[tuple[int, int, str]] | None:
     root = compose_yaml(content)
     if root is None:
         return []
@@ -78,6 +81,9 @@ def _yaml_fields(content: str, base: int) -> list[tuple[int, int, str]] | None:
     fields: list[tuple[int, int, str]] = []
     seen: set[int] = set()
     for key, value in root.value:
+        if (isinstance(key, yaml.ScalarNode) and str(key.value).lower() in LANG_FIELDS
+                and isinstance(value, yaml.ScalarNode) and str(value.value).strip()):
+            declared.append(str(value.value).strip())
         if not isinstance(key, yaml.ScalarNode) or str(key.value).lower() not in POST_FIELDS:
             continue
         items = value.value if isinstance(value, yaml.SequenceNode) else [value]
@@ -90,8 +96,9 @@ def _yaml_fields(content: str, base: int) -> list[tuple[int, int, str]] | None:
     return fields
 
 
-def _toml_fields(content: str, base: int) -> list[tuple[int, int, str]] | None:
+def _toml_fields(content: str, base: int, declared: list[str]) -> list[tuple[int, int, str]] | None:
     data = tomllib.loads(content)
+    declared.extend(str(data[k]).strip() for k in LANG_FIELDS if isinstance(data.get(k), str) and data[k].strip())
     fields: list[tuple[int, int, str]] = []
     table: dict[str, object] | None = data
     wanted: frozenset[str] = POST_FIELDS

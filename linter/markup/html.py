@@ -69,6 +69,8 @@ class HtmlReader:
             self.hidden += 1
         if self.hidden:
             return
+        if tag == "html" and self.writer.declared_lang is None:
+            self.writer.declared_lang = next((v for k, v in attrs if k == "lang" and v), None)
         if tag == "head":
             self._in_head = True
             return

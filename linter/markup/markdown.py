@@ -52,6 +52,7 @@ def extract_markdown(source: str, *, mdx: bool = False) -> tuple[TextWriter, lis
     writer = TextWriter()
     directives: list[Directive] = []
     front = read_front_matter(source)
+    writer.declared_lang = front.lang
     for start, end, value in front.fields:
         writer.open("front_matter")
         writer.align(value, source, start, end)

@@ -93,21 +93,6 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-class RuleText(NamedTuple):
-    """What a rule says to readers of one language."""
-
-    summary: str
-    why: str
-    suggestion: str
-    examples_bad: tuple[str, ...]
-    examples_good: tuple[str, ...]
-
-
-def rule_text(rule: Rule, lang: str) -> RuleText:
-    """The rule's text for readers of `lang`, falling back to its own (its pack's language)."""
-    return RuleText(rule.summary, rule.why, rule.suggestion, rule.examples_bad, rule.examples_good)
-
-
 def reading_order(rule: Rule) -> tuple[int, int, str]:
     """Rules in section 7: by category in its usual order, the most severe first, then by code.
 
@@ -273,7 +258,7 @@ class _Writer:
 
     def rule_entry(self, rule: Rule) -> Section:
         t = self.texts
-        text = rule_text(rule, self.lang)
+        text = rule.text(self.lang)  # its block in the policy's language, else its own text
         severity = f"**{t.severity_table[0]}:** {t.severities[str(rule.severity)][0]}."
         if set(rule.languages) != set(LANGUAGES):
             severity += " " + t.applies_to.format(

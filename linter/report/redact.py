@@ -21,7 +21,7 @@ from ..rule import TEMPLATE
 from .results import FileResult
 
 if TYPE_CHECKING:
-    from ..rule import Rule
+    from ..rule import Rule, RuleText
 
 MASK = "[redacted]"
 BLANK = "*"  # fills masked spans of the source, one per character, so columns stay true
@@ -73,17 +73,25 @@ def _redact_rule(rule: Rule, strings: Sequence[str]) -> Rule:
     if not strings:
         return rule
     mask = functools.partial(_mask_strings, strings=strings)
-    return replace(rule, summary=mask(rule.summary), why=mask(rule.why), message=mask(rule.message),
-                   suggestion=mask(rule.suggestion), examples_bad=tuple(map(mask, rule.examples_bad)),
-                   examples_good=tuple(map(mask, rule.examples_good)))
+
+    def masked(text: RuleText) -> RuleText:
+        return replace(text, summary=mask(text.summary), why=mask(text.why), message=mask(text.message),
+                       suggestion=mask(text.suggestion), examples_bad=tuple(map(mask, text.examples_bad)),
+                       examples_good=tuple(map(mask, text.examples_good)))
+
+    own = masked(rule.text())
+    return replace(rule, summary=own.summary, why=own.why, message=own.message, suggestion=own.suggestion,
+                   examples_bad=own.examples_bad, examples_good=own.examples_good,
+                   local={lang: replace(block, text=masked(block.text)) for lang, block in rule.local.items()})
 
 
 def _redact_finding(finding: Finding, rule: Rule | None, strings: Sequence[str]) -> Finding:
     message, suggestion = finding.message, finding.suggestion
     if redacted(finding):
         if rule is not None and rule.kind != "directive":
-            message = _template(rule.message_template(finding.values), finding)
-            suggestion = _template(rule.suggestion, finding) if suggestion else ""
+            local = rule.in_language(finding.lang) if finding.lang else rule
+            message = _template(local.message_template(finding.values), finding)
+            suggestion = _template(local.suggestion, finding) if suggestion else ""
         values = {key: value if key in SAFE_PLACEHOLDERS else MASK for key, value in finding.values.items()}
         finding = replace(finding, match=MASK, values=values)
     return replace(finding, message=_mask_strings(message, strings), why=_mask_strings(finding.why, strings),

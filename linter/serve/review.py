@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import LANGUAGES, Config
 from ..finding import Finding, Severity
+from ..languages import AUTO  # the language the library decides (the config's, or detected per post)
 from ..report import FileResult, Summary, reporter
 from ..suppress import DIRECTIVE_RULES
 
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from ..engine import Linter
     from ..rule import Rule
 
-AUTO = "auto"  # the language the library decides (the config's, or detected per post)
 STDIN_PATH = "-"  # what `check -` reports, and what a draft without a path is reported as
 MAX_WAITING = 32  # drafts queued behind the one being checked; more get "busy" (HTTP 503)
 LINT_FIELDS = {"text", "path", "lang", "as_of", "redact"}

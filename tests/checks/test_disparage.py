@@ -76,3 +76,30 @@ def test_competitors_in_the_config_are_validated(tmp_path):
     path.write_text("company:\n  competitors: [Initrode, {name: Umbrella, aliases: [Umbrella Corp]}]\n",
                     encoding="utf-8")
     assert [c.names for c in load_config(path).company.competitors] == [("Initrode",), ("Umbrella", "Umbrella Corp")]
+
+
+# Spanish posts: the built-in rules' Spanish blocks, read on the Spanish model's Universal
+# Dependencies parse (the predicate heads its copula; "no" is an advmod).
+def es_disparaged(linter, text):
+    return [(f.code, f.match) for f in linter.lint(text, lang="es") if f.code.startswith("DER-DISPARAGE")]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Su producto es basura y su soporte, peor.", ("DER-DISPARAGE-COMPETITOR", "Su producto es basura")),
+    ("Los robots de Initrode son chatarra.", ("DER-DISPARAGE-COMPETITOR", "Initrode son chatarra")),
+    ("Los usuarios son unos negados.", ("DER-DISPARAGE-CUSTOMER", "usuarios son unos negados")),
+    ("Nuestros clientes son lentos y tontos.", ("DER-DISPARAGE-CUSTOMER", "clientes son lentos y tontos")),
+])
+def test_spanish_pejoratives_said_of_a_target(linter, text, found):
+    assert es_disparaged(linter, text) == [found]
+
+
+@pytest.mark.parametrize("text", [
+    "Su app no es un juguete: funciona en la mitad de las fábricas de la región.",  # negated
+    "Los usuarios no son tontos: si no encuentran un botón, el botón está mal puesto.",
+    "La interfaz de usuario era inútil en pantallas pequeñas, así que la rehicimos.",  # a kind of interface
+    "El recolector de basura de su producto hace pausas más cortas que el nuestro.",  # a modifier
+    "Nuestros clientes pidieron el modo oscuro y hoy ya está disponible.",
+])
+def test_spanish_near_misses_are_left_alone(linter, text):
+    assert es_disparaged(linter, text) == []

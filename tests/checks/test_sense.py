@@ -48,6 +48,7 @@ def test_reorg_words_about_things_are_not_reorgs(plain_linter, text):
     "The Initech acquisition will close next quarter, not announced yet.",
     "Rumour is the acquisition of Globex will be signed next week.",
     "A real reorg is coming: the reorg will merge both support teams next month.",
+    "Heard there will be a RIF in sales next month.",  # an acronym alone is no part of a name
 ])
 def test_real_reorgs_and_deals_are_found(plain_linter, text):
     assert [c[0] for c in codes(plain_linter, text) if c[0] == "CONF-REORG"]
@@ -90,3 +91,48 @@ def test_acronym_terms_match_only_in_capitals(pack_linter):
           why: test
     """)
     assert [f.match for f in linter.lint("The RIF is next week. A rif of notes.", as_of=AS_OF)] == ["RIF"]
+
+
+# The same tests on Spanish posts: the words come from the Spanish unit, the parse tests read
+# Universal Dependencies (cop, case, acl) and modifiers that follow their noun ("gestión de quejas").
+def es_codes(linter, text, code):
+    return [f.match for f in linter.lint(text, path="post.md", as_of=AS_OF, lang="es") if f.code == code]
+
+
+@pytest.mark.parametrize("text, code", [
+    ("El uso número uno de Go hoy son los servicios en la nube.", "CLAIM-SUPERLATIVE"),  # predicate
+    ("¿Cuál es el obstáculo número uno para adoptar Rust?", "CLAIM-SUPERLATIVE"),
+    ("El despliegue inicial del panel fue solo para uso interno.", "CONF-MARKING"),  # label: said of a thing
+    ("Os pedimos no compartir datos personales en el foro.", "CONF-MARKING"),  # label: a verb with an object
+    ("Reconstruimos las apps de solo uso interno sobre la nueva API.", "CONF-MARKING"),  # tech, through "de"
+    ("La semana que viene llega una reorganización de las tablas del panel.", "CONF-REORG"),  # organisation
+    ("La empresa en secreto planea una adquisición de software el mes que viene.", "CONF-REORG"),  # no party
+    ("Beatriz Gómez: he dirigido la gestión de quejas durante veinte años.", "PII-PERSON"),  # modifier
+])
+def test_spanish_cue_words_in_another_sense_are_left_alone(plain_linter, text, code):
+    assert es_codes(plain_linter, text, code) == []
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Acme es la plataforma de robótica número uno.", "CLAIM-SUPERLATIVE"),
+    ("Comparto la diapositiva del roadmap (solo uso interno) porque me hace ilusión.", "CONF-MARKING"),
+    ("El mes que viene habrá una reorganización del equipo de soporte.", "CONF-REORG"),
+    ("Dicen que la adquisición de Globex se firmará la semana que viene.", "CONF-REORG"),
+    ("Me han dicho que preparan un ERE para después de verano en la planta de Zaragoza.", "CONF-REORG"),
+    ("Beatriz Gómez presentó una queja formal contra su jefe.", "PII-PERSON"),
+])
+def test_spanish_cue_words_in_their_sense_are_found(plain_linter, text, code):
+    assert es_codes(plain_linter, text, code)
+
+
+def test_spanish_sense_is_what_leaves_them_alone(plain_linter, monkeypatch):
+    """Without the sense tests every near miss above would be reported: the tests can fail."""
+    from linter.checks._sense import Sense
+
+    monkeypatch.setattr(Sense, "accepts", lambda self, *args: True)
+    assert es_codes(plain_linter, "El uso número uno de Go hoy son los servicios en la nube.", "CLAIM-SUPERLATIVE")
+    assert es_codes(plain_linter, "Os pedimos no compartir datos personales en el foro.", "CONF-MARKING")
+    assert es_codes(plain_linter, "La semana que viene llega una reorganización de las tablas del panel.",
+                    "CONF-REORG")
+    assert es_codes(plain_linter, "Beatriz Gómez: he dirigido la gestión de quejas durante veinte años.",
+                    "PII-PERSON")

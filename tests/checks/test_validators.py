@@ -6,6 +6,7 @@ import pytest
 
 from linter.checks._validators import VALIDATORS
 from linter.checks.labelled import is_placeholder
+from linter.languages import en, es
 
 
 @pytest.mark.parametrize("name, good, bad", [
@@ -38,9 +39,15 @@ def test_validator_tells_real_from_lookalike(name, good, bad):
                                    "${DB_PASSWORD}", "%API_KEY%", "YOUR_API_KEY", "0000 0000 0000 0000", "1111",
                                    "...", "n/a", "changeme"])
 def test_placeholders(value):
-    assert is_placeholder(value)
+    assert is_placeholder(value, en.UNIT)
+
+
+@pytest.mark.parametrize("unit, word", [(en.UNIT, "redacted"), (es.UNIT, "oculto"), (es.UNIT, "ejemplo")])
+def test_each_language_names_its_hidden_values(unit, word):
+    assert is_placeholder(word, unit)
+    assert not is_placeholder(word, en.UNIT if unit is es.UNIT else es.UNIT)
 
 
 @pytest.mark.parametrize("value", ["4111 1111 1111 1111", "Tagus#2026", "078-05-1120", "X1234567L", "1234"])
 def test_real_values_are_not_placeholders(value):
-    assert not is_placeholder(value)
+    assert not is_placeholder(value, en.UNIT)

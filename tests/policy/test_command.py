@@ -118,6 +118,14 @@ def test_spanish_is_spanish(editions):
     assert '<html lang="es">' in editions["es", "html", False]
 
 
+def test_each_rule_speaks_the_policys_language(editions):
+    """A rule's section in the Spanish edition is its Spanish block (Rule.text), examples included."""
+    es, en = editions["es", "md", False], editions["en", "md", False]
+    assert "#### PII-EMAIL: Una dirección de correo personal" in es
+    assert "Escríbele a Lucía a lucia.fernandez@gmail.com" in es
+    assert "#### PII-EMAIL: A person's email address" in en and "Escríbele" not in en
+
+
 def test_the_html_page_is_self_contained_with_a_working_table_of_contents(editions):
     page = editions["en", "html", False]
     assert page.startswith("<!DOCTYPE html>") and "@media print" in page

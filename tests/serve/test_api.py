@@ -54,7 +54,8 @@ def test_spanish_draft_with_lang_es_is_linted_as_spanish(client):
     api = client()
     spanish = api.post("/api/lint", json={"text": SPANISH, "lang": "es"}).json()["findings"]
     as_english = api.post("/api/lint", json={"text": SPANISH, "lang": "en"}).json()["findings"]
-    assert [(f["code"], f["match"]) for f in spanish] == [("DER-ES-INSULT", "idiotas")]
+    assert [(f["code"], f["match"]) for f in spanish] == [("DER-INSULT-TARGETED", "idiotas")]
+    assert spanish[0]["message"] == "'idiotas' insulta a clientes."
     # read as English, only the English model's verdict remains (it reads the insult); no Spanish rule
     assert [f["code"] for f in as_english] == ["DER-OFFENSIVE"]
 

@@ -169,7 +169,7 @@ def test_a_spanish_reviewer_checks_a_spanish_draft(page, server):
     page.get_by_role("button", name="Revisar la publicación").click()
     page.wait_for_selector("#results")
     assert page.locator("mark.hl").all_inner_texts() == ["idiotas"]
-    assert "Describe el comportamiento" in page.locator("li.finding").inner_text()
+    assert "describe el problema, no a ellas" in page.locator("li.finding").inner_text()
     assert page.problems == []
 
 

@@ -125,8 +125,8 @@ def test_a_spanish_draft_checked_as_spanish_gets_a_spanish_page(client):
     page = submit(client(), SPANISH, lang="es").text
     assert '<html lang="es">' in page
     assert text_of(page, "hl sev-") == ["idiotas"]
-    assert "Revisado draft.md en español" in page and "Describe el comportamiento" in page
-    assert "Corregir" not in text_of(page, "badge sev-") and text_of(page, "badge sev-") == ["! Revisar"]
+    assert "Revisado draft.md en español" in page and "describe el problema, no a ellas" in page
+    assert text_of(page, "badge sev-") == ["✖ Corregir"]  # an insult aimed at customers is an error
 
 
 def test_the_page_language_follows_the_switch_then_the_browser(client):
