@@ -333,7 +333,7 @@ class Linter:
         if end <= start:
             return None
         return rule.finding(document.source, document.lines, start, end, values=hit.values, severity=hit.severity,
-                            path=document.path)
+                            path=document.path, template=hit.template)
 
 
 def dedupe(findings: list[Finding], source: str | None = None,

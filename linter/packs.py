@@ -150,6 +150,9 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
     placeholders = {"match", *(cls.placeholders if cls else ())}
     for key in ("message", "suggestion"):
         _check_placeholders(common[key] or "", placeholders, where(key), problems, key)
+    for key, value in options.items():
+        if key.endswith("_message") and isinstance(value, str):
+            _check_placeholders(value, placeholders, where(key), problems, key)
     if len(problems) > before:
         return None
     assert cls is not None

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from ..finding import Category, Finding
+from ..rule import TEMPLATE
 from .results import FileResult
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 MASK = "[redacted]"
 BLANK = "*"  # fills masked spans of the source, one per character, so columns stay true
 REDACTED_CATEGORIES = frozenset({Category.PII, Category.CONFIDENTIAL})
-SAFE_PLACEHOLDERS = frozenset({"entity", "public_on", "until"})  # describe the rule, never the post
+# Values that describe the rule, never the post (`template` names which of its messages was used).
+SAFE_PLACEHOLDERS = frozenset({"entity", "public_on", "until", "field", "a_field", TEMPLATE})
 
 
 class _Masked(dict[str, str]):
@@ -87,9 +89,9 @@ def _redact_finding(finding: Finding, rule: Rule | None, strings: Sequence[str])
     message, suggestion = finding.message, finding.suggestion
     if redacted(finding):
         if rule is not None and rule.kind != "directive":
-            text = rule.text(finding.lang)
-            message = _template(text.message, finding)
-            suggestion = _template(text.suggestion, finding) if suggestion else ""
+            local = rule.in_language(finding.lang) if finding.lang else rule
+            message = _template(local.message_template(finding.values), finding)
+            suggestion = _template(local.suggestion, finding) if suggestion else ""
         values = {key: value if key in SAFE_PLACEHOLDERS else MASK for key, value in finding.values.items()}
         finding = replace(finding, match=MASK, values=values)
     return replace(finding, message=_mask_strings(message, strings), why=_mask_strings(finding.why, strings),
