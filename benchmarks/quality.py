@@ -4,11 +4,17 @@
     python benchmarks/quality.py --only corpus,blogs --no-write
     python benchmarks/quality.py --only blogs --blogs blog_go --no-write
 
-Measures (issues 4, 10 and 13):
-- corpus: micro precision/recall of `postlint eval corpus/posts.jsonl --config corpus/postlint.yaml`.
+Measures (issues 4, 10, 11 and 13):
+- corpus: micro precision/recall of `postlint eval corpus/posts.jsonl corpus/labelled-values.jsonl
+  --config corpus/postlint.yaml` (each file also on its own), and of the posts in
+  labelled-values.jsonl whose id starts with `held-`: written before the labelled-value rules and never
+  tuned on.
 - spanish: the same on the Spanish corpus, the posts tuned on (corpus/es/posts.jsonl) and the
   held-out ones (corpus/es/holdout.jsonl) scored apart.
 - language: what `lang: auto` reads each blog post (and each OLID tweet) as.
+- dlp (only with `--dlp FILE`): sentence-level recall and false-alarm rate on a local copy of a public
+  DLP benchmark CSV (columns Type = Positive/Negative, Subtype = Direct/Typo/Contextual/...,
+  Example), e.g. Maison-Research/DLP-Public-Benchmarking-Dataset. Not shipped with the project.
 - blogs: every finding on three published blogs, side by side (../shared/corpora/blog_rust_lang,
   blog_go, blog_18f; Markdown, built-in packs, no company config): errors per 20 posts, the share
   of posts with any finding, and each finding with the verdict kept in
@@ -27,6 +33,7 @@ Measures (issues 4, 10 and 13):
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 import time
@@ -54,17 +61,53 @@ PRESIDIO_REPORTED = (*PRESIDIO_TARGETS, "PERSON", "STREET_ADDRESS")
 CLASSIFIER_CODE = "DER-OFFENSIVE"
 
 
+HELD_OUT = "held-"  # ids of labelled-value posts written before the rules and never tuned on
+
+
 def measure_corpus() -> dict[str, Any]:
     from linter import Linter
-    from linter.evaluate import evaluate, read_posts
+    from linter.evaluate import evaluate, read_many
 
-    report = evaluate(Linter(ROOT / "corpus" / "postlint.yaml"), read_posts(ROOT / "corpus" / "posts.jsonl"))
+    linter = Linter(ROOT / "corpus" / "postlint.yaml")
+    posts = read_many([ROOT / "corpus" / "posts.jsonl", ROOT / "corpus" / "labelled-values.jsonl"])
+    report = evaluate(linter, posts)
+    held_out = evaluate(linter, [p for p in posts if p.id.startswith(HELD_OUT)])
     disagreements = [f"FP {p['id']}: {f['code']} {f['match']!r}" for p in report["posts"] for f in p["false_positives"]]
     disagreements += [f"FN {p['id']}: {e['category']} {e['match']!r}" for p in report["posts"]
                       for e in p["false_negatives"]]
+    files = {str(Path(k).relative_to(ROOT)): v for k, v in report.get("files", {}).items()}
     return {"categories": report["categories"], "micro": report["micro"], "disagreements": disagreements,
-            "posts": len(report["posts"]),
-            "command": "postlint eval corpus/posts.jsonl --config corpus/postlint.yaml"}
+            "posts": len(report["posts"]), "files": files,
+            "held_out": {"posts": len(held_out["posts"]), "micro": held_out["micro"]},
+            "command": "postlint eval corpus/posts.jsonl corpus/labelled-values.jsonl --config corpus/postlint.yaml"}
+
+
+def measure_dlp(path: Path) -> dict[str, Any]:
+    """Sentence-level: a positive counts as found when any `pii` or `confidential` finding is in it."""
+    from linter import Linter
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r.get("Example")]
+    linter = Linter({})
+    flagged = [any(f.category in ("pii", "confidential") for f in found)
+               for found in linter.lint_many(r["Example"] for r in rows)]
+    groups: dict[str, list[bool]] = defaultdict(list)
+    by_point: dict[str, list[bool]] = defaultdict(list)
+    for row, hit in zip(rows, flagged):
+        kind, subtype = row["Type"].strip().lower(), row["Subtype"].strip().lower()
+        if kind == "positive":
+            groups[f"positive {subtype}"].append(hit)
+            groups["positive (all)"].append(hit)
+            if subtype == "direct":
+                by_point[row["Point"].split(":")[0]].append(hit)
+        else:
+            groups["negative (all)"].append(hit)
+
+    def rate(hits: list[bool]) -> dict[str, Any]:
+        return {"flagged": sum(hits), "total": len(hits), "rate": sum(hits) / len(hits) if hits else 0.0}
+
+    return {"file": path.name, "groups": {k: rate(v) for k, v in sorted(groups.items())},
+            "direct_missed_points": sorted(k for k, v in by_point.items() if not any(v))}
 
 
 def measure_spanish() -> dict[str, Any]:
@@ -230,6 +273,7 @@ def model_scores(texts: list[str]) -> list[float]:
 
 MEASURES = {"corpus": measure_corpus, "spanish": measure_spanish, "language": measure_language,
             "blogs": measure_blogs, "presidio": measure_presidio, "olid": measure_olid}
+OPTIONAL = {"dlp"}  # measured only when its data is given (`--dlp FILE`)
 
 
 def render(results: dict[str, Any]) -> str:
@@ -239,9 +283,22 @@ def render(results: dict[str, Any]) -> str:
            "(read-only, see its README for sources and licences).", "",
            "## Summary", "", "| measure | target | result | command |", "|---|---|---|---|"]
     if "corpus" in results:
-        m = results["corpus"]["micro"]
-        out.append(f"| corpus/posts.jsonl micro P / R | >= 0.95 / >= 0.95 | {m['precision']:.3f} / "
-                   f"{m['recall']:.3f} | `{results['corpus']['command']}` |")
+        c = results["corpus"]
+        rows = [("corpus/ micro P / R", c["micro"]), *((f"{k} P / R", v) for k, v in c.get("files", {}).items())]
+        if "held_out" in c:
+            rows.append((f"corpus/labelled-values.jsonl held-out ({c['held_out']['posts']} posts, never tuned on) "
+                         "P / R", c["held_out"]["micro"]))
+        for name, m in rows:
+            out.append(f"| {name} | >= 0.95 / >= 0.95 | {m['precision']:.3f} / {m['recall']:.3f} | `{c['command']}` |")
+    if "dlp" in results:
+        g = results["dlp"]["groups"]
+        for name, target, kind in (("direct statements found", ">= 0.85", "positive direct"),
+                                   ("all positives found", ">= 0.60", "positive (all)"),
+                                   ("negatives flagged", "<= 0.05", "negative (all)")):
+            if kind in g:
+                out.append(f"| DLP benchmark ({results['dlp']['file']}): {name} | {target} | {g[kind]['rate']:.3f} "
+                           f"({g[kind]['flagged']}/{g[kind]['total']}) | "
+                           "`python benchmarks/quality.py --only dlp --dlp FILE` |")
     if "spanish" in results:
         for name, label in (("posts", "tuned on"), ("holdout", "held out")):
             m = results["spanish"][name]["micro"]
@@ -278,12 +335,23 @@ def render(results: dict[str, Any]) -> str:
         c = results["corpus"]
         out += ["", f"## Project corpus ({c['posts']} posts)", "", f"`{c['command']}`", "",
                 "| category | tp | fp | fn | precision | recall | f1 |", "|---|---|---|---|---|---|---|"]
-        for name, s in [*c["categories"].items(), ("micro", c["micro"])]:
+        for name, s in [*c["categories"].items(), ("micro", c["micro"]), *c.get("files", {}).items(),
+                        *([("held-out posts of labelled-values.jsonl", c["held_out"]["micro"])]
+                          if "held_out" in c else [])]:
             out.append(f"| {name} | {s['tp']} | {s['fp']} | {s['fn']} | {s['precision']:.3f} | "
                        f"{s['recall']:.3f} | {s['f1']:.3f} |")
         if c["disagreements"]:
             out += ["", "Remaining disagreements with the labels:", ""]
             out += [f"- {d}" for d in c["disagreements"]]
+    if "dlp" in results:
+        d = results["dlp"]
+        out += ["", f"## DLP benchmark ({d['file']}, built-in packs, no company config)", "",
+                "Sentence level: a sentence counts as flagged when any `pii` or `confidential` finding is in it.", "",
+                "| sentences | flagged | total | rate |", "|---|---|---|---|"]
+        out += [f"| {k} | {v['flagged']} | {v['total']} | {v['rate']:.3f} |" for k, v in d["groups"].items()]
+        if d["direct_missed_points"]:
+            out += ["", "Kinds of data none of whose direct statements is flagged: "
+                    + ", ".join(d["direct_missed_points"]) + "."]
     if "presidio" in results:
         p = results["presidio"]
         out += ["", f"## presidio_synth ({p['sentences']} sentences, no company config)", "",
@@ -359,8 +427,9 @@ def blog_tables(blogs: dict[str, Any]) -> list[str]:
 
 
 SECTION_OF = {"corpus": "## Project corpus", "blogs": "## Published blogs", "presidio": "## presidio_synth",
-              "olid": "## olid_train"}
-SUMMARY_ROW_OF = {"corpus": "| corpus/", "blogs": "| blog_", "presidio": "| presidio_synth", "olid": "| olid_train"}
+              "olid": "## olid_train", "dlp": "## DLP benchmark"}
+SUMMARY_ROW_OF = {"corpus": "| corpus/", "blogs": "| blog_", "presidio": "| presidio_synth", "olid": "| olid_train",
+                  "dlp": "| DLP benchmark"}
 
 
 def keep_unmeasured(text: str, old: str, measured: set[str]) -> str:
@@ -383,7 +452,9 @@ def keep_unmeasured(text: str, old: str, measured: set[str]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default=",".join(MEASURES), help="comma-separated: " + ", ".join(MEASURES))
+    parser.add_argument("--only", default=",".join(MEASURES),
+                        help="comma-separated: " + ", ".join([*MEASURES, *OPTIONAL]))
+    parser.add_argument("--dlp", type=Path, help="a local copy of a public DLP benchmark CSV (adds the dlp measure)")
     parser.add_argument("--blogs", default=",".join(BLOGS), help="comma-separated blogs for `blogs`: " + ", ".join(BLOGS))
     parser.add_argument("--no-write", action="store_true", help="print, do not write docs/quality.md")
     parser.add_argument("--json", type=Path, help="also dump the raw results here")
@@ -395,9 +466,17 @@ def main(argv: list[str] | None = None) -> int:
         results.update(json.loads(cached.read_text(encoding="utf-8")))
     if "blogs" in results:
         apply_verdicts(results["blogs"])
-    for name in ([] if args.from_json else args.only.split(",")):
+    names = [] if args.from_json else args.only.split(",")
+    if args.dlp and "dlp" not in names:
+        names.append("dlp")
+    for name in names:
         started = time.perf_counter()
-        results[name] = measure_blogs(tuple(args.blogs.split(","))) if name == "blogs" else MEASURES[name]()
+        if name == "dlp":
+            if args.dlp is None:
+                parser.error("the dlp measure needs --dlp FILE")
+            results[name] = measure_dlp(args.dlp)
+        else:
+            results[name] = measure_blogs(tuple(args.blogs.split(","))) if name == "blogs" else MEASURES[name]()
         print(f"{name}: {time.perf_counter() - started:.0f}s", file=sys.stderr)
     text = render(results)
     if args.json:

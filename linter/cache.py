@@ -184,8 +184,11 @@ def policy_vocabulary(rules: Iterable[Rule], company: Company) -> list[str]:
     words: set[str] = set()
     for rule in rules:
         kind = KINDS.get(rule.kind)
-        if kind is not None:
-            words.update(kind.policy_values(rule.options, company))
+        for lang in rule.languages:  # a language's block may hold its own options and messages
+            local = rule.in_language(lang)
+            words.update(local.templates)  # which of its messages a finding was written with
+            if kind is not None:
+                words.update(kind.policy_values(local.options, company))
     return sorted(words)
 
 

@@ -517,10 +517,14 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang:
     text = rule.text(lang)
     out = [f"{rule.code} ({rule.category}, {rule.severity}){'' if rule.enabled else ' [off]'}",
            f"  {text.summary}", "", "Why", wrap(text.why), "", "Message", f"  {text.message}"]
+    for name, template in rule.in_language(lang).templates.items() if lang else rule.templates.items():
+        if name != "message":
+            out += [f"  {name.replace('_message', '').replace('_', ' ')}: {template}"]
     if text.suggestion:
         out += ["", "Instead", wrap(text.suggestion)]
     if rule.kind in KINDS:
         out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
+        out += [wrap(line) for line in KINDS[rule.kind].describe(rule.options)]
     if text.examples_bad or text.examples_good:
         out += ["", "Examples"]
         out += [f"  bad:  {e}" for e in text.examples_bad] + [f"  good: {e}" for e in text.examples_good]

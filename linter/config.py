@@ -85,6 +85,7 @@ class Company:
     codenames: tuple[Codename, ...] = ()
     customers: tuple[Customer, ...] = ()
     spokespeople: tuple[Spokesperson, ...] = ()
+    public_numbers: tuple[str, ...] = ()  # support lines, a donations IBAN: published on purpose
     competitors: tuple[Competitor, ...] = ()
 
 
@@ -223,6 +224,8 @@ _COMPANY = {
         "customer")), default_factory=list),
     "spokespeople": s.Field(s.list_of(_name_entry(
         {"role": s.Field(s.string(), default="")}, "spokesperson")), default_factory=list),
+    "public_numbers": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
+                              doc="numbers the company publishes (support lines, its IBAN): never reported"),
     "competitors": s.Field(s.list_of(_name_entry({}, "competitor")), default_factory=list,
                            doc="competitors, whom posts must not disparage"),
 }
@@ -336,6 +339,7 @@ def parse_config(data: Any, path: Path | None, mark: Mark, problems: list[Proble
         codenames=tuple(Codename(e["name"], tuple(e["aliases"]), e["public_on"]) for e in entries("codenames")),
         customers=tuple(Customer(e["name"], tuple(e["aliases"]), e["public"]) for e in entries("customers")),
         spokespeople=tuple(Spokesperson(e["name"], e["role"]) for e in entries("spokespeople")),
+        public_numbers=tuple(n for n in _valid(c.get("public_numbers"), None) or [] if n is not s.INVALID),
         competitors=tuple(Competitor(e["name"], tuple(e["aliases"])) for e in entries("competitors")),
     ) if not problems else Company()
     config = Config(

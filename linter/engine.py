@@ -361,7 +361,7 @@ class Linter:
         """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped,
         and those in its file name."""
         found = self._suppressor.apply(document, findings,
-                                      functools.partial(dedupe, source=document.source, generic=self._generic))
+                                       functools.partial(dedupe, source=document.source, generic=self._generic))
         return self._in_file_name(document) + found
 
     def _in_file_name(self, document: Document) -> list[Finding]:
@@ -397,7 +397,7 @@ class Linter:
         if end <= start:
             return None
         return rule.finding(document.source, document.lines, start, end, values=hit.values, severity=hit.severity,
-                            path=document.path)
+                            path=document.path, template=hit.template)
 
 
 _PAGE_BUNDLE = frozenset({"index", "_index", "readme"})  # Hugo and others: the folder is the slug

@@ -39,6 +39,7 @@ class LabelledPost:
     lang: str | None = None
     as_of: str | None = None
     line: int = 0
+    source: str = ""  # the file it was read from
 
 
 def scores(tp: int, fp: int, fn: int) -> dict[str, Any]:
@@ -122,7 +123,7 @@ def read_posts(path: Path) -> list[LabelledPost]:
                 continue
             expected.append(Expected(entry["category"], entry["match"], start, start + len(entry["match"])))
         posts.append(LabelledPost(post_id, item["text"], tuple(expected), item.get("lang"),
-                                  item.get("as_of"), number))
+                                  item.get("as_of"), number, str(path)))
     if problems:
         raise ConfigError(problems)
     return posts
@@ -148,7 +149,7 @@ def read_many(paths: Iterable[Path]) -> list[LabelledPost]:
     reported at once, and an id may name one post across all of them."""
     problems: list[Problem] = []
     posts: list[LabelledPost] = []
-    first: dict[str, Path] = {}
+    first: dict[str, str] = {}
     for path in labelled_files(paths):
         try:
             found = read_posts(path)
@@ -159,7 +160,7 @@ def read_many(paths: Iterable[Path]) -> list[LabelledPost]:
             if post.id in first:
                 problems.append(Problem(str(path), post.line, 1, "E120",
                                         f"duplicate id '{post.id}' (first in {first[post.id]})"))
-            first.setdefault(post.id, path)
+            first.setdefault(post.id, f"{path}:{post.line}")
         posts.extend(found)
     if problems:
         raise ConfigError(problems)
@@ -197,19 +198,33 @@ def evaluate(linter: Linter, posts: Iterable[LabelledPost]) -> dict[str, Any]:
             per_category[e.category].fn += 1
     micro = Counts(sum(c.tp for c in per_category.values()), sum(c.fp for c in per_category.values()),
                    sum(c.fn for c in per_category.values()))
-    return {"categories": {k: v.scores() for k, v in per_category.items()}, "micro": micro.scores(),
-            "posts": [s.to_dict() for s in scores]}
+    report = {"categories": {k: v.scores() for k, v in per_category.items()}, "micro": micro.scores(),
+              "posts": [s.to_dict() for s in scores]}
+    sources = list(dict.fromkeys(p.source for p in posts))
+    if len(sources) > 1:  # several files: each one's micro figures too
+        per_file = {source: Counts() for source in sources}
+        for post, score in zip(posts, scores):
+            counts = per_file[post.source]
+            counts.tp += len(score.true_positives)
+            counts.fp += len(score.false_positives)
+            counts.fn += len(score.false_negatives)
+        report["files"] = {source: counts.scores() for source, counts in per_file.items()}
+        for entry, post in zip(report["posts"], posts):
+            entry["file"] = post.source
+    return report
 
 
 def render_text(report: dict[str, Any], *, details: bool = True) -> str:
     rows = [("category", "tp", "fp", "fn", "precision", "recall", "f1")]
-    for name, c in [*report["categories"].items(), ("micro", report["micro"])]:
+    for name, c in [*report["categories"].items(), ("micro", report["micro"]), *report.get("files", {}).items()]:
         rows.append((name, str(c["tp"]), str(c["fp"]), str(c["fn"]),
                      f"{c['precision']:.3f}", f"{c['recall']:.3f}", f"{c['f1']:.3f}"))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
              for row in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
+    if "files" in report:
+        lines.insert(len(report["categories"]) + 3, "  ".join("-" * w for w in widths))
     if details:
         for post in report["posts"]:
             for f in post["false_positives"]:

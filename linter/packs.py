@@ -158,6 +158,9 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
     placeholders = {"match", *(cls.placeholders if cls else ())}
     for key in ("message", "suggestion"):
         _check_placeholders(common[key] or "", placeholders, where(key), problems, key)
+    for key, value in options.items():
+        if key.endswith("_message") and isinstance(value, str):
+            _check_placeholders(value, placeholders, where(key), problems, key)
     if len(problems) > before:
         return None
     assert cls is not None
@@ -204,6 +207,9 @@ def _parse_local(raw: Any, lang: str, cls: type[Any], languages: tuple[str, ...]
     for key in ("message", "suggestion"):
         if text is not s.INVALID and text[key]:
             _check_placeholders(text[key], placeholders, where(key), problems, f"{lang}.{key}")
+    for key, value in block.items():  # the kind's other messages (own_message) in this language
+        if key in cls.options and key.endswith("_message") and isinstance(value, str):
+            _check_placeholders(value, placeholders, where(key), problems, f"{lang}.{key}")
     merged_raw = {k: v for k, v in raw.items() if k in cls.options}
     merged_raw.update({k: v for k, v in block.items() if k in cls.options})
     marked = MarkedDict(merged_raw)

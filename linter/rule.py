@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     from .yamlio import Mark
 
 
+TEMPLATE = "template"  # the value naming which of a rule's messages a finding was written with
+
+
 @dataclass(frozen=True)
 class RuleText:
     """What a rule says in one language: its summary, reason, message template, fix and examples."""
@@ -103,22 +106,28 @@ class Rule:
     def finding(self, source: str, lines: LineIndex, start: int, end: int, *,
                 values: Mapping[str, str] | None = None, severity: Severity | None = None,
                 path: str | None = None, message: str | None = None, suggestion: str | None = None,
-                in_path: tuple[int, int] | None = None) -> Finding:
+                template: str | None = None, in_path: tuple[int, int] | None = None) -> Finding:
         """The one way a `Finding` is made: this rule's report of `source[start:end]`.
 
         `values` fill the message and suggestion templates besides `{match}`; those the templates
         use stay on the finding (the cache stores them, `--redact` masks them). `severity` grades
-        this one hit; `message` and `suggestion` replace the templates for reports written case by
-        case (suppression directives). `in_path` reports `path[a:b]` (the file name) instead.
+        this one hit; `template` names another of the rule's messages (`own_message`: see
+        `templates`), kept among the values as `TEMPLATE` so a rebuilt finding reads the same;
+        `message` and `suggestion` replace the templates for reports written case by case
+        (suppression directives). `in_path` reports `path[a:b]` (the file name) instead.
         """
         match = path[in_path[0]:in_path[1]] if in_path and path else source[start:end]
-        values = {k: v for k, v in (values or {}).items() if k in self.template_fields}
+        given = values or {}
+        template = template or given.get(TEMPLATE)
+        values = {k: v for k, v in given.items() if k in self.template_fields}
+        if template and template != "message" and template in self.templates:
+            values[TEMPLATE] = template
         filled = {**values, "match": match}
         line, col = lines.position(start)
         end_line, end_col = lines.position(end)
         return Finding(
             code=self.code, category=self.category, severity=severity or self.severity,
-            message=self.message.format_map(filled) if message is None else message, why=self.why,
+            message=self.message_template(values).format_map(filled) if message is None else message, why=self.why,
             suggestion=(self.suggestion.format_map(filled) if self.suggestion else "") if suggestion is None
             else suggestion,
             start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col, match=match,
@@ -126,9 +135,20 @@ class Rule:
         )
 
     @functools.cached_property
+    def templates(self) -> dict[str, str]:
+        """`message` and the kind's other messages (its options named `*_message`: `own_message`
+        for the author's own data, `unverified_message` for a value that fails its checksum)."""
+        extra = {k: v for k, v in self.options.items() if k.endswith("_message") and isinstance(v, str)}
+        return {"message": self.message, **extra}
+
+    def message_template(self, values: Mapping[str, str]) -> str:
+        """The message template a finding with these `values` was written with."""
+        return self.templates.get(values.get(TEMPLATE, "message"), self.message)
+
+    @functools.cached_property
     def template_fields(self) -> frozenset[str]:
-        """The `{names}` its message and suggestion use, besides `{match}` (checked at load)."""
-        parsed = [*string.Formatter().parse(self.message), *string.Formatter().parse(self.suggestion)]
+        """The `{names}` its messages and suggestion use, besides `{match}` (checked at load)."""
+        parsed = [part for text in (*self.templates.values(), self.suggestion) for part in string.Formatter().parse(text)]
         return frozenset(name for _, name, _, _ in parsed if name and name != "match")
 
     @property

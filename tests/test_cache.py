@@ -181,6 +181,21 @@ def test_recheck_of_an_unchanged_tree_does_not_import_spacy(run, tree, tmp_path)
     assert result.stderr.strip().splitlines()[-1] == "False"
 
 
+def test_a_rules_other_messages_round_trip_through_the_cache(run, tmp_path, monkeypatch):
+    """A labelled rule's own-data and failed-checksum messages are stored by name, and rebuilt."""
+    root = tmp_path / "posts"
+    root.mkdir()
+    (root / "own.md").write_text("Oops: my SSN is 219-09-9999 and the customer's card 4916 6418 5936 9085.\n",
+                                 encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = run(*check_args(root, cache))
+    messages = sorted(f["message"] for f in json.loads(first[1])["findings"])
+    assert any("your own" in m for m in messages) and any("looks like a payment card" in m for m in messages)
+    assert len(list((cache / "findings").rglob("*.json"))) == 1
+    forbid_linting(monkeypatch)
+    assert run(*check_args(root, cache)) == first
+
+
 def test_code_data_and_packs_are_in_the_fingerprint(tmp_path):
     """A model retrained without a version bump, a new or edited word list, an edited pack: all stale
     the cache."""

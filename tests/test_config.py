@@ -104,6 +104,16 @@ def test_a_dict_config_works_like_a_file():
     assert config.company.codenames[0].name == "Falcon"
 
 
+def test_public_numbers_are_a_list_of_strings(tmp_path):
+    path = tmp_path / "postlint.yaml"
+    path.write_text('company:\n  public_numbers: "+34 910 555 123"\n')
+    assert load_config(path).company.public_numbers == ("+34 910 555 123",)
+    path.write_text("company:\n  public_numbers: [{number: 1}]\n")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    assert "postlint.yaml:2" in str(info.value)
+
+
 def test_policy_paragraphs_load_as_text_or_one_per_language(tmp_path):
     path = tmp_path / "postlint.yaml"
     path.write_text("policy:\n  position: We post in the open.\n"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from linter.errors import ConfigError
-from linter.evaluate import Expected, LabelledPost, evaluate, read_posts, score_post
+from linter.evaluate import Expected, LabelledPost, evaluate, read_many, read_posts, score_post
 from linter.finding import Category, Finding, Severity
 
 
@@ -45,4 +46,45 @@ def test_project_corpus_scores(linter):
     report = evaluate(linter, posts)
     micro = report["micro"]
     print(json.dumps(micro))
+    assert micro["precision"] >= 0.95 and micro["recall"] >= 0.95
+
+
+def test_several_files_or_a_folder_are_scored_together_and_each_on_its_own(tmp_path, run):
+    folder = tmp_path / "eval"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text('{"id": "a1", "text": "Mail jane.doe@gmail.com today.", '
+                                    '"expect": [{"category": "pii", "match": "jane.doe@gmail.com"}]}\n')
+    (folder / "b.jsonl").write_text('{"id": "b1", "text": "We shipped version 2.4.1.", "expect": []}\n'
+                                    '{"id": "b2", "text": "My PIN is 2580.", '
+                                    '"expect": [{"category": "confidential", "match": "2580"}]}\n')
+    (folder / "notes.txt").write_text("not an evaluation file\n")
+    code, out, _ = run("eval", folder, "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["micro"]["tp"] == 2 and len(report["posts"]) == 3
+    assert {Path(k).name: v["tp"] for k, v in report["files"].items()} == {"a.jsonl": 1, "b.jsonl": 1}
+    code, out, _ = run("eval", folder / "a.jsonl", folder / "b.jsonl")
+    assert code == 0 and "a.jsonl" in out and "b.jsonl" in out
+    code, out, _ = run("eval", folder / "a.jsonl", "--format", "json")
+    assert "files" not in json.loads(out)  # one file: the report of DESIGN section 2, unchanged
+
+
+def test_ids_must_be_unique_across_files(tmp_path):
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / name).write_text('{"id": "same", "text": "x", "expect": []}\n')
+    with pytest.raises(ConfigError) as info:
+        read_many([tmp_path])
+    assert "duplicate id 'same'" in str(info.value) and "a.jsonl:1" in str(info.value)
+
+
+def test_an_empty_folder_is_an_error(tmp_path):
+    with pytest.raises(ConfigError):
+        read_many([tmp_path])
+
+
+def test_labelled_values_corpus_scores(linter):
+    posts = read_posts(ROOT / "corpus" / "labelled-values.jsonl")
+    assert len(posts) >= 150
+    assert len([p for p in posts if not p.expect]) >= len(posts) / 3
+    assert {p.lang for p in posts} == {"en", "es"}
+    micro = evaluate(linter, posts)["micro"]
     assert micro["precision"] >= 0.95 and micro["recall"] >= 0.95

@@ -260,6 +260,26 @@ class TestHostileConfigs:
         code, _, err = run("check", write(tmp_path / "p.md", "a secret\n"))
         assert code == 2 and message in err and "internal error" not in err
 
+    @pytest.mark.parametrize("block", [
+        "es:\n    message: \"'{match:{match}}' filtra\"",
+        "es:\n    own_message: \"'{match!s}' es tuyo\"",
+        "own_message: \"'{match.upper}' is yours\"",
+    ])
+    def test_templates_in_every_language_and_message_are_checked(self, run, tmp_path, block):
+        write(tmp_path / "pack.yaml", textwrap.dedent("""\
+            rules:
+            - code: PII-ACME
+              category: pii
+              severity: error
+              kind: labelled
+              fields: [{name: badge, labels: [badge], value: '\\d{6}'}]
+              why: Because.
+              message: "'{match}' leaks"
+            """) + textwrap.indent(block, "  ") + "\n")
+        write(tmp_path / "postlint.yaml", "packs: [pack.yaml]\n")
+        code, _, err = run("check", write(tmp_path / "p.md", "badge 123456\n"))
+        assert code == 2 and "E104" in err and "internal error" not in err, err
+
     def test_an_empty_pack_is_an_error(self, run, tmp_path):
         write(tmp_path / "empty.yaml", "")
         write(tmp_path / "none.yaml", "rules: []\n")

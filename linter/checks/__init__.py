@@ -34,6 +34,7 @@ class Hit:
     end: int
     values: Mapping[str, str] = field(default_factory=dict)
     severity: Severity | None = None  # a check may grade a hit below or above the rule's default
+    template: str | None = None  # a rule option holding another message (`own_message`); None: `message`
 
 
 class Check:
@@ -74,6 +75,11 @@ class Check:
 
     def prepare(self, nlp: Language) -> None:
         """Compile what depends on the loaded pipeline (matchers); called once per pipeline."""
+
+    @classmethod
+    def describe(cls, options: Mapping[str, Any]) -> list[str]:
+        """More lines for `postlint explain` about what a rule of this kind looks for (its options)."""
+        return []
 
     def run(self, document: Document) -> Iterator[Hit]:
         raise NotImplementedError

@@ -15,6 +15,7 @@ import regex
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from ..config import Company
     from ..document import Document
     from ..languages import Language
 
@@ -84,7 +85,6 @@ class Cues:
         m = self._rx.search(text, max(lo, start - before), min(hi, end + after))
         return m.group() if m else None
 
-
     def within(self, text: str, lo: int, hi: int) -> Iterator[regex.Match[str]]:
         """Every cue in `text[lo:hi]`."""
         if self._rx is not None:
@@ -104,6 +104,25 @@ def sentence_around(text: str, start: int, end: int, reach: int,
         lo = m.end()
     after = _SENTENCE_END.search(text, end, hi)
     return lo, after.start() if after else hi
+
+
+def is_quoted(text: str, start: int, sentence_start: int) -> bool:
+    """`start` stands inside double quotes opened in its sentence ("she wrote: "my card is ..."")."""
+    before = text[sentence_start:start]
+    return sum(before.count(q) for q in '"“”«»') % 2 == 1
+
+
+def public_digits(company: Company) -> frozenset[str]:
+    """The digits of the numbers the company publishes (`company.public_numbers`)."""
+    digits = ("".join(ch for ch in number if ch.isdigit()) for number in company.public_numbers)
+    return frozenset(d for d in digits if len(d) >= 5)
+
+
+def is_public_number(value: str, public: frozenset[str]) -> bool:
+    """One of the company's published numbers, however it is written: the same digits, or the same
+    national digits behind a country code (+1 800 555 0100 and 800-555-0100)."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    return len(digits) >= 5 and any(digits.endswith(p) or p.endswith(digits) for p in public)
 
 
 def block_tokens(document: Document, token: int) -> tuple[int, int]:

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 import regex
 
 from .. import schema as s
-from ..nlp import ON_DEMAND, Needs, parse_on_demand
+from ..finding import Severity
+from ..nlp import ON_DEMAND, Needs, parse_on_demand, provides
 from ..vocab import dictionary
 from . import Check, Hit, register
 from ._attribution import credited
-from ._context import arcs_between, block_tokens
+from ._context import arcs_between, block_tokens, is_negated, is_quoted
 from ._disguise import name_key
 from ._phrases import PhraseSet
 from ._sense import NOT_PROSE, Sense, sense_option
@@ -53,6 +54,10 @@ def _money(language: languages.Language) -> regex.Pattern[str]:
                          rf"(?:[kK]{_alternatives(language.currency_words)})(?!\w)")
 
 
+# "I was diagnosed with diabetes" is three arcs; "I haven't mentioned exclusion based on ... disability" many more
+_OWN_MAX_PATH = 3
+
+
 @functools.cache
 def _titles(language: languages.Language) -> frozenset[str]:
     """The language's titles without their full stop ("dr" for "Dr." and "Dr")."""
@@ -64,7 +69,8 @@ class PeopleCheck(Check):
     kind = "people"
     doc = ("Flags a person's name (spaCy NER) tied by the dependency parse to one of the `context` "
            "phrases in its sentence (or, through a pronoun, in the next one); people introduced by "
-           "a public role and the company's spokespeople are never flagged.")
+           "a public role and the company's spokespeople are never flagged. With `own_context`, the "
+           "author's own private matter tied to I/my is flagged too, at `own_severity`.")
     placeholders = frozenset({"name", "context"})
     options = {
         "context": s.Field(s.list_of(s.string(), nonempty=True), required=True,
@@ -83,6 +89,12 @@ class PeopleCheck(Check):
         "unless": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                           doc="idioms that hold a context phrase in another sense (as a bonus, bonus points)"),
         "sense": sense_option,
+        "own_context": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                               doc="private matters reported when the author tells them about themselves "
+                                   "(\"I was diagnosed with\", \"my medication\"): the author is a person too"),
+        "own_severity": s.Field(s.choice("error", "warning", "info"), default="warning",
+                                doc="severity when the person is the author"),
+        "own_message": s.Field(s.string(), doc="message when the person is the author"),
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
@@ -90,6 +102,7 @@ class PeopleCheck(Check):
         self.context = PhraseSet(self.opts["context"], lemma=True)
         self.sense = Sense(self.opts["sense"], self.opts["context"])
         self.idioms = PhraseSet(self.opts["unless"], lemma=True) if self.opts["unless"] else None
+        self.own_context = PhraseSet(self.opts["own_context"], lemma=True) if self.opts["own_context"] else None
         self.public_people = {name_key(p.name) for p in company.spokespeople}
         self.pay_verbs = {v.lower() for v in self.opts["pay_verbs"]}
         self.public_roles = {r.lower() for r in self.opts["public_roles"]}
@@ -101,12 +114,17 @@ class PeopleCheck(Check):
     @property
     def needs(self) -> Needs:
         needs = Needs(frozenset({"ner", "sents", ON_DEMAND})) | self.context.needs
-        return needs | self.idioms.needs if self.idioms else needs
+        for phrases in (self.idioms, self.own_context):
+            if phrases is not None:
+                needs = needs | phrases.needs
+        return needs
 
     def prepare(self, nlp: Language) -> None:
         self.context.prepare(nlp)
         if self.idioms:
             self.idioms.prepare(nlp)
+        if self.own_context is not None:
+            self.own_context.prepare(nlp)
         self.nlp = nlp
         self.common_words = dictionary(nlp)
         self.sense.prepare(nlp)
@@ -186,6 +204,8 @@ class PeopleCheck(Check):
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc
         language = document.language
+        self._parsed = {}
+        yield from self._about_the_author(document)
         person = language.entity_labels.get("PERSON", ())
         named = (_without_not_names(ent, language) for ent in doc.ents if ent.label_ in person)
         people = [ent for ent in named if ent is not None and not self._is_public(ent.text)
@@ -196,11 +216,31 @@ class PeopleCheck(Check):
         idioms = self.idioms.find(doc) if self.idioms else []
         context = [c for c in self.context.find(doc) if not self.sense or self.sense.accepts(document, *c)]
         context = [(a, b) for a, b in context if not any(i < b and a < j for i, j in idioms)]
-        self._parsed = {}
         for ent in people:
             found = self._private_matter(document, ent, context, language, people)
             if found is not None:
                 yield Hit(ent.start_char, ent.end_char, {"name": ent.text, "context": found})
+
+    def _about_the_author(self, document: Document) -> Iterator[Hit]:
+        """"I was diagnosed with diabetes", "my medication list": the author's own private matter, tied
+        to "I"/"my" by the parse. Words the author quotes from someone else are left alone."""
+        if self.own_context is None or self.nlp is None or "pos" not in provides(self.nlp):
+            return
+        doc, language = document.doc, document.language
+        told: set[int] = set()  # one finding per sentence: one fact
+        for c_start, c_end in _joined(self.own_context.find(doc)):
+            sent = doc[c_start].sent
+            me = [t for t in sent if t.lower_ in language.myself and t.i < c_start]
+            phrase = doc[c_start:c_end]
+            if not me or sent.start in told or is_quoted(document.text, phrase.start_char, sent.start_char) \
+                    or is_negated(document.text, phrase.start_char, language):
+                continue  # "can I view lists without adding prescriptions?" tells nothing
+            if any(self._arcs(sent, doc[t.i:t.i + 1], phrase) <= _OWN_MAX_PATH for t in me):
+                told.add(sent.start)
+                template = "own_message" if self.opts["own_message"] else None
+                severity = min(Severity(self.opts["own_severity"]), self.rule.severity, key=lambda v: v.rank)
+                yield Hit(phrase.start_char, phrase.end_char, {"name": me[0].text, "context": phrase.text},
+                          severity=severity, template=template)
 
     def _private_matter(self, document: Document, ent: Span, context: list[tuple[int, int]],
                         language: languages.Language, people: list[Span]) -> str | None:
@@ -269,6 +309,17 @@ class PeopleCheck(Check):
             if c_start >= following.start and c_end <= following.end:
                 return doc[c_start:c_end].text
         return None
+
+
+def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Phrases that touch one another as one ("was diagnosed with" + "diabetes")."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _without_not_names(ent: Span, language: languages.Language) -> Span | None:

@@ -20,7 +20,7 @@ import regex
 from .. import schema as s
 from ..nlp import Needs
 from . import Check, Hit, register
-from ._context import Cues
+from ._context import Cues, is_public_number, public_digits
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -126,6 +126,7 @@ class PhonesCheck(Check):
         super().__init__(rule, company)
         self.cues = Cues(self.opts["context"])
         self.unless = Cues(self.opts["unless"])
+        self.public = public_digits(company)
 
     @property
     def needs(self) -> Needs:
@@ -168,7 +169,8 @@ class PhonesCheck(Check):
             in_code = "code" in document.zones_at(start, end)
             if not (written_like_one or not in_code and self.cues.near(text, start, end, o["context_before"], o["context_after"], block)):
                 continue
-            if not o["toll_free"] and _is_toll_free(value, document.language.phone_region):
+            if (not o["toll_free"] and _is_toll_free(value, document.language.phone_region)) \
+                    or is_public_number(value, self.public):
                 continue
             if any(s < end and start < e for s, e in taken):
                 continue

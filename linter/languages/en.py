@@ -69,4 +69,35 @@ UNIT = Language(
                                  "themselves", "i", "me", "my", "we", "us", "our"}),
     predicating_verbs=frozenset({"be", "seem", "look", "sound", "become", "remain", "call", "consider", "find",
                                  "make", "sell", "ship", "build", "produce"}),
+    value_links=frozenset(
+        "is was are were 's ’s will would be being remains still now currently just actually reads set "
+        "changed reset updated to : = - – — # ( \" ' ` “ ‘ → > number numbers no no. nr num id code".split()),
+    value_copulas=frozenset("is was are were 's ’s : = → reads remains".split()),
+    qualifiers=frozenset("for of on at to that which".split()),
+    id_words=frozenset("number no no. nr num # id".split()),
+    own_possessives=frozenset("my mine our ours".split()),
+    other_possessives=frozenset("his her hers their theirs your yours its him them they he she you".split()),
+    first_person=frozenset("i we i'm i’m we're we’re".split()),
+    myself=frozenset("i i'm i’m i've i’ve my me mine myself".split()),
+    person_nouns=frozenset(
+        "he she they someone somebody customer customers client clients user users patient patients "
+        "employee employees coworker co-worker colleague colleagues teammate son daughter child kid baby "
+        "mother mom mum father dad wife husband partner spouse grandmother grandfather grandma grandpa "
+        "brother sister aunt uncle niece nephew cousin friend neighbour neighbor mr mr. mrs mrs. ms ms. "
+        "dr dr. miss sir madam".split()),
+    reported_speech=frozenset(
+        "wrote writes said says told asked replied emailed messaged texted tweeted posted commented typed "
+        "pasted shared sent dm'd dmed".split()),
+    dummy_words=frozenset(
+        "test testing tests demo dummy fake sample example examples placeholder default mock fictional "
+        "fictitious made-up sandbox".split()),
+    dummy_preps=frozenset("for as".split()),
+    conjunctions=frozenset({"and", "or"}),
+    range_words=frozenset({"to"}),
+    placeholder_words=frozenset({"redacted", "removed", "hidden", "placeholder", "example", "sample", "dummy",
+                                 "password", "secret"}),
+    format_units=frozenset(
+        "characters character chars char digits digit letters letter symbols symbol numbers long minimum "
+        "min maximum max times attempts tries minutes minute hours hour days day seconds weeks months "
+        "years %".split()),
 )

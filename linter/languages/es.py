@@ -109,4 +109,34 @@ UNIT = Language(
                                  "los", "las", "se", "su", "sus"}),
     predicating_verbs=frozenset({"ser", "estar", "parecer", "resultar", "volver", "quedar", "llamar", "considerar",
                                  "ver", "encontrar", "hacer", "vender", "fabricar", "producir"}),
+    # How Spanish states a value and whose it is (checks/labelled.py, checks/people.py).
+    value_links=frozenset(
+        "es era fue son será sería sigue siendo ahora actualmente el la los las lo : = - – — # ( \" ' ` “ ‘ "
+        "« → > número números numero no. nº n° n.º núm núm. num código id".split()),
+    value_copulas=frozenset("es era fue son será sería : = →".split()),
+    qualifiers=frozenset("de del para en que".split()),
+    id_words=frozenset("número numero no. nº n° n.º núm núm. num #".split()),
+    own_possessives=frozenset("mi mis nuestro nuestra nuestros nuestras".split()),
+    other_possessives=frozenset(
+        "su sus tu tus vuestro vuestra vuestros vuestras él ella ellos ellas usted ustedes".split()),
+    first_person=frozenset("yo nosotros nosotras nací nacimos".split()),
+    myself=frozenset("yo mi mis me conmigo".split()),
+    person_nouns=frozenset(
+        "él ella ellos ellas alguien cliente clienta clientes usuario usuaria paciente empleado empleada "
+        "compañero compañera hijo hija niño niña bebé madre padre mamá papá esposa esposo mujer marido "
+        "pareja abuela abuelo hermano hermana tío tía sobrino sobrina primo prima amigo amiga vecino "
+        "vecina señor señora señorita sr sr. sra sra. srta dr dr. dra dra. don doña".split()),
+    reported_speech=frozenset(
+        "dijo dice escribió escribe contó comentó preguntó respondió envió mandó pegó publicó tuiteó".split()),
+    dummy_words=frozenset(
+        "prueba pruebas demo ejemplo ejemplos ficticio ficticia ficticios falso falsa muestra defecto "
+        "predeterminado predeterminada".split()),
+    dummy_preps=frozenset("de para como por".split()),
+    conjunctions=frozenset({"y", "e", "o", "u"}),
+    range_words=frozenset({"a", "hasta"}),
+    placeholder_words=frozenset({"oculto", "oculta", "eliminado", "censurado", "ejemplo", "muestra", "contraseña",
+                                 "secreto"}),
+    format_units=frozenset(
+        "caracteres carácter dígitos dígito letras letra símbolos números intentos minutos minuto horas hora "
+        "días día segundos semanas meses años %".split()),
 )

@@ -158,6 +158,49 @@ class Language:
     """Whether a noun takes its noun modifiers after it, through one of `of_words` ("gestión de
     quejas": a kind of management), rather than before it ("complaint intake"). `checks/_sense.py`,
     `checks/_targets.py`, `checks/disparage.py`."""
+    value_links: frozenset[str] = frozenset()
+    """Words and signs that may stand between a label and the value it names: copulas, "number",
+    ":", "#" ("my SSN is 078-05-1120", "su DNI es el 48215731A"). `checks/labelled.py`."""
+    value_copulas: frozenset[str] = frozenset()
+    """The links that state a value, and close a qualifier ("the PIN for locker 12 *is* 7403").
+    `checks/labelled.py`."""
+    qualifiers: frozenset[str] = frozenset()
+    """Words that open a short phrase between a label and its copula (for, of, de, para, que).
+    `checks/labelled.py`."""
+    id_words: frozenset[str] = frozenset()
+    """Words that name a value after a comma ("driver's licence, *number* K5512-..."). `checks/labelled.py`."""
+    own_possessives: frozenset[str] = frozenset()
+    """Possessives of the author (my, our, mi): their value is the author's own. `checks/labelled.py`."""
+    other_possessives: frozenset[str] = frozenset()
+    """Possessives and pronouns of someone else (his, your, su): their value is not the author's.
+    `checks/labelled.py`."""
+    first_person: frozenset[str] = frozenset()
+    """Subjects that are the author (I, we, yo; Spanish "nací" says it alone): "I was born on ...".
+    `checks/labelled.py`."""
+    myself: frozenset[str] = frozenset()
+    """The author alone, never "we" (I, my, me, yo, mi): "I was diagnosed with ...". `checks/people.py`."""
+    person_nouns: frozenset[str] = frozenset()
+    """Words that show a person is meant (customer, daughter, Mrs, cliente): "my daughter was born
+    on ...", "Customer: my card is ...". `checks/labelled.py`."""
+    reported_speech: frozenset[str] = frozenset()
+    """Verbs after which the words are someone else's (wrote, said, dijo). `checks/labelled.py`."""
+    dummy_words: frozenset[str] = frozenset()
+    """Words that mark a label or value as not real (test, demo, sample, prueba): "the test card",
+    "... for demo". `checks/labelled.py`."""
+    dummy_preps: frozenset[str] = frozenset()
+    """Prepositions that put a dummy word after a value ("for demo", "de prueba"). `checks/labelled.py`."""
+    conjunctions: frozenset[str] = frozenset()
+    """Words that join the items of a list (and, or; y, o): "born 01/02/1980 and 03/04/1985" states
+    two values. `checks/labelled.py`."""
+    range_words: frozenset[str] = frozenset()
+    """Words that make two numbers a range (to; a, hasta): "$120,000 to $150,000" is no one's pay.
+    `checks/labelled.py`."""
+    placeholder_words: frozenset[str] = frozenset()
+    """Words written where a value is hidden (redacted, example; oculto, ejemplo): "password:
+    [redacted]" states no password. `checks/labelled.py`."""
+    format_units: frozenset[str] = frozenset()
+    """Words after a number that make it a format, not a value ("8 characters", "6 dígitos").
+    `checks/labelled.py`."""
 
     def words(self, name: str) -> frozenset[str]:
         """The entries of this language's word list `name` (one of `WORD_LISTS`); empty when the

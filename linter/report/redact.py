@@ -25,6 +25,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..finding import Category, Finding
+from ..rule import TEMPLATE
 from .results import FileResult
 
 if TYPE_CHECKING:
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
 MASK = "[redacted]"
 BLANK = "*"  # fills masked spans of the source, one per character, so columns stay true
 REDACTED_CATEGORIES = frozenset({Category.PII, Category.CONFIDENTIAL})
-SAFE_PLACEHOLDERS = frozenset({"entity", "public_on", "until", "score"})  # describe the rule, never the post
+# Values that describe the rule, never the post (`template` names which of its messages was used).
+SAFE_PLACEHOLDERS = frozenset({"entity", "public_on", "until", "score", "field", "a_field", TEMPLATE})
 
 
 class _Masked(dict[str, str]):
@@ -110,23 +112,24 @@ def _redact_finding(finding: Finding, rule: Rule | None, source: str, masked_sou
                     spans: list[tuple[int, int]], path: str) -> Finding:
     if redacted(finding):
         values = {key: value if key in SAFE_PLACEHOLDERS else MASK for key, value in finding.values.items()}
-        message, suggestion = finding.message, finding.suggestion
-        if rule is not None and rule.kind != "directive":
-            text = rule.text(finding.lang)
-            message = _template(text.message, values, MASK)
-            suggestion = _template(text.suggestion, values, MASK) if suggestion else ""
-        return replace(finding, match=MASK, values=values, message=message, suggestion=suggestion, path=path)
+        return _rebuilt(finding, rule, MASK, values, path)
     if finding.in_path or not _overlaps(spans, finding.start, finding.end):
         return replace(finding, path=path) if finding.path is not None else finding
     # another category's finding over masked text: show what is left of it
     match = masked_source[finding.start:finding.end]
     values = {key: MASK if key not in SAFE_PLACEHOLDERS and _quotes_masked(value, source, spans) else value
               for key, value in finding.values.items()}
+    return _rebuilt(finding, rule, match, values, path)
+
+
+def _rebuilt(finding: Finding, rule: Rule | None, match: str, values: dict[str, str], path: str) -> Finding:
+    """`finding` showing `match` and `values`, its message and suggestion filled again from the
+    rule's templates in the finding's language (a directive's, written case by case, stay)."""
     message, suggestion = finding.message, finding.suggestion
     if rule is not None and rule.kind != "directive":
-        text = rule.text(finding.lang)
-        message = _template(text.message, values, match)
-        suggestion = _template(text.suggestion, values, match) if suggestion else ""
+        local = rule.in_language(finding.lang) if finding.lang else rule
+        message = _template(local.message_template(values), values, match)
+        suggestion = _template(local.suggestion, values, match) if suggestion else ""
     return replace(finding, match=match, values=values, message=message, suggestion=suggestion, path=path)
 
 

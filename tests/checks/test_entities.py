@@ -10,5 +10,6 @@ def test_documentation_addresses_are_not_personal_data(linter):
     assert linter.lint(text, as_of="2026-11-25") == []
 
 
-def test_card_numbers_must_pass_the_checksum(linter):
-    assert [f.code for f in linter.lint("Card 4111 1111 1111 1112.", as_of="2026-11-25")] == []
+def test_unlabelled_card_numbers_must_pass_the_checksum(linter):
+    assert [f.code for f in linter.lint("Build 4111 1111 1111 1112 passed.", as_of="2026-11-25")] == []
+    assert [f.code for f in linter.lint("Build 4111 1111 1111 1111 passed.", as_of="2026-11-25")] == ["PII-CARD"]

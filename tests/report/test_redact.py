@@ -42,7 +42,16 @@ def test_safe_placeholders_survive(linter):
     text = "SSN: 536-90-4399\n"
     masked, _ = redact(results(linter, text), {r.code: r for r in linter.rules})
     (finding,) = [f for f in masked[0].findings if f.code == "PII-NATIONAL-ID"]
-    assert finding.message == f"'{MASK}' looks like a US Social Security number."
+    assert finding.message == f"'{MASK}' is a Social Security number."  # the field's name is the rule's
+
+
+def test_a_rules_other_message_is_redacted_from_its_own_template(linter):
+    text = "My SSN is 219-09-9999 and my PIN is 2580.\n"
+    masked, _ = redact(results(linter, text), {r.code: r for r in linter.rules})
+    messages = {f.code: f.message for f in masked[0].findings}
+    assert messages["PII-NATIONAL-ID"].startswith(f"'{MASK}' looks like your own Social Security number")
+    assert messages["CONF-PASSWORD"] == f"'{MASK}' looks like a PIN."
+    assert "2580" not in str(masked) and "219-09-9999" not in str(masked)
 
 
 def test_nothing_to_mask_leaves_results_alone(linter):
