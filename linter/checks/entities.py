@@ -80,7 +80,7 @@ _VERSION_BEFORE = regex.compile(
 # Another three-part version near the value: it sits in a list of versions ("0.12.1, 0.11.1 and 0.10.0.1").
 _OTHER_VERSION = regex.compile(r"(?<![\d.])v?\d+\.\d+\.\d+(?![.\d])")
 # Before the value on its line: a DNS answer (`host`, `dig`, `nslookup`) publishing a public name's record.
-_DNS_RECORD = regex.compile(r"(?:\bhas\s+(?:IPv6\s+)?address|\bIN\s+AAAA?|\bAddress(?:es)?\s*:)\s*$", regex.IGNORECASE)
+_DNS_RECORD = regex.compile(r"(?:\bhas\s+(?:IPv6\s+)?address|\bIN\s+A(?:AAA)?|\bAddress(?:es)?\s*:)\s*$", regex.IGNORECASE)
 NEAR_VERSION = 60  # characters either side, within the value's block
 
 
