@@ -79,15 +79,15 @@ _VERSION_BEFORE = regex.compile(
     regex.IGNORECASE)
 # Another three-part version near the value: it sits in a list of versions ("0.12.1, 0.11.1 and 0.10.0.1").
 _OTHER_VERSION = regex.compile(r"(?<![\d.])v?\d+\.\d+\.\d+(?![.\d])")
-# Before the value on its line: a DNS answer (`host`, `dig`, `nslookup`) publishing a public name's record.
-_DNS_RECORD = regex.compile(r"(?:\bhas\s+(?:IPv6\s+)?address|\bIN\s+A(?:AAA)?|\bAddress(?:es)?\s*:)\s*$", regex.IGNORECASE)
+# Before the value on its line: a DNS answer (`host`, `dig`) publishing a public name's record.
+_DNS_RECORD = regex.compile(r"(?:\bhas\s+(?:IPv6\s+)?address|\bIN\s+A(?:AAA)?)\s*$", regex.IGNORECASE)
 NEAR_VERSION = 60  # characters either side, within the value's block
 
 
 def _a_host_address(document: Document, start: int, end: int) -> bool:
     """Whether an address-shaped value names a host: not a piece of a longer dotted number, not a
     version ("uri 0.10.0.1", "versions 0.12.1, 0.11.1 and 0.10.0.1"), not in 0.0.0.0/8 (which no
-    host can have), and not a public name's DNS record quoted from `host`/`dig`/`nslookup` output."""
+    host can have), and not a public name's DNS record quoted from `host` or `dig` output."""
     text = document.text
     if _part_of_a_longer_number(text, start, end):
         return False

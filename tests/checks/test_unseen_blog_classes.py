@@ -22,6 +22,7 @@ def test_versions_and_published_dns_records_are_no_ones_address(linter, text):
     "The attack came from 84.17.52.9, the customer's office router.",
     "Upgrade to 2.3 after you block 84.17.52.9 at the firewall.",
     "The login came from 84.17.52.9 at 10.30 on Monday.",
+    "Her home IP address: 84.17.52.9",
 ])
 def test_an_address_beside_a_number_that_is_no_version_is_still_reported(linter, text):
     assert ("PII-IP", "84.17.52.9") in found(linter, text)
