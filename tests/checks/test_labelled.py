@@ -237,3 +237,14 @@ def test_a_birthday_is_a_persons(linter):
     assert found(linter, "Rust's second birthday is on May 15th, 2017.") == []
     assert found(linter, "My birthday is 22 August 1989, cake on Friday.") == [("PII-DOB", "22 August 1989", "warning")]
     assert found(linter, "His birthday is 3 May 1990.") == [("PII-DOB", "3 May 1990", "error")]
+
+
+@pytest.mark.parametrize(("text", "lang", "iban"), [
+    ("La nómina se ingresa en ES91 2100 0418 4502 0005 1332 desde este mes.", "es", "ES91 2100 0418 4502 0005 1332"),
+    ("Refunds went to ES91 2100 0418 4502 0005 1332 this morning.", "en", "ES91 2100 0418 4502 0005 1332"),
+    ("My IBAN is GB29 NWBK 6016 1331 9268 19 since May.", "en", "GB29 NWBK 6016 1331 9268 19"),
+])
+def test_an_iban_ends_where_its_digits_end(linter, text, lang, iban):
+    # the word after an IBAN is never one of its groups: with it the checksum fails, and the value
+    # is missed (no label) or reported with the wrong span
+    assert [m for c, m, _ in found(linter, text, lang=lang) if c == "PII-IBAN"] == [iban]
