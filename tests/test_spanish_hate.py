@@ -111,8 +111,9 @@ def test_a_pattern_reads_a_named_word_list_of_the_posts_language(tmp_path):
     linter = Linter({"packs": [str(path)]})
     assert [f.match for f in linter.lint("Yo odio a los inmigrantes.", lang="es")] == ["odio a los inmigrantes"]
     assert linter.lint("Yo odio a los lunes.", lang="es") == []
-    # English has no groups list: the named list matches nothing there, and the rule loads all the same
+    # on an English post the list is English's
     assert linter.lint("odio a los inmigrantes", lang="en") == []
+    assert [f.match for f in linter.lint("odio a los immigrants", lang="en")] == ["odio a los immigrants"]
 
 
 def test_a_pattern_naming_an_unknown_word_list_is_a_load_error(tmp_path):
