@@ -38,6 +38,9 @@ WORD_LISTS: Mapping[str, str] = {
                     "(`checks/_sense.py`, sense `mention`)",
     "role_mailboxes": "words that make a mailbox a role, team or list (`checks/emails.py`)",
     "placeholder_mailboxes": "tutorial stand-ins for an address, local parts and @domains (`checks/emails.py`)",
+    "groups": "groups of people by origin, nationality, religion, gender or sexuality, singular and plural, as "
+              "hate speech names them: what `\\L<groups>` stands for in a derogatory rule's pattern "
+              "(`checks/pattern.py`)",
 }
 """The word lists a language may have, each with what it is for and the code that reads it."""
 
