@@ -15,6 +15,11 @@ Measures (issues 4, 10, 11 and 13):
 - dlp (only with `--dlp FILE`): sentence-level recall and false-alarm rate on a local copy of a public
   DLP benchmark CSV (columns Type = Positive/Negative, Subtype = Direct/Typo/Contextual/...,
   Example), e.g. Maison-Research/DLP-Public-Benchmarking-Dataset. Not shipped with the project.
+- hateval (only with `--hateval FILE`): on a local copy of a labelled Spanish hate-speech set in
+  HatEval 2019's format (CSV or TSV with columns `text` and `HS`, e.g. its Spanish dev set), the share
+  of hateful tweets (HS=1) with any finding and with a `derogatory` one, and the same shares of the
+  other tweets (false alarms: the clean class is full of profanity and insults that are not hate),
+  every tweet read as Spanish. Not shipped with the project.
 - blogs: every finding on three published blogs, side by side (../shared/corpora/blog_rust_lang,
   blog_go, blog_18f; Markdown, built-in packs, no company config): errors per 20 posts, the share
   of posts with any finding, and each finding with the verdict kept in
@@ -108,6 +113,24 @@ def measure_dlp(path: Path) -> dict[str, Any]:
 
     return {"file": path.name, "groups": {k: rate(v) for k, v in sorted(groups.items())},
             "direct_missed_points": sorted(k for k, v in by_point.items() if not any(v))}
+
+
+def measure_hateval(path: Path) -> dict[str, Any]:
+    """Tweet level: a tweet counts as flagged when it has any finding, and apart, a `derogatory` one."""
+    from linter import Linter
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t" if path.suffix == ".tsv" else ",")
+                if r.get("text") and r.get("HS", "").strip()]
+    linter = Linter({"lang": "es"})
+    found = list(linter.lint_many(r["text"] for r in rows))
+    out: dict[str, Any] = {"file": path.name}
+    for name, label in (("hateful", True), ("other", False)):
+        part = [fs for r, fs in zip(rows, found) if (float(r["HS"]) == 1) == label]
+        anything = sum(1 for fs in part if fs)
+        derogatory = sum(1 for fs in part if any(f.category == "derogatory" for f in fs))
+        out[name] = {"total": len(part), "any": anything, "derogatory": derogatory}
+    return out
 
 
 def measure_spanish() -> dict[str, Any]:
@@ -273,7 +296,7 @@ def model_scores(texts: list[str]) -> list[float]:
 
 MEASURES = {"corpus": measure_corpus, "spanish": measure_spanish, "language": measure_language,
             "blogs": measure_blogs, "presidio": measure_presidio, "olid": measure_olid}
-OPTIONAL = {"dlp"}  # measured only when its data is given (`--dlp FILE`)
+OPTIONAL = {"dlp", "hateval"}  # measured only when their data is given (`--dlp FILE`, `--hateval FILE`)
 
 
 def render(results: dict[str, Any]) -> str:
@@ -299,6 +322,14 @@ def render(results: dict[str, Any]) -> str:
                 out.append(f"| DLP benchmark ({results['dlp']['file']}): {name} | {target} | {g[kind]['rate']:.3f} "
                            f"({g[kind]['flagged']}/{g[kind]['total']}) | "
                            "`python benchmarks/quality.py --only dlp --dlp FILE` |")
+    if "hateval" in results:
+        h = results["hateval"]
+        for name, target, part in (("hateful tweets with any finding / a derogatory one", ">= 0.75", "hateful"),
+                                   ("other tweets with any finding / a derogatory one", "as low as it goes", "other")):
+            g = h[part]
+            out.append(f"| HatEval ({h['file']}, {g['total']} {part}): {name} | {target} | "
+                       f"{g['any'] / g['total']:.3f} / {g['derogatory'] / g['total']:.3f} | "
+                       "`python benchmarks/quality.py --only hateval --hateval FILE` |")
     if "spanish" in results:
         for name, label in (("posts", "tuned on"), ("holdout", "held out")):
             m = results["spanish"][name]["micro"]
@@ -427,9 +458,9 @@ def blog_tables(blogs: dict[str, Any]) -> list[str]:
 
 
 SECTION_OF = {"corpus": "## Project corpus", "blogs": "## Published blogs", "presidio": "## presidio_synth",
-              "olid": "## olid_train", "dlp": "## DLP benchmark"}
+              "olid": "## olid_train", "dlp": "## DLP benchmark", "hateval": "## HatEval"}
 SUMMARY_ROW_OF = {"corpus": "| corpus/", "blogs": "| blog_", "presidio": "| presidio_synth", "olid": "| olid_train",
-                  "dlp": "| DLP benchmark"}
+                  "dlp": "| DLP benchmark", "hateval": "| HatEval"}
 
 
 def keep_unmeasured(text: str, old: str, measured: set[str]) -> str:
@@ -455,6 +486,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(MEASURES),
                         help="comma-separated: " + ", ".join([*MEASURES, *OPTIONAL]))
     parser.add_argument("--dlp", type=Path, help="a local copy of a public DLP benchmark CSV (adds the dlp measure)")
+    parser.add_argument("--hateval", type=Path,
+                        help="a local copy of a HatEval-format Spanish hate-speech CSV/TSV (adds the hateval measure)")
     parser.add_argument("--blogs", default=",".join(BLOGS), help="comma-separated blogs for `blogs`: " + ", ".join(BLOGS))
     parser.add_argument("--no-write", action="store_true", help="print, do not write docs/quality.md")
     parser.add_argument("--json", type=Path, help="also dump the raw results here")
@@ -467,14 +500,16 @@ def main(argv: list[str] | None = None) -> int:
     if "blogs" in results:
         apply_verdicts(results["blogs"])
     names = [] if args.from_json else args.only.split(",")
-    if args.dlp and "dlp" not in names:
-        names.append("dlp")
+    for name, given in (("dlp", args.dlp), ("hateval", args.hateval)):
+        if given and name not in names:
+            names.append(name)
     for name in names:
         started = time.perf_counter()
-        if name == "dlp":
-            if args.dlp is None:
-                parser.error("the dlp measure needs --dlp FILE")
-            results[name] = measure_dlp(args.dlp)
+        if name in OPTIONAL:
+            given = getattr(args, name)
+            if given is None:
+                parser.error(f"the {name} measure needs --{name} FILE")
+            results[name] = measure_dlp(given) if name == "dlp" else measure_hateval(given)
         else:
             results[name] = measure_blogs(tuple(args.blogs.split(","))) if name == "blogs" else MEASURES[name]()
         print(f"{name}: {time.perf_counter() - started:.0f}s", file=sys.stderr)
