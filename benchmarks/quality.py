@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import sys
 import time
@@ -116,20 +117,21 @@ def measure_dlp(path: Path) -> dict[str, Any]:
 
 
 def measure_hateval(path: Path) -> dict[str, Any]:
-    """Tweet level: a tweet counts as flagged when it has any finding, and apart, a `derogatory` one."""
+    """Tweet level: a tweet counts as flagged when it has any finding, and apart, a `derogatory` one;
+    every tweet read as Spanish (`lang: es`), and as the default config reads it (`lang: auto`)."""
     from linter import Linter
 
     with path.open(encoding="utf-8", newline="") as handle:
         rows = [r for r in csv.DictReader(handle, delimiter="\t" if path.suffix == ".tsv" else ",")
                 if r.get("text") and r.get("HS", "").strip()]
-    linter = Linter({"lang": "es"})
-    found = list(linter.lint_many(r["text"] for r in rows))
     out: dict[str, Any] = {"file": path.name}
-    for name, label in (("hateful", True), ("other", False)):
-        part = [fs for r, fs in zip(rows, found) if (float(r["HS"]) == 1) == label]
-        anything = sum(1 for fs in part if fs)
-        derogatory = sum(1 for fs in part if any(f.category == "derogatory" for f in fs))
-        out[name] = {"total": len(part), "any": anything, "derogatory": derogatory}
+    for lang in ("es", "auto"):
+        found = list(Linter({"lang": lang}).lint_many(r["text"] for r in rows))
+        for name, label in (("hateful", True), ("other", False)):
+            part = [fs for r, fs in zip(rows, found) if (float(r["HS"]) == 1) == label]
+            anything = sum(1 for fs in part if fs)
+            derogatory = sum(1 for fs in part if any(f.category == "derogatory" for f in fs))
+            out[f"{name} {lang}"] = {"total": len(part), "any": anything, "derogatory": derogatory}
     return out
 
 
@@ -324,10 +326,11 @@ def render(results: dict[str, Any]) -> str:
                            "`python benchmarks/quality.py --only dlp --dlp FILE` |")
     if "hateval" in results:
         h = results["hateval"]
-        for name, target, part in (("hateful tweets with any finding / a derogatory one", ">= 0.75", "hateful"),
-                                   ("other tweets with any finding / a derogatory one", "as low as it goes", "other")):
-            g = h[part]
-            out.append(f"| HatEval ({h['file']}, {g['total']} {part}): {name} | {target} | "
+        parts = (("hateful tweets with any finding / a derogatory one", ">= 0.75", "hateful"),
+                 ("other tweets with any finding / a derogatory one", "as low as it goes", "other"))
+        for (name, target, part), lang in itertools.product(parts, ("es", "auto")):
+            g = h[f"{part} {lang}"]
+            out.append(f"| HatEval ({h['file']}, {g['total']} {part}, lang: {lang}): {name} | {target} | "
                        f"{g['any'] / g['total']:.3f} / {g['derogatory'] / g['total']:.3f} | "
                        "`python benchmarks/quality.py --only hateval --hateval FILE` |")
     if "spanish" in results:
