@@ -337,6 +337,8 @@ def _abbreviates(typed: str, word: str, common: frozenset[str]) -> bool:
 def _typed_words(doc: Doc, i: int) -> Iterator[tuple[str, int]]:
     """The word at token `i` (lower case, and the token after it), and letters spelled one by one
     from there ("S SN", "P I N", "2 F A") joined into one word."""
+    if i >= len(doc):
+        return
     token = doc[i]
     if not (token.is_alpha or token.text.isalnum()):
         return
