@@ -315,3 +315,14 @@ def test_hurried_typing_keeps_the_same_guards(linter, text):
 
 def test_a_typed_label_at_the_end_of_a_text_is_no_crash(linter):
     assert [f.code for f in linter.lint("Here is my crdt", as_of=AS_OF)] == []
+
+
+@pytest.mark.parametrize(("text", "lang", "iban"), [
+    ("La nómina se ingresa en ES91 2100 0418 4502 0005 1332 desde este mes.", "es", "ES91 2100 0418 4502 0005 1332"),
+    ("Refunds went to ES91 2100 0418 4502 0005 1332 this morning.", "en", "ES91 2100 0418 4502 0005 1332"),
+    ("My IBAN is GB29 NWBK 6016 1331 9268 19 since May.", "en", "GB29 NWBK 6016 1331 9268 19"),
+])
+def test_an_iban_ends_where_its_digits_end(linter, text, lang, iban):
+    # the word after an IBAN is never one of its groups: with it the checksum fails, and the value
+    # is missed (no label) or reported with the wrong span
+    assert [m for c, m, _ in found(linter, text, lang=lang) if c == "PII-IBAN"] == [iban]
