@@ -694,6 +694,8 @@ class LabelledCheck(Check):
         label_at = item.label_start
         if _dummy_context(text, label_at, label_at + len(item.label), item.start, item.end, s_start, s_end, g):
             return False
+        if _quoted_example(text, label_at, s_start, g):
+            return False
         after = _NEXT_WORD.match(text, item.end, s_end)
         if after is not None and after.group(1).lower() in g.format_units:
             return False
@@ -813,6 +815,15 @@ def _dummy_context(text: str, label_at: int, label_end: int, value_start: int, v
         if word in g.dummy_words and any(p in g.dummy_preps for p in after[max(0, i - 2):i]):
             return True
     return False
+
+
+def _quoted_example(text: str, pos: int, s_start: int, g: LanguageUnit) -> bool:
+    """Words quoted in a paragraph that opens as an example ("Examples: “I have an allergy to ...”"):
+    a sample of what someone might write, not anyone's data."""
+    if not is_quoted(text, pos, s_start):
+        return False
+    paragraph_start = text.rfind("\n\n", 0, pos) + 1
+    return any(w.lower() in g.dummy_words for w in _WORD.findall(text, paragraph_start, pos)[:2])
 
 
 def _quoted_or_reported(text: str, pos: int, s_start: int, g: LanguageUnit) -> bool:
