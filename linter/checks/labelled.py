@@ -312,6 +312,7 @@ def _variants(label: str, exact: bool) -> list[str]:
 
 
 _VOWELS = frozenset("aeiouáéíóúü")
+_SPELLED_REACH = 160  # characters a value spelled out with blanks may span (an IBAN, letter by letter, is ~70)
 
 
 def _skeleton(word: str) -> str:
@@ -622,7 +623,7 @@ class LabelledCheck(Check):
     def _spelled_value(self, text: str, pos: int, limit: int, field: _Field) -> tuple[int, int] | None:
         """A value spelled out with blanks between its characters, where the value at `pos` starts."""
         assert field.value is not None
-        joined, offsets = _spelled(text, pos, limit)
+        joined, offsets = _spelled(text, pos, min(limit, pos + _SPELLED_REACH))
         m = field.value.match(joined, 0, timeout=self.opts["timeout"])
         if m is None or m.end(field.group) <= m.start(field.group):
             return None
