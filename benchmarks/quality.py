@@ -15,6 +15,11 @@ Measures (issues 4, 10, 11 and 13):
 - dlp (only with `--dlp FILE`): sentence-level recall and false-alarm rate on a local copy of a public
   DLP benchmark CSV (columns Type = Positive/Negative, Subtype = Direct/Typo/Contextual/...,
   Example), e.g. Maison-Research/DLP-Public-Benchmarking-Dataset. Not shipped with the project.
+- hateval (only with `--hateval FILE`): on a local copy of a labelled Spanish hate-speech set in
+  HatEval 2019's format (CSV or TSV with columns `text` and `HS`, e.g. its Spanish dev set), the share
+  of hateful tweets (HS=1) with any finding and with a `derogatory` one, and the same shares of the
+  other tweets (false alarms: the clean class is full of profanity and insults that are not hate),
+  every tweet read as Spanish. Not shipped with the project.
 - blogs: every finding on three published blogs, side by side (../shared/corpora/blog_rust_lang,
   blog_go, blog_18f; Markdown, built-in packs, no company config): errors per 20 posts, the share
   of posts with any finding, and each finding with the verdict kept in
@@ -34,6 +39,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import itertools
 import json
 import sys
 import time
@@ -161,6 +167,25 @@ def measure_dlp(path: Path, show: str | None = None) -> dict[str, Any]:
             "kind_groups": {g: {k: rate(v) for k, v in sorted(c.items())} for g, c in by_group.items()},
             "direct_missed_points": sorted(k for k, v in by_point.items() if not any(v)),
             "listed": listed}
+
+
+def measure_hateval(path: Path) -> dict[str, Any]:
+    """Tweet level: a tweet counts as flagged when it has any finding, and apart, a `derogatory` one;
+    every tweet read as Spanish (`lang: es`), and as the default config reads it (`lang: auto`)."""
+    from linter import Linter
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle, delimiter="\t" if path.suffix == ".tsv" else ",")
+                if r.get("text") and r.get("HS", "").strip()]
+    out: dict[str, Any] = {"file": path.name}
+    for lang in ("es", "auto"):
+        found = list(Linter({"lang": lang}).lint_many(r["text"] for r in rows))
+        for name, label in (("hateful", True), ("other", False)):
+            part = [fs for r, fs in zip(rows, found) if (float(r["HS"]) == 1) == label]
+            anything = sum(1 for fs in part if fs)
+            derogatory = sum(1 for fs in part if any(f.category == "derogatory" for f in fs))
+            out[f"{name} {lang}"] = {"total": len(part), "any": anything, "derogatory": derogatory}
+    return out
 
 
 def measure_spanish() -> dict[str, Any]:
@@ -326,7 +351,7 @@ def model_scores(texts: list[str]) -> list[float]:
 
 MEASURES = {"corpus": measure_corpus, "spanish": measure_spanish, "language": measure_language,
             "blogs": measure_blogs, "presidio": measure_presidio, "olid": measure_olid}
-OPTIONAL = {"dlp"}  # measured only when its data is given (`--dlp FILE`)
+OPTIONAL = {"dlp", "hateval"}  # measured only when their data is given (`--dlp FILE`, `--hateval FILE`)
 
 
 def render(results: dict[str, Any]) -> str:
@@ -352,6 +377,15 @@ def render(results: dict[str, Any]) -> str:
                 out.append(f"| DLP benchmark ({results['dlp']['file']}): {name} | {target} | {g[kind]['rate']:.3f} "
                            f"({g[kind]['flagged']}/{g[kind]['total']}) | "
                            "`python benchmarks/quality.py --only dlp --dlp FILE` |")
+    if "hateval" in results:
+        h = results["hateval"]
+        parts = (("hateful tweets with any finding / a derogatory one", ">= 0.75", "hateful"),
+                 ("other tweets with any finding / a derogatory one", "as low as it goes", "other"))
+        for (name, target, part), lang in itertools.product(parts, ("es", "auto")):
+            g = h[f"{part} {lang}"]
+            out.append(f"| HatEval ({h['file']}, {g['total']} {part}, lang: {lang}): {name} | {target} | "
+                       f"{g['any'] / g['total']:.3f} / {g['derogatory'] / g['total']:.3f} | "
+                       "`python benchmarks/quality.py --only hateval --hateval FILE` |")
     if "spanish" in results:
         for name, label in (("posts", "tuned on"), ("holdout", "held out")):
             m = results["spanish"][name]["micro"]
@@ -495,9 +529,9 @@ def blog_tables(blogs: dict[str, Any]) -> list[str]:
 
 
 SECTION_OF = {"corpus": "## Project corpus", "blogs": "## Published blogs", "presidio": "## presidio_synth",
-              "olid": "## olid_train", "dlp": "## DLP benchmark"}
+              "olid": "## olid_train", "dlp": "## DLP benchmark", "hateval": "## HatEval"}
 SUMMARY_ROW_OF = {"corpus": "| corpus/", "blogs": "| blog_", "presidio": "| presidio_synth", "olid": "| olid_train",
-                  "dlp": "| DLP benchmark"}
+                  "dlp": "| DLP benchmark", "hateval": "| HatEval"}
 
 
 def keep_unmeasured(text: str, old: str, measured: set[str]) -> str:
@@ -525,6 +559,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dlp", type=Path, help="a local copy of a public DLP benchmark CSV (adds the dlp measure)")
     parser.add_argument("--dlp-show", choices=DLP_HALVES,
                         help="list that half's missed positives and flagged negatives on stderr (read the tuning half only)")
+    parser.add_argument("--hateval", type=Path,
+                        help="a local copy of a HatEval-format Spanish hate-speech CSV/TSV (adds the hateval measure)")
     parser.add_argument("--blogs", default=",".join(BLOGS), help="comma-separated blogs for `blogs`: " + ", ".join(BLOGS))
     parser.add_argument("--no-write", action="store_true", help="print, do not write docs/quality.md")
     parser.add_argument("--json", type=Path, help="also dump the raw results here")
@@ -537,15 +573,20 @@ def main(argv: list[str] | None = None) -> int:
     if "blogs" in results:
         apply_verdicts(results["blogs"])
     names = [] if args.from_json else args.only.split(",")
-    if args.dlp and "dlp" not in names:
-        names.append("dlp")
+    for name, given in (("dlp", args.dlp), ("hateval", args.hateval)):
+        if given and name not in names:
+            names.append(name)
     for name in names:
         started = time.perf_counter()
-        if name == "dlp":
-            if args.dlp is None:
-                parser.error("the dlp measure needs --dlp FILE")
-            results[name] = measure_dlp(args.dlp, args.dlp_show)
-            print("\n".join(results[name].pop("listed")), file=sys.stderr)
+        if name in OPTIONAL:
+            given = getattr(args, name)
+            if given is None:
+                parser.error(f"the {name} measure needs --{name} FILE")
+            if name == "dlp":
+                results[name] = measure_dlp(given, args.dlp_show)
+                print("\n".join(results[name].pop("listed")), file=sys.stderr)
+            else:
+                results[name] = measure_hateval(given)
         else:
             results[name] = measure_blogs(tuple(args.blogs.split(","))) if name == "blogs" else MEASURES[name]()
         print(f"{name}: {time.perf_counter() - started:.0f}s", file=sys.stderr)

@@ -152,14 +152,15 @@ def list_of(item: Validator, *, allow_single: bool = False, nonempty: bool = Fal
     return check
 
 
-def regex_pattern(*, flags: int = 0) -> Validator:
-    """A regular expression for the `regex` module, compiled now so a bad one fails at load."""
+def regex_pattern(*, flags: int = 0, lists: Mapping[str, list[str]] | None = None) -> Validator:
+    """A regular expression for the `regex` module, compiled now so a bad one fails at load
+    (`lists`: the named lists its `\\L<name>` entries stand for)."""
 
     def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
         if not isinstance(value, str) or not value:
             return wrong_type(value, "a regular expression", mark, problems)
         try:
-            return regex.compile(value, flags | regex.VERSION1)
+            return regex.compile(value, flags | regex.VERSION1, **(lists or {}))
         except regex.error as exc:
             where = f" at position {exc.pos}" if exc.pos is not None else ""
             problems.append(mark.problem("E105", f"invalid regular expression: {exc.msg}{where}",

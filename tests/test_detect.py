@@ -16,6 +16,10 @@ from linter.languages._detect import declared_language
     "son unos inútiles",
     "Cállate, nadie te ha preguntado.",  # an accented word that starts a sentence still counts
     "Escríbenos a hola@acme.es: también respondemos en www.acme.es.",
+    # a post of a few words with no English word needs only one Spanish one
+    "@usuario cállate perra",
+    "Callate zorra y no molestes 😂",
+    "PUES CÁLLATE YA, PESADO",  # words in capitals are shouted, not names
 ])
 def test_spanish_text_reads_as_spanish(text):
     assert languages.detect(text) == "es"
@@ -33,6 +37,8 @@ def test_spanish_text_reads_as_spanish(text):
     "Website:\nhttps://www.UEarly.se/",
     "Silvia J Křenová, Airport tower controller. Phone: 780 6326, E-mail: SilviaKrenova@fleckens.hu",
     "Thanks to Zizi Kónya and Lóa Sigmundsdóttir for the review.",
+    "Hell ya, shipped it",  # "ya" is English slang too, no Spanish evidence
+    "Olé, the demo worked and the team is proud",  # a Spanish word in an English post of many words
 ])
 def test_english_and_undecidable_text_reads_as_the_fallback(text):
     assert languages.detect(text) == "en"

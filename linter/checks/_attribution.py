@@ -46,6 +46,15 @@ def _credit_before(language: Language) -> regex.Pattern[str]:
                          regex.IGNORECASE)
 
 
+@functools.cache
+def _thanked_name(language: Language) -> regex.Pattern[str]:
+    """Before the value: a thanks and the name it credits, the value being that person's address
+    (`Thanks to Ana Ruiz <ana@x.org> for reporting this`, `thanks to Ana Ruiz (ana@x.org)`)."""
+    thanks = _alternatives(language.thanks_words)
+    name = r"\p{Lu}[\p{L}.'\-]*(?:\s+(?:\p{Lu}[\p{L}.'\-]*|\(\p{Lu}[\p{L}.]*\)|van|von|de|da|del|der|la|le)){0,4}"
+    return regex.compile(rf"(?<![\p{{L}}\d])(?i:{thanks})\s+{name}\s*[<(\[]?\s*$")
+
+
 def credited(document: Document, start: int, end: int) -> bool:
     """Whether `text[start:end]` stands in a credit: an author line, a changelog credit, a git
     identity, or an item of a list of contributors."""
@@ -60,6 +69,8 @@ def credited(document: Document, start: int, end: int) -> bool:
     if _IDENTITY.search(before) and text.startswith(">", end):
         return True
     if _CREDIT_AFTER.match(text, end, line_end) or _credit_before(document.language).search(before):
+        return True
+    if _thanked_name(document.language).search(before):
         return True
     return _in_contributor_list(document, start, end)
 

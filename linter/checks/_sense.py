@@ -49,6 +49,15 @@ SENSE_FIELDS = {
     "organisation": s.Field(s.boolean(), default=False,
                             doc="what the word is of, or the noun before it, must be an organisation or its "
                                 "people (a reorganization of the sales team, not of cached widgets)"),
+    "hedged": s.Field(s.boolean(), default=False,
+                      doc="a hedge right before the phrase makes an absolute claim a judgement (practically "
+                          "risk-free, almost never fails)"),
+    "measure": s.Field(s.boolean(), default=False,
+                       doc="a superlative that describes a measurement is no ranking (the fastest time it "
+                           "took, at the fastest pace possible)"),
+    "mention": s.Field(s.boolean(), default=False,
+                       doc="a quoted phrase in a sentence that talks about words is mentioned, not used "
+                           "(Don't refer to 'handicapped people')"),
     "predicate": s.Field(s.boolean(), default=False,
                          doc="the phrase must say something of a subject, not stand in the subject it "
                              "describes (the number one platform, not the number one cause of bugs)"),
@@ -111,6 +120,12 @@ class Sense:
         if o.get("organisation") and not self._of_organisation(document, span):
             return False
         if o.get("predicate") and (_numbering_or_question(span) or self._in_subject(span, document.language)):
+            return False
+        if o.get("hedged") and _hedged(document, span):
+            return False
+        if o.get("measure") and _measure(document, span):
+            return False
+        if o.get("mention") and _mentioned(document, span):
             return False
         return True
 
@@ -228,6 +243,62 @@ class Sense:
             return False
         return any(t.dep_ in RELATIVE_CLAUSES or (t.dep_ in PREPOSITIONS and t.lower_ in language.ranked_words)
                    for t in head.subtree if t is not head)
+
+
+def _hedged(document: Document, span: Span) -> bool:
+    """"practically risk-free", "almost never fails": a hedge word (or two-word hedge) just before."""
+    hedges = document.language.words("hedge_words")
+    doc = span.doc
+    lo, _ = block_tokens(document, span.start)
+    words = [t.lower_ for t in doc[max(lo, span.start - 2):span.start]]
+    return bool(words) and (words[-1] in hedges or " ".join(words[-2:]) in hedges)
+
+
+def _measure(document: Document, span: Span) -> bool:
+    """The superlative reports a measurement: it modifies a measure noun ("the fastest time it
+    took", "el tiempo más rápido") or asks for the most possible ("at the fastest pace possible")."""
+    measures = document.language.words("measure_nouns")
+    doc = span.doc
+    lo, hi = block_tokens(document, span.start)
+    after = [t for t in doc[span.end:min(hi, span.end + 2)] if not t.is_punct]
+    before = doc[span.start - 1] if span.start > lo else None
+    if after and (after[0].lower_ in measures or after[0].lemma_.lower() in measures):
+        return True
+    if before is not None and before.pos_ == "NOUN" and (before.lower_ in measures or before.lemma_.lower() in measures):
+        return True  # Spanish puts the noun first: "el tiempo más rápido"
+    return any(t.lower_ in ("possible", "posible") for t in after[:2])
+
+
+_QUOTES = "\"'“”‘’«»"
+
+
+def _apostrophe(text: str, i: int) -> bool:
+    """A quote mark between two letters (don't, people's) is an apostrophe."""
+    return 0 < i < len(text) - 1 and text[i - 1].isalpha() and text[i + 1].isalpha()
+
+
+def _mentioned(document: Document, span: Span) -> bool:
+    """A use-mention test: the match sits inside quotation marks (with at most a few words beside
+    it in the quote) and its sentence talks about words ("refer to", "the term", "avoid")."""
+    doc = span.doc
+    text = doc.text
+    sent = span.sent
+    open_at = None
+    for i in range(span.start_char - 1, max(sent.start_char, span.start_char - 40) - 1, -1):
+        if text[i] in _QUOTES and not _apostrophe(text, i):
+            open_at = i
+            break
+        if text[i] in ".!?\n":
+            return False
+    if open_at is None:
+        return False
+    close_at = next((j for j in range(span.end_char, min(sent.end_char, span.end_char + 40))
+                     if text[j] in _QUOTES and not _apostrophe(text, j)), None)
+    if close_at is None:
+        return False
+    cues = document.language.words("mention_cues")
+    return any(t.lower_ in cues or t.lemma_.lower() in cues for t in sent
+               if not (open_at <= t.idx < close_at))
 
 
 def _in_a_longer_name(doc: Doc, span: Span, lo: int, hi: int) -> bool:

@@ -60,7 +60,7 @@ class EntitiesCheck(Check):
             if result.entity_type not in self.entities or result.score < self.opts["min_score"]:
                 continue
             value = document.text[result.start:result.end]
-            if result.entity_type == "IP_ADDRESS" and _part_of_a_longer_number(document.text, result.start, result.end):
+            if result.entity_type == "IP_ADDRESS" and not _a_host_address(document, result.start, result.end):
                 continue
             if self._allowed(value) or (self.validator and not self.validator(value)):
                 continue
@@ -72,6 +72,35 @@ class EntitiesCheck(Check):
 
 _DOTTED_BEFORE = regex.compile(r"\d[.:]$")
 _DOTTED_AFTER = regex.compile(r"[.:]\d")
+# Before the value on its line: a version ("version 0.10.0.1", "update to `uri` 0.10.0.1", "v1.2.3.4").
+_VERSION_BEFORE = regex.compile(
+    r"(?:\b(?:versions?|v|ver|release[sd]?|tag(?:ged)?|build|patch(?:level)?|gem|package|crate|module|library|"
+    r"update[sd]?\s+to|upgrade[sd]?\s+to|bump(?:ed)?\s+to)|\w`|`\w[\w.-]*`)[\s:=@-]*v?$",
+    regex.IGNORECASE)
+# Another three-part version near the value: it sits in a list of versions ("0.12.1, 0.11.1 and 0.10.0.1").
+_OTHER_VERSION = regex.compile(r"(?<![\d.])v?\d+\.\d+\.\d+(?![.\d])")
+# Before the value on its line: a DNS answer (`host`, `dig`) publishing a public name's record.
+_DNS_RECORD = regex.compile(r"(?:\bhas\s+(?:IPv6\s+)?address|\bIN\s+A(?:AAA)?)\s*$", regex.IGNORECASE)
+NEAR_VERSION = 60  # characters either side, within the value's block
+
+
+def _a_host_address(document: Document, start: int, end: int) -> bool:
+    """Whether an address-shaped value names a host: not a piece of a longer dotted number, not a
+    version ("uri 0.10.0.1", "versions 0.12.1, 0.11.1 and 0.10.0.1"), not in 0.0.0.0/8 (which no
+    host can have), and not a public name's DNS record quoted from `host` or `dig` output."""
+    text = document.text
+    if _part_of_a_longer_number(text, start, end):
+        return False
+    value = text[start:end]
+    if value.startswith("0."):
+        return False
+    b_start, b_end = document.block(start)
+    line_start = max(text.rfind("\n", 0, start) + 1, b_start)
+    before = text[max(line_start, start - 40):start]
+    if _VERSION_BEFORE.search(before) or _DNS_RECORD.search(before):
+        return False
+    around = text[max(b_start, start - NEAR_VERSION):start] + " " + text[end:min(b_end, end + NEAR_VERSION)]
+    return not _OTHER_VERSION.search(around)
 
 
 def _part_of_a_longer_number(text: str, start: int, end: int) -> bool:

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 import regex
 
+from .. import languages
 from .. import schema as s
+from ..languages.unit import WORD_LISTS
 from ..nlp import Needs
 from . import Check, Hit, register
 from ._context import Cues, is_negated
@@ -36,13 +38,23 @@ def _valid_prefix_end(found: str, validator: Callable[[str], bool], start: int) 
     return start + len(found)
 
 
+_NAMED_LIST = regex.compile(r"(?<!\\)(?:\\\\)*\\L<(\w+)>")
+
+
+def named_lists(pattern: str) -> list[str]:
+    """The word lists a pattern names with `\\L<name>`, in order, once each."""
+    return list(dict.fromkeys(_NAMED_LIST.findall(pattern)))
+
+
 @register
 class PatternCheck(Check):
     kind = "pattern"
     doc = ("Flags text matching a regular expression, optionally checksummed, confirmed by cue words "
            "close by, and skipped when negated.")
     options = {
-        "pattern": s.Field(s.string(), required=True, doc="a regular expression (Python `regex` syntax)"),
+        "pattern": s.Field(s.string(), required=True,
+                           doc="a regular expression (Python `regex` syntax); `\\L<name>` stands for any entry of "
+                               "the post's language's word list `name` (linter/languages/words/<code>/<name>.txt)"),
         "ignore_case": s.Field(s.boolean(), default=True),
         "group": s.Field(lambda v, m, p: v if isinstance(v, (int, str)) and not isinstance(v, bool)
                          else s.wrong_type(v, "a group number or name", m, p), default=0,
@@ -71,7 +83,15 @@ class PatternCheck(Check):
     @classmethod
     def validate(cls, options: dict[str, Any], where: Callable[[str], Mark], problems: list[Problem]) -> None:
         flags = regex.VERSION1 | (regex.IGNORECASE if options["ignore_case"] else 0)
-        compiled = s.regex_pattern(flags=flags)(options["pattern"], where("pattern"), problems)
+        pattern = options["pattern"]
+        unknown = sorted(set(named_lists(pattern)) - set(WORD_LISTS))
+        if unknown:
+            problems.append(where("pattern").problem(
+                "E104", f"no word list '{unknown[0]}' for \\L<{unknown[0]}>", "lists: " + ", ".join(WORD_LISTS)))
+            return
+        # a named list is filled from the post's language when the rule runs; any entry does to check the syntax
+        compiled = s.regex_pattern(flags=flags, lists=dict.fromkeys(named_lists(pattern), ["x"]))(
+            pattern, where("pattern"), problems)
         if compiled is s.INVALID:
             return
         group = options["group"]
@@ -84,6 +104,10 @@ class PatternCheck(Check):
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         self.rx = self.opts["compiled"]
+        if names := named_lists(self.opts["pattern"]):
+            unit = languages.get(rule.lang or languages.LANGUAGES[0])
+            self.rx = regex.compile(self.opts["pattern"], self.rx.flags,
+                                    **{name: sorted(unit.words(name)) or ["\x00"] for name in names})
         self.validator = VALIDATORS.get(self.opts["validate"] or "")
         self.allow = {a.lower() for a in self.opts["allow"]}
         self.context = Cues(self.opts["context"])

@@ -24,6 +24,9 @@ SCAN_CHARS = 20_000  # a post's language shows in its first pages; longer texts 
 # Another language than the fallback needs this many words of its own, and twice the fallback's.
 MIN_EVIDENCE = 2
 MARGIN = 2.0
+# A post of at most this many words with no word of the fallback's needs only one word of its own
+# ("Cállate, perra": a tweet rarely holds two stop words).
+SHORT_POST = 8
 
 # What front matter and `<html lang>` may say, besides the codes themselves.
 _NAMES = {"english": "en", "inglés": "en", "ingles": "en", "spanish": "es", "español": "es",
@@ -66,8 +69,9 @@ def language_scores(text: str, units: tuple[Language, ...]) -> list[float]:
         if owner is not None:
             scores[owner] += 1
             continue
-        if word[:1].isupper() and not _SENTENCE_START.search(scanned, 0, m.start()):
-            continue  # a name inside a sentence keeps the accents of its own language ("Szász", "Kónya")
+        if word[:1].isupper() and not word.isupper() and not _SENTENCE_START.search(scanned, 0, m.start()):
+            continue  # a name inside a sentence keeps the accents of its own language ("Szász", "Kónya");
+            # a word in capitals is shouted, not a name ("CÁLLATE")
         for i, chars in marks:
             if not chars.isdisjoint(lower):
                 scores[i] += 1
@@ -80,13 +84,16 @@ def detect_language(text: str, registry: Mapping[str, Language], fallback: str) 
 
     Another language wins with at least `MIN_EVIDENCE` words of its own and `MARGIN` times as
     many as the fallback's: a short English post naming "José" stays English, and a post with no
-    words to go by is read in the fallback language.
+    words to go by is read in the fallback language. A post of a few words (`SHORT_POST`) with no
+    word of the fallback's needs one word of its own.
     """
     units = tuple(registry.values())
     scores = language_scores(text, units)
     codes = [u.code for u in units]
     base = scores[codes.index(fallback)] if fallback in codes else 0.0
     best = max(range(len(units)), key=lambda i: scores[i])
-    if codes[best] != fallback and scores[best] >= MIN_EVIDENCE and scores[best] >= MARGIN * base:
+    short = not base and len(_WORD.findall(_ADDRESSES.sub(" ", text[:2_000]))) <= SHORT_POST
+    need = 1 if short else MIN_EVIDENCE
+    if codes[best] != fallback and scores[best] >= need and scores[best] >= MARGIN * base:
         return codes[best]
     return fallback

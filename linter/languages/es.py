@@ -68,8 +68,9 @@ UNIT = Language(
         "entity.ES_NIF": "NIF o DNI", "entity.ES_NIE": "NIE", "entity.PERSON": "nombre de una persona",
         "entity.LOCATION": "lugar", "entity.NRP": "nacionalidad o grupo",
     },
+    # not "ya": English slang writes it too ("hell ya")
     stop_words=frozenset("""
-        de la que el en y los se del las un por con una su para es al lo como más pero sus le ya mi
+        de la que el en y los se del las un por con una su para es al lo como más pero sus le mi
         este sí porque esta entre cuando muy sin sobre también hasta hay donde quien desde todo nos
         durante todos uno les ni contra otros ese eso ante ellos esto antes algunos qué unos yo
         otro otras otra él tanto esa estos mucho quienes nada muchos cual poco ella estar estas
@@ -82,7 +83,7 @@ UNIT = Language(
         mismo misma mismos mismas vez veces cosa cosas gente día días año años semana mes hora horas
         trabajo favor hecho dicho bueno buena buenos buenas toda mucha muchas poca cuales donde ahí
         acá allá peor gran grande primero primera último última pues entonces casi solo sólo hola
-        hoy ya aquí qué cómo quién cuánto cuántos porqué ningún ninguna alguien cualquier demás
+        hoy aquí qué cómo quién cuánto cuántos porqué ningún ninguna alguien cualquier demás
         tenía tiene tengo tienes hago hace hacemos haces dice dicen puedo puedes podemos quiero
         quieres queremos sabe sabes sabemos creo cree creemos estás estáis sois tenéis podéis
         vosotras vuestros vuestras seguimos gracias

@@ -30,8 +30,17 @@ WORD_LISTS: Mapping[str, str] = {
     "contact_cues": "invitations to get in touch: an address after one is a contact point (`checks/emails.py`)",
     "private_cues": "words that make an address someone's private data (`checks/emails.py`)",
     "credit_cues": "phrases that introduce an author line or a credit (`checks/_attribution.py`)",
+    "hedge_words": "words that soften an absolute claim into a judgement (practically risk-free) "
+                   "(`checks/_sense.py`, sense `hedged`)",
+    "measure_nouns": "what a superlative describes when it reports a measurement, not ranks a product "
+                     "(the fastest time, the fastest pace possible) (`checks/_sense.py`, sense `measure`)",
+    "mention_cues": "words that talk about a word rather than use it (refer to, the term, avoid) "
+                    "(`checks/_sense.py`, sense `mention`)",
     "role_mailboxes": "words that make a mailbox a role, team or list (`checks/emails.py`)",
     "placeholder_mailboxes": "tutorial stand-ins for an address, local parts and @domains (`checks/emails.py`)",
+    "groups": "groups of people by origin, nationality, religion, gender or sexuality, singular and plural, as "
+              "hate speech names them: what `\\L<groups>` stands for in a derogatory rule's pattern "
+              "(`checks/pattern.py`)",
 }
 """The word lists a language may have, each with what it is for and the code that reads it."""
 
