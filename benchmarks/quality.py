@@ -88,8 +88,50 @@ def measure_corpus() -> dict[str, Any]:
             "command": "postlint eval corpus/posts.jsonl corpus/labelled-values.jsonl --config corpus/postlint.yaml"}
 
 
-def measure_dlp(path: Path) -> dict[str, Any]:
-    """Sentence-level: a positive counts as found when any `pii` or `confidential` finding is in it."""
+# The benchmark's 100 kinds ("Point"), grouped for the report. A kind missing here is reported as "other".
+DLP_GROUPS = {
+    "identity": ("Full Names", "Maiden Names", "Places of Birth", "Dates of Birth", "Citizenship Status",
+                 "Mother's Maiden Name"),
+    "contact": ("Email Addresses", "Phone Numbers", "Physical Addresses", "Business Addresses", "Email Signatures",
+                "Contact Lists", "Social Media Handles", "Gaming Usernames"),
+    "family": ("Family Member Names", "Relative Contacts", "Spouse Names", "Children's Information",
+               "Family Profiles", "Pet Names", "Recovery Contacts"),
+    "identifiers": ("SSN", "Driver's License", "Passport Numbers", "National ID Numbers", "Visa Numbers",
+                    "Tax ID Numbers", "Voter ID Numbers", "Professional License Numbers", "Employee IDs",
+                    "Membership Numbers", "Account IDs"),
+    "financial": ("Payment Details", "Bank Account Info", "Transaction IDs", "Credit Scores", "Loan Information",
+                  "Income Details", "Insurance Policy Numbers", "Purchase Histories", "Warranty Claims",
+                  "Crypto Addresses"),
+    "credentials": ("Passwords", "PINs", "Security Codes", "Security Questions", "Digital Signatures",
+                    "Certificate Numbers", "License Keys", "Firmware Keys", "API Keys", "Session Tokens",
+                    "2FA Codes", "WiFi Passwords"),
+    "health": ("Medical Records", "Biometric Data", "Health Metrics", "Allergies", "Medication Lists",
+               "Genetic Data", "DNA Test Results", "Sleep Patterns", "Exercise Routines", "Dietary Preferences",
+               "Psychological Profiles", "Mood Tracking"),
+    "location and travel": ("GPS Coordinates", "Geolocation Data", "Geotags in Media", "EXIF Data",
+                            "Travel Itineraries", "Hotel Bookings", "Flight Numbers", "Calendar Events"),
+    "devices and network": ("IP Addresses", "WiFi SSIDs", "Device Serial Numbers", "IMEI Numbers", "MAC Addresses",
+                            "Sensor Data", "Smart Home Commands", "Parental Control"),
+    "records and content": ("Employer Names", "Employment History", "Education History", "Message Histories",
+                            "Review Texts", "Survey Responses", "Feedback Forms", "App Usage Logs",
+                            "Browsing History", "Forum Post Quotes", "Shared Document Links", "Error Logs with PII",
+                            "Repair Histories", "Incident Reports", "File Paths", "Personal Narratives",
+                            "Incident Descriptions", "URLs"),
+}
+DLP_GROUP_OF = {point: group for group, points in DLP_GROUPS.items() for point in points}
+DLP_HALVES = ("tuning", "held-out")  # odd Example IDs (the first of each pair) / even ones
+
+
+def dlp_half(example_id: str) -> str:
+    """The benchmark comes in pairs (two examples per kind, type and subtype, odd id first): rules are
+    tuned by reading the first of each pair only, and the second is scored apart as held out."""
+    return DLP_HALVES[0] if int(example_id) % 2 else DLP_HALVES[1]
+
+
+def measure_dlp(path: Path, show: str | None = None) -> dict[str, Any]:
+    """Sentence-level: a positive counts as found when any `pii` or `confidential` finding is in it.
+    Scored on the whole file, on each half (`dlp_half`) and per kind group; `show` names the one half
+    whose missed positives and flagged negatives are listed (never the held-out one while tuning)."""
     from linter import Linter
 
     with path.open(encoding="utf-8", newline="") as handle:
@@ -98,22 +140,33 @@ def measure_dlp(path: Path) -> dict[str, Any]:
     flagged = [any(f.category in ("pii", "confidential") for f in found)
                for found in linter.lint_many(r["Example"] for r in rows)]
     groups: dict[str, list[bool]] = defaultdict(list)
+    halves: dict[str, dict[str, list[bool]]] = {h: defaultdict(list) for h in DLP_HALVES}
+    by_group: dict[str, dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
     by_point: dict[str, list[bool]] = defaultdict(list)
+    listed: list[str] = []
     for row, hit in zip(rows, flagged):
         kind, subtype = row["Type"].strip().lower(), row["Subtype"].strip().lower()
-        if kind == "positive":
-            groups[f"positive {subtype}"].append(hit)
-            groups["positive (all)"].append(hit)
-            if subtype == "direct":
-                by_point[row["Point"].split(":")[0]].append(hit)
-        else:
-            groups["negative (all)"].append(hit)
+        point = row["Point"].split(":")[0]
+        half = dlp_half(row["Example ID"])
+        names = [f"positive {subtype}", "positive (all)"] if kind == "positive" else ["negative (all)"]
+        for name in names:
+            groups[name].append(hit)
+            halves[half][name].append(hit)
+            by_group[DLP_GROUP_OF.get(point, "other")][f"{half} {name}"].append(hit)
+        if kind == "positive" and subtype == "direct":
+            by_point[point].append(hit)
+        if show == half and hit != (kind == "positive"):
+            listed.append(f"{'MISS' if kind == 'positive' else 'FLAG'} {row['Example ID']} {point} / "
+                          f"{subtype}: {row['Example']}")
 
     def rate(hits: list[bool]) -> dict[str, Any]:
         return {"flagged": sum(hits), "total": len(hits), "rate": sum(hits) / len(hits) if hits else 0.0}
 
     return {"file": path.name, "groups": {k: rate(v) for k, v in sorted(groups.items())},
-            "direct_missed_points": sorted(k for k, v in by_point.items() if not any(v))}
+            "halves": {h: {k: rate(v) for k, v in sorted(g.items())} for h, g in halves.items()},
+            "kind_groups": {g: {k: rate(v) for k, v in sorted(c.items())} for g, c in by_group.items()},
+            "direct_missed_points": sorted(k for k, v in by_point.items() if not any(v)),
+            "listed": listed}
 
 
 def measure_hateval(path: Path) -> dict[str, Any]:
@@ -383,6 +436,21 @@ def render(results: dict[str, Any]) -> str:
                 "Sentence level: a sentence counts as flagged when any `pii` or `confidential` finding is in it.", "",
                 "| sentences | flagged | total | rate |", "|---|---|---|---|"]
         out += [f"| {k} | {v['flagged']} | {v['total']} | {v['rate']:.3f} |" for k, v in d["groups"].items()]
+        if "halves" in d:
+            out += ["", "The same by half: rules were tuned by reading the first example of each pair (odd Example "
+                    "ID) only; the second (even ID) is held out.", "",
+                    "| half | direct found | all positives found | negatives flagged |", "|---|---|---|---|"]
+            for half, g in d["halves"].items():
+                out.append(f"| {half} | " + " | ".join(
+                    f"{g[k]['rate']:.3f} ({g[k]['flagged']}/{g[k]['total']})"
+                    for k in ("positive direct", "positive (all)", "negative (all)")) + " |")
+            out += ["", "Per kind group (direct statements found / all positives found / negatives flagged), each half:",
+                    "", "| kind group | tuning | held-out |", "|---|---|---|"]
+            for group, g in d["kind_groups"].items():
+                out.append(f"| {group} | " + " | ".join(
+                    " / ".join(f"{g[f'{h} {k}']['flagged']}/{g[f'{h} {k}']['total']}"
+                               for k in ("positive direct", "positive (all)", "negative (all)"))
+                    for h in DLP_HALVES) + " |")
         if d["direct_missed_points"]:
             out += ["", "Kinds of data none of whose direct statements is flagged: "
                     + ", ".join(d["direct_missed_points"]) + "."]
@@ -489,6 +557,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(MEASURES),
                         help="comma-separated: " + ", ".join([*MEASURES, *OPTIONAL]))
     parser.add_argument("--dlp", type=Path, help="a local copy of a public DLP benchmark CSV (adds the dlp measure)")
+    parser.add_argument("--dlp-show", choices=DLP_HALVES,
+                        help="list that half's missed positives and flagged negatives on stderr (read the tuning half only)")
     parser.add_argument("--hateval", type=Path,
                         help="a local copy of a HatEval-format Spanish hate-speech CSV/TSV (adds the hateval measure)")
     parser.add_argument("--blogs", default=",".join(BLOGS), help="comma-separated blogs for `blogs`: " + ", ".join(BLOGS))
@@ -512,7 +582,11 @@ def main(argv: list[str] | None = None) -> int:
             given = getattr(args, name)
             if given is None:
                 parser.error(f"the {name} measure needs --{name} FILE")
-            results[name] = measure_dlp(given) if name == "dlp" else measure_hateval(given)
+            if name == "dlp":
+                results[name] = measure_dlp(given, args.dlp_show)
+                print("\n".join(results[name].pop("listed")), file=sys.stderr)
+            else:
+                results[name] = measure_hateval(given)
         else:
             results[name] = measure_blogs(tuple(args.blogs.split(","))) if name == "blogs" else MEASURES[name]()
         print(f"{name}: {time.perf_counter() - started:.0f}s", file=sys.stderr)

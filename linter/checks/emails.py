@@ -61,6 +61,16 @@ def _sender(language: Unit) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{words})\s+[<(\[]?$", regex.IGNORECASE)
 
 
+_CLAUSE_WORDS = regex.compile(r"[\p{L}\-]+")
+
+
+def _dummy_before(text: str, start: int, language: Unit) -> bool:
+    """"The test email is x@...", "a fake address like x@...": one of the language's dummy words among
+    the last three words of the clause before the address."""
+    clause = regex.split(r"[.;!?\n]", text[max(0, start - 60):start])[-1]
+    return any(w.lower() in language.dummy_words for w in _CLAUSE_WORDS.findall(clause)[-3:])
+
+
 @register
 class EmailsCheck(Check):
     kind = "emails"
@@ -107,7 +117,8 @@ class EmailsCheck(Check):
         personal = _under(domain, shared_words("free_mail_domains"))
         checks = (
             ("reserved", lambda: _under(domain, shared_words("reserved_domains"))),
-            ("placeholder", lambda: self._is_placeholder(local, domain, document.language)),
+            ("placeholder", lambda: self._is_placeholder(local, domain, document.language)
+                                    or _dummy_before(text, start, document.language)),
             ("login", lambda: self._is_login(document, start, end, local)),
             ("company", lambda: _under(domain, self.company_domains)),
             ("role", lambda: not personal and (self._is_role(local, domain, document.language)

@@ -33,6 +33,7 @@ from ..config import LANGUAGES
 from ..finding import Severity
 from ..nlp import Needs
 from ..presidio import KNOWN_ENTITIES
+from ..vocab import dictionary
 from . import Check, Hit, register
 from ._context import Cues, clause_before, is_public_number, is_quoted, public_digits
 from ._phrase_cache import lemma_docs
@@ -225,6 +226,7 @@ class _Labels:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if nlp.has_pipe("lemmatizer") else None
         self.keys: dict[int, tuple[int, bool]] = {}  # match id -> (field index, weak)
+        self.typed: dict[str, list[tuple[tuple[str, ...], int]]] = {}  # first word's skeleton -> (words, field)
         for i, f in enumerate(fields):
             for kind, exact, weak in (("labels", False, False), ("exact_labels", True, False),
                                       ("weak_labels", False, True)):
@@ -241,6 +243,11 @@ class _Labels:
                     base_forms = [d for d in parsed if all(t.lemma_.lower() == t.lower_ for t in d)]
                     if base_forms:
                         self.lemma.add(key, base_forms)
+                if not weak:
+                    for label in labels:
+                        words = tuple(label.lower().replace("’", "'").split())
+                        self.typed.setdefault(_skeleton(words[0]), []).append((words, i))
+        self.common = dictionary(nlp)
 
     def find(self, doc: Doc) -> list[tuple[int, int, int, bool]]:
         """(start, end, field index, weak) in characters of every label, the longest where they overlap."""
@@ -257,7 +264,41 @@ class _Labels:
             last_end = end
             index, weak = self.keys[match_id]
             found.append((doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), index, weak))
-        return found
+        typed = [t for t in self._typed(doc) if not any(f[0] < t[1] and t[0] < f[1] for f in found)]
+        return sorted(found + typed) if typed else found
+
+    def _typed(self, doc: Doc) -> Iterator[tuple[int, int, int, bool]]:
+        """Strong labels typed in a hurry: without their vowels ("psswrd", "dte of brth", "crdt crd") or
+        spelled out letter by letter ("S SN", "P I N"). A word the language knows is never read as
+        another's abbreviation ("cord" is not "card")."""
+        i, n = 0, len(doc)
+        while i < n:
+            best: tuple[int, int] | None = None  # (end token, field)
+            for first, j in _typed_words(doc, i):
+                for words, index in self.typed.get(_skeleton(first), ()):
+                    end = self._typed_rest(doc, words, first, i, j)
+                    if end is not None and (best is None or end > best[0]):
+                        best = (end, index)
+            if best is None:
+                i += 1
+                continue
+            yield doc[i].idx, doc[best[0] - 1].idx + len(doc[best[0] - 1]), best[1], False
+            i = best[0]
+
+    def _typed_rest(self, doc: Doc, words: tuple[str, ...], first: str, i: int, j: int) -> int | None:
+        """Where a typed label `words` that starts with `first` (tokens i..j) ends, or None."""
+        if first != words[0] and not _abbreviates(first, words[0], self.common):
+            return None
+        shortened = j - i > 1 or first != words[0]
+        for word in words[1:]:
+            for typed, k in _typed_words(doc, j):
+                if typed == word or _abbreviates(typed, word, self.common):
+                    shortened = shortened or typed != word or k - j > 1
+                    j = k
+                    break
+            else:
+                return None
+        return j if shortened else None
 
 
 def _variants(label: str, exact: bool) -> list[str]:
@@ -268,6 +309,74 @@ def _variants(label: str, exact: bool) -> list[str]:
     if last.isalpha() and len(last) >= 3:
         forms += [label + "s"] if exact or last[-1] in "aeiouáéíóú" else [label + "s", label + "es"]
     return [f for form in forms for f in dict.fromkeys((form, form.replace("'", "’")))]
+
+
+_VOWELS = frozenset("aeiouáéíóúü")
+_SPELLED_REACH = 160  # characters a value spelled out with blanks may span (an IBAN, letter by letter, is ~70)
+
+
+def _skeleton(word: str) -> str:
+    """A word's consonants, doubled ones once: "password" -> "pswrd", "número" -> "nmr"."""
+    out: list[str] = []
+    for ch in word:
+        if ch not in _VOWELS and ch.isalnum() and (not out or out[-1] != ch):
+            out.append(ch)
+    return "".join(out)
+
+
+def _abbreviates(typed: str, word: str, common: frozenset[str]) -> bool:
+    """`typed` is `word` with vowels dropped ("psswrd", "nmbr", "brth"), and no word of its own."""
+    if len(typed) < 2 or len(typed) >= len(word) or typed[0] != word[0] or typed in common:
+        return False
+    skeleton = _skeleton(word)
+    if len(skeleton) < 2 or _skeleton(typed) != skeleton:
+        return False
+    rest = iter(word)
+    return all(ch in rest for ch in typed)  # its letters, in order, with some left out
+
+
+def _typed_words(doc: Doc, i: int) -> Iterator[tuple[str, int]]:
+    """The word at token `i` (lower case, and the token after it), and letters spelled one by one
+    from there ("S SN", "P I N", "2 F A") joined into one word."""
+    if i >= len(doc):
+        return
+    token = doc[i]
+    if not (token.is_alpha or token.text.isalnum()):
+        return
+    yield token.lower_.replace("’", "'"), i + 1
+    j, joined, single = i, "", False
+    while j < len(doc) and j - i < 12 and len(doc[j]) <= 2 and doc[j].text.isalnum() and (
+            j == i or doc[j - 1].whitespace_):
+        joined, single, j = joined + doc[j].lower_, single or len(doc[j]) == 1, j + 1
+        if j - i >= 2 and single:
+            yield joined, j
+
+
+def _spelled(text: str, pos: int, limit: int) -> tuple[str, list[int]]:
+    """The text from `pos` with the blanks of a value spelled out character by character removed
+    ("0 7 8 -0 5 -1 1 2 0" -> "078-05-1120"), and each kept character's offset in `text`.
+
+    A blank goes when a single character stands on one side and, on the other, another single
+    character, digits or signs, or two characters with a digit in them; never before a word of two
+    letters or more ("0 pr yr" keeps its blank)."""
+    words = [(m.start(), m.end()) for m in regex.finditer(r"\S+", text[pos:limit])]
+    kept: list[int] = []
+    for n, (start, end) in enumerate(words):
+        if n:
+            before = text[pos + words[n - 1][0]:pos + words[n - 1][1]]
+            word = text[pos + start:pos + end].rstrip(",;:!?")  # "7," is a single character before its comma
+            if not (_joins(before, word) or _joins(word, before)):
+                kept.append(pos + start - 1)  # the blank before this word stays (as one space)
+        kept.extend(range(pos + start, pos + end))
+    return "".join(" " if text[k].isspace() else text[k] for k in kept), kept
+
+
+def _joins(single: str, other: str) -> bool:
+    if len(single) != 1:
+        return False
+    if len(other) == 1 or not any(ch.isalpha() for ch in other):
+        return True
+    return len(other) == 2 and any(ch.isdigit() for ch in other)
 
 
 def is_placeholder(value: str, g: LanguageUnit) -> bool:
@@ -484,9 +593,16 @@ class LabelledCheck(Check):
             punctuation_link = word in g.value_links and not word[:1].isalnum()
             if qualified != 1 and not punctuation_link:
                 m = field.value.match(text, pos, limit, timeout=self.opts["timeout"])
+                spelled = None
+                if linked and pos + 1 < limit and text[pos + 1] == " " and not text[pos].isspace():
+                    spelled = self._spelled_value(text, pos, limit, field)  # "is 0 7 8 -0 5 -1 1 2 0"
                 if m is not None and m.end(field.group) > m.start(field.group) and (
                         linked or _MIXED.search(m.group(field.group))):
+                    if spelled is not None and spelled[1] > m.end(field.group):
+                        return spelled  # "$ 8 5 , 0 0 0" is more than "$ 8"
                     return m.span(field.group)
+                if spelled is not None:
+                    return spelled
             if token is None:
                 return None
             pos = token.end()
@@ -510,6 +626,18 @@ class LabelledCheck(Check):
             else:
                 return None
         return None
+
+    def _spelled_value(self, text: str, pos: int, limit: int, field: _Field) -> tuple[int, int] | None:
+        """A value spelled out with blanks between its characters, where the value at `pos` starts."""
+        assert field.value is not None
+        joined, offsets = _spelled(text, pos, min(limit, pos + _SPELLED_REACH))
+        m = field.value.match(joined, 0, timeout=self.opts["timeout"])
+        if m is None or m.end(field.group) <= m.start(field.group):
+            return None
+        start, end = offsets[m.start(field.group)], offsets[m.end(field.group) - 1] + 1
+        if end - start == m.end(field.group) - m.start(field.group):
+            return None  # nothing was spelled out: the plain match already said no
+        return start, end
 
     def _value_next(self, text: str, pos: int, limit: int, field: _Field) -> bool:
         """A value of `field` starts at `pos`, after blanks."""
@@ -573,6 +701,8 @@ class LabelledCheck(Check):
         s_start, s_end = sentences.start(item.start), sentences.end(item.start)
         label_at = item.label_start
         if _dummy_context(text, label_at, label_at + len(item.label), item.start, item.end, s_start, s_end, g):
+            return False
+        if _quoted_example(text, label_at, s_start, g):
             return False
         after = _NEXT_WORD.match(text, item.end, s_end)
         if after is not None and after.group(1).lower() in g.format_units:
@@ -693,6 +823,15 @@ def _dummy_context(text: str, label_at: int, label_end: int, value_start: int, v
         if word in g.dummy_words and any(p in g.dummy_preps for p in after[max(0, i - 2):i]):
             return True
     return False
+
+
+def _quoted_example(text: str, pos: int, s_start: int, g: LanguageUnit) -> bool:
+    """Words quoted in a paragraph that opens as an example ("Examples: “I have an allergy to ...”"):
+    a sample of what someone might write, not anyone's data."""
+    if not is_quoted(text, pos, s_start):
+        return False
+    paragraph_start = text.rfind("\n\n", 0, pos) + 1
+    return any(w.lower() in g.dummy_words for w in _WORD.findall(text, paragraph_start, pos)[:2])
 
 
 def _quoted_or_reported(text: str, pos: int, s_start: int, g: LanguageUnit) -> bool:

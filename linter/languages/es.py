@@ -69,7 +69,7 @@ UNIT = Language(
     },
     # not "ya": English slang writes it too ("hell ya")
     stop_words=frozenset("""
-        de la que el en y los se del las un por con una su para es al lo como más pero sus le mi
+        de la que el en y los se del las un por con una su para es al lo como más pero sus le mi me vos
         este sí porque esta entre cuando muy sin sobre también hasta hay donde quien desde todo nos
         durante todos uno les ni contra otros ese eso ante ellos esto antes algunos qué unos yo
         otro otras otra él tanto esa estos mucho quienes nada muchos cual poco ella estar estas

@@ -239,6 +239,84 @@ def test_a_birthday_is_a_persons(linter):
     assert found(linter, "His birthday is 3 May 1990.") == [("PII-DOB", "3 May 1990", "error")]
 
 
+# Round 2: health, whereabouts, family, home networks, sharing links, and values typed in a hurry.
+
+@pytest.mark.parametrize("text, lang, code, match, severity", [
+    ("His blood pressure is 150/95 since the new job.", "en", "PII-SENSITIVE-FACT", "150/95", "error"),
+    ("My sleep score averaged 62 this month, per the watch.", "en", "PII-SENSITIVE-FACT", "62", "warning"),
+    ("Dana is allergic to penicillin, keep it off the team page.", "en", "PII-SENSITIVE-FACT", "penicillin", "error"),
+    ("Tom's medication list includes Lisinopril 10mg and metformin.", "en", "PII-SENSITIVE-FACT",
+     "Lisinopril 10mg", "error"),
+    ("Her psychological profile shows severe social anxiety, per HR.", "en", "PII-SENSITIVE-FACT",
+     "severe social anxiety", "error"),
+    ("My DNA test shows 31% Iberian, fun fact.", "en", "PII-SENSITIVE-FACT", "31% Iberian", "warning"),
+    ("El colesterol de Marta es de 260 mg/dL, según la analítica.", "es", "PII-SENSITIVE-FACT", "260 mg/dL",
+     "error"),
+    ("Dana's flight is BA 2490 on Friday, landing at 18:05.", "en", "PII-WHEREABOUTS", "BA 2490", "error"),
+    ("My hotel booking is at Casa Fuster, room 412, until Sunday.", "en", "PII-WHEREABOUTS",
+     "Casa Fuster, room 412", "warning"),
+    ("His travel itinerary is to Porto next Tuesday, back Friday.", "en", "PII-WHEREABOUTS", "Porto", "error"),
+    ("Add my wife, Ingrid Solberg, as the second contact.", "en", "PII-WHEREABOUTS", "Ingrid Solberg", "warning"),
+    ("Mi vuelo es el IB 3166 del lunes, llego a las diez.", "es", "PII-WHEREABOUTS", "IB 3166", "warning"),
+    ("El contacto de emergencia de Pablo es su hermana, Irene Gil.", "es", "PII-WHEREABOUTS", "Irene Gil",
+     "warning"),
+    ("My home network is Lindqvist_5G, and the router sits in the hall.", "en", "PII-DEVICE-ID", "Lindqvist_5G",
+     "warning"),
+    ("Here is the shared link: https://drive.google.com/file/d/1xY7zQ_k9LmN3pR5tV/view", "en", "CONF-PASSWORD",
+     "https://drive.google.com/file/d/1xY7zQ_k9LmN3pR5tV/view", "warning"),
+    ("Report: https://files.acme.example/q3.pdf?X-Amz-Signature=9c1f0e7a6b5d4c3b2a19f8e7d6c5b4a3 (expires Friday)",
+     "en", "CONF-PASSWORD", "https://files.acme.example/q3.pdf?X-Amz-Signature=9c1f0e7a6b5d4c3b2a19f8e7d6c5b4a3",
+     "error"),
+    ("My certificate number is CRT-88412, for the audit.", "en", "PII-ACCOUNT-REF", "CRT-88412", "warning"),
+])
+def test_round_two_kinds_are_found_with_whose_they_are(linter, text, lang, code, match, severity):
+    assert (code, match, severity) in found(linter, text, lang=lang)
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("The average adult heart rate is 60 to 100 bpm at rest.", "en"),
+    ("Blood pressure is a common problem after forty.", "en"),
+    ("My medication routine is simple: water first.", "en"),
+    ("Flight A380 parts are made in Toulouse.", "en"),
+    ("The hotel is a short walk from the venue.", "en"),
+    ("Our partner agency, Digital Service, shipped it.", "en"),
+    ("My daughter loved the new app.", "en"),
+    ("The conference wifi network is GopherCon-2024, password on the badge.", "en"),
+    ("Read the [design doc](https://docs.google.com/document/d/1yRFBmfRk/edit) for details.", "en"),
+    ("See http://archive.example.org/x?sid=3793757 for the old thread.", "en"),
+    ("La búsqueda de vuelos carga el doble de rápido.", "es"),
+    ("El hotel está a cinco minutos del evento.", "es"),
+])
+def test_round_two_near_misses_stay_clean(linter, text, lang):
+    """No stated value (PII-PERSON may still ask about "my medication": a private matter, not a value)."""
+    assert [f for f in linter.lint(text, as_of=AS_OF, lang=lang)
+            if f.category in ("pii", "confidential") and f.code != "PII-PERSON"] == []
+
+
+@pytest.mark.parametrize("text, code, match", [
+    ("Verfy, my S SN is 0 7 8 -0 5 -1 1 2 0, prcss clm.", "PII-NATIONAL-ID", "0 7 8 -0 5 -1 1 2 0"),
+    ("My P I N is 2 5 8 0, fr dvce unlck.", "CONF-PASSWORD", "2 5 8 0"),
+    ("I M E I is 4 9 0 1 5 4 2 0 3 2 3 7 5 1 8, fr mbl iss.", "PII-DEVICE-ID", "4 9 0 1 5 4 2 0 3 2 3 7 5 1 8"),
+    ("Her passprt nmbr is 5 63219 8, for the visa.", "PII-NATIONAL-ID", "5 63219 8"),
+    ("My slry is $ 9 2 , 0 0 0 pr yr.", "PII-SENSITIVE-FACT", "$ 9 2 , 0 0 0"),
+])
+def test_labels_typed_in_a_hurry_and_values_spelled_out(linter, text, code, match):
+    assert (code, match) in [(c, m) for c, m, _ in found(linter, text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The cord is 4 5 3 9 1 4 8 8 0 3 4 3 6 4 6 7 cm long.",  # a word the language knows is no abbreviation
+    "Version 1 2 3 of the tool is out.",
+    "My P I N is 0 0 0 0 in the demo build.",
+])
+def test_hurried_typing_keeps_the_same_guards(linter, text):
+    assert [f for f in linter.lint(text, as_of=AS_OF) if f.category in ("pii", "confidential")] == []
+
+
+def test_a_typed_label_at_the_end_of_a_text_is_no_crash(linter):
+    assert [f.code for f in linter.lint("Here is my crdt", as_of=AS_OF)] == []
+
+
 @pytest.mark.parametrize(("text", "lang", "iban"), [
     ("La nómina se ingresa en ES91 2100 0418 4502 0005 1332 desde este mes.", "es", "ES91 2100 0418 4502 0005 1332"),
     ("Refunds went to ES91 2100 0418 4502 0005 1332 this morning.", "en", "ES91 2100 0418 4502 0005 1332"),
