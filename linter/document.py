@@ -56,9 +56,12 @@ class Document:
         extracted = extract(source, markup or markup_for(path))
         text, to_plain = normalise(extracted.text)
         lang = languages.resolve(lang, declared=extracted.declared_lang, text=text, fallback=default_lang)
-        return cls(source=source, text=text, path=path, markup=markup or markup_for(path), lang=lang,
-                   as_of=as_of or dt.date.today(), plain=extracted.text, zones=extracted.zones,
-                   directives=extracted.directives, _to_plain=to_plain, _to_source=extracted.offsets)
+        document = cls(source=source, text=text, path=path, markup=markup or markup_for(path), lang=lang,
+                       as_of=as_of or dt.date.today(), plain=extracted.text, zones=extracted.zones,
+                       directives=extracted.directives, _to_plain=to_plain, _to_source=extracted.offsets)
+        for warning in extracted.warnings:
+            document.warn(warning)
+        return document
 
     @property
     def language(self) -> languages.Language:

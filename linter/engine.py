@@ -13,19 +13,20 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from . import languages
 from .checks import KINDS, Check, Hit, load_kinds
 from .checks._phrase_cache import phrase_cache
 from .config import Config, find_config, load_config, resolve_config
 from .document import Document
-from . import languages
 from .errors import ModelNotInstalled, PostlintError
 from .finding import Finding
-from .languages import AUTO
-from .nlp import ON_DEMAND, Needs, deferred, load_lazy_parts, load_spacy, provides, run_deferred
+from .languages import AUTO, LANGUAGES
+from .markup import MARKUPS
+from .nlp import NLP_LOCK, ON_DEMAND, Needs, deferred, load_lazy_parts, load_spacy, provides, run_deferred, tokenize
 from .packs import load_rules
 from .presidio import NER_ENTITIES, PiiAnalyzer
 from .rule import Rule
-from .schema import DATE_HINT, parse_date
+from .schema import DATE_HINT, parse_date, shown
 from .suppress import Suppressor
 
 log = logging.getLogger("postlint")
@@ -55,10 +56,35 @@ def parse_as_of(value: dt.date | str | None) -> dt.date:
     """The date embargoes are judged at: `value`, or today when it is None."""
     if value is None:
         return dt.date.today()
+    if not isinstance(value, (dt.date, str)):
+        raise TypeError(f"as_of must be a datetime.date or an ISO date string, not {type(value).__name__}")
     try:
         return parse_date(value)
     except ValueError:
-        raise PostlintError(f"'{value}' is not a date; {DATE_HINT}") from None
+        raise ValueError(f"as_of {shown(value)} is not a date; {DATE_HINT}") from None
+
+
+def _checked_post(item: object, default_as_of: dt.date | None = None) -> Post:
+    """A `Post` from what `lint`/`lint_many` were given; a clear TypeError for anything else."""
+    post = item if isinstance(item, Post) else Post(item)  # type: ignore[arg-type]
+    if not isinstance(post.text, str):
+        raise TypeError(f"a post's text must be a str, not {type(post.text).__name__}"
+                        + (" (decode bytes first, e.g. data.decode('utf-8'))" if isinstance(post.text, bytes) else ""))
+    for name in ("path", "lang", "markup"):
+        value = getattr(post, name)
+        if value is not None and not isinstance(value, str):
+            raise TypeError(f"a post's {name} must be a str or None, not {type(value).__name__}")
+    _check_lang(post.lang)
+    if post.markup is not None and post.markup not in MARKUPS:
+        raise ValueError(f"markup {shown(post.markup)} is not one of {', '.join(MARKUPS)}")
+    as_of = parse_as_of(post.as_of) if post.as_of is not None else default_as_of
+    return post if as_of is None or as_of == post.as_of else replace(post, as_of=as_of)
+
+
+def _check_lang(lang: str | None) -> None:
+    """A clear ValueError for a language setting that is none of the languages, nor `auto`."""
+    if lang is not None and lang not in (AUTO, *LANGUAGES):
+        raise ValueError(f"lang {shown(lang)} is not one of {', '.join((AUTO, *LANGUAGES))}")
 
 
 class _Runtime:
@@ -96,7 +122,8 @@ class _Runtime:
 
     def parse(self, documents: list[Document], batch_size: int) -> None:
         """Give each document its `Doc`: one `nlp.pipe`, then the deferred parts where needed."""
-        for document, parsed in zip(documents, self.nlp.pipe((d.text for d in documents), batch_size=batch_size)):
+        docs = (tokenize(self.nlp, d.text) for d in documents)  # linear time on hostile text
+        for document, parsed in zip(documents, self.nlp.pipe(docs, batch_size=batch_size)):
             document.spacy_doc = _sentences_within_blocks(parsed)
         for capability, (everywhere, asking) in self.deferred.items():
             wanted = [(d.doc, None if everywhere else _deferred_spans(d, capability, asking)) for d in documents]
@@ -197,11 +224,21 @@ class Linter:
     `config` and `rules` describe). The spaCy pipeline and Presidio are loaded once per process and
     model. `cache_dir` is a folder where work that outlives a run is kept (the rule phrases'
     lemmas); None keeps nothing on disk.
+
+    Thread-safe: any number of threads may share one Linter (or several). The NLP pass of each
+    batch holds a process-wide lock (`nlp.NLP_LOCK`, since loaded pipelines and their memory zones
+    are shared), so threads take turns batch by batch, and a `lint_many` generator holds it only
+    while it works on a batch, never while its caller reads. Threads give no speed-up within one
+    process; use `--jobs` (processes) for that.
     """
 
     def __init__(self, config: Config | str | Path | Mapping[str, Any] | None = None, *,
                  lang: str | None = None, cache_dir: str | Path | None = None,
                  rules: list[Rule] | None = None) -> None:
+        if config is not None and not isinstance(config, (Config, str, Path, Mapping)):
+            raise TypeError(f"config must be a path, a mapping of config keys, a Config or None, "
+                            f"not {type(config).__name__}")
+        _check_lang(lang)
         load_kinds()
         self.config = resolve_config(config)
         self.rules = rules if rules is not None else load_rules(self.config)  # `rules`: already loaded from it
@@ -222,20 +259,22 @@ class Linter:
         if not self._follows_paths or not path or path == "-":
             return self
         folder = Path(path).resolve().parent
-        if folder not in self._config_of_folder:
-            self._config_of_folder[folder] = find_config(folder)
-        found = self._config_of_folder[folder]
-        if found == self.config.path:
-            return self
-        if found not in self._by_config:
-            self._by_config[found] = Linter(load_config(found) if found else Config(), lang=self._requested_lang,
-                                            cache_dir=self.cache_dir)
-        return self._by_config[found]
+        with NLP_LOCK:
+            if folder not in self._config_of_folder:
+                self._config_of_folder[folder] = find_config(folder)
+            found = self._config_of_folder[folder]
+            if found == self.config.path:
+                return self
+            if found not in self._by_config:
+                self._by_config[found] = Linter(load_config(found) if found else Config(),
+                                                lang=self._requested_lang, cache_dir=self.cache_dir)
+            return self._by_config[found]
 
     def _runtime(self, lang: str) -> _Runtime:
-        if lang not in self._runtimes:
-            self._runtimes[lang] = _Runtime(self.rules, self.config, lang, self.cache_dir)
-        return self._runtimes[lang]
+        with NLP_LOCK:
+            if lang not in self._runtimes:
+                self._runtimes[lang] = _Runtime(self.rules, self.config, lang, self.cache_dir)
+            return self._runtimes[lang]
 
     def preload(self) -> None:
         """Load now what the first posts would load lazily (NER), e.g. before forking workers."""
@@ -243,8 +282,7 @@ class Linter:
             load_lazy_parts(runtime.nlp)
 
     def document(self, post: Post | str) -> Document:
-        if isinstance(post, str):
-            post = Post(post)
+        post = _checked_post(post)
         linter = self._linter_for(post.path)
         return Document.create(post.text, path=post.path, markup=post.markup, lang=post.lang or linter.lang,
                                as_of=parse_as_of(post.as_of), default_lang=linter.config.default_lang)
@@ -252,15 +290,23 @@ class Linter:
     def lint(self, text: str, *, path: str | None = None, as_of: dt.date | str | None = None,
              lang: str | None = None) -> list[Finding]:
         """Findings for one text; `path` decides the markup (.md, .html, ...) and is reported."""
-        return next(self.lint_many([Post(text, path=path, as_of=as_of, lang=lang)]))
+        post = _checked_post(Post(text, path=path, as_of=as_of, lang=lang))  # raise here, not in a generator
+        return next(self.lint_many([post]))
 
     def lint_many(self, texts: Iterable[str | Post], *, as_of: dt.date | str | None = None,
                   batch_size: int = BATCH_SIZE) -> Iterator[list[Finding]]:
         """One list of findings per text, in order, streaming texts through `nlp.pipe` in batches."""
+        if isinstance(texts, (str, bytes, Post)):
+            raise TypeError("lint_many takes an iterable of texts (a list of str or Post), not one "
+                            f"{type(texts).__name__}; use lint(text) for a single post")
+        if not isinstance(batch_size, int) or isinstance(batch_size, bool) or batch_size < 1:
+            raise ValueError("batch_size must be a whole number of at least 1")
         default_as_of = parse_as_of(as_of)
-        posts = (item if isinstance(item, Post) else Post(item) for item in texts)
-        documents = (self.document(post if post.as_of else replace(post, as_of=default_as_of))
-                     for post in posts)
+        return self._lint_many(iter(texts), default_as_of, batch_size)
+
+    def _lint_many(self, texts: Iterator[str | Post], default_as_of: dt.date,
+                   batch_size: int) -> Iterator[list[Finding]]:
+        documents = (self.document(_checked_post(item, default_as_of)) for item in texts)
         for _, findings in self.lint_documents(documents, batch_size=batch_size):
             yield findings
 
@@ -295,24 +341,42 @@ class Linter:
         dropped after it, so neither a long stream nor one post per call (a server) grows the
         process."""
         for batch in _batches(pieces, batch_size, BATCH_CHARS):
-            runtimes = [self._runtime(lang) for lang in dict.fromkeys(piece.lang for _, piece in batch)]
-            with contextlib.ExitStack() as zones:
+            with NLP_LOCK:  # one batch at a time per process: the pipelines and their memory zones are shared
+                runtimes = [self._runtime(lang) for lang in dict.fromkeys(piece.lang for _, piece in batch)]
+                done = []
+                with contextlib.ExitStack() as zones:
+                    for runtime in runtimes:
+                        if runtime.warm:
+                            zones.enter_context(runtime.memory_zone())
+                    for runtime in runtimes:
+                        runtime.parse([piece for _, piece in batch if piece.lang == runtime.lang], batch_size)
+                    for document, piece in batch:
+                        done.append((document, self._check(piece, self._runtimes[piece.lang])))
+                        piece.spacy_doc = None  # the parse may not outlive its zone; findings are plain data
                 for runtime in runtimes:
-                    if runtime.warm:
-                        zones.enter_context(runtime.memory_zone())
-                for runtime in runtimes:
-                    runtime.parse([piece for _, piece in batch if piece.lang == runtime.lang], batch_size)
-                for document, piece in batch:
-                    findings = self._check(piece, self._runtimes[piece.lang])
-                    piece.spacy_doc = None  # the parse may not outlive its zone; findings are plain data
-                    yield document, findings
-            for runtime in runtimes:
-                runtime.warm = True
+                    runtime.warm = True
+            yield from done  # outside the lock: other threads go on while the caller reads
 
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
-        """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped."""
-        return self._suppressor.apply(document, findings,
-                                      functools.partial(dedupe, source=document.source, generic=self._generic))
+        """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped,
+        and those in its file name."""
+        found = self._suppressor.apply(document, findings,
+                                       functools.partial(dedupe, source=document.source, generic=self._generic))
+        return self._in_file_name(document) + found
+
+    def _in_file_name(self, document: Document) -> list[Finding]:
+        """Codenames and customers in the post's file name: it becomes the page's URL."""
+        span = slug_span(document.path)
+        if span is None:
+            return []
+        assert document.path is not None
+        findings = []
+        for check in self._runtime(document.lang).checks:
+            for hit in check.run_on_name(document.path[span[0]:span[1]], document):
+                findings.append(check.rule.finding(document.source, document.lines, 0, 0, values=hit.values,
+                                                   severity=hit.severity, path=document.path,
+                                                   in_path=(span[0] + hit.start, span[0] + hit.end)))
+        return findings
 
     def _check(self, document: Document, runtime: _Runtime) -> list[Finding]:
         if runtime.pii is not None:
@@ -334,6 +398,23 @@ class Linter:
             return None
         return rule.finding(document.source, document.lines, start, end, values=hit.values, severity=hit.severity,
                             path=document.path, template=hit.template)
+
+
+_PAGE_BUNDLE = frozenset({"index", "_index", "readme"})  # Hugo and others: the folder is the slug
+
+
+def slug_span(path: str | None) -> tuple[int, int] | None:
+    """Where in `path` the part that becomes a post's URL stands: its file name without the
+    suffix, or the folder's name for an `index.md`. None for standard input."""
+    if not path or path == "-":
+        return None
+    name_start = max(path.rfind("/"), path.rfind("\\")) + 1
+    stem_end = path.rfind(".", name_start + 1)
+    stem_end = stem_end if stem_end > name_start else len(path)
+    if path[name_start:stem_end].lower() in _PAGE_BUNDLE and name_start > 1:
+        folder_start = max(path.rfind("/", 0, name_start - 1), path.rfind("\\", 0, name_start - 1)) + 1
+        return folder_start, name_start - 1
+    return name_start, stem_end
 
 
 def dedupe(findings: list[Finding], source: str | None = None,

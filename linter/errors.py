@@ -31,6 +31,11 @@ class Problem:
         return f"{text} ({self.hint})" if self.hint else text
 
 
+class InternalError(RuntimeError):
+    """A bug in postlint whose message never quotes a post or a config value (it names kinds of
+    things only): the one-line report of an internal error prints it, unlike any other message."""
+
+
 class PostlintError(Exception):
     """An error the user can fix; the CLI prints it and exits with `exit_code`."""
 
@@ -40,8 +45,9 @@ class PostlintError(Exception):
 class ConfigError(PostlintError):
     """A config file or rule pack is invalid; carries every problem found, not just the first."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], *, partial: object = None) -> None:
         self.problems = problems
+        self.partial = partial  # a config's valid part, when its own problems were found first
         super().__init__("\n".join(str(p) for p in problems))
 
 

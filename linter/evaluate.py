@@ -14,7 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import ConfigError, Problem
+from .fileio import MAX_BASELINE_BYTES, read_file
 from .finding import Category, Finding
+from .languages import LANGUAGES
+from .schema import DATE_HINT, parse_date, shown
 
 if TYPE_CHECKING:
     from .engine import Linter
@@ -78,9 +81,10 @@ def read_posts(path: Path) -> list[LabelledPost]:
     problems: list[Problem] = []
     posts: list[LabelledPost] = []
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
+        lines = read_file(path, MAX_BASELINE_BYTES).decode("utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([Problem(str(path), 1, 1, "E110", f"cannot read: {exc}")]) from None
+        reason = getattr(exc, "strerror", None) or "not UTF-8"
+        raise ConfigError([Problem(str(path), 1, 1, "E110", f"cannot read: {reason}")]) from None
     seen: set[str] = set()
     for number, line in enumerate(lines, 1):
         if not line.strip():
@@ -94,9 +98,18 @@ def read_posts(path: Path) -> list[LabelledPost]:
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):
             bad("each line must be an object with a string 'text'")
             continue
-        post_id = str(item.get("id", number))
+        post_id = str(item.get("id", number))[:80]
         if post_id in seen:
             bad(f"duplicate id '{post_id}'")
+        if item.get("lang") is not None and item["lang"] not in LANGUAGES:
+            bad(f"post '{post_id}': lang must be one of {', '.join(LANGUAGES)}")
+            continue
+        if item.get("as_of") is not None:
+            try:
+                parse_date(item["as_of"])
+            except ValueError:
+                bad(f"post '{post_id}': as_of is not a date ({DATE_HINT})")
+                continue
         seen.add(post_id)
         expected = []
         for entry in item.get("expect", []) or []:
@@ -106,7 +119,7 @@ def read_posts(path: Path) -> list[LabelledPost]:
                 continue
             start = item["text"].find(entry["match"])
             if start < 0:
-                bad(f"post '{post_id}': expected match {entry['match']!r} is not in the text")
+                bad(f"post '{post_id}': expected match {shown(entry['match'])} is not in the text")
                 continue
             expected.append(Expected(entry["category"], entry["match"], start, start + len(entry["match"])))
         posts.append(LabelledPost(post_id, item["text"], tuple(expected), item.get("lang"),

@@ -1,15 +1,103 @@
-"""Files written so that a reader never sees half of one (the findings and phrase caches)."""
+"""Reading and writing files safely: never hang on a pipe or a device, never read without a limit,
+and never leave half a file behind (the findings and phrase caches, baselines)."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import stat
 import tempfile
 from pathlib import Path
+from typing import BinaryIO
 
 log = logging.getLogger("postlint")
+
+CHUNK = 1 << 16
+# Config files, rule packs, baselines and cache entries are small; posts have their own limit
+# (config `max_bytes`). A limit is what keeps `/dev/zero` from filling the memory.
+MAX_POLICY_BYTES = 8 << 20
+MAX_BASELINE_BYTES = 256 << 20
+
+
+class NotAFile(OSError):
+    """A path that is not a regular file (a named pipe, a device, a socket): never read."""
+
+    def __init__(self, path: str | os.PathLike[str], kind: str) -> None:
+        super().__init__(errno.EINVAL, f"not a regular file ({kind})")
+        self.filename = os.fspath(path)
+        self.kind = kind
+
+
+class TooLarge(OSError):
+    """A file or stream longer than the limit it is read with."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(errno.EFBIG, f"larger than the limit of {format_size(limit)}")
+        self.limit = limit
+
+
+def resolved(path: Path) -> Path:
+    """`path.resolve()`, or the absolute path when it cannot be resolved (a symlink loop)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def format_size(size: int) -> str:
+    """`1048576` -> `1 MiB`, `1500` -> `1,500 bytes`: for messages."""
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if size >= 1 << shift and size % (1 << shift) == 0:
+            return f"{size >> shift:,} {unit}"
+    return f"{size:,} bytes"
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a file"
+
+
+def read_file(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file at `path`, at most `limit` of them.
+
+    Raises `NotAFile` for pipes, devices and sockets (opened without blocking, so a FIFO with no
+    writer cannot hang the run), `TooLarge` past `limit`, and `OSError` as `open` does.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise NotAFile(path, _kind(mode))
+        if os.fstat(fd).st_size > limit:
+            raise TooLarge(limit)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return read_stream(handle, limit)
+    finally:
+        os.close(fd)
+
+
+def read_stream(stream: BinaryIO, limit: int) -> bytes:
+    """At most `limit` bytes of a stream (standard input); `TooLarge` when there are more."""
+    parts: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(min(CHUNK, limit + 1 - size))
+        if not chunk:
+            return b"".join(parts)
+        parts.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise TooLarge(limit)
 
 
 def write_atomically(path: Path, text: str, *, strict: bool = False) -> bool:

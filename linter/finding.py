@@ -55,6 +55,8 @@ class Finding:
 
     `start`/`end` are character offsets into the text that was linted (the file as the author
     wrote it), `line`/`col` are 1-based and point at `start`, and `match == text[start:end]`.
+    A finding in the file name itself (`in_path`, the span of `path` it covers) has `start` and
+    `end` 0, line and column 1, and `match == path[a:b]`.
     `values` are what the rule's message template was filled with besides `{match}` (`{name}`,
     `{entity}`, ...): the findings cache and `--redact` read them there. They are left out of
     equality and of `to_dict()` (the JSON output): they may quote the post. `lang` is the language
@@ -77,11 +79,13 @@ class Finding:
     match: str
     path: str | None = None
     values: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    in_path: tuple[int, int] | None = None  # found in the file name (it becomes the URL): `path[a:b]`
     lang: str | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         del data["values"]
+        data["in_path"] = list(self.in_path) if self.in_path else None
         del data["lang"]
         data["category"] = str(self.category)
         data["severity"] = str(self.severity)

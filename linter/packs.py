@@ -22,6 +22,7 @@ from . import schema as s
 from .checks import KINDS, load_kinds
 from .config import BUILTIN_PACKS, Config
 from .errors import ConfigError, Problem
+from .fileio import resolved
 from .finding import Category, Severity
 from .languages import LANGUAGES
 from .rule import Localized, Rule, RuleText
@@ -96,17 +97,24 @@ PACK_FIELDS: dict[str, s.Field] = {
 
 def _check_placeholders(template: str, allowed: Iterable[str], mark: Mark, problems: list[Problem],
                         key: str) -> None:
+    """Only `{name}` of known names: no format spec, conversion, index or attribute, which could
+    fail at run time or print more of a value than the name says."""
     allowed = set(allowed)
     try:
-        names = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
+                  if name is not None]
     except ValueError as exc:
         problems.append(mark.problem("E104", f"{key}: {exc}", "write a literal brace as {{ or }}"))
         return
-    for name in names:
+    available = "available: " + ", ".join("{" + a + "}" for a in sorted(allowed))
+    for name, spec, conversion in fields:
         if name not in allowed:
             problems.append(mark.problem(
-                "E104", f"{key} uses the unknown placeholder '{{{name}}}'",
-                "available: " + ", ".join("{" + a + "}" for a in sorted(allowed))))
+                "E104", f"{key} uses the unknown placeholder {s.shown('{' + name + '}')}", available))
+        elif spec or conversion:
+            problems.append(mark.problem(
+                "E104", f"{key}: the placeholder {{{name}}} may not carry a format or conversion",
+                f"write it as {{{name}}}"))
 
 
 def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule | None:
@@ -199,6 +207,9 @@ def _parse_local(raw: Any, lang: str, cls: type[Any], languages: tuple[str, ...]
     for key in ("message", "suggestion"):
         if text is not s.INVALID and text[key]:
             _check_placeholders(text[key], placeholders, where(key), problems, f"{lang}.{key}")
+    for key, value in block.items():  # the kind's other messages (own_message) in this language
+        if key in cls.options and key.endswith("_message") and isinstance(value, str):
+            _check_placeholders(value, placeholders, where(key), problems, f"{lang}.{key}")
     merged_raw = {k: v for k, v in raw.items() if k in cls.options}
     merged_raw.update({k: v for k, v in block.items() if k in cls.options})
     marked = MarkedDict(merged_raw)
@@ -254,9 +265,13 @@ def load_pack(path: Path, name: str | None = None, problems: list[Problem] | Non
         own.extend(exc.problems)
         data = None
     rules: list[Rule] = []
+    if data is None and not own:
+        own.append(Mark(shown, 1, 1).problem("E103", "the rule pack is empty", "a pack needs `rules:` with at least one rule"))
     if data is not None:
         mark = data.mark if isinstance(data, (MarkedDict, MarkedList)) else Mark(shown, 1, 1)
         top = s.check_mapping(data, mark, PACK_FIELDS, own, what="rule pack")
+        if top is not s.INVALID and not data["rules"]:
+            own.append(s.mark_of(data, "rules", mark).problem("E104", "the pack defines no rules"))
         if top is not s.INVALID:
             raw_rules = data["rules"]
             for i, raw in enumerate(raw_rules):
@@ -276,17 +291,24 @@ def _shown_path(path: Path) -> str:
         return str(path)
 
 
-def load_rules(config: Config) -> list[Rule]:
-    """Every rule of the config's packs, overrides applied; raises ConfigError listing all problems."""
+def _loaded(config: Config) -> tuple[list[Rule], list[Problem]]:
+    """Every rule of the config's packs (overrides not applied yet) and every problem found."""
     problems: list[Problem] = []
     rules: list[Rule] = []
     for ref in config.packs:
         path = ref.path or builtin_rules_dir() / f"{ref.name}.yaml"
-        if ref.path is not None and not ref.path.exists():
-            where = ref.mark or Mark(str(config.path or "<config>"), 1, 1)
-            problems.append(where.problem("E110", f"rule pack '{ref.name}' not found",
-                                          f"looked for {ref.path}"))
-            continue
+        where = ref.mark or Mark(str(config.path or "<config>"), 1, 1)
+        if ref.path is not None:
+            if not ref.path.exists():
+                broken = " (a broken or looping symbolic link)" if ref.path.is_symlink() else ""
+                problems.append(where.problem("E110", f"rule pack {s.shown(ref.name)} not found{broken}",
+                                              f"looked for {ref.path}"))
+                continue
+            refused = _outside(config, ref.path)
+            if refused:
+                problems.append(where.problem("E115", f"rule pack {s.shown(ref.name)} is outside {refused}; not read",
+                                              "keep packs in the repository, or pass --allow-outside-packs"))
+                continue
         rules.extend(load_pack(path, ref.name if ref.path is None else None, problems))
     seen: dict[str, Rule] = {}
     retired = retired_codes()
@@ -303,9 +325,41 @@ def load_rules(config: Config) -> list[Rule]:
         else:
             seen[rule.code] = rule
     problems.extend(_check_overrides(config, seen))
+    return list(seen.values()), problems
+
+
+def _outside(config: Config, pack: Path) -> str | None:
+    """Where a config's pack may not come from: outside the repository (the git work tree holding
+    the config, else the config's folder), unless `allow_outside_packs`. None when it may."""
+    if config.path is None or config.allow_outside_packs:
+        return None  # a dict config comes from code, not from a file someone could commit
+    top = repository_root(config.path.parent)
+    real = resolved(pack)
+    if real == top or top in real.parents:
+        return None
+    return f"the repository ({top})"
+
+
+def repository_root(folder: Path) -> Path:
+    """The git work tree holding `folder`, else `folder` itself (resolved)."""
+    start = resolved(folder)
+    for candidate in [start, *start.parents]:
+        if (candidate / ".git").exists():
+            return candidate
+    return start
+
+
+def rule_problems(config: Config) -> list[Problem]:
+    """What is wrong with the config's packs and rule overrides (nothing raised)."""
+    return _loaded(config)[1]
+
+
+def load_rules(config: Config) -> list[Rule]:
+    """Every rule of the config's packs, overrides applied; raises ConfigError listing all problems."""
+    rules, problems = _loaded(config)
     if problems:
         raise ConfigError(problems)
-    return [_apply_overrides(rule, config) for rule in seen.values()]
+    return [_apply_overrides(rule, config) for rule in rules]
 
 
 def _check_overrides(config: Config, rules: Mapping[str, Rule]) -> list[Problem]:

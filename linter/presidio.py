@@ -51,6 +51,10 @@ def quiet_presidio() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+WINDOW_TOKENS = 2_000
+WINDOW_OVERLAP = 100
+
+
 class PiiAnalyzer:
     """Presidio's `AnalyzerEngine` with just the recognizers asked for, reading our parse."""
 
@@ -92,19 +96,34 @@ class PiiAnalyzer:
         self._pattern_entities = [e for e in self.entities if e not in NER_ENTITIES]
 
     def analyze(self, doc: Doc) -> list[Any]:
-        """Presidio results for `doc.text`, from the `Doc` we already parsed."""
+        """Presidio results for `doc.text`, from the `Doc` we already parsed.
+
+        A long doc is analysed in windows of WINDOW_TOKENS that overlap by WINDOW_OVERLAP, more
+        than any entity and its context words span: the same results, in linear time.
+        """
         from presidio_analyzer import RecognizerResult
         from presidio_analyzer.nlp_engine import NlpArtifacts
 
         results: list[Any] = []
         if self._pattern_entities:
-            artifacts = NlpArtifacts(
-                entities=[], tokens=doc, tokens_indices=[t.idx for t in doc],
-                lemmas=[t.lemma_ or t.lower_ for t in doc], nlp_engine=self._engine,
-                language=self.lang,
-            )
-            results = self._analyzer.analyze(text=doc.text, language=self.lang,
-                                             entities=self._pattern_entities, nlp_artifacts=artifacts)
+            best: dict[tuple[str, int, int], Any] = {}
+            for start in range(0, max(len(doc) - WINDOW_OVERLAP, 1), WINDOW_TOKENS):
+                # Presidio looks up each candidate's token from the start of what it is given: in
+                # windows, that costs the window's length, not the post's (a hostile post had 5,000)
+                window = doc[start:min(start + WINDOW_TOKENS + WINDOW_OVERLAP, len(doc))]
+                offset = window.start_char
+                artifacts = NlpArtifacts(
+                    entities=[], tokens=window, tokens_indices=[t.idx - offset for t in window],
+                    lemmas=[t.lemma_ or t.lower_ for t in window], nlp_engine=self._engine,
+                    language=self.lang,
+                )
+                for result in self._analyzer.analyze(text=window.text, language=self.lang,
+                                                     entities=self._pattern_entities, nlp_artifacts=artifacts):
+                    result.start, result.end = result.start + offset, result.end + offset
+                    key = (result.entity_type, result.start, result.end)
+                    if key not in best or result.score > best[key].score:
+                        best[key] = result  # a candidate in the overlap of two windows: once, best score
+            results = sorted(best.values(), key=lambda r: (r.start, r.end, r.entity_type))
         for entity in NER_ENTITIES.intersection(self.entities):
             labels = self.language.entity_labels.get(entity, ())
             results.extend(RecognizerResult(entity, ent.start_char, ent.end_char, 0.85)

@@ -10,14 +10,16 @@ once), and their findings come back in discovery order, the same as with one pro
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import gc
 import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .config import Config, load_config
+from .fileio import TooLarge, format_size, read_stream
 from .report import FileResult
 from .sources import Configs, Unreadable, discover, read
 from .suppress import DIRECTIVE_RULES
@@ -43,6 +45,7 @@ class Run:
     rules: dict[str, Rule] = field(default_factory=lambda: dict(DIRECTIVE_RULES))
     redact: bool = False  # some config in play asks for `report.redact`
     failed: bool = False  # an input could not be read
+    configs: list[Path | None] = field(default_factory=list)  # the configs used (None: built-in defaults)
 
 
 @dataclass(frozen=True)
@@ -54,18 +57,20 @@ class Job:
 
 
 def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None = None,
-               as_of: dt.date | None = None, lang: str | None = None, stdin: bytes | None = None,
+               as_of: dt.date | None = None, lang: str | None = None, stdin: BinaryIO | bytes | None = None,
                stdin_filename: str | None = None, jobs: int = 1, cache_dir: Path | None = None,
                on_start: Callable[[Run, int], None] | None = None,
-               on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
+               on_result: Callable[[int, FileResult, Run], None] | None = None,
+               allow_outside_packs: bool = False) -> Run:
     """Lint every file under `paths` (`-` reads `stdin`, parsed and reported as `stdin_filename`).
 
     `jobs` above 1 spreads the posts over that many processes; `cache_dir` keeps findings of
-    unchanged posts there (None: no cache). `on_start(run, files)` is called once the files are
-    read (`run.rules` and `run.redact` are then known), and `on_result(index, result, run)` with
-    each file's result as soon as it is done (in any order); `Run.results` are in discovery order.
+    unchanged posts there (None: no cache). Each post is read up to its config's `max_bytes`.
+    `on_start(run, files)` is called once the files are read (`run.rules` and `run.redact` are
+    then known), and `on_result(index, result, run)` with each file's result as soon as it is done
+    (in any order); `Run.results` are in discovery order.
     """
-    configs = Configs(config_path)
+    configs = Configs(config_path, allow_outside_packs=allow_outside_packs)
     checker = Checker(configs, lang=lang, as_of=as_of, jobs=jobs, cache_dir=cache_dir)
     run = Run()
     found: list[Job] = []
@@ -74,19 +79,22 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
             notify("warning" if item.skip else "error", str(item))
             run.failed = run.failed or not item.skip
             continue
+        shown = stdin_filename if item == "-" and stdin_filename else item
         try:
-            source = read(item, stdin)
+            source = read(item, _read_stdin(stdin, configs.get(configs.key_for(shown)).max_bytes)
+                          if item == "-" else None, limit=configs.get(configs.key_for(shown)).max_bytes)
         except Unreadable as exc:
             notify("warning" if exc.skip else "error", str(exc))
             run.failed = run.failed or not exc.skip
             continue
         for warning in source.warnings:
             notify("warning", f"{item}: {warning}")
-        found.append(Job(stdin_filename if item == "-" and stdin_filename else item, source.text))
+        found.append(Job(shown, source.text))
     for job in found:
         policy = checker.policy(job.shown)
         run.rules.update(policy.rules)
         run.redact = run.redact or policy.config.redact
+    run.configs = [policy.key for policy in checker.policies] or configs.used
     if on_start is not None:
         on_start(run, len(found))
     results: list[FileResult | None] = [None] * len(found)
@@ -96,6 +104,24 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
             on_result(i, result, run)
     run.results.extend(r for r in results if r is not None)
     return run
+
+
+def _read_stdin(stdin: BinaryIO | bytes | None, limit: int) -> bytes:
+    """Standard input, at most `limit` bytes of it (`Unreadable` past it, or when it is closed)."""
+    if stdin is None:
+        raise Unreadable("-", "standard input is closed; nothing to check")
+    if isinstance(stdin, bytes):
+        data = stdin
+        if len(data) > limit:
+            raise Unreadable("-", f"is larger than max_bytes ({format_size(limit)}); not checked")
+        return data
+    try:
+        return read_stream(stdin, limit)
+    except TooLarge:
+        raise Unreadable("-", f"is larger than max_bytes ({format_size(limit)}); not checked "
+                         "(raise max_bytes in the config to check it)") from None
+    except (OSError, ValueError) as exc:  # closed, or not readable
+        raise Unreadable("-", f"standard input cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
 
 
 class _Policy:
@@ -114,6 +140,13 @@ class _Policy:
         self.cache_dir = cache_dir
         self._fingerprint: str | None = None
         self._linter: Linter | None = None
+
+    @functools.cached_property
+    def vocabulary(self) -> list[str]:
+        """What its rules may quote from the policy (cache entries refer to it by index)."""
+        from .cache import policy_vocabulary
+
+        return policy_vocabulary(self.rule_list, self.config.company)
 
     @property
     def fingerprint(self) -> str:
@@ -183,14 +216,14 @@ class Checker:
             cached = None
             if self.cache is not None:
                 keys[i] = entry_key(policy.fingerprint, job.text, markup_for(job.shown), self.as_of)
-                cached = self.cache.get(keys[i], job.text, job.shown, policy.known_rules)
+                cached = self.cache.get(keys[i], job.text, job.shown, policy.known_rules, policy.vocabulary)
             if cached is None:
                 todo.append(i)
             else:
                 yield i, cached
         for i, findings, clean in self._lint(jobs, policies, todo):
             if self.cache is not None and clean:
-                self.cache.put(keys[i], jobs[i].text, findings, policies[i].known_rules)
+                self.cache.put(keys[i], jobs[i].text, findings, policies[i].known_rules, policies[i].vocabulary)
             yield i, findings
 
     def _lint(self, jobs: Sequence[Job], policies: list[_Policy],

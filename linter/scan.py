@@ -210,30 +210,26 @@ class InProcess:
 
 
 class Redactor:
-    """`--redact` for a scan: each post's `pii` and `confidential` matches are masked in its
-    findings; those that a rule's own text quotes (a company pack's examples) are kept, to mask
-    the rule descriptions written at the end (SARIF)."""
+    """`--redact` for a scan: each post's `pii` and `confidential` spans are masked in its
+    findings, and the rule descriptions written at the end (SARIF) leave out the examples of
+    those categories (a company pack's examples may quote its codenames)."""
 
     def __init__(self, rules: Mapping[str, Any]) -> None:
         self.rules = rules
-        self._rule_texts = " ".join(" ".join([r.summary, r.why, r.message, r.suggestion, *r.examples_bad,
-                                              *r.examples_good]) for r in rules.values()).casefold()
-        self.quoted: set[str] = set()
 
     def __call__(self, record: Record, findings: list[Finding]) -> list[Finding]:
         from .report import FileResult
-        from .report.redact import redact, redacted
+        from .report.redact import redact
 
         if not findings:
             return findings
-        self.quoted.update(f.match for f in findings if redacted(f) and f.match.casefold() in self._rule_texts)
         (masked,), _ = redact([FileResult(record.source, findings, record.text)], self.rules)
         return list(masked.findings)
 
     def masked_rules(self) -> dict[str, Any]:
         from .report.redact import redact
 
-        return redact([], self.rules, seen=set(self.quoted))[1]
+        return redact([], self.rules)[1]
 
 
 @contextmanager

@@ -45,6 +45,18 @@ def _type_name(value: Any) -> str:
         type(value), type(value).__name__)
 
 
+SHOWN_CHARS = 40  # how much of a user's value an error message quotes
+
+
+def shown(value: Any) -> str:
+    """A value quoted in an error message: at most SHOWN_CHARS characters, control characters
+    escaped, so an error never echoes a file's content (`packs: [/etc/shadow]`) beyond a name."""
+    text = str(value)
+    cut = text[:SHOWN_CHARS]
+    quoted = repr(cut)[1:-1] if not cut.isprintable() else cut
+    return f"'{quoted}{'…' if len(text) > SHOWN_CHARS else ''}'"
+
+
 def wrong_type(value: Any, expected: str, mark: Mark, problems: list[Problem]) -> Any:
     problems.append(mark.problem("E102", f"expected {expected}, got {_type_name(value)}"))
     return INVALID
@@ -103,7 +115,7 @@ def choice(*choices: str) -> Validator:
             return value
         close = difflib.get_close_matches(str(value), choices, n=1)
         hint = f"did you mean '{close[0]}'?" if close else "one of: " + ", ".join(choices)
-        problems.append(mark.problem("E104", f"'{value}' is not allowed here", hint))
+        problems.append(mark.problem("E104", f"{shown(value)} is not allowed here", hint))
         return INVALID
 
     return check
@@ -129,14 +141,16 @@ def iso_date() -> Validator:
         try:
             return parse_date(value)
         except ValueError:
-            problems.append(mark.problem("E112", f"'{value}' is not a date", DATE_HINT))
+            problems.append(mark.problem("E112", f"{shown(value)} is not a date", DATE_HINT))
             return INVALID
 
     return check
 
 
-def list_of(item: Validator, *, allow_single: bool = False, nonempty: bool = False) -> Validator:
-    """A list whose items pass `item`; `allow_single` also accepts one bare item."""
+def list_of(item: Validator, *, allow_single: bool = False, nonempty: bool = False,
+            partial: bool = False) -> Validator:
+    """A list whose items pass `item`; `allow_single` also accepts one bare item; with `partial`,
+    a bad item stays INVALID in the list instead of the whole list becoming INVALID."""
 
     def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
         if allow_single and not isinstance(value, list) and value is not None:
@@ -147,7 +161,7 @@ def list_of(item: Validator, *, allow_single: bool = False, nonempty: bool = Fal
             problems.append(mark.problem("E104", "the list must not be empty"))
             return INVALID
         out = [item(v, mark_of(value, i, mark), problems) for i, v in enumerate(value)]
-        return INVALID if any(v is INVALID for v in out) else out
+        return INVALID if not partial and any(v is INVALID for v in out) else out
 
     return check
 
@@ -178,10 +192,13 @@ def mapping_of(fields: Mapping[str, Field], *, what: str = "mapping") -> Validat
 
 
 def check_mapping(value: Any, mark: Mark, fields: Mapping[str, Field], problems: list[Problem],
-                  *, what: str = "mapping", extra_keys: frozenset[str] = frozenset()) -> Any:
+                  *, what: str = "mapping", extra_keys: frozenset[str] = frozenset(),
+                  partial: bool = False) -> Any:
     """Validate a mapping strictly; returns {key: converted} with defaults filled, or INVALID.
 
-    `extra_keys` are keys the caller validates itself (they are passed through unchanged).
+    `extra_keys` are keys the caller validates itself (they are passed through unchanged). With
+    `partial`, a mapping with bad values comes back with INVALID in their place (so the caller
+    can go on checking what depends on the good ones).
     """
     if not isinstance(value, dict):
         return wrong_type(value, f"a {what} (key: value pairs)", mark, problems)
@@ -193,7 +210,7 @@ def check_mapping(value: Any, mark: Mark, fields: Mapping[str, Field], problems:
         key_mark = value.key_mark(key) if isinstance(value, MarkedDict) else mark
         close = difflib.get_close_matches(str(key), [*fields, *extra_keys], n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else "allowed: " + ", ".join(sorted(fields))
-        problems.append(key_mark.problem("E101", f"unknown key '{key}' in {what}", hint))
+        problems.append(key_mark.problem("E101", f"unknown key {shown(key)} in {what}", hint))
     for name, spec in fields.items():
         if name not in value or value[name] is None and spec.required:
             if spec.required:
@@ -208,4 +225,4 @@ def check_mapping(value: Any, mark: Mark, fields: Mapping[str, Field], problems:
     for key in extra_keys:
         if key in value:
             out[key] = value[key]
-    return INVALID if len(problems) > before else out
+    return INVALID if len(problems) > before and not partial else out

@@ -11,16 +11,18 @@ line are checked even when git ignores them (a writer's drafts are often ignored
 
 from __future__ import annotations
 
+import codecs
 import os
 import shutil
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pathspec
 
-from .config import Config, find_config, load_config
+from .config import DEFAULT_MAX_BYTES, Config, find_config, load_config
+from .fileio import NotAFile, TooLarge, format_size, read_file, resolved
 from .markup import MARKUP_BY_SUFFIX
 
 CHECKED_SUFFIXES = frozenset(MARKUP_BY_SUFFIX)
@@ -52,8 +54,9 @@ class Unreadable(Exception):
 class Configs:
     """Which config governs each path (`--config`, else the nearest one upward), each loaded once."""
 
-    def __init__(self, config_path: Path | None = None) -> None:
-        self._fixed = config_path.resolve() if config_path else None
+    def __init__(self, config_path: Path | None = None, *, allow_outside_packs: bool = False) -> None:
+        self._fixed = resolved(config_path) if config_path else None
+        self.allow_outside_packs = allow_outside_packs
         self._loaded: dict[Path | None, Config] = {}
         self._found: dict[Path, Path | None] = {}
         self._excludes: dict[Path | None, pathspec.GitIgnoreSpec] = {}
@@ -69,8 +72,14 @@ class Configs:
 
     def get(self, key: Path | None) -> Config:
         if key not in self._loaded:
-            self._loaded[key] = load_config(key) if key else Config()
+            config = load_config(key) if key else Config()
+            self._loaded[key] = replace(config, allow_outside_packs=True) if self.allow_outside_packs else config
         return self._loaded[key]
+
+    @property
+    def used(self) -> list[Path | None]:
+        """The configs loaded so far (None: the built-in defaults), in the order they were needed."""
+        return list(self._loaded)
 
     def excluded(self, path: Path, is_dir: bool) -> str | None:
         """Why the governing config's `exclude` globs leave `path` out, or None."""
@@ -100,6 +109,9 @@ def discover(paths: Iterable[str], *, excluded: Exclusion | None = None,
     for raw in paths:
         if raw == "-":
             yield raw
+            continue
+        if not raw:
+            yield Unreadable("''", "an empty path names no file (use . for this folder)")
             continue
         path = Path(raw)
         if not path.exists():
@@ -250,28 +262,94 @@ def _kept(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.GitIgnoreSp
     return not (excluded and excluded(path, is_dir))
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+SAMPLE = 8192  # bytes looked at to tell the encoding and whether a file is text at all
+# Characters no text file holds (C0 controls but tab, line and form feeds, carriage return, escape).
+_CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B}
+BINARY_SHARE = 0.1  # more than this share of a text's start undecodable or control: not text
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """UTF-32 or UTF-16 without a byte-order mark, told by where the zero bytes fall."""
+    sample = data[:SAMPLE]
+    if b"\0" not in sample:
+        return None
+    candidates = []
+    if len(data) % 4 == 0 and len(sample) >= 4:
+        if not any(sample[3::4]) and any(sample[0::4]):
+            candidates.append("utf-32-le")
+        if not any(sample[0::4]) and any(sample[3::4]):
+            candidates.append("utf-32-be")
+    if len(data) % 2 == 0:
+        units = len(sample) // 2
+        even, odd = sample[0::2].count(0), sample[1::2].count(0)
+        if odd >= 0.3 * units and even <= 0.05 * units:
+            candidates.append("utf-16-le")
+        if even >= 0.3 * units and odd <= 0.05 * units:
+            candidates.append("utf-16-be")
+    for encoding in candidates:
+        try:
+            data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return encoding
+    return None
+
+
 def decode(data: bytes, path: str) -> Source:
-    """Text from bytes: UTF-8 (with or without BOM); invalid bytes are replaced and reported."""
-    if b"\x00" in data[:8192]:
-        raise Unreadable(path, "looks like a binary file (it contains NUL bytes); skipped", skip=True)
-    try:
-        return Source(path, data.decode("utf-8-sig"))
-    except UnicodeDecodeError as exc:
-        text = data.decode("utf-8-sig", errors="replace")
-        return Source(path, text, [f"invalid UTF-8 at byte offset {exc.start}; undecodable bytes were "
-                                   "replaced with U+FFFD and the rest was checked"])
+    """Text from bytes, losing nothing a reader would see.
+
+    UTF-8 (with or without BOM), UTF-16 and UTF-32 (by their BOM, or told by their zero bytes);
+    invalid UTF-8 bytes are replaced and reported, and NUL characters become U+FFFD, as CommonMark
+    does. Bytes that are not text at all (an image named `.md`) raise `Unreadable`: an error, never
+    a silent skip.
+    """
+    warnings: list[str] = []
+    encoding = next((name for bom, name in _BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        data = data[len(next(bom for bom, name in _BOMS if name == encoding)):]
+    else:
+        encoding = _wide_encoding(data)
+    if encoding is not None and encoding != "utf-8":
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            text = data.decode(encoding, errors="replace")
+            warnings.append(f"invalid {encoding.upper()} at byte offset {exc.start}; undecodable bytes were "
+                            "replaced with U+FFFD and the rest was checked")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            text = data.decode("utf-8", errors="replace")
+            warnings.append(f"invalid UTF-8 at byte offset {exc.start}; undecodable bytes were "
+                            "replaced with U+FFFD and the rest was checked")
+    head = text[:SAMPLE]
+    if head and sum(ch == "\ufffd" or (ord(ch) in _CONTROL) for ch in head) > BINARY_SHARE * len(head):
+        raise Unreadable(path, "is not text (binary content, or an encoding postlint cannot read); "
+                         "not checked")
+    if "\0" in text:
+        warnings.append(f"{text.count(chr(0))} NUL character(s) replaced with U+FFFD, as CommonMark does")
+        text = text.replace("\0", "\ufffd")
+    return Source(path, text, warnings)
 
 
-def read(path: str, stdin: bytes | None = None) -> Source:
+def read(path: str, stdin: bytes | None = None, *, limit: int = DEFAULT_MAX_BYTES) -> Source:
+    """The text of a post file (or of `stdin` for `-`), at most `limit` bytes of it."""
     if path == "-":
         return decode(stdin or b"", "-")
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_file(path, limit)
     except FileNotFoundError:
         raise Unreadable(path, "no such file or directory") from None
     except IsADirectoryError:
         raise Unreadable(path, "is a directory") from None
+    except NotAFile as exc:
+        raise Unreadable(path, f"is {exc.kind}, not a file; not read") from None
+    except TooLarge as exc:
+        raise Unreadable(path, f"is larger than max_bytes ({format_size(exc.limit)}); not checked "
+                         "(raise max_bytes in the config to check it)") from None
     except OSError as exc:
         raise Unreadable(path, f"cannot read: {exc.strerror or exc}") from None
     return decode(data, path)

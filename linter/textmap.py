@@ -104,12 +104,14 @@ class TextBuilder:
         self._parts.append(text)
         self._length += n
 
-    def replace(self, text: str, src_start: int, src_end: int) -> None:
-        """Append `text`, which stands for the source range `[src_start, src_end)`."""
+    def replace(self, text: str, src_start: int, src_end: int, *, whole: bool = False) -> None:
+        """Append `text`, which stands for the source range `[src_start, src_end)`; with `whole`,
+        each of its characters maps to all of that range even when the lengths agree (reversed
+        text)."""
         if not text:
             return
         n = len(text)
-        if n == src_end - src_start:
+        if n == src_end - src_start and not whole:
             # same length: still map character for character (e.g. a folded look-alike letter)
             self.copy(text, src_start)
             return

@@ -8,6 +8,7 @@ marks locate each value in the post.
 
 from __future__ import annotations
 
+import errno
 import re
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import yaml
 
 from .errors import ConfigError, Problem
+from .fileio import MAX_POLICY_BYTES, NotAFile, TooLarge, read_file
 
 
 class Mark:
@@ -130,6 +132,27 @@ def _construct_sequence(loader: _Loader, node: yaml.SequenceNode) -> MarkedList:
     return result
 
 
+MAX_DIGITS = 30  # a longer integer is a mistake, and Python refuses to convert 4,300 digits or more
+
+
+def _construct_int(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    digits = sum(ch.isalnum() for ch in str(node.value))
+    if digits > MAX_DIGITS:
+        loader.problems.append(_mark(loader, node).problem(
+            "E102", f"a number of {digits} digits is too long", "quote it if it is meant as text"))
+        return None
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+def _construct_timestamp(loader: _Loader, node: yaml.ScalarNode) -> Any:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        loader.problems.append(_mark(loader, node).problem(
+            "E112", f"'{str(node.value)[:40]}' is not a date", "write it as YYYY-MM-DD"))
+        return None
+
+
 def _marked_confidential(value: Any) -> Any:
     """`value` with every string in it (deeply: mapping values and list items) made `Confidential`."""
     if isinstance(value, str):
@@ -174,16 +197,64 @@ def confidential_values(data: Any) -> tuple[str, ...]:
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _Loader.add_constructor(CONFIDENTIAL_TAG, _construct_confidential)
 
+# A config or pack is small. Aliases let a few hundred bytes stand for billions of nodes (the
+# "billion laughs"): the document is refused when, aliases expanded, it has more nodes than this.
+MAX_NODES = 200_000
 
-def load_yaml_text(text: str, path: str) -> Any:
-    """Parse YAML text safely; raises ConfigError citing `path:line:col` for any problem."""
+
+def expanded_size(root: yaml.Node, limit: int = MAX_NODES) -> int:
+    """How many nodes `root` stands for with every alias expanded (counted in linear time, up to
+    just past `limit`)."""
+    sizes: dict[int, int] = {}
+    visiting: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = _children(node)
+        if not children_done:
+            if id(node) in visiting:
+                return limit + 1  # an alias inside its own anchor: endless once expanded
+            visiting.add(id(node))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if id(child) not in sizes)
+            continue
+        visiting.discard(id(node))
+        sizes[id(node)] = min(limit + 1, 1 + sum(sizes[id(child)] for child in children))
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def load_yaml_text(text: str, path: str, problems: list[Problem] | None = None) -> Any:
+    """Parse YAML text safely; raises ConfigError citing `path:line:col` for any problem.
+
+    With `problems`, those that leave the data usable (a duplicate key, an impossible date) are
+    appended there instead of raised, so they are reported with every other problem of the file.
+    """
     loader = _Loader(text)
     loader.path = path
     loader.problems = []
     try:
-        data = loader.get_single_data()
+        node = loader.get_single_node()
+        # no '&', no anchor, so no alias: the nodes are as many as the text shows (most packs)
+        if node is not None and "&" in text and expanded_size(node) > MAX_NODES:
+            raise ConfigError([Problem(path, 1, 1, "E100", f"the document stands for more than {MAX_NODES:,} "
+                                       "values once its aliases are expanded; refused")])
+        data = loader.construct_document(node) if node is not None else None
+    except RecursionError:
+        raise ConfigError([Problem(path, 1, 1, "E100", "the document is nested too deeply")]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -194,7 +265,9 @@ def load_yaml_text(text: str, path: str) -> Any:
     finally:
         loader.dispose()
     if loader.problems:
-        raise ConfigError(loader.problems)
+        if problems is None:
+            raise ConfigError(loader.problems)
+        problems.extend(loader.problems)
     return data
 
 
@@ -208,15 +281,22 @@ def compose_yaml(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=_SAFE_LOADER)
 
 
-def load_yaml_file(path: Path, shown_as: str | None = None) -> Any:
-    """Read and parse a YAML file; unreadable or undecodable files are ConfigErrors too."""
+def load_yaml_file(path: Path, shown_as: str | None = None, problems: list[Problem] | None = None) -> Any:
+    """Read and parse a YAML file; unreadable or undecodable files are ConfigErrors too.
+
+    Only a regular file is read, and at most `MAX_POLICY_BYTES` of it: a config or pack named
+    `/dev/zero` or a FIFO is an error, never a hang.
+    """
     shown = shown_as or str(path)
     try:
-        raw = path.read_bytes()
+        raw = read_file(path, MAX_POLICY_BYTES)
     except FileNotFoundError:
         raise ConfigError([Problem(shown, 1, 1, "E110", "file not found")]) from None
+    except (NotAFile, TooLarge) as exc:
+        raise ConfigError([Problem(shown, 1, 1, "E110", f"cannot read: {exc.strerror}")]) from None
     except OSError as exc:
-        raise ConfigError([Problem(shown, 1, 1, "E110", f"cannot read file: {exc.strerror}")]) from None
+        reason = "a symbolic link loop" if exc.errno == errno.ELOOP else exc.strerror
+        raise ConfigError([Problem(shown, 1, 1, "E110", f"cannot read file: {reason}")]) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -224,4 +304,4 @@ def load_yaml_file(path: Path, shown_as: str | None = None) -> Any:
         raise ConfigError(
             [Problem(shown, line, 1, "E100", f"not UTF-8 (invalid byte at offset {exc.start})")]
         ) from None
-    return load_yaml_text(text, shown)
+    return load_yaml_text(text, shown, problems)

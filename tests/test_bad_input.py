@@ -19,11 +19,11 @@ def findings_of(out: str) -> list[dict]:
     return json.loads(out)["findings"]
 
 
-def test_binary_file_is_skipped_with_a_warning(run, tree):
+def test_binary_file_is_an_error_and_the_rest_is_checked(run, tree):
     (tree / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    code, out, err = run("check", tree, "--format", "json")
-    assert code == 1 and len(findings_of(out)) == 1
-    assert "image.md: looks like a binary file" in err and "Traceback" not in err
+    code, out, err = run("check", tree, "--format", "json", "--fail-on", "info")
+    assert code == 2 and len(findings_of(out)) == 1  # never 0: a file that cannot be read is not clean
+    assert "image.md: is not text" in err and "Traceback" not in err
 
 
 def test_invalid_utf8_is_decoded_with_a_warning_and_still_checked(run, tree):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS_CONFIG
-from linter.cache import FindingsCache, entry_key, fingerprint, package_digest
+from linter.cache import FindingsCache, entry_key, fingerprint, package_digest, policy_vocabulary
 from linter.cli import main
 from linter.config import load_config
 from linter.finding import Finding
@@ -107,8 +107,8 @@ def test_changed_file_config_or_date_is_checked_again(run, tree, tmp_path):
     # a codename in the config with a launch date: the date the post is judged at is in the key
     config = tmp_path / "postlint.yaml"
     config.write_text("company:\n  codenames:\n    - {name: Falcon, public_on: 2027-03-01}\n", encoding="utf-8")
-    (tree / "falcon.md").write_text("Falcon ships soon.\n", encoding="utf-8")
-    args = ["check", "--format", "json", "--config", config, "--cache-dir", cache, tree / "falcon.md"]
+    (tree / "launch.md").write_text("Falcon ships soon.\n", encoding="utf-8")
+    args = ["check", "--format", "json", "--config", config, "--cache-dir", cache, tree / "launch.md"]
     assert codes(run(*args, "--as-of", "2026-11-25")[1]) == ["CONF-CODENAME"]
     assert codes(run(*args, "--as-of", "2027-06-01")[1]) == []
     config.write_text("company:\n  codenames: [Kestrel]\n", encoding="utf-8")
@@ -129,21 +129,25 @@ def test_values_that_look_taken_from_the_post_are_not_stored(tmp_path):
     source = "Ship N-i-g-h-t-j-a-r today"
     rule = rules["CONF-CODENAME"]
 
+    until = "until it is announced (no public date set)"
+
     def finding(name: str) -> Finding:
         return rule.finding(source, LineIndex(source), 5, 20, path="p.md",
-                            values={"name": name, "public_on": "not set", "until": "until it is announced"})
+                            values={"name": name, "public_on": "not set", "until": until})
 
     cache = FindingsCache(tmp_path)
+    vocabulary = policy_vocabulary(rules.values(), config.company)
     key = entry_key(fingerprint(config, "en"), source, "markdown", dt.date(2026, 11, 25))
-    # a value that is the post's own text undisguised is personal data: the file is not cached
-    assert cache.put(key, source, [finding("Nightjar")], rules) is False
-    assert cache.get(key, source, "p.md", rules) is None
-    # the config's name for the codename is not the post's text: stored, and rebuilt exactly
-    assert cache.put(key, source, [finding("Project Nightjar")], rules) is True
-    rebuilt = cache.get(key, source, "p.md", rules)
+    # a value that is neither in the post nor in the policy cannot be stored: the file is not cached
+    assert cache.put(key, source, [finding("Nightj4r")], rules, vocabulary) is False
+    assert cache.get(key, source, "p.md", rules, vocabulary) is None
+    # the config's name for the codename is stored as an index into the policy's words
+    assert cache.put(key, source, [finding("Project Nightjar")], rules, vocabulary) is True
+    assert "Nightjar" not in next((tmp_path / "findings").rglob("*.json")).read_text(encoding="utf-8")
+    rebuilt = cache.get(key, source, "p.md", rules, vocabulary)
     assert rebuilt == [finding("Project Nightjar")]
     assert rebuilt[0].match == "N-i-g-h-t-j-a-r" and "Project Nightjar" in rebuilt[0].message
-    assert rebuilt[0].values == {"name": "Project Nightjar", "until": "until it is announced"}  # what it uses
+    assert rebuilt[0].values == {"name": "Project Nightjar", "until": until}  # what it uses
 
 
 def test_a_finding_with_a_message_written_case_by_case_is_not_cached(tmp_path):

@@ -38,9 +38,7 @@ def test_config_as_dict_with_overrides():
 
 
 def test_bad_as_of_is_a_clear_error(linter):
-    from linter.errors import PostlintError
-
-    with pytest.raises(PostlintError, match="is not a date"):
+    with pytest.raises(ValueError, match="is not a date"):
         linter.lint("x", as_of="soon")
 
 

@@ -110,3 +110,16 @@ def test_hook_passes_a_clean_post_and_ignores_other_file_types(blog, pre_commit_
     out = result.stdout + result.stderr
     assert result.returncode == 0, out
     assert "postlint" in out and "Passed" in out
+
+
+def test_hook_refuses_a_nested_config_under_root_true(blog, pre_commit_home):
+    """A `.postlint.yaml` beside a post may not turn the team's policy off when the top config
+    says `root: true`: the hook stops the commit with the config error (issue 16, class 5)."""
+    (blog / "postlint.yaml").write_text("root: true\ncompany:\n  codenames: [Nightjar]\n", encoding="utf-8")
+    (blog / "drafts").mkdir()
+    (blog / "drafts" / ".postlint.yaml").write_text("", encoding="utf-8")
+    (blog / "drafts" / "post.md").write_text("Nightjar ships soon.\n", encoding="utf-8")
+    git(blog, "add", "postlint.yaml", "drafts/.postlint.yaml", "drafts/post.md")
+    result = pre_commit_run(blog, pre_commit_home)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0 and "E116" in out and "root: true" in out, out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -54,6 +54,12 @@ class Check:
     def validate(cls, options: dict[str, Any], where: Callable[[str], Mark], problems: list[Problem]) -> None:
         """Checks across options, after each passed its own validator; `where(key)` is its mark."""
 
+    @classmethod
+    def policy_values(cls, options: Mapping[str, Any], company: Company) -> Iterable[str]:
+        """Every value `run` may put in a hit that comes from the policy, never from the post (a
+        codename's configured name, an entity type): the findings cache refers to them by index."""
+        return ()
+
     @property
     def needs(self) -> Needs:
         return Needs()
@@ -77,6 +83,11 @@ class Check:
 
     def run(self, document: Document) -> Iterator[Hit]:
         raise NotImplementedError
+
+    def run_on_name(self, name: str, document: Document) -> Iterator[Hit]:
+        """Hits in a post's file name (offsets into `name`), which becomes its URL: only kinds
+        whose findings a slug can leak (codenames, customers) look."""
+        return iter(())
 
 
 KINDS: dict[str, type[Check]] = {}

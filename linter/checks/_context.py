@@ -7,7 +7,7 @@ needing any part of the parse.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import regex
@@ -84,6 +84,26 @@ class Cues:
         lo, hi = bounds or (0, len(text))
         m = self._rx.search(text, max(lo, start - before), min(hi, end + after))
         return m.group() if m else None
+
+    def within(self, text: str, lo: int, hi: int) -> Iterator[regex.Match[str]]:
+        """Every cue in `text[lo:hi]`."""
+        if self._rx is not None:
+            yield from self._rx.finditer(text, lo, hi)
+
+
+_SENTENCE_END = regex.compile(r"[.!?\u2026]+['\")\]]*(?=\s|$)|\n[^\S\n]*\n")
+
+
+def sentence_around(text: str, start: int, end: int, reach: int,
+                    bounds: tuple[int, int] | None = None) -> tuple[int, int]:
+    """The sentence that holds `text[start:end]`, at most `reach` characters either side of it (and
+    never outside `bounds`, its block): cut at sentence ends and blank lines, from characters alone."""
+    lo, hi = bounds or (0, len(text))
+    lo, hi = max(lo, start - reach), min(hi, end + reach)
+    for m in _SENTENCE_END.finditer(text, lo, start):
+        lo = m.end()
+    after = _SENTENCE_END.search(text, end, hi)
+    return lo, after.start() if after else hi
 
 
 def is_quoted(text: str, start: int, sentence_start: int) -> bool:

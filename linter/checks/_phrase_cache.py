@@ -16,7 +16,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..fileio import write_atomically
+from ..fileio import read_file, write_atomically
+from ..signing import CacheKey
+
+MAX_PHRASE_BYTES = 64 << 20
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,15 +61,26 @@ def phrase_cache(nlp: Language, directory: Path | None) -> Iterator[None]:
     path = directory / "phrases" / f"{hashlib.sha256(identity.encode()).hexdigest()[:24]}.json"
     known = _PHRASES.setdefault(nlp, {})
     before = len(known)
+    key = CacheKey(directory)
     if _phrase_files.get(nlp) != path:
         try:
-            stored = json.loads(path.read_text(encoding="utf-8"))
-            for text, (words, spaces, lemmas) in stored.items():
-                known.setdefault(text, (words, spaces, lemmas))
-        except (OSError, ValueError, TypeError):
-            pass  # no file yet, or a damaged one: parse again and rewrite it
+            stored = json.loads(read_file(path, MAX_PHRASE_BYTES).decode("utf-8"))
+            if key.verify(stored.get("mac"), identity, json.dumps(stored["phrases"], sort_keys=True)):
+                for text, (words, spaces, lemmas) in stored["phrases"].items():
+                    if _well_formed(words, spaces, lemmas):
+                        known.setdefault(text, (words, spaces, lemmas))
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            pass  # no file yet, a damaged or unsigned one: parse again and rewrite it
         _phrase_files[nlp] = path
     yield
     if len(known) > before or not path.exists():
-        write_atomically(path, json.dumps(known, ensure_ascii=False))
+        mac = key.sign(identity, json.dumps(known, sort_keys=True))
+        if mac is not None:
+            write_atomically(path, json.dumps({"phrases": known, "mac": mac}, ensure_ascii=False))
+
+
+def _well_formed(words: object, spaces: object, lemmas: object) -> bool:
+    return (isinstance(words, list) and isinstance(spaces, list) and isinstance(lemmas, list)
+            and len(words) == len(spaces) == len(lemmas) and all(isinstance(w, str) and w for w in words)
+            and all(isinstance(s, bool) for s in spaces) and all(isinstance(x, str) for x in lemmas))
 

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..languages import Language
 
+ALLOW_TIMEOUT = 0.5  # seconds an allow_patterns regex may take on one value
 
 
 @register
@@ -41,6 +42,12 @@ class EntitiesCheck(Check):
         "unless_before": s.Field(s.integer(minimum=1, maximum=200), default=40),
     }
 
+    @classmethod
+    def policy_values(cls, options, company):  # type: ignore[no-untyped-def]
+        from ..languages import REGISTRY
+
+        return [_entity_name(entity, language) for entity in options["entities"] for language in REGISTRY.values()]
+
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         self.entities = frozenset(self.opts["entities"])
@@ -52,8 +59,15 @@ class EntitiesCheck(Check):
     def needs(self) -> Needs:
         return Needs(entities=self.entities)
 
-    def _allowed(self, value: str) -> bool:
-        return value.lower() in self.allow or any(p.fullmatch(value) for p in self.opts["allow_patterns"])
+    def _allowed(self, value: str, document: Document) -> bool:
+        if value.lower() in self.allow:
+            return True
+        try:
+            return any(p.fullmatch(value, timeout=ALLOW_TIMEOUT) for p in self.opts["allow_patterns"])
+        except TimeoutError:
+            document.warn(f"an allow_patterns regex of rule {self.rule.code} gave up after {ALLOW_TIMEOUT}s "
+                          "(it backtracks too much); the value was reported")
+            return False
 
     def run(self, document: Document) -> Iterator[Hit]:
         for result in document.pii:
@@ -62,7 +76,7 @@ class EntitiesCheck(Check):
             value = document.text[result.start:result.end]
             if result.entity_type == "IP_ADDRESS" and not _a_host_address(document, result.start, result.end):
                 continue
-            if self._allowed(value) or (self.validator and not self.validator(value)):
+            if self._allowed(value, document) or (self.validator and not self.validator(value)):
                 continue
             if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0,
                                                 document.block(result.start)):
@@ -109,5 +123,9 @@ def _part_of_a_longer_number(text: str, start: int, end: int) -> bool:
 
 
 def _values(result: Any, language: Language) -> dict[str, str]:
-    name = language.messages.get(f"entity.{result.entity_type}", result.entity_type.lower())
-    return {"entity": name, "score": f"{result.score:.2f}"}
+    return {"entity": _entity_name(result.entity_type, language), "score": f"{result.score:.2f}"}
+
+
+def _entity_name(entity: str, language: Language) -> str:
+    """How `language` names a Presidio entity type in a message ("email address", "dirección de correo")."""
+    return language.messages.get(f"entity.{entity}", entity.lower())

@@ -428,6 +428,13 @@ class LabelledCheck(Check):
     }
 
     @classmethod
+    def policy_values(cls, options, company):  # type: ignore[no-untyped-def]
+        for field in options.get("compiled", ()):  # each field's name, bare and with its article, per language
+            yield from (field.name, field.a_name)
+            for local in field.names.values():
+                yield from (local, local.split(" ", 1)[-1])
+
+    @classmethod
     def validate(cls, options: dict[str, Any], where: Callable[[str], Mark], problems: list[Problem]) -> None:
         mark = where("fields")
         compiled = []

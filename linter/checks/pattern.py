@@ -56,9 +56,9 @@ class PatternCheck(Check):
                            doc="a regular expression (Python `regex` syntax); `\\L<name>` stands for any entry of "
                                "the post's language's word list `name` (linter/languages/words/<code>/<name>.txt)"),
         "ignore_case": s.Field(s.boolean(), default=True),
-        "group": s.Field(lambda v, m, p: v if isinstance(v, (int, str)) and not isinstance(v, bool)
-                         else s.wrong_type(v, "a group number or name", m, p), default=0,
-                         doc="the group that is reported (default: the whole match)"),
+        "group": s.Field(lambda v, m, p: v if (isinstance(v, int) and v >= 0 or isinstance(v, str))
+                         and not isinstance(v, bool) else s.wrong_type(v, "a group number (0 or more) or name", m, p),
+                         default=0, doc="the group that is reported (default: the whole match)"),
         "validate": s.Field(s.choice(*VALIDATORS), doc="a checksum the match must pass: " + ", ".join(VALIDATORS)),
         "allow": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
                          doc="matches never reported (documentation placeholders)"),
@@ -131,7 +131,8 @@ class PatternCheck(Check):
             if self.unless else None
         if cancel is not None and not is_negated(text, cancel.start(), document.language):  # "not announced yet" cancels nothing
             return False
-        if not self.context or (o["strong"] is not None and o["strong"].fullmatch(text[start:end])):
+        if not self.context or (o["strong"] is not None and o["strong"].fullmatch(text[start:end],
+                                                                                 timeout=o["timeout"])):
             return True
         return self.context.near(text, start, end, o["context_before"], o["context_after"], block) is not None
 

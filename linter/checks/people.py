@@ -48,8 +48,9 @@ def _money(language: languages.Language) -> regex.Pattern[str]:
     """An amount of money: "$185k", "€90,000", "90,000 euros", "3 millones de euros" (the language's
     magnitudes, the words that join them to a currency, and currencies)."""
     of = "".join(rf"{regex.escape(w)}\s+|" for w in sorted(language.of_words))
-    return regex.compile(rf"[$€£]\s?\d[\d,.]*\s?(?:[kKmM]\b{_alternatives(language.money_magnitudes)})?"
-                         rf"|\b\d[\d,.]*\s?(?:(?:{_alternatives(language.money_magnitudes)[1:] or '(?!)'})\s+(?:{of})?)?"
+    # bounded: an unbounded [\d,.]* tried from every digit of a long dotted run was quadratic
+    return regex.compile(rf"[$€£]\s?\d[\d,.]{{0,24}}\s?(?:[kKmM]\b{_alternatives(language.money_magnitudes)})?"
+                         rf"|\b\d[\d,.]{{0,24}}\s?(?:(?:{_alternatives(language.money_magnitudes)[1:] or '(?!)'})\s+(?:{of})?)?"
                          rf"(?:[kK]{_alternatives(language.currency_words)})(?!\w)")
 
 

@@ -20,7 +20,6 @@ UNIT = Language(
     name_particles=("van", "von", "de", "da", "del", "der", "den", "la", "le", "di", "du", "bin", "al"),
     money_magnitudes=("thousand", "million"),
     currency_words=("dollars", "euros", "pounds"),
-    indefinite_articles=("a", "an"),
     articles=frozenset({"a", "an", "the"}),
     phone_extensions=("x", "ext", "ext."),
     entity_labels={"PERSON": ("PERSON",), "LOCATION": ("GPE", "LOC", "FAC"), "NRP": ("NORP",)},

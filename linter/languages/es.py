@@ -34,7 +34,6 @@ UNIT = Language(
     name_particles=("de", "del", "la", "las", "los", "y", "da", "van", "von", "di", "san", "santa"),
     money_magnitudes=("mil", "millones", "millón", "k"),
     currency_words=("euros", "dólares", "dolares", "pesos", "soles", "libras", "€", "eur", "usd", "mxn"),
-    indefinite_articles=("un", "una", "unos", "unas"),
     articles=frozenset({"el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "al", "del", "su", "sus",
                         "mi", "mis", "tu", "tus", "nuestro", "nuestra", "nuestros", "nuestras"}),
     phone_extensions=("ext", "ext.", "extensión", "extension", "x"),

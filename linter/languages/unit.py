@@ -82,9 +82,6 @@ class Language:
     """Words after an amount that scale it ("$185 thousand"). `checks/people.py` (pay_verbs)."""
     currency_words: tuple[str, ...]
     """Currency names written after an amount ("90,000 euros"). `checks/people.py` (pay_verbs)."""
-    indefinite_articles: tuple[str, ...]
-    """Articles that make a name a common noun: "a nightjar" is the bird, not the codename.
-    `checks/codenames.py`."""
     phone_extensions: tuple[str, ...]
     """How a phone extension is written before its digits ("x204", "ext. 12"), each form in full.
     `checks/phones.py`."""

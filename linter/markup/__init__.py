@@ -18,7 +18,7 @@ from .html import extract_html
 from .markdown import extract_markdown
 from ..textmap import OffsetMap, line_end
 
-__all__ = ["MARKUP_BY_SUFFIX", "Directive", "Extracted", "Zone", "extract", "markup_for",
+__all__ = ["MARKUPS", "MARKUP_BY_SUFFIX", "Directive", "Extracted", "Zone", "extract", "markup_for",
            "read_markup"]
 
 log = logging.getLogger("postlint")
@@ -28,6 +28,7 @@ MARKUP_BY_SUFFIX = {
     ".html": "html", ".htm": "html",
     ".txt": "text", ".rst": "text",
 }
+MARKUPS = ("markdown", "mdx", "html", "text")
 # what may stand before a directive on a plain-text line: nothing, or a comment marker
 _TEXT_COMMENT_PREFIX = re.compile(r"(?:#+|//|\.\.|<!--|\{/\*|/\*|--|;+|%+|rem)?", re.IGNORECASE)
 _COMMENT_CLOSERS = ("-->", "*/}", "*/")
@@ -39,6 +40,7 @@ class Extracted:
     offsets: OffsetMap
     zones: list[Zone] = field(default_factory=list)
     directives: list[Directive] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. front matter that did not parse
     declared_lang: str | None = None  # what the markup says the post's language is, as written
 
 
@@ -56,9 +58,10 @@ def extract(source: str, markup: str) -> Extracted:
     """
     try:
         return read_markup(source, markup)
-    except Exception:  # a reader's bug must not cost the user the whole check
-        log.warning("could not read the %s markup; checking the file as plain text", markup,
-                    exc_info=True)
+    except Exception as exc:  # a reader's bug must not cost the user the whole check
+        # no traceback and no message: either could quote the post
+        log.warning("could not read the %s markup (%s); checking the file as plain text", markup,
+                    type(exc).__name__)
         return extract_text(source)
 
 
@@ -71,7 +74,7 @@ def read_markup(source: str, markup: str) -> Extracted:
     else:
         return extract_text(source)
     text, offsets, zones = writer.finish()
-    return Extracted(text, offsets, zones, directives, writer.declared_lang)
+    return Extracted(text, offsets, zones, directives, writer.warnings, writer.declared_lang)
 
 
 def extract_text(source: str) -> Extracted:

@@ -87,12 +87,13 @@ class TextWriter:
     """
 
     __slots__ = ("_builder", "_deferred", "_depth", "_hidden", "_hidden_starts", "_separator",
-                 "_space", "_start", "_waiting", "declared_lang", "zones")
+                 "_space", "_start", "_waiting", "declared_lang", "warnings", "zones")
 
     def __init__(self) -> None:
         self.declared_lang: str | None = None  # front matter `lang:`/`language:`, `<html lang>`
         self._builder = TextBuilder()
         self.zones: list[Zone] = []
+        self.warnings: list[str] = []  # what the reader could not read as the markup meant
         self._depth: dict[str, int] = {}
         self._start: dict[str, int] = {}
         self._waiting: list[str] = []
@@ -236,10 +237,40 @@ class TextWriter:
             deferred, self._deferred = self._deferred, []
             for kind, raw, src_start in deferred:
                 self._separator = BLOCK_SEPARATOR
+                if kind in ("link", "url_values"):
+                    self.link(raw, src_start, target=kind == "link")
+                    continue
                 self.open(kind)
                 self.copy_decoded(raw, src_start)
                 self.close(kind)
         self._separator = BLOCK_SEPARATOR
+
+    def link(self, raw: str, src_start: int, *, target: bool = True) -> None:
+        """A link's target in a `link` zone (unless `target` is false: it is written already),
+        then, in the same block, what it publishes in plain sight: the number of a `tel:` or
+        WhatsApp link, and query values that hold an address (`?email=a%40b.com`), decoded, each
+        in a `url_value` zone."""
+        if target:
+            self.open("link")
+            self.copy_decoded(raw, src_start)
+            self.close("link")
+        for start, end, prefix in url_values(raw):
+            self.replace(" ", src_start + start, src_start + start)
+            self.open("url_value")
+            if prefix:
+                self.replace(prefix, src_start + start, src_start + start)
+            self.copy_percent_decoded(raw[start:end], src_start + start)
+            self.close("url_value")
+
+    def copy_percent_decoded(self, raw: str, src_start: int) -> None:
+        """Text from a URL: each run of `%XX` escapes becomes the characters its bytes spell."""
+        pos = 0
+        for match in _PERCENT_RUN.finditer(raw):
+            decoded = bytes.fromhex(match.group().replace("%", "")).decode("utf-8", "replace")
+            self.copy(raw[pos:match.start()], src_start + pos)
+            self.replace(decoded, src_start + match.start(), src_start + match.end())
+            pos = match.end()
+        self.copy(raw[pos:], src_start + pos)
 
     def break_line(self) -> None:
         """A line break the markup asks for (`<br>`) but the source does not spell."""
@@ -285,6 +316,34 @@ class TextWriter:
         zones = self.zones + url_zones(text, links)
         zones.sort(key=lambda z: (z.start, z.end, z.kind))
         return text, offsets, zones
+
+
+_PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
+_DIAL = re.compile(r"(?:tel|sms|callto|facetime|facetime-audio|whatsapp):(?://)?(?:send\?phone=)?([^?#;,&\s]+)",
+                   re.IGNORECASE)
+_WHATSAPP = re.compile(r"(?:^|//|\.)(?:wa\.me/|(?:api\.)?whatsapp\.com/send/?\?(?:[^#]*&)?phone=)(\+?\d[\d%\-.]{5,20})",
+                       re.IGNORECASE)
+_QUERY_VALUE = re.compile(r"[?&;][^=&#;]*=([^&#;]+)")
+
+
+def url_values(url: str) -> list[tuple[int, int, str]]:
+    """What a URL publishes in plain sight: `(start, end, prefix)` spans of `url` (its number for
+    `tel:` and WhatsApp links, prefixed with `+` where the link drops it; query values holding an
+    address)."""
+    found: list[tuple[int, int, str]] = []
+    dial = _DIAL.match(url.strip())
+    if dial:
+        offset = len(url) - len(url.lstrip())
+        found.append((offset + dial.start(1), offset + dial.end(1), ""))
+    whatsapp = _WHATSAPP.search(url)
+    if whatsapp:
+        number = whatsapp.group(1)
+        found.append((whatsapp.start(1), whatsapp.end(1), "" if number.startswith(("+", "%2B", "%2b")) else "+"))
+    for value in _QUERY_VALUE.finditer(url):
+        text = value.group(1)
+        if "@" in text or "%40" in text.lower():
+            found.append((value.start(1), value.end(1), ""))
+    return sorted(set(found))
 
 
 def url_zones(text: str, known: set[tuple[int, int]] | None = None) -> list[Zone]:

@@ -25,6 +25,18 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 URL_ATTRIBUTES = frozenset({"href", "src"})
 META_TEXT_NAMES = frozenset({"description", "og:title", "og:description", "twitter:title",
                              "twitter:description"})
+META_NOT_TEXT = frozenset({"viewport", "robots", "referrer", "theme-color", "color-scheme",
+                           "format-detection", "generator"})
+# Attributes whose value a reader sees (a tooltip, a screen reader, a form) or the page source
+# publishes for machines (data-*, an iframe's srcdoc): read as text of the block they stand in.
+PUBLISHED_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "aria-description", "aria-roledescription",
+                                  "aria-placeholder", "aria-valuetext", "placeholder", "label", "summary",
+                                  "abbr", "srcdoc", "value", "download", "content"})
+# A JSX component's props (MDX: `<Callout title=... text=...>`) are all text, except these.
+NOT_TEXT_PROPS = frozenset({"class", "classname", "id", "style", "key", "ref", "type", "name", "role", "lang",
+                            "dir", "width", "height", "rel", "target", "for", "htmlfor", "tabindex", "loading",
+                            "decoding", "srcset", "sizes", "align", "variant", "size", "color", "icon"})
+JSON_LD = "application/ld+json"
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
@@ -35,6 +47,7 @@ class HtmlReader:
         self.writer = writer
         self.directives = directives
         self.hidden = 0  # inside <script>, <style>, <template>
+        self._json_ld = False  # inside <script type="application/ld+json">: published metadata
         self._in_head = False
         self._in_title = False
         self._opened: dict[str, int] = {}  # zones opened by tags (and how often), for end_scope()
@@ -67,6 +80,11 @@ class HtmlReader:
               tag_text: str | None) -> None:
         if tag in HIDDEN_TAGS:
             self.hidden += 1
+            self._json_ld = self.hidden == 1 and tag == "script" and any(
+                k == "type" and (v or "").strip().lower() == JSON_LD for k, v in attrs)
+            if self._json_ld:
+                self.writer.break_block()
+                self._open("metadata")
         if self.hidden:
             return
         if tag == "html" and self.writer.declared_lang is None:
@@ -83,15 +101,16 @@ class HtmlReader:
             self._open("front_matter")
             return
         if tag == "meta":
-            names = {(v or "").lower() for k, v in attrs if k in ("name", "property")}
-            if names & META_TEXT_NAMES:
-                span = _attribute_spans(tag_text, pos).get("content")
-                if span:
-                    w.break_block()
-                    w.open("front_matter")
-                    w.copy_decoded(span[1], span[0])
-                    w.close("front_matter")
-                    w.break_block()
+            names = {(v or "").lower() for k, v in attrs if k in ("name", "property", "itemprop")}
+            published = not names & META_NOT_TEXT and not any(k in ("http-equiv", "charset") for k, _ in attrs)
+            span = _attribute_spans(tag_text, pos).get("content") if published else None
+            if span:
+                kind = "front_matter" if names & META_TEXT_NAMES else "metadata"
+                w.break_block()
+                w.open(kind)
+                w.copy_decoded(span[1], span[0])
+                w.close(kind)
+                w.break_block()
             return
         if self._in_head:
             return
@@ -103,19 +122,27 @@ class HtmlReader:
             self._open("code")
         if tag in HEADING_TAGS:
             self._open("heading")
-        if tag == "img" or any(k in URL_ATTRIBUTES for k, _ in attrs):
+        if attrs:
             spans = _attribute_spans(tag_text, pos)
             if tag == "img" and "alt" in spans:
                 w.open("alt")
                 w.copy_decoded(spans["alt"][1], spans["alt"][0])
                 w.close("alt")
-            for name in ("href", "src"):
-                if name in spans:
-                    w.defer("link", spans[name][1], spans[name][0])
+            component = bool(tag_text) and tag_text[1:2].isupper()  # JSX in MDX: every prop is text
+            for name, (start, value) in spans.items():
+                if name in URL_ATTRIBUTES:
+                    w.defer("link", value, start)
+                elif (name in PUBLISHED_ATTRIBUTES or name.startswith("data-") or (
+                        component and name not in NOT_TEXT_PROPS)) and not (tag == "img" and name == "alt"):
+                    w.defer("attribute", value, start)
 
     def end(self, tag: str) -> None:
         if tag in HIDDEN_TAGS:
             self.hidden = max(self.hidden - 1, 0)
+            if self._json_ld and not self.hidden:
+                self._json_ld = False
+                self._close("metadata")
+                self.writer.break_block()
             return
         if self.hidden:
             return
@@ -146,6 +173,9 @@ class HtmlReader:
         return True
 
     def data(self, text: str, pos: int) -> None:
+        if self._json_ld and self.hidden == 1:
+            self.writer.copy(text, pos)  # JSON-LD: the page's metadata for search engines, published
+            return
         if not self._visible(text):
             return
         if self.writer.inside("code"):
@@ -169,10 +199,17 @@ class HtmlReader:
         else:
             self.writer.replace(decoded, pos, pos + len(raw))
 
-    def comment(self, body: str, start: int, end: int) -> None:
+    def comment(self, body: str, start: int, end: int, body_start: int) -> None:
+        """A comment is a suppression directive, or text: it ships in the page's source."""
         directive = parse_directive(body, start, end)
         if directive is not None:
             self.directives.append(directive)
+        elif body.strip():
+            self.writer.break_block()
+            self._open("comment")
+            self.writer.copy(body, body_start)
+            self._close("comment")
+            self.writer.break_block()
 
 
 class _Parser(HTMLParser):
@@ -230,7 +267,9 @@ class _Parser(HTMLParser):
         start = self._offset()
         close = self._raw.find(">", start + 4 + len(data))
         end = len(self._raw) if close < 0 else close + 1
-        self._reader.comment(data, self._base + start, self._base + end)
+        body = self._raw.find(data, start) if data else -1
+        self._reader.comment(data, self._base + start, self._base + end,
+                             self._base + (body if body >= 0 else start))
 
 
 def _attribute_spans(tag_text: str | None, pos: int) -> dict[str, tuple[int, str]]:

@@ -30,7 +30,8 @@ LEAF_BLOCKS = frozenset({"inline", "fence", "code_block", "html_block", "hr", "h
                          "table_open"})
 _MDX_ESM = re.compile(r"(?:import|export)\b")
 _REFERENCE_DEFINITION = re.compile(
-    r"[ \t>]*\[(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*(?:\r?\n[ \t>]*)?(<[^>\n]*>|\S+)")
+    r"[ \t>]*\[(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*(?:\r?\n[ \t>]*)?(<[^>\n]*>|\S+)"
+    r"""(?:[ \t]*(?:\r?\n[ \t>]*)?("[^"]*"|'[^']*'|\([^)]*\)))?""")
 
 
 @functools.cache
@@ -52,6 +53,7 @@ def extract_markdown(source: str, *, mdx: bool = False) -> tuple[TextWriter, lis
     writer = TextWriter()
     directives: list[Directive] = []
     front = read_front_matter(source)
+    writer.warnings.extend(front.warnings)
     writer.declared_lang = front.lang
     for start, end, value in front.fields:
         writer.open("front_matter")
@@ -154,6 +156,8 @@ class _MarkdownReader:
                     continue
                 if self.mdx and kind == "paragraph_open" and tok.level == 0 and i + 1 < n \
                         and _MDX_ESM.match(tokens[i + 1].content):
+                    if tok.map and tokens[i + 1].content.startswith("export"):
+                        self._raw_lines(tok.map, "code")  # `export const meta = {...}` is published
                     i = _matching_close(tokens, i) + 1  # an MDX import/export is code, not prose
                     continue
                 self.w.break_block()
@@ -182,6 +186,14 @@ class _MarkdownReader:
             lines.pop()
         self.w.break_block()
         self.w.open("code")
+        _, _, shown = tok.info.strip().partition(" ")  # ```js title="nightjar.js": many sites show it
+        if tok.type == "fence" and shown.strip():
+            at = self.src.find(shown.strip(), self.line_start(tok.map[0]), self.line_end(tok.map[0]))
+            if at >= 0:
+                self.w.copy(shown.strip(), at)
+                self.w.close("code")
+                self.w.break_block()
+                self.w.open("code")
         start, end = self.line_start(first), self.line_start(first + len(lines))
         raw = self.src[start:end]
         if raw == content or raw + "\n" == content:
@@ -214,10 +226,14 @@ class _MarkdownReader:
         self.w.break_block()
         self.cursor = max(self.cursor, end)
 
-    def _raw_lines(self, line_range: list[int]) -> None:
+    def _raw_lines(self, line_range: list[int], zone: str | None = None) -> None:
         start, end = self.line_start(line_range[0]), self.line_start(line_range[1])
         self.w.break_block()
+        if zone:
+            self.w.open(zone)
         self.w.copy(self.src[start:end].rstrip("\r\n"), start)
+        if zone:
+            self.w.close(zone)
         self.w.break_block()
         self.cursor = max(self.cursor, end)
 
@@ -250,16 +266,20 @@ class _MarkdownReader:
                 url_start, url_end = match.span(1)
                 if self.src[url_start] == "<":
                     url_start, url_end = url_start + 1, url_end - 1
-                self.definitions.append((line, url_start, url_end))
+                title = (match.start(2) + 1, match.end(2) - 1) if match.group(2) else None
+                self.definitions.append((line, url_start, url_end, title))
         self.definitions.reverse()  # taken from the end, in document order
 
     def _flush_definitions(self, before_line: int) -> None:
         while self.definitions and self.definitions[-1][0] < before_line:
-            _, start, end = self.definitions.pop()
+            _, start, end, title = self.definitions.pop()
             self.w.break_block()
-            self.w.open("link")
-            self.w.copy_decoded(self.src[start:end], start)
-            self.w.close("link")
+            self.w.link(self.src[start:end], start)
+            if title:
+                self.w.break_block()
+                self.w.open("title")
+                self.w.copy_decoded(self.src[title[0]:title[1]], title[0])
+                self.w.close("title")
             self.w.break_block()
 
     # --- inline ----------------------------------------------------------------------------
@@ -387,6 +407,7 @@ class _MarkdownReader:
             self.w.open("link")
             self.w.copy_decoded(self.src[opening + 1:closing], opening + 1)
             self.w.close("link")
+            self.w.defer("url_values", self.src[opening + 1:closing], opening + 1)
         self.cursor = closing + 1
 
     def _destination(self, limit: int, href: str | None) -> None:
@@ -437,16 +458,21 @@ class _MarkdownReader:
         if href is not None and unescapeAll(url) != href:
             return None
         pos = _skip_space(src, pos, limit)
+        title: tuple[int, int] | None = None
         if pos < limit and src[pos] in "\"'(":
             closer = ")" if src[pos] == "(" else src[pos]
             pos += 1
+            title_start = pos
             while pos < limit and src[pos] != closer:
                 pos += 2 if src[pos] == "\\" else 1
+            title = (title_start, min(pos, limit))
             pos = _skip_space(src, pos + 1, limit)
         if pos < limit and src[pos] == ")":
             pos += 1
         if url.strip() and not self.html.hidden:
             self.w.defer("link", url, url_start)
+        if title and not self.html.hidden:  # a tooltip a reader sees
+            self.w.defer("title", src[title[0]:title[1]], title[0])
         return min(pos, limit)
 
 

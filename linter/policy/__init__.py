@@ -20,7 +20,7 @@ from collections.abc import Sequence
 import regex
 
 from ..config import Config
-from ..errors import PostlintError
+from ..errors import InternalError, PostlintError
 from ..languages import LANGUAGES
 from ..rule import Rule
 from .render import to_html, to_markdown
@@ -36,7 +36,7 @@ language's code (`en.py`, `es.py`)."""
 __all__ = ["FORMATS", "TEXTS", "PolicyLeak", "render_policy"]
 
 
-class PolicyLeak(RuntimeError):
+class PolicyLeak(InternalError):
     """The public edition still held a withheld value: a bug in postlint, never printed."""
 
 

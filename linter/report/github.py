@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..finding import Finding, Severity
-from .results import FileResult, Summary
-from .text import summary_line
+from .results import FileResult, Summary, display, printable
+from .text import configs_line, summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -27,7 +27,7 @@ def escape_property(value: str) -> str:
 
 
 def annotation(path: str, finding: Finding) -> str:
-    properties = {"file": path, "line": str(finding.line)}
+    properties = {"file": printable(path), "line": str(finding.line)}
     if finding.end_line == finding.line:
         properties["col"] = str(finding.col)
     properties["endLine"] = str(finding.end_line)
@@ -38,10 +38,12 @@ def annotation(path: str, finding: Finding) -> str:
     if finding.suggestion:
         body.append(f"Instead: {finding.suggestion}")
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
-    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(chr(10).join(body))}"
+    return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(printable(chr(10).join(body)))}"
 
 
-def render(results: Sequence[FileResult], **_: Any) -> str:
+def render(results: Sequence[FileResult], *, configs: Sequence[str] = (), **_: Any) -> str:
     lines = [annotation(r.path, f) for r in results for f in r.findings]
+    if configs:
+        lines.append(configs_line(configs).rstrip("\n"))
     lines.append(summary_line(Summary.of(results)))
     return "\n".join(lines) + "\n"

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..finding import Finding, Severity
 from ..textmap import LINE_BREAK
@@ -18,6 +20,7 @@ class FileResult:
     findings: Sequence[Finding]
     source: str = ""
     baselined: int = 0  # findings left out because the baseline already records them
+    hidden: tuple[Finding, ...] = ()  # those findings: not reported, but `--redact` masks their spans too
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,50 @@ class Summary:
             for finding in result.findings:
                 counts[str(finding.severity)] += 1
         return cls(len(results), counts, sum(r.baselined for r in results))
+
+
+_SURROGATE_BYTE = re.compile(r"[\udc80-\udcff]")
+# What a terminal would act on instead of showing: C0/C1 controls but tab, bidi controls, line and
+# paragraph separators, lone surrogates.
+_UNSHOWABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` that any UTF-8 output can carry: a byte a file name held that is not UTF-8 (decoded by
+    Python as a lone surrogate) is written `\\xNN`."""
+    if not _SURROGATE_BYTE.search(text):
+        return text
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def display(text: str) -> str:
+    """`text` as a terminal should show it: `printable`, and control characters as their visible
+    pictures (a newline in a file name cannot start a line of its own, an escape cannot recolour
+    the screen); one character each, so columns stay true."""
+    text = printable(text)
+    return _UNSHOWABLE.sub(_picture, text) if _UNSHOWABLE.search(text) else text
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def shown_configs(configs: Sequence[Path | None]) -> list[str]:
+    """The configs a run applied, as reports name them: relative to the working folder when below
+    it; None (no config found) as the built-in defaults."""
+    here = Path.cwd().resolve()
+    shown = []
+    for config in configs:
+        if config is None:
+            shown.append("none (built-in rules, no company policy)")
+        elif config.is_relative_to(here):
+            shown.append(str(config.relative_to(here)))
+        else:
+            shown.append(str(config))
+    return shown
 
 
 @functools.lru_cache(maxsize=8)

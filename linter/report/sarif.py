@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..finding import Finding, Severity
-from .results import FileResult, context_without_match
+from .results import FileResult, context_without_match, printable
 
 if TYPE_CHECKING:
     from ..rule import Rule
@@ -54,7 +54,7 @@ def render(results: Sequence[FileResult], *, rules: Mapping[str, Rule] | None = 
                 "rules": list(descriptors.values()),
             }},
             "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
+            "originalUriBaseIds": {"%SRCROOT%": {"uri": _file_uri(os.getcwd()).rstrip("/") + "/"}},
             "results": sarif_results,
             "invocations": [{"executionSuccessful": True}],
         }],
@@ -123,16 +123,23 @@ def artifact(path: str) -> dict[str, Any]:
     try:
         relative = PurePath(os.path.relpath(absolute, Path.cwd()))
     except ValueError:  # another drive
-        return {"uri": Path(absolute).as_uri()}
+        return {"uri": _file_uri(absolute)}
     if relative.parts and relative.parts[0] == "..":
-        return {"uri": Path(absolute).as_uri()}
-    return {"uri": quote(relative.as_posix()), "uriBaseId": "%SRCROOT%"}
+        return {"uri": _file_uri(absolute)}
+    return {"uri": quote(os.fsencode(relative.as_posix())), "uriBaseId": "%SRCROOT%"}
+
+
+def _file_uri(absolute: str) -> str:
+    """A file URI, percent-encoding the bytes of a name that is not UTF-8."""
+    if printable(absolute) == absolute:
+        return Path(absolute).as_uri()
+    return "file://" + quote(os.fsencode(Path(absolute).as_posix()))
 
 
 def _fingerprint(result: FileResult, finding: Finding, seen: dict[str, int]) -> str:
     """Rule, file, the finding's line with the match cut out, and which such occurrence it is."""
     context = " ".join(context_without_match(result.source, finding).split()).casefold()
-    key = "\0".join([finding.code, PurePath(result.path).as_posix(), context])
+    key = "\0".join([finding.code, printable(PurePath(result.path).as_posix()), context])
     seen[key] = seen.get(key, 0) + 1
     return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
 

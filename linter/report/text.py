@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..finding import Finding, Severity
-from .results import FileResult, Summary, source_line
+from .results import FileResult, Summary, display, source_line
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 EXCERPT = 100  # characters of a long source line shown around the match (Markdown paragraphs are one line)
@@ -20,7 +20,7 @@ def _paint(text: str, code: str, colour: bool) -> str:
 def _source_line(source: str, finding: Finding) -> tuple[str, int, int]:
     """The finding's first line of source (a window of it around the match when it is long), and
     where the underline starts in it and how long it is."""
-    line = source_line(source, finding.line).expandtabs(1)
+    line = display(source_line(source, finding.line).expandtabs(1))
     if not line:
         return "", 0, 0
     width = (finding.end_col - finding.col) if finding.end_line == finding.line else len(line) - finding.col + 1
@@ -41,16 +41,20 @@ def excerpt(line: str, start: int, width: int, size: int = EXCERPT) -> tuple[str
 
 def render_finding(path: str, finding: Finding, source: str, *, colour: bool = False) -> str:
     severity = _paint(f"{finding.severity}", _COLOURS[finding.severity], colour)
-    head = f"{path}:{finding.line}:{finding.col}: {severity} {_paint(finding.code, '1', colour)} {finding.message}"
+    head = (f"{display(path)}:{finding.line}:{finding.col}: {severity} {_paint(finding.code, '1', colour)} "
+            f"{display(finding.message)}")
     out = [head]
     line, start, width = _source_line(source, finding)
+    gutter = f"{finding.line:>5} | "
+    if finding.in_path:  # found in the file name: show it, not line 1
+        line, start, width = excerpt(display(path), finding.in_path[0], finding.in_path[1] - finding.in_path[0])
+        gutter = " name | "
     if line:
-        gutter = f"{finding.line:>5} | "
         out.append(gutter + line)
         out.append(" " * (len(gutter) - 2) + "| " + " " * start + _paint("^" * width, _COLOURS[finding.severity], colour))
-    out.append(f"        why: {finding.why}")
+    out.append(f"        why: {display(finding.why)}")
     if finding.suggestion:
-        out.append(f"        fix: {finding.suggestion}")
+        out.append(f"        fix: {display(finding.suggestion)}")
     return "\n".join(out)
 
 
@@ -62,10 +66,18 @@ def summary_line(summary: Summary) -> str:
     return f"{files}: " + ", ".join(parts) + baselined
 
 
+def configs_line(configs: Sequence[str]) -> str:
+    """Which policy the run applied: a config beside a post must never replace it unseen."""
+    if not configs:
+        return ""
+    return f"{'config' if len(configs) == 1 else 'configs'}: {', '.join(display(c) for c in configs)}\n"
+
+
 def render_file(result: FileResult, *, colour: bool = False) -> str:
     """One file's findings, each followed by a blank line (printed as soon as the file is done)."""
     return "".join(render_finding(result.path, f, result.source, colour=colour) + "\n\n" for f in result.findings)
 
 
-def render(results: Sequence[FileResult], *, colour: bool = False, **_: Any) -> str:
-    return "".join(render_file(r, colour=colour) for r in results) + summary_line(Summary.of(results)) + "\n"
+def render(results: Sequence[FileResult], *, colour: bool = False, configs: Sequence[str] = (), **_: Any) -> str:
+    return ("".join(render_file(r, colour=colour) for r in results) + configs_line(configs)
+            + summary_line(Summary.of(results)) + "\n")

@@ -22,6 +22,7 @@ from ..config import LANGUAGES, Config
 from ..finding import Finding, Severity
 from ..languages import AUTO  # the language the library decides (the config's, or detected per post)
 from ..report import FileResult, Summary, reporter
+from ..report.results import shown_configs
 from ..suppress import DIRECTIVE_RULES
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class Review:
     draft: Draft
     result: FileResult
     lang: str
+    config: Path | None = None  # the config it was checked under (None: the built-in defaults)
 
     @property
     def findings(self) -> Sequence[Finding]:
@@ -80,7 +82,7 @@ class Review:
 
     def json(self) -> str:
         """Exactly what `postlint check --format json` prints for this draft."""
-        return reporter("json")([self.result])
+        return reporter("json")([self.result], configs=shown_configs([self.config]))
 
 
 def parse_date(value: Any) -> dt.date:
@@ -176,7 +178,7 @@ class Reviewer:
         results = [FileResult(draft.path, findings, draft.text)]
         if draft.redact or self.linter.config.redact:
             results, _ = redact(results, self.rules)  # the rules' templates rebuild masked messages
-        return Review(draft, results[0], document.lang)
+        return Review(draft, results[0], document.lang, self.linter.config.path)
 
     def close(self) -> None:
         self._worker.shutdown(wait=False, cancel_futures=True)

@@ -1,4 +1,4 @@
-"""Front matter (linter/markup/frontmatter.py): which fields are post text, at their true offsets."""
+"""Front matter (linter/markup/frontmatter.py): every string value, at its true offset."""
 
 from __future__ import annotations
 
@@ -24,15 +24,24 @@ We shipped it.
 """
 
 
-def test_yaml_front_matter_keeps_post_fields_and_drops_metadata() -> None:
+def test_yaml_front_matter_reads_every_string_value_and_no_key() -> None:
     extracted = md(YAML_POST)
     fields = zone_texts(extracted, "front_matter")
     assert fields == ["Launching the new dashboard",
                       "How we rebuilt the analytics dashboard\nin six weeks.",
-                      "engineering", "data viz", "product", "release notes"]
-    for metadata in ("Jane Doe", "2026-03-01", "post", "false", "author", "title"):
-        assert metadata not in extracted.text
+                      "Jane Doe", "post", "engineering", "data viz", "product", "release notes"]
+    for not_text in ("2026-03-01", "false", "author", "title"):  # dates, booleans and keys
+        assert not_text not in extracted.text
     assert extracted.text.endswith("We shipped it.")
+
+
+def test_nested_values_are_read_too() -> None:
+    source = ("---\nseo:\n  description: Nightjar is here\nimage: {alt: Nightjar photo, width: 640}\n"
+              "author_email: jane.doe@gmail.com\nslug: nightjar-launch\nlinks: [{label: Docs}]\n---\nBody.\n")
+    extracted = md(source)
+    assert zone_texts(extracted, "front_matter") == [
+        "Nightjar is here", "Nightjar photo", "jane.doe@gmail.com", "nightjar-launch", "Docs"]
+    assert source_of(source, extracted, "Nightjar photo") == "Nightjar photo"
 
 
 def test_yaml_front_matter_values_keep_their_source_offsets() -> None:
@@ -46,25 +55,28 @@ def test_yaml_front_matter_values_keep_their_source_offsets() -> None:
     assert source_of(YAML_POST, extracted, "six weeks.") == "six weeks."
 
 
-def test_toml_front_matter_with_zola_taxonomies() -> None:
+def test_toml_front_matter_every_table_and_dotted_key() -> None:
     source = (
         '+++\npath = "2026/03/01/launch"\ntitle = "Announcing \\"Falcon\\" 2.0"\n'
         'authors = ["The Release Team"]\ndescription = """\nFaster builds\nfor everyone."""\n'
-        'aliases = ["2026/03/01/launch.html"]\n\n[taxonomies]\ntags = ["release", \'tooling\']\n\n'
-        '[extra]\nsummary = "an extra field, not post text"\n+++\n\nBody text.\n'
+        'weight = 3\n\n[taxonomies]\ntags = ["release", \'tooling\']\n\n'
+        '[extra]\nsummary = "an extra field"\nseo.image = {alt = "Falcon photo"}\n+++\n\nBody text.\n'
     )
     extracted = md(source)
     assert zone_texts(extracted, "front_matter") == [
-        'Announcing "Falcon" 2.0', "Faster builds\nfor everyone.", "release", "tooling"]
-    assert source_of(source, extracted, "Falcon") == "Falcon"
-    for metadata in ("2026/03/01", "Release Team", "extra field"):
-        assert metadata not in extracted.text
+        "2026/03/01/launch", 'Announcing \\"Falcon\\" 2.0', "The Release Team", "Faster builds\nfor everyone.",
+        "release", "tooling", "an extra field", "Falcon photo"]
+    assert source_of(source, extracted, "Falcon photo") == "Falcon photo"
+    assert "weight" not in extracted.text  # keys and numbers are not text
 
 
-def test_broken_front_matter_is_skipped_without_crashing() -> None:
+def test_broken_front_matter_is_read_as_text_with_a_warning() -> None:
     source = "---\ntitle: [unclosed\nauthor: x\n---\n\nThe body still counts.\n"
     extracted = md(source)
-    assert extracted.text == "The body still counts."
+    assert extracted.text == "title: [unclosed\nauthor: x\n\nThe body still counts."
+    assert zone_texts(extracted, "front_matter") == ["title: [unclosed\nauthor: x"]
+    (warning,) = extracted.warnings
+    assert "not valid YAML" in warning and "unclosed" not in warning
 
 
 def test_dashes_around_prose_are_markdown_not_front_matter() -> None:

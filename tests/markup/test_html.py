@@ -36,9 +36,10 @@ def test_html_page_keeps_visible_text_and_drops_script_style_head() -> None:
     extracted = read_markup(HTML_PAGE, "html")
     assert_maps_back(HTML_PAGE, extracted)
     text = extracted.text
-    for hidden in ("should-not-appear", "font-family", "Not Text", "stylesheet", "utf-8"):
+    for hidden in ("should-not-appear", "font-family", "stylesheet", "utf-8"):
         assert hidden not in text
-    assert text.startswith("Q3 results & outlook\n\nRecord \"growth\" this quarter\n\nQ3\xa0results\n\n")
+    assert zone_texts(extracted, "metadata") == ["Not Text"]  # a meta tag's content ships in the page
+    assert text.startswith("Q3 results & outlook\n\nRecord \"growth\" this quarter\n\nNot Text\n\nQ3\xa0results\n\n")
     assert "Revenue grew, says the report.\nSecond line.\n\nhttps://intranet.acme.internal/q3" in text
     assert "First\n\nSecond" in text and "Cell A\n\nCell B" in text
     assert zone_texts(extracted, "front_matter") == ["Q3 results & outlook", 'Record "growth" this quarter']

@@ -175,11 +175,13 @@ def test_never_overwrites_the_config_or_a_pack(run, tmp_path):
     config = tmp_path / "postlint.yaml"
     config.write_text("packs: [claims, ./acme.yaml]\n")
     pack = tmp_path / "acme.yaml"
-    pack.write_text("rules: []\n")
+    rules = ("rules:\n- {code: CLAIM-ACME, category: claims, severity: warning, kind: terms, terms: [best ever],\n"
+             "   message: \"'{match}' is a claim.\", why: Claims need proof.}\n")
+    pack.write_text(rules)
     for target in (config, pack, tmp_path / "sub" / ".." / "acme.yaml"):
         code, _, err = run("policy", "--config", config, "-o", target)
-        assert code == 2 and "is the config or one of its rule packs" in err
-    assert config.read_text() == "packs: [claims, ./acme.yaml]\n" and pack.read_text() == "rules: []\n"
+        assert code == 2 and "is the config or one of its rule packs" in err, err
+    assert config.read_text() == "packs: [claims, ./acme.yaml]\n" and pack.read_text() == rules
 
 
 def test_an_unwritable_output_is_a_clear_error(run, tmp_path):
