@@ -41,6 +41,8 @@ _LIST_HOSTS = regex.compile(r"(?:^|\.)(?:googlegroups\.com|groups\.io|freelists\
 _LOCAL_PARTS = regex.compile(r"[.\-_+]+|(?<=\p{L})(?=\d)|(?<=\d)(?=\p{L})")  # join18f -> join, 18, f
 _SEPARATORS = regex.compile(r"[.\-_+]+")
 _SCP_PATH = regex.compile(r":[\w~./\-]")
+# A generated identifier, never a name: 20 or more letters and digits, mixed, with 4 digits or more.
+_GENERATED = regex.compile(r"(?=(?:[a-z]*\d){4})(?=(?:\d*[a-z]){2})[a-z0-9]{20,}")
 _URL_LOGIN = regex.compile(r"(?:[a-z][a-z0-9+.\-]*://|\bssh\s+(?:-\S+\s+)*)$", regex.IGNORECASE)
 
 
@@ -119,7 +121,7 @@ class EmailsCheck(Check):
             ("reserved", lambda: _under(domain, shared_words("reserved_domains"))),
             ("placeholder", lambda: self._is_placeholder(local, domain, document.language)
                                     or _dummy_before(text, start, document.language)),
-            ("login", lambda: self._is_login(document, start, end, local)),
+            ("login", lambda: self._is_login(document, start, end, local, domain)),
             ("company", lambda: _under(domain, self.company_domains)),
             ("role", lambda: not personal and (self._is_role(local, domain, document.language)
                                                or self._named_after_organisation(document, local, start, end))),
@@ -138,11 +140,16 @@ class EmailsCheck(Check):
         return local in placeholders or f"@{domain}" in placeholders
 
     @staticmethod
-    def _is_login(document: Document, start: int, end: int, local: str) -> bool:
-        """`git@github.com:org/repo`, `ssh://deploy@host`, `ssh ubuntu@host`, `postgres@db`."""
+    def _is_login(document: Document, start: int, end: int, local: str, domain: str) -> bool:
+        """`git@github.com:org/repo`, `ssh://deploy@host`, `ssh ubuntu@host`, `postgres@db`, and
+        machine identifiers: a calendar's or service account's address
+        (`...@group.calendar.google.com`), or a generated local part at a domain that is no webmail
+        (`apd9vmbc22egenmtu5l6c5jbfc@`)."""
         text = document.text
         return (local in shared_words("service_accounts") or bool(_SCP_PATH.match(text, end))
-                or bool(_URL_LOGIN.search(text, max(0, start - 40), start)))
+                or bool(_URL_LOGIN.search(text, max(0, start - 40), start))
+                or _under(domain, shared_words("machine_domains"))
+                or (bool(_GENERATED.fullmatch(local)) and not _under(domain, shared_words("free_mail_domains"))))
 
     @staticmethod
     def _is_role(local: str, domain: str, language: Unit) -> bool:
