@@ -222,6 +222,11 @@ class _Labels:
     def __init__(self, fields: Sequence[_Field], nlp: Language) -> None:
         from spacy.matcher import PhraseMatcher
 
+        from .. import languages
+
+        self.vowels = frozenset(languages.get(nlp.lang).vowels) if nlp.lang in languages.LANGUAGES \
+            else frozenset("aeiou")
+
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA") if nlp.has_pipe("lemmatizer") else None
@@ -236,7 +241,7 @@ class _Labels:
                     continue
                 key = f"{i}:{kind}"
                 self.keys[nlp.vocab.strings.add(key)] = (i, weak)
-                variants = dict.fromkeys(v for label in labels for v in _variants(label, exact))
+                variants = dict.fromkeys(v for label in labels for v in _variants(label, exact, self.vowels))
                 (self.exact if exact else self.lower).add(key, list(nlp.tokenizer.pipe(variants)))
                 if self.lemma is not None and not exact:
                     parsed = lemma_docs(nlp, [label.lower() for label in labels])  # parsed once per model
@@ -246,7 +251,7 @@ class _Labels:
                 if not weak:
                     for label in labels:
                         words = tuple(label.lower().replace("’", "'").split())
-                        self.typed.setdefault(_skeleton(words[0]), []).append((words, i))
+                        self.typed.setdefault(_skeleton(words[0], self.vowels), []).append((words, i))
         self.common = dictionary(nlp)
 
     def find(self, doc: Doc) -> list[tuple[int, int, int, bool]]:
@@ -275,7 +280,7 @@ class _Labels:
         while i < n:
             best: tuple[int, int] | None = None  # (end token, field)
             for first, j in _typed_words(doc, i):
-                for words, index in self.typed.get(_skeleton(first), ()):
+                for words, index in self.typed.get(_skeleton(first, self.vowels), ()):
                     end = self._typed_rest(doc, words, first, i, j)
                     if end is not None and (best is None or end > best[0]):
                         best = (end, index)
@@ -287,12 +292,12 @@ class _Labels:
 
     def _typed_rest(self, doc: Doc, words: tuple[str, ...], first: str, i: int, j: int) -> int | None:
         """Where a typed label `words` that starts with `first` (tokens i..j) ends, or None."""
-        if first != words[0] and not _abbreviates(first, words[0], self.common):
+        if first != words[0] and not _abbreviates(first, words[0], self.common, self.vowels):
             return None
         shortened = j - i > 1 or first != words[0]
         for word in words[1:]:
             for typed, k in _typed_words(doc, j):
-                if typed == word or _abbreviates(typed, word, self.common):
+                if typed == word or _abbreviates(typed, word, self.common, self.vowels):
                     shortened = shortened or typed != word or k - j > 1
                     j = k
                     break
@@ -301,35 +306,34 @@ class _Labels:
         return j if shortened else None
 
 
-def _variants(label: str, exact: bool) -> list[str]:
+def _variants(label: str, exact: bool, vowels: frozenset[str]) -> list[str]:
     """A label as written, with its last word in the plural, and with a curly apostrophe."""
     label = " ".join(label.split())
     forms = [label]
     last = label.rsplit(" ", 1)[-1]
     if last.isalpha() and len(last) >= 3:
-        forms += [label + "s"] if exact or last[-1] in "aeiouáéíóú" else [label + "s", label + "es"]
+        forms += [label + "s"] if exact or last[-1] in vowels else [label + "s", label + "es"]
     return [f for form in forms for f in dict.fromkeys((form, form.replace("'", "’")))]
 
 
-_VOWELS = frozenset("aeiouáéíóúü")
 _SPELLED_REACH = 160  # characters a value spelled out with blanks may span (an IBAN, letter by letter, is ~70)
 
 
-def _skeleton(word: str) -> str:
+def _skeleton(word: str, vowels: frozenset[str]) -> str:
     """A word's consonants, doubled ones once: "password" -> "pswrd", "número" -> "nmr"."""
     out: list[str] = []
     for ch in word:
-        if ch not in _VOWELS and ch.isalnum() and (not out or out[-1] != ch):
+        if ch not in vowels and ch.isalnum() and (not out or out[-1] != ch):
             out.append(ch)
     return "".join(out)
 
 
-def _abbreviates(typed: str, word: str, common: frozenset[str]) -> bool:
+def _abbreviates(typed: str, word: str, common: frozenset[str], vowels: frozenset[str]) -> bool:
     """`typed` is `word` with vowels dropped ("psswrd", "nmbr", "brth"), and no word of its own."""
     if len(typed) < 2 or len(typed) >= len(word) or typed[0] != word[0] or typed in common:
         return False
-    skeleton = _skeleton(word)
-    if len(skeleton) < 2 or _skeleton(typed) != skeleton:
+    skeleton = _skeleton(word, vowels)
+    if len(skeleton) < 2 or _skeleton(typed, vowels) != skeleton:
         return False
     rest = iter(word)
     return all(ch in rest for ch in typed)  # its letters, in order, with some left out

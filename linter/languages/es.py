@@ -133,6 +133,7 @@ UNIT = Language(
         "prueba pruebas demo ejemplo ejemplos ficticio ficticia ficticios falso falsa muestra defecto "
         "predeterminado predeterminada".split()),
     dummy_preps=frozenset("de para como por".split()),
+    vowels="aeiouáéíóúü",
     conjunctions=frozenset({"y", "e", "o", "u"}),
     range_words=frozenset({"a", "hasta"}),
     placeholder_words=frozenset({"oculto", "oculta", "eliminado", "censurado", "ejemplo", "muestra", "contraseña",

@@ -198,6 +198,9 @@ class Language:
     "... for demo". `checks/labelled.py`."""
     dummy_preps: frozenset[str] = frozenset()
     """Prepositions that put a dummy word after a value ("for demo", "de prueba"). `checks/labelled.py`."""
+    vowels: str = "aeiou"
+    """The vowels, lower case: a label typed without them ("psswrd") is still the label, and a label
+    ending in one takes only -s in the plural. `checks/labelled.py`."""
     conjunctions: frozenset[str] = frozenset()
     """Words that join the items of a list (and, or; y, o): "born 01/02/1980 and 03/04/1985" states
     two values. `checks/labelled.py`."""
