@@ -47,6 +47,9 @@ class Document:
     warnings: list[str] = field(default_factory=list)  # what `warn` said (such posts are not cached)
     _lines: LineIndex | None = None
     _block_starts: list[int] | None = None
+    also_langs: tuple[str, ...] = ()
+    """Languages whose rules also check this post: under `lang: auto`, every other one when nothing
+    tells the post's language (`languages.undecided`)."""
 
     @classmethod
     def create(cls, source: str, *, path: str | None = None, markup: str | None = None,
@@ -55,10 +58,14 @@ class Document:
         `lang:`/`language:`, `<html lang>`), else the one its words show, else `default_lang`."""
         extracted = extract(source, markup or markup_for(path))
         text, to_plain = normalise(extracted.text)
-        lang = languages.resolve(lang, declared=extracted.declared_lang, text=text, fallback=default_lang)
+        setting = lang
+        lang = languages.resolve(setting, declared=extracted.declared_lang, text=text, fallback=default_lang)
+        also = tuple(code for code in languages.LANGUAGES if code != lang) if languages.undecided(
+            setting, declared=extracted.declared_lang, text=text) else ()
         document = cls(source=source, text=text, path=path, markup=markup or markup_for(path), lang=lang,
                        as_of=as_of or dt.date.today(), plain=extracted.text, zones=extracted.zones,
-                       directives=extracted.directives, _to_plain=to_plain, _to_source=extracted.offsets)
+                       directives=extracted.directives, _to_plain=to_plain, _to_source=extracted.offsets,
+                       also_langs=also)
         for warning in extracted.warnings:
             document.warn(warning)
         return document

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import itertools
@@ -201,6 +202,14 @@ def _deferred_spans(document: Document, capability: str, asking: list[Check]) ->
     return spans
 
 
+def _in_every_language(piece: Document) -> Iterator[Document]:
+    """`piece`, and a copy of it for each of its `also_langs` (a post whose language nothing tells
+    is checked by every language's rules; `_finish` dedupes what they both find)."""
+    yield piece
+    for lang in piece.also_langs:
+        yield dataclasses.replace(piece, lang=lang, spacy_doc=None, pii=[], also_langs=())
+
+
 def _batches(pieces: Iterable[tuple[Document, Document]], size: int,
              chars: int) -> Iterator[list[tuple[Document, Document]]]:
     """Consecutive batches of at most `size` pieces and, beyond their first, `chars` characters."""
@@ -322,8 +331,9 @@ class Linter:
 
     def _lint_documents(self, documents: Iterable[Document],
                         batch_size: int) -> Iterator[tuple[Document, list[Finding]]]:
-        pieces = ((document, piece) for document in documents
-                  for piece in document.pieces(min(PIECE_CHARS, self._runtime(document.lang).nlp.max_length)))
+        pieces = ((document, read) for document in documents
+                  for piece in document.pieces(min(PIECE_CHARS, self._runtime(document.lang).nlp.max_length))
+                  for read in _in_every_language(piece))
         current: Document | None = None
         found: list[Finding] = []
         for document, findings in self._lint_pieces(pieces, batch_size):

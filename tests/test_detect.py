@@ -91,3 +91,16 @@ def test_cli_lang_auto_and_explicit(run, tmp_path):
     assert code == 1 and "es una dirección de correo electrónico" in out
     code, out, _ = run("check", "--no-cache", "--lang", "en", str(post))
     assert code == 1 and "is an email address" in out
+
+
+def test_a_post_nothing_tells_the_language_of_is_checked_in_every_language():
+    # no word only one language writes: read in default_lang, and every language's rules check it
+    auto, english = Linter({}), Linter({"lang": "en"})
+    assert [(f.code, f.lang) for f in auto.lint("callate perra arrepentida")] == [("DER-SEXIST", "es")]
+    assert english.lint("callate perra arrepentida") == []  # an explicit language is kept
+    # what several languages find is one finding, in the post's own language
+    assert [(f.code, f.lang) for f in auto.lint("Call Tom 212-555-0147")] == [("PII-PHONE", "en")]
+    assert languages.undecided("auto", declared=None, text="callate perra arrepentida")
+    assert not languages.undecided("auto", declared="es", text="callate perra arrepentida")
+    assert not languages.undecided("auto", declared=None, text="We shipped it.")
+    assert not languages.undecided("en", declared=None, text="callate perra arrepentida")

@@ -13,7 +13,7 @@ import pkgutil
 from ..errors import PostlintError
 from .unit import Language
 
-__all__ = ["AUTO", "LANGUAGES", "REGISTRY", "Language", "detect", "get", "install_hint", "resolve"]
+__all__ = ["AUTO", "LANGUAGES", "REGISTRY", "Language", "detect", "get", "install_hint", "resolve", "undecided"]
 
 AUTO = "auto"  # config `lang:` and `--lang`: tell each post's language from the post itself
 
@@ -52,6 +52,18 @@ def detect(text: str, fallback: str = "en") -> str:
     from ._detect import detect_language
 
     return detect_language(text, REGISTRY, fallback)
+
+
+def undecided(setting: str, *, declared: str | None, text: str) -> bool:
+    """Whether, under `auto`, nothing tells the post's language: it declares none and holds no word
+    that only one language writes ("callate perra arrepentida", "12345"). Such a post is read in
+    `default_lang` and checked by every language's rules as well, so it never passes in silence."""
+    if setting != AUTO:
+        return False
+    from ._detect import declared_language, language_scores
+
+    return declared_language(declared, REGISTRY) is None and not any(
+        language_scores(text, tuple(REGISTRY.values())))
 
 
 def resolve(setting: str, *, declared: str | None, text: str, fallback: str = "en") -> str:
