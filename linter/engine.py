@@ -202,9 +202,15 @@ def _deferred_spans(document: Document, capability: str, asking: list[Check]) ->
     return spans
 
 
+# What a post's other languages may not add to it: values (an address, a number) are found alike in
+# every language, but the words that make one public ("Contact:", "toll-free") are the post's own.
+_VALUE_CATEGORIES = frozenset({"pii", "confidential"})
+
+
 def _in_every_language(piece: Document) -> Iterator[Document]:
     """`piece`, and a copy of it for each of its `also_langs` (a post whose language nothing tells
-    is checked by every language's rules; `_finish` dedupes what they both find)."""
+    is checked by every language's word rules as well; `_finish` keeps their insults, profanity,
+    substances and claims, and dedupes what several find)."""
     yield piece
     for lang in piece.also_langs:
         yield dataclasses.replace(piece, lang=lang, spacy_doc=None, pii=[], also_langs=())
@@ -371,6 +377,8 @@ class Linter:
     def _finish(self, document: Document, findings: list[Finding]) -> list[Finding]:
         """A whole document's findings, its inline suppressions applied (`suppress.py`), deduped,
         and those in its file name."""
+        if document.also_langs:  # values and their exemptions ("Contact: ...") are read in the post's own language
+            findings = [f for f in findings if f.lang == document.lang or str(f.category) not in _VALUE_CATEGORIES]
         found = self._suppressor.apply(document, findings,
                                        functools.partial(dedupe, source=document.source, generic=self._generic))
         return self._in_file_name(document) + found

@@ -98,8 +98,10 @@ def test_a_post_nothing_tells_the_language_of_is_checked_in_every_language():
     auto, english = Linter({}), Linter({"lang": "en"})
     assert [(f.code, f.lang) for f in auto.lint("callate perra arrepentida")] == [("DER-SEXIST", "es")]
     assert english.lint("callate perra arrepentida") == []  # an explicit language is kept
-    # what several languages find is one finding, in the post's own language
+    # what several languages find is one finding, in the post's own language; values and the words
+    # that make them public are the post's own language's ("Contact:" is an English contact cue)
     assert [(f.code, f.lang) for f in auto.lint("Call Tom 212-555-0147")] == [("PII-PHONE", "en")]
+    assert auto.lint("Contact: rlh@golang.org") == []
     assert languages.undecided("auto", declared=None, text="callate perra arrepentida")
     assert not languages.undecided("auto", declared="es", text="callate perra arrepentida")
     assert not languages.undecided("auto", declared=None, text="We shipped it.")
