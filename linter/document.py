@@ -58,10 +58,9 @@ class Document:
         `lang:`/`language:`, `<html lang>`), else the one its words show, else `default_lang`."""
         extracted = extract(source, markup or markup_for(path))
         text, to_plain = normalise(extracted.text)
-        setting = lang
-        lang = languages.resolve(setting, declared=extracted.declared_lang, text=text, fallback=default_lang)
-        also = tuple(code for code in languages.LANGUAGES if code != lang) if languages.undecided(
-            setting, declared=extracted.declared_lang, text=text) else ()
+        lang, undecided = languages.resolve_post(lang, declared=extracted.declared_lang, text=text,
+                                                 fallback=default_lang)
+        also = tuple(code for code in languages.LANGUAGES if code != lang) if undecided else ()
         document = cls(source=source, text=text, path=path, markup=markup or markup_for(path), lang=lang,
                        as_of=as_of or dt.date.today(), plain=extracted.text, zones=extracted.zones,
                        directives=extracted.directives, _to_plain=to_plain, _to_source=extracted.offsets,

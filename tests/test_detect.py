@@ -102,7 +102,7 @@ def test_a_post_nothing_tells_the_language_of_is_checked_in_every_language():
     # that make them public are the post's own language's ("Contact:" is an English contact cue)
     assert [(f.code, f.lang) for f in auto.lint("Call Tom 212-555-0147")] == [("PII-PHONE", "en")]
     assert auto.lint("Contact: rlh@golang.org") == []
-    assert languages.undecided("auto", declared=None, text="callate perra arrepentida")
-    assert not languages.undecided("auto", declared="es", text="callate perra arrepentida")
-    assert not languages.undecided("auto", declared=None, text="We shipped it.")
-    assert not languages.undecided("en", declared=None, text="callate perra arrepentida")
+    assert languages.resolve_post("auto", declared=None, text="callate perra arrepentida") == ("en", True)
+    assert languages.resolve_post("auto", declared="es", text="callate perra arrepentida") == ("es", False)
+    assert languages.resolve_post("auto", declared=None, text="We shipped it.") == ("en", False)
+    assert languages.resolve_post("en", declared=None, text="callate perra arrepentida") == ("en", False)

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ._context import alternatives
+
 if TYPE_CHECKING:
     from ..document import Document
     from ..languages import Language
@@ -26,22 +28,20 @@ _LIST_ITEM = regex.compile(r"[\s`*_\-+•,;]*")
 SHORT_ITEM = 60  # characters: a contributor list's items are names, not sentences
 
 
-def _alternatives(phrases: frozenset[str] | tuple[str, ...]) -> str:
-    return "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
-
-
 @functools.cache
 def _credit_cues(language: Language) -> regex.Pattern[str] | None:
     cues = language.words("credit_cues")
     if not cues:
         return None
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{_alternatives(cues)})(?![\p{{L}}\d])", regex.IGNORECASE)
+    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alternatives(cues, loose_spaces=True)})(?![\p{{L}}\d])",
+                         regex.IGNORECASE)
 
 
 @functools.cache
 def _credit_before(language: Language) -> regex.Pattern[str]:
     """Before the value, on its line: `#1234 by `, `(thanks `, `(`, right after a reference."""
-    sender, thanks = _alternatives(language.sender_words), _alternatives(language.thanks_words)
+    sender = alternatives(language.sender_words, loose_spaces=True)
+    thanks = alternatives(language.thanks_words, loose_spaces=True)
     return regex.compile(rf"(?:{_REF}\s*[,;:]?\s*(?:\(|(?:{sender}|{thanks})\s+)?|\((?:{thanks})\s+)@?[`*_]*$",
                          regex.IGNORECASE)
 
@@ -50,7 +50,7 @@ def _credit_before(language: Language) -> regex.Pattern[str]:
 def _thanked_name(language: Language) -> regex.Pattern[str]:
     """Before the value: a thanks and the name it credits, the value being that person's address
     (`Thanks to Ana Ruiz <ana@x.org> for reporting this`, `thanks to Ana Ruiz (ana@x.org)`)."""
-    thanks = _alternatives(language.thanks_words)
+    thanks = alternatives(language.thanks_words, loose_spaces=True)
     name = r"\p{Lu}[\p{L}.'\-]*(?:\s+(?:\p{Lu}[\p{L}.'\-]*|\(\p{Lu}[\p{L}.]*\)|van|von|de|da|del|der|la|le)){0,4}"
     return regex.compile(rf"(?<![\p{{L}}\d])(?i:{thanks})\s+{name}\s*[<(\[]?\s*$")
 

@@ -7,7 +7,7 @@ needing any part of the parse.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import regex
@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     from ..languages import Language
 
 _WORD = regex.compile(r"[\p{L}\d']+")
+
+
+def alternatives(words: Iterable[str], *, loose_spaces: bool = False) -> str:
+    """`words` as the body of a regular-expression alternation: escaped, longest first (so none
+    stops at a shorter one's end), `(?!)` when there are none; with `loose_spaces`, a space in a
+    phrase matches any run of whitespace."""
+    escaped = (regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(e.replace(r"\ ", r"\s+") if loose_spaces else e for e in escaped) or "(?!)"
 
 
 @functools.cache

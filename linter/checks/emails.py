@@ -121,7 +121,7 @@ class EmailsCheck(Check):
             ("reserved", lambda: _under(domain, shared_words("reserved_domains"))),
             ("placeholder", lambda: self._is_placeholder(local, domain, document.language)
                                     or _dummy_before(text, start, document.language)),
-            ("login", lambda: self._is_login(document, start, end, local, domain)),
+            ("login", lambda: self._is_login(document, start, end, local, domain, personal)),
             ("company", lambda: _under(domain, self.company_domains)),
             ("role", lambda: not personal and (self._is_role(local, domain, document.language)
                                                or self._named_after_organisation(document, local, start, end))),
@@ -140,7 +140,8 @@ class EmailsCheck(Check):
         return local in placeholders or f"@{domain}" in placeholders
 
     @staticmethod
-    def _is_login(document: Document, start: int, end: int, local: str, domain: str) -> bool:
+    def _is_login(document: Document, start: int, end: int, local: str, domain: str,
+                  webmail: bool) -> bool:
         """`git@github.com:org/repo`, `ssh://deploy@host`, `ssh ubuntu@host`, `postgres@db`, and
         machine identifiers: a calendar's or service account's address
         (`...@group.calendar.google.com`), or a generated local part at a domain that is no webmail
@@ -149,7 +150,7 @@ class EmailsCheck(Check):
         return (local in shared_words("service_accounts") or bool(_SCP_PATH.match(text, end))
                 or bool(_URL_LOGIN.search(text, max(0, start - 40), start))
                 or _under(domain, shared_words("machine_domains"))
-                or (bool(_GENERATED.fullmatch(local)) and not _under(domain, shared_words("free_mail_domains"))))
+                or (bool(_GENERATED.fullmatch(local)) and not webmail))
 
     @staticmethod
     def _is_role(local: str, domain: str, language: Unit) -> bool:

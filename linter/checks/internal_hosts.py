@@ -11,7 +11,7 @@ import regex
 from .. import schema as s
 from . import Check, Hit, register
 from ..vocab import shared_words
-from ._context import Cues
+from ._context import Cues, alternatives
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -41,9 +41,9 @@ class InternalHostsCheck(Check):
         generic = [d.strip(".").lower() for d in self.opts["suffixes"]]
         parts = []
         if company_domains:  # the company's internal domain itself is already a leak
-            parts.append(rf"(?:{_LABEL}\.)*(?:{_alternatives(company_domains)})")
+            parts.append(rf"(?:{_LABEL}\.)*(?:{alternatives(company_domains)})")
         if generic:  # "internal" alone is a word; "wiki.internal" is a host
-            parts.append(rf"(?:{_LABEL}\.)+(?:{_alternatives(generic)})")
+            parts.append(rf"(?:{_LABEL}\.)+(?:{alternatives(generic)})")
         self.versions = Cues(self.opts["unless"])
         self.hosts_rx = None
         if parts and self.opts["hosts"]:
@@ -66,10 +66,6 @@ class InternalHostsCheck(Check):
                 if self.versions and self.versions.near(text, m.start(), m.end(), 20, 0):
                     continue  # "Firmware 10.4.2.1" is a version number
                 yield Hit(m.start(), m.end(), {"host": m.group()})
-
-
-def _alternatives(domains: list[str]) -> str:
-    return "|".join(regex.escape(d) for d in sorted(set(domains), key=len, reverse=True))
 
 
 # Documentation and special ranges: `is_private` is true for them, but they are not infrastructure.

@@ -35,7 +35,7 @@ from ..nlp import Needs
 from ..presidio import KNOWN_ENTITIES
 from ..vocab import dictionary
 from . import Check, Hit, register
-from ._context import Cues, clause_before, is_public_number, is_quoted, public_digits
+from ._context import Cues, alternatives, clause_before, is_public_number, is_quoted, public_digits
 from ._phrase_cache import lemma_docs
 from ._validators import CHECKSUMS, VALIDATORS
 
@@ -69,16 +69,14 @@ _NEXT_WORD = regex.compile(r"\s*([\p{L}%]+)")
 @functools.cache
 def _list_separator(g: LanguageUnit) -> regex.Pattern[str]:
     """What parts the values of a list: ", ", "; ", "&", "/", and `g`'s conjunctions ("and", "y")."""
-    words = "|".join(map(regex.escape, sorted(g.conjunctions)))
-    return regex.compile(rf"\s*(?:,\s*(?:{words})\b|,|;|&|/|\b(?:{words})\b)\s*" if words else r"\s*(?:,|;|&|/)\s*",
-                         regex.IGNORECASE)
+    words = alternatives(g.conjunctions)
+    return regex.compile(rf"\s*(?:,\s*(?:{words})\b|,|;|&|/|\b(?:{words})\b)\s*", regex.IGNORECASE)
 
 
 @functools.cache
 def _range(g: LanguageUnit) -> regex.Pattern[str]:
     """A range after a value: a dash or one of `g`'s range words ("to", "hasta") before a number."""
-    words = "".join(f"|{regex.escape(w)}" for w in sorted(g.range_words))
-    return regex.compile(rf"\s*(?:[\-–—]{words})\s*[$€£]?\d", regex.IGNORECASE)
+    return regex.compile(rf"\s*(?:[\-–—]|{alternatives(g.range_words)})\s*[$€£]?\d", regex.IGNORECASE)
 
 
 def _per_language(item: s.Validator) -> s.Validator:
@@ -224,8 +222,8 @@ class _Labels:
 
         from .. import languages
 
-        self.vowels = frozenset(languages.get(nlp.lang).vowels) if nlp.lang in languages.LANGUAGES \
-            else frozenset("aeiou")
+        unit = languages.REGISTRY.get(nlp.lang)
+        self.vowels = frozenset(unit.vowels if unit else languages.Language.vowels)
 
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -872,9 +870,8 @@ def _owner(text: str, label_at: int, s_start: int, g: LanguageUnit) -> bool | No
 @functools.cache
 def _possessor_after(g: LanguageUnit) -> regex.Pattern[str]:
     """"of the customer", "de Lucía", "de mi hija": a possessor right after a label, in `g`'s words."""
-    dets = sorted(g.articles | g.own_possessives | g.other_possessives, key=len, reverse=True)
-    return regex.compile(rf"\s+(?:{'|'.join(map(regex.escape, sorted(g.of_words)))})\s+"
-                         rf"(?:(?P<det>{'|'.join(map(regex.escape, dets))})\s+)?(?P<who>[\p{{L}}'’\-]+)",
+    dets = alternatives(g.articles | g.own_possessives | g.other_possessives)
+    return regex.compile(rf"\s+(?:{alternatives(g.of_words)})\s+(?:(?P<det>{dets})\s+)?(?P<who>[\p{{L}}'’\-]+)",
                          regex.IGNORECASE)
 
 
@@ -895,8 +892,8 @@ def _owner_after(text: str, label_end: int, s_end: int, g: LanguageUnit) -> bool
 @functools.cache
 def _name_subject(g: LanguageUnit) -> regex.Pattern[str]:
     """A capitalised name right before one of `g`'s copulas, at the end: "Priya was ", "Ana fue "."""
-    verbs = sorted(w for w in g.value_copulas if w.isalpha())
-    return regex.compile(rf"(\p{{Lu}}[\p{{Ll}}'’\-]+(?:\s+\p{{Lu}}[\p{{Ll}}'’\-]+)*)\s+(?:{'|'.join(verbs)})\s+$")
+    verbs = alternatives(w for w in g.value_copulas if w.isalpha())
+    return regex.compile(rf"(\p{{Lu}}[\p{{Ll}}'’\-]+(?:\s+\p{{Lu}}[\p{{Ll}}'’\-]+)*)\s+(?:{verbs})\s+$")
 
 
 def _named(document: Document, start: int, end: int) -> bool:

@@ -13,7 +13,8 @@ import pkgutil
 from ..errors import PostlintError
 from .unit import Language
 
-__all__ = ["AUTO", "LANGUAGES", "REGISTRY", "Language", "detect", "get", "install_hint", "resolve", "undecided"]
+__all__ = ["AUTO", "LANGUAGES", "REGISTRY", "Language", "detect", "get", "install_hint", "resolve",
+           "resolve_post"]
 
 AUTO = "auto"  # config `lang:` and `--lang`: tell each post's language from the post itself
 
@@ -54,24 +55,22 @@ def detect(text: str, fallback: str = "en") -> str:
     return detect_language(text, REGISTRY, fallback)
 
 
-def undecided(setting: str, *, declared: str | None, text: str) -> bool:
-    """Whether, under `auto`, nothing tells the post's language: it declares none and holds no word
-    that only one language writes ("callate perra arrepentida", "12345"). Such a post is read in
-    `default_lang` and checked by every language's rules as well, so it never passes in silence."""
-    if setting != AUTO:
-        return False
-    from ._detect import declared_language, language_scores
-
-    return declared_language(declared, REGISTRY) is None and not any(
-        language_scores(text, tuple(REGISTRY.values())))
-
-
 def resolve(setting: str, *, declared: str | None, text: str, fallback: str = "en") -> str:
     """A post's language under the setting `setting` (a code, or `auto`): with `auto`, what the post
     declares (front matter `lang:`/`language:`, `<html lang>`) when it names a registered
     language, else what `detect` reads in `text`."""
-    if setting != AUTO:
-        return setting
-    from ._detect import declared_language
+    return resolve_post(setting, declared=declared, text=text, fallback=fallback)[0]
 
-    return declared_language(declared, REGISTRY) or detect(text, fallback)
+
+def resolve_post(setting: str, *, declared: str | None, text: str,
+                 fallback: str = "en") -> tuple[str, bool]:
+    """`resolve`'s language, and whether nothing told it: under `auto`, the post declares none and
+    holds no word that only one language writes ("callate perra arrepentida", "12345"). Such a post
+    is read in `fallback` and checked by every language's word rules as well (`Document.also_langs`),
+    so it never passes in silence."""
+    if setting != AUTO:
+        return setting, False
+    from ._detect import declared_language, read_language
+
+    code = declared_language(declared, REGISTRY)
+    return (code, False) if code else read_language(text, REGISTRY, fallback)

@@ -80,12 +80,18 @@ def language_scores(text: str, units: tuple[Language, ...]) -> list[float]:
 
 
 def detect_language(text: str, registry: Mapping[str, Language], fallback: str) -> str:
-    """The language `text` is most likely written in; `fallback` unless another clearly wins.
+    """The language `text` is most likely written in; `fallback` unless another clearly wins."""
+    return read_language(text, registry, fallback)[0]
 
-    Another language wins with at least `MIN_EVIDENCE` words of its own and `MARGIN` times as
-    many as the fallback's: a short English post naming "José" stays English, and a post with no
-    words to go by is read in the fallback language. A post of a few words (`SHORT_POST`) with no
-    word of the fallback's needs one word of its own.
+
+def read_language(text: str, registry: Mapping[str, Language], fallback: str) -> tuple[str, bool]:
+    """The language `text` is most likely written in, and whether nothing told it (no word that only
+    one language writes).
+
+    Another language than `fallback` wins with at least `MIN_EVIDENCE` words of its own and
+    `MARGIN` times as many as the fallback's: a short English post naming "José" stays English, and
+    a post with no words to go by is read in the fallback language. A post of a few words
+    (`SHORT_POST`) with no word of the fallback's needs one word of its own.
     """
     units = tuple(registry.values())
     scores = language_scores(text, units)
@@ -95,5 +101,5 @@ def detect_language(text: str, registry: Mapping[str, Language], fallback: str) 
     short = not base and len(_WORD.findall(_ADDRESSES.sub(" ", text[:2_000]))) <= SHORT_POST
     need = 1 if short else MIN_EVIDENCE
     if codes[best] != fallback and scores[best] >= need and scores[best] >= MARGIN * base:
-        return codes[best]
-    return fallback
+        return codes[best], False
+    return fallback, not any(scores)
