@@ -56,7 +56,7 @@ import offensive_data as olid_data  # noqa: E402 - training/offensive_data.py: t
 from olid import flag_scores, read_olid  # noqa: E402 - beside this script
 
 CORPORA = ROOT.parent / "shared" / "corpora"
-BLOGS = ("blog_rust_lang", "blog_go", "blog_18f")
+BLOGS = ("blog_rust_lang", "blog_go", "blog_18f", "blog_artsy", "blog_nodejs")
 RUST_POSTS = CORPORA / "blog_rust_lang" / "posts"
 PRESIDIO = CORPORA / "presidio_synth" / "synth_dataset_v2.json"
 VERDICTS = Path(__file__).with_name("verdicts")
@@ -210,11 +210,10 @@ def measure_language() -> dict[str, Any]:
 
     found: dict[str, Any] = {}
     for blog in BLOGS:
-        folder = CORPORA / blog / "posts"
-        if not folder.is_dir():
+        if not (CORPORA / blog / "posts").is_dir():
             continue
         counts: dict[str, int] = {}
-        for path in sorted(folder.rglob("*.md")):
+        for path in blog_posts(blog):
             extracted = extract(path.read_text(encoding="utf-8"), markup_for(path.name))
             lang = languages.resolve("auto", declared=extracted.declared_lang, text=extracted.text)
             counts[lang] = counts.get(lang, 0) + 1
@@ -230,6 +229,14 @@ def measure_language() -> dict[str, Any]:
     return found
 
 
+def blog_posts(blog: str) -> list[Path]:
+    """Every file of a blog's posts that `postlint check` reads (.md, .markdown, .mdx, .html, ...)."""
+    from linter.sources import CHECKED_SUFFIXES
+
+    folder = CORPORA / blog / "posts"
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.suffix.lower() in CHECKED_SUFFIXES)
+
+
 def measure_blogs(blogs: tuple[str, ...] = BLOGS) -> dict[str, Any]:
     """Every finding on each blog's posts (built-in packs, no company config), with its verdict."""
     from linter import Linter
@@ -238,8 +245,8 @@ def measure_blogs(blogs: tuple[str, ...] = BLOGS) -> dict[str, Any]:
     linter = Linter({})
     results = {}
     for blog in blogs:
-        paths = sorted((CORPORA / blog / "posts").glob("*.md"))
-        posts = (Post(p.read_text(encoding="utf-8"), path=p.name) for p in paths)
+        paths = blog_posts(blog)
+        posts = (Post(p.read_text(encoding="utf-8"), path=str(p)) for p in paths)
         findings = []
         for path, found in zip(paths, linter.lint_many(posts)):
             findings += [{"file": path.name, "line": f.line, "col": f.col, "code": f.code,

@@ -193,10 +193,13 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
                    "json, sarif and github are always in path order.")
 @click.option("--show-config", is_flag=True,
               help="Print which config governs each path (and the settings it makes) instead of checking.")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Text output: under each finding, the evidence for and against that decided its severity "
+                   "(json and sarif always carry it).")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
           allow_outside_packs: bool, fmt: str, fail_on: str, baseline_path: str | None, redact: bool,
-          color: bool | None, sort_files: bool, show_config: bool) -> None:
+          color: bool | None, sort_files: bool, show_config: bool, verbose: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
     from .report import Summary, reporter
@@ -223,10 +226,10 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
             (result,), _ = redact_results([result], run.rules)
         streamed[index] = result
         if not sort_files:
-            _echo(render_file(result, colour=colour), colour=colour)
+            _echo(render_file(result, colour=colour, verbose=verbose), colour=colour)
             return
         while ready[0] in streamed:
-            _echo(render_file(streamed[ready[0]], colour=colour), colour=colour)
+            _echo(render_file(streamed[ready[0]], colour=colour, verbose=verbose), colour=colour)
             ready[0] += 1
 
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,

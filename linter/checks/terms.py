@@ -69,12 +69,12 @@ class TermsCheck(Check):
             spans = {(s, e) for s, e in spans if not is_negated(text, s, document.language)}
         ordered = sorted(spans)
         if self.opts["join_adjacent"]:
-            ordered = _join_adjacent(text, ordered)
+            ordered = join_adjacent(text, ordered)
         for start, end in ordered:
             yield Hit(start, end)
 
 
-def _join_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def join_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"INTERNAL ONLY - do not forward" is one marking, not two."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
