@@ -5,14 +5,14 @@ whether one is reported, and how severely, follows what else the post says about
 cue ("her phone", "DNI"), a personal webmail domain, a third person named beside it, a checksum
 that holds and the company's configured values speak for it; a version, section or changelog
 context, a code sample, a documentation value, a role mailbox, the publisher's own identity, a
-public contact block, a quotation speak against it. Each reason has a side and a weight
+public contact block, a negation speak against it. Each reason has a side and a weight
 (`REASONS`), and `decide` turns the reasons of one candidate into a severity:
 
 - a decisive reason for (one of the company's configured values) reports at the rule's severity;
 - a decisive reason against (a version number, an example, a role mailbox) reports nothing;
 - reasons for and none against report at the rule's severity (an error for most value rules);
 - reasons for that outweigh those against report a warning at most; otherwise nothing;
-- a reason against of weight 0 (the author's own, a quotation) only caps at a warning;
+- a reason against of weight 0 (the author's own, a contact offered to readers) only caps at a warning;
 - no reason either way reports at the check's `unsupported` severity (a warning: a second look).
 
 Findings keep their reasons (`Finding.evidence`, worded in the post's language by its unit's
@@ -29,8 +29,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .. import schema as s
 from ..finding import Evidence, Severity
-from ._context import alternatives, is_quoted, sentence_around
+from ._context import alternatives, sentence_around
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -77,7 +78,6 @@ COMPANY = _reason("company", FOR, DECISIVE)  # the company's configured codename
 # Against, capping at a warning: the value may still be one, published on purpose or standing in for one.
 OWN = _reason("own", AGAINST, 0)  # the author's own
 CONTACT = _reason("contact", AGAINST, 0)  # offered to readers as a way to get in touch
-QUOTED = _reason("quoted", AGAINST, 0)  # inside a quotation
 FICTIONAL = _reason("fictional", AGAINST, 0)  # a number reserved for fiction (555, Ofcom's drama ranges)
 # Against, outweighing one reason for.
 CODE = _reason("code", AGAINST, 1)  # a code or config sample holds example data
@@ -97,9 +97,19 @@ LOGIN = _reason("login", AGAINST, DECISIVE)  # git@github.com:..., a service acc
 HANDLE = _reason("handle", AGAINST, DECISIVE)  # @user@instance: a social-media handle
 PUBLIC_NUMBER = _reason("public_number", AGAINST, DECISIVE)  # config company.public_numbers
 TOLL_FREE = _reason("toll_free", AGAINST, DECISIVE)  # a business's public line
-PUBLIC_ROLE = _reason("public_role", AGAINST, DECISIVE)  # "Harvard researcher X" beside a cited work
 DESCRIBED = _reason("described", AGAINST, DECISIVE)  # words about a marking, not the marking
 NEGATED = _reason("negated", AGAINST, DECISIVE)  # "we never share our internal roadmap"
+
+
+UNSUPPORTED_CHOICES = ("warning", "info", "none")
+UNSUPPORTED_OPTION = s.Field(s.choice(*UNSUPPORTED_CHOICES), default="warning",
+                             doc="what a value with no evidence for or against it is: warning (a second look), "
+                                 "info, or none (not reported)")
+
+
+def unsupported_severity(choice: str) -> Severity | None:
+    """The severity an `unsupported` option names (None for "none")."""
+    return None if choice == "none" else Severity(choice)
 
 
 def decide(severity: Severity, reasons: Iterable[str], unsupported: Severity | None = Severity.WARNING
@@ -276,11 +286,6 @@ _HANDLE_BEFORE = regex.compile(r"(?:^|[\s(\[])@$")
 def a_social_handle(document: Document, start: int) -> bool:
     """`@user@instance`: a fediverse handle, which names an account as its owner publishes it."""
     return _HANDLE_BEFORE.search(document.text, max(0, start - 2), start) is not None
-
-
-def quoted(document: Document, start: int) -> bool:
-    """Inside double quotes opened in its sentence."""
-    return is_quoted(document.text, start, _sentence(document, start, start)[0])
 
 
 def network_words_near(document: Document, start: int, end: int) -> bool:

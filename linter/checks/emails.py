@@ -94,6 +94,7 @@ class EmailsCheck(Check):
         "allow_patterns": s.Field(s.list_of(s.regex_pattern(flags=regex.IGNORECASE), nonempty=True),
                                   default_factory=list,
                                   doc="regexes; an address that fully matches one is not reported"),
+        "unsupported": ev.UNSUPPORTED_OPTION,
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
@@ -118,7 +119,7 @@ class EmailsCheck(Check):
             if "@" not in value or any(p.fullmatch(value) for p in self.opts["allow_patterns"]):
                 continue
             reasons = self.evidence(document, result.start, result.end)
-            severity = ev.decide(self.rule.severity, reasons)
+            severity = ev.decide(self.rule.severity, reasons, ev.unsupported_severity(self.opts["unsupported"]))
             if severity is not None:
                 yield Hit(result.start, result.end, severity=severity,
                           evidence=ev.worded(reasons, document.language))

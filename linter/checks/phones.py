@@ -133,6 +133,7 @@ class PhonesCheck(Check):
         "max_digits": s.Field(s.integer(minimum=7, maximum=20), default=15),
         "toll_free": s.Field(s.boolean(), default=False,
                              doc="also report toll-free numbers (a business's public line)"),
+        "unsupported": ev.UNSUPPORTED_OPTION,
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
@@ -186,7 +187,7 @@ class PhonesCheck(Check):
                 continue
             taken.append((start, end))
             reasons = self._evidence(document, start, end, value, cue)
-            severity = ev.decide(self.rule.severity, reasons)
+            severity = ev.decide(self.rule.severity, reasons, ev.unsupported_severity(self.opts["unsupported"]))
             if severity is not None:
                 yield Hit(start, end, severity=severity, evidence=ev.worded(reasons, document.language))
 

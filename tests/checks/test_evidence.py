@@ -79,6 +79,13 @@ CASES = [
     (ev.EXAMPLE, "en", "PII-PHONE", "For example, call Tom at 212-867-0147.", NOTHING, "Call Tom at 212-867-0147.", ERROR),
     (ev.EXAMPLE, "es", "PII-PHONE", "Por ejemplo, llama a Tomás al 612 345 678.", NOTHING,
      "Llama a Tomás al 612 345 678.", ERROR),
+    (ev.EXAMPLE, "en", "CONF-PRIVATE-KEY",
+     "```yaml\n# Sample RSA key, do not use it\nkey: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQEAxIL9\n```\n",
+     NOTHING, "```yaml\nkey: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQEAxIL9\n```\n", ERROR),
+    (ev.EXAMPLE, "es", "CONF-PRIVATE-KEY",
+     "```yaml\n# Clave RSA de ejemplo: no la uséis\nclave: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQEAxIL9\n```\n",
+     NOTHING, "Nuestra clave:\n\n```yaml\nclave: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQEAxIL9\n```\n",
+     ERROR),
     (ev.EXAMPLE, "en", "PII-EMAIL", 'For example, "Donald.Duck@gmail.com" and "donaldduck@gmail.com" are one account.',
      NOTHING, '"Donald.Duck@gmail.com" wrote to us about his account.', ERROR),
     # for: a network word makes a dotted quad a host's address
@@ -204,3 +211,10 @@ def test_every_reason_is_worded_in_every_language_without_the_post(lang):
     assert [e.reason for e in worded] == list(ev.REASONS)
     assert all(e.text and e.side in (ev.FOR, ev.AGAINST) for e in worded)
     assert len({e.text for e in worded}) == len(worded)
+
+
+def test_the_precision_page_describes_every_reason():
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parents[2] / "docs" / "precision.md").read_text(encoding="utf-8")
+    assert [r for r in ev.REASONS if f"| `{r}` | {ev.REASONS[r].side} |" not in page] == []
