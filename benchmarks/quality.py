@@ -284,8 +284,7 @@ def measure_blogs(blogs: tuple[str, ...] = BLOGS) -> dict[str, Any]:
                           "unsupported": f.code in FITTED and not f.evidence} for f in found]
         results[blog] = {"posts": len(paths), "findings": findings,
                          "command": f"postlint check ../shared/corpora/{blog}/posts --config <empty config>"}
-    apply_verdicts(results)
-    return results
+    return results  # `main` joins the verdicts, after keeping the raw findings (`--json`)
 
 
 def fit_unsupported(blogs: dict[str, Any], names: list[str]) -> dict[str, str]:
@@ -692,9 +691,11 @@ def main(argv: list[str] | None = None) -> int:
         else:
             results[name] = measure_blogs(tuple(args.blogs.split(","))) if name == "blogs" else MEASURES[name]()
         print(f"{name}: {time.perf_counter() - started:.0f}s", file=sys.stderr)
-    text = render(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    if "blogs" in results and not args.from_json:
+        apply_verdicts(results["blogs"])
+    text = render(results)
     if args.no_write:
         print(text)
     else:

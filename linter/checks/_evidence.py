@@ -157,12 +157,14 @@ def in_code(document: Document, start: int, end: int) -> bool:
 
 
 @functools.cache
-def _phrases(language: Language, name: str) -> regex.Pattern[str]:
-    """The phrases of a word list as whole words, never a piece of an address, a URL or a name in
-    code (`team@example.org`, `example.com`, `my_example`)."""
-    words = language.words(name)
-    return regex.compile(rf"(?<![\p{{L}}\d@./_\-])(?:{alternatives(words, loose_spaces=True)})"
-                         rf"(?![\p{{L}}\d_]|[.@/\-][\p{{L}}\d])", regex.IGNORECASE)
+def _phrases(language: Language, name: str, in_identifiers: bool = False) -> regex.Pattern[str]:
+    """The phrases of a word list as whole words, never a piece of an address or a URL
+    (`team@example.org`, `example.com`); with `in_identifiers`, also a part of a name in code
+    (`client_ip`, `server_addr`), else never (`my_example`)."""
+    words = alternatives(language.words(name), loose_spaces=True)
+    if in_identifiers:
+        return regex.compile(rf"(?<![\p{{L}}\d@./\-])(?:{words})(?![\p{{L}}\d]|[.@/\-][\p{{L}}\d])", regex.IGNORECASE)
+    return regex.compile(rf"(?<![\p{{L}}\d@./_\-])(?:{words})(?![\p{{L}}\d_]|[.@/\-][\p{{L}}\d])", regex.IGNORECASE)
 
 
 def _sentence(document: Document, start: int, end: int) -> tuple[int, int]:
@@ -297,7 +299,7 @@ def network_words_near(document: Document, start: int, end: int) -> bool:
             regex.search(r"(?:://|@)$", text[max(0, start - 3):start]):
         return True
     s_start, s_end = _sentence(document, start, end)
-    cues = _phrases(document.language, "network_cues")
+    cues = _phrases(document.language, "network_cues", in_identifiers=True)
     return cues.search(text, max(s_start, start - NEAR), start) is not None or \
         cues.search(text, end, min(s_end, end + NEAR)) is not None
 

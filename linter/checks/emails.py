@@ -11,7 +11,8 @@ mailbox (`press@`, `prensa@`, `golang-nuts@googlegroups.com`, a mailbox named af
 organisation), a credit (`Co-authored-by:`, `Ana <ana@...>`), a social-media handle
 (`@user@instance`), a public contact block ("Media Contact"). Against, weighing less: an
 organisation's address offered to readers as a way to get in touch ("Questions? Email the team at
-..."), a code or config sample. An address with nothing either way is a warning.
+..."), a code or config sample. An address with nothing either way gets the rule's `unsupported`
+choice (a warning unless the pack says otherwise).
 """
 
 from __future__ import annotations

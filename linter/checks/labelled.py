@@ -322,10 +322,10 @@ def _variants(label: str, exact: bool, vowels: frozenset[str]) -> list[str]:
 
 
 def _names_another_thing(document: Document, start: int, end: int, field: _Field) -> bool:
-    """A label word that names something else where it stands: the tail of a hyphenated compound
-    that is no label of the field ("Master-Key:", "cache-key", but not "API-Key"), or, where
-    modifiers follow their noun, a label right after a noun it qualifies ("palabra clave" is a
-    keyword, "pieza clave" a key piece)."""
+    """A label word that names something else where it stands: the tail of a hyphenated field name
+    that is no label of the field ("Master-Key:" in a TLS session dump, but not "X-API-Key:" nor a
+    "self-diagnosis"), or, where modifiers follow their noun, a label right after a noun it
+    qualifies ("palabra clave" is a keyword, "pieza clave" a key piece)."""
     text = document.text
     before = regex.search(r"([\p{L}\d]+)([\-\s])$", text[max(0, start - 30):start])
     if before is None:
@@ -335,7 +335,7 @@ def _names_another_thing(document: Document, start: int, end: int, field: _Field
     if joined in labels:
         return False
     if before.group(2) == "-":
-        return True
+        return regex.match(r"\s*:", text[end:end + 4]) is not None
     if not document.language.modifiers_follow:
         return False
     span = document.doc.char_span(start - len(before.group(0)), start - 1, alignment_mode="expand")

@@ -12,7 +12,7 @@ or one of the company's published numbers, a public contact block ("Media Contac
 the post calls an example (ruling it out), a code sample or a number reserved for fiction (555,
 Ofcom's drama ranges), and, capping at a warning, the author's own ("my cell") or the company's
 line offered to readers ("call us at", "our office"). A number written like one with nothing
-either way is a warning.
+either way gets the rule's `unsupported` choice (a warning unless the pack says otherwise).
 """
 
 from __future__ import annotations

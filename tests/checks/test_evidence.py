@@ -218,3 +218,16 @@ def test_the_precision_page_describes_every_reason():
 
     page = (Path(__file__).resolve().parents[2] / "docs" / "precision.md").read_text(encoding="utf-8")
     assert [r for r in ev.REASONS if f"| `{r}` | {ev.REASONS[r].side} |" not in page] == []
+
+
+@pytest.mark.parametrize("lang, text, code, found", [
+    ("en", "    Session-ID: A746CC85733F16630CA9\n    Master-Key: 09EBFF52D4F673FA0FA5B6BD1151722CF9619771\n",
+     "CONF-PASSWORD", False),  # a TLS session dump's field: "Master-Key" names another thing than a key
+    ("en", "X-API-Key: Zk82hd72Jsd9f0ss82", "CONF-PASSWORD", True),  # "API key" is a label of the field
+    ("en", "Secret key: 09EBFF52D4F673FA0FA5B6BD1151722CF9619771", "CONF-PASSWORD", True),
+    ("en", "My own self-diagnosis at age 34 changed my life.", "PII-SENSITIVE-FACT", True),  # no field name
+    ("es", "Pasa el límite como argumento de palabra clave: timeout=30s.", "CONF-PASSWORD", False),
+    ("es", "La clave: timeout=30s.", "CONF-PASSWORD", True),
+])
+def test_a_label_inside_another_name_is_no_label(plain_linter, lang, text, code, found):
+    assert (verdict(plain_linter, text, code, lang)[0] is not None) == found
