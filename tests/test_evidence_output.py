@@ -46,22 +46,26 @@ def test_sarif_puts_the_evidence_in_the_results_properties(run, tmp_path):
 
 def test_text_shows_the_evidence_only_when_verbose(run, tmp_path):
     path = tmp_path / "post.md"
-    path.write_text("Questions? Write to dana.ruiz@gmail.com before Friday.\n", encoding="utf-8")
+    path.write_text("Questions? Call us at 212-867-0147 before Friday.\n", encoding="utf-8")
     _, plain, _ = run("check", path, "--no-cache")
     _, verbose, _ = run("check", path, "--no-cache", "-v")
-    assert "webmail" not in plain
-    assert "        for: a personal webmail domain\n" in verbose
+    assert "a word beside it" not in plain
+    assert "        for: a word beside it says what it is\n" in verbose
     assert "        against: offered to readers as a way to get in touch\n" in verbose
 
 
-def test_the_cache_rebuilds_the_evidence_and_stores_only_its_keys(run, tmp_path):
+def test_the_cache_rebuilds_the_evidence_and_stores_only_its_place(run, tmp_path):
+    from linter.cache import REASON_KEYS
+
     path = tmp_path / "post.md"
     path.write_text(POST_ES, encoding="utf-8")
     cache = tmp_path / "cache"
     first = run("check", path, "--format", "json", "--cache-dir", cache)[1]
     stored = "".join(p.read_text(encoding="utf-8") for p in (cache / "findings").rglob("*.json"))
-    assert '"evidence":["webmail","contact"]' in stored.replace(" ", "")
-    assert "dana" not in stored and "dominio" not in stored and "contacto" not in stored
+    places = [REASON_KEYS.index("webmail"), REASON_KEYS.index("cue"), REASON_KEYS.index("owner")]
+    assert f'"evidence":[{places[0]}]' in stored.replace(" ", "")  # the address
+    assert f'"evidence":[{places[1]},{places[2]}]' in stored.replace(" ", "")  # "su móvil"
+    assert "dana" not in stored and "webmail" not in stored and "dominio" not in stored
     second = run("check", path, "--format", "json", "--cache-dir", cache)[1]
     assert second == first
 

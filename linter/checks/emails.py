@@ -11,7 +11,7 @@ mailbox (`press@`, `prensa@`, `golang-nuts@googlegroups.com`, a mailbox named af
 organisation), a credit (`Co-authored-by:`, `Ana <ana@...>`), a social-media handle
 (`@user@instance`), a public contact block ("Media Contact"). Against, weighing less: an
 organisation's address offered to readers as a way to get in touch ("Questions? Email the team at
-..."), a code or config sample. An address with nothing either way gets the rule's `unsupported`
+..."; a webmail address offered so stays a person's), a code or config sample. An address with nothing either way gets the rule's `unsupported`
 choice (a warning unless the pack says otherwise).
 """
 
@@ -150,7 +150,8 @@ class EmailsCheck(Check):
             ("credit", lambda: credited(document, start, end)),
             ("handle", lambda: ev.a_social_handle(document, start)),
             ("contact_block", lambda: not private and ev.in_contact_block(document, start, end)),
-            ("contact", lambda: not private and self._offered_as_contact(document, start, end)),
+            # a webmail address stays a person's even offered as a contact: no role, no organisation's desk
+            ("contact", lambda: not personal and not private and self._offered_as_contact(document, start, end)),
             ("code", lambda: ev.in_code(document, start, end)),
         )
         for kind, test in checks:

@@ -71,6 +71,9 @@ _YEAR_RANGE = regex.compile(rf"{_YEAR}\s?[\-.]\s?{_YEAR}")
 _FICTIONAL = regex.compile(r"(?:\+?1[\s.\-]?)?\(?\d{3}\)?[\s.\-]?555[\s.\-]?\d{4}|(?:\+44\s?|0)7700\s?900\s?\d{3}|"
                            r"(?:\+44\s?|0)20\s?7946\s?0\d{3}")
 _CLAUSE_WORDS = regex.compile(r"[\p{L}'’]+")
+_URL = regex.compile(r"\S+://\S*|\b(?:tel|sms|callto):\S*|\bwa\.me/\S*", regex.IGNORECASE)
+# The link a number stands in, right before it: it dials the number (`markup` writes the number after it).
+_DIAL_LINK = regex.compile(r"(?:\b(?:tel|sms|callto):|\bwa\.me/|whatsapp\.com/send\?phone=)[^\s]*\s*$", regex.IGNORECASE)
 
 
 def _digits(value: str) -> str:
@@ -193,9 +196,12 @@ class PhonesCheck(Check):
 
     def _evidence(self, document: Document, start: int, end: int, value: str, cue: bool) -> list[str]:
         """The reasons for and against the number at `text[start:end]` being someone's phone."""
-        reasons = [ev.CUE] if cue else []
+        text = document.text
+        dialled = _DIAL_LINK.search(text, max(0, start - 60), start) is not None  # a tel: or WhatsApp link's number
+        reasons = [ev.CUE] if cue or dialled else []
         language = document.language
-        words = [w.lower() for w in _CLAUSE_WORDS.findall(clause_before(document.text, start, language))][-6:]
+        clause = _URL.sub(" ", clause_before(text, start, language))  # "wa.me" holds no "me"
+        words = [w.lower() for w in _CLAUSE_WORDS.findall(clause)][-6:]
         for word in reversed(words):  # the nearest possessive or person says whose
             base = word[:-2] if word.endswith(("'s", "’s")) else word
             if word in language.myself:

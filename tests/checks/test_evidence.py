@@ -33,11 +33,15 @@ CASES = [
      "Dana Ruiz (dana.ruiz@northwind-traders.com) will host the workshop.", WARNING),
     (ev.PRIVATE, "es", "PII-EMAIL", "Nos escribió un cliente desde pablo.gil@northwind.es quejándose del robot.", ERROR,
      "Pablo Gil (pablo.gil@northwind.es) presentará el taller.", WARNING),
-    # against, capping: an address offered to readers as a contact
-    (ev.CONTACT, "en", "PII-EMAIL", "Questions? Write to ana.ruiz@gmail.com before Friday.", WARNING,
-     "Ana Ruiz: ana.ruiz@gmail.com", ERROR),
-    (ev.CONTACT, "es", "PII-EMAIL", "¿Dudas? Escríbenos a ana.ruiz@gmail.com antes del viernes.", WARNING,
-     "Ana Ruiz: ana.ruiz@gmail.com", ERROR),
+    # against: an organisation's address offered to readers as a contact (a webmail one stays a person's)
+    (ev.CONTACT, "en", "PII-EMAIL", "Questions? Write to ana.ruiz@northwind.com before Friday.", NOTHING,
+     "Ana Ruiz: ana.ruiz@northwind.com", WARNING),
+    (ev.CONTACT, "es", "PII-EMAIL", "¿Dudas? Escríbenos a ana.ruiz@northwind.es antes del viernes.", NOTHING,
+     "Ana Ruiz: ana.ruiz@northwind.es", WARNING),
+    (ev.WEBMAIL, "en", "PII-EMAIL", "Questions? Write to ana.ruiz@gmail.com before Friday.", ERROR,
+     "Questions? Write to ana.ruiz@northwind.com before Friday.", NOTHING),
+    (ev.WEBMAIL, "es", "PII-EMAIL", "¿Dudas? Escríbenos a ana.ruiz@gmail.com antes del viernes.", ERROR,
+     "¿Dudas? Escríbenos a ana.ruiz@northwind.es antes del viernes.", NOTHING),
     # against: a code or config sample holds example data
     (ev.CODE, "en", "PII-EMAIL", "Set it up like this:\n\n```yaml\nowner: pablo.gil@gmail.com\n```\n", WARNING,
      "Set it up like this: the owner is pablo.gil@gmail.com.", ERROR),
