@@ -127,22 +127,23 @@ def decide(severity: Severity, reasons: Iterable[str], unsupported: Severity | N
     if not weights_for:
         if weights_against or unsupported is None:
             return None
-        return min(unsupported, severity, key=lambda s: s.rank)
+        return min(unsupported, severity, key=lambda v: v.rank)
     if not weights_against:
         return severity
     if sum(weights_for) - sum(weights_against) <= 0:
         return None
-    return min(severity, Severity.WARNING, key=lambda s: s.rank)
+    return min(severity, Severity.WARNING, key=lambda v: v.rank)
+
+
+def reason_text(reason: str, language: Language) -> Evidence:
+    """One reason as a finding keeps it, worded in `language` (the findings cache rebuilds evidence
+    from its keys)."""
+    return Evidence(REASONS[reason].side, reason, language.message(f"evidence.{reason}"))
 
 
 def worded(reasons: Iterable[str], language: Language) -> tuple[Evidence, ...]:
     """The reasons as a finding keeps them: each once, in order, worded in `language`."""
-    return tuple(Evidence(REASONS[r].side, r, language.message(f"evidence.{r}")) for r in dict.fromkeys(reasons))
-
-
-def reason_text(reason: str, language: Language) -> Evidence:
-    """One reason as a finding keeps it (the findings cache rebuilds evidence from its keys)."""
-    return Evidence(REASONS[reason].side, reason, language.message(f"evidence.{reason}"))
+    return tuple(reason_text(r, language) for r in dict.fromkeys(reasons))
 
 
 # --- detectors shared by the value checks ----------------------------------------------------
@@ -157,7 +158,7 @@ def in_code(document: Document, start: int, end: int) -> bool:
 
 
 @functools.cache
-def _phrases(language: Language, name: str, in_identifiers: bool = False) -> regex.Pattern[str]:
+def word_list_pattern(language: Language, name: str, in_identifiers: bool = False) -> regex.Pattern[str]:
     """The phrases of a word list as whole words, never a piece of an address or a URL
     (`team@example.org`, `example.com`); with `in_identifiers`, also a part of a name in code
     (`client_ip`, `server_addr`), else never (`my_example`)."""
@@ -185,13 +186,12 @@ def said_to_be_an_example(document: Document, start: int, end: int) -> bool:
     language = document.language
     text = document.text
     s_start, _ = _sentence(document, start, end)
-    if _phrases(language, "example_cues").search(text, s_start, start):
+    if word_list_pattern(language, "example_cues").search(text, s_start, start):
         return True
     if any(w in language.dummy_words for w in _words_before(document, start, 3)):
         return True
-    if in_code(document, start, end):
-        lo = max(document.block(start)[0], text.rfind("\n", 0, max(0, text.rfind("\n", 0, start))) - 200)
-        for line in text[lo:start].splitlines()[-3:]:
+    if in_code(document, start, end):  # the value's line and the two above it
+        for line in text[max(document.block(start)[0], start - 300):start].splitlines()[-3:]:
             stripped = line.strip()
             if stripped.startswith(("#", "//", "/*", "*", "--", "<!--", ";")) and any(
                     w.lower() in language.dummy_words for w in _WORDS.findall(stripped)):
@@ -290,16 +290,19 @@ def a_social_handle(document: Document, start: int) -> bool:
     return _HANDLE_BEFORE.search(document.text, max(0, start - 2), start) is not None
 
 
+_PORT_OR_PREFIX = regex.compile(r":\d{2,5}\b|/\d{1,2}\b")
+_URL_OR_LOGIN_BEFORE = regex.compile(r"(?:://|@)$")
+
+
 def network_words_near(document: Document, start: int, end: int) -> bool:
     """What makes a dotted quad a host's address: a network word in its sentence ("server", "ssh",
     "router", "servidor", "red"), a URL or login around it (`http://`, `user@`), a port or a CIDR
     prefix after it (`:8080`, `/24`)."""
     text = document.text
-    if regex.match(r"(?::\d{2,5}\b|/\d{1,2}\b)", text[end:end + 6]) or \
-            regex.search(r"(?:://|@)$", text[max(0, start - 3):start]):
+    if _PORT_OR_PREFIX.match(text, end) or _URL_OR_LOGIN_BEFORE.search(text, max(0, start - 3), start):
         return True
     s_start, s_end = _sentence(document, start, end)
-    cues = _phrases(document.language, "network_cues", in_identifiers=True)
+    cues = word_list_pattern(document.language, "network_cues", in_identifiers=True)
     return cues.search(text, max(s_start, start - NEAR), start) is not None or \
         cues.search(text, end, min(s_end, end + NEAR)) is not None
 
@@ -326,7 +329,7 @@ CONTACT_AFTER = 40
 def offered_as_contact(document: Document, start: int, end: int) -> bool:
     """An invitation to the reader to get in touch ("Questions? Email us at", "call us at",
     "escríbenos a", "Contact:") close to the value, in its block."""
-    return _phrases(document.language, "contact_cues").search(
+    return word_list_pattern(document.language, "contact_cues").search(
         document.text, max(document.block(start)[0], start - CONTACT_BEFORE), start) is not None or \
-        _phrases(document.language, "contact_cues").search(
+        word_list_pattern(document.language, "contact_cues").search(
             document.text, end, min(document.block(start)[1], end + CONTACT_AFTER)) is not None

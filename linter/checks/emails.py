@@ -11,8 +11,8 @@ mailbox (`press@`, `prensa@`, `golang-nuts@googlegroups.com`, a mailbox named af
 organisation), a credit (`Co-authored-by:`, `Ana <ana@...>`), a social-media handle
 (`@user@instance`), a public contact block ("Media Contact"). Against, weighing less: an
 organisation's address offered to readers as a way to get in touch ("Questions? Email the team at
-..."; a webmail address offered so stays a person's), a code or config sample. An address with nothing either way gets the rule's `unsupported`
-choice (a warning unless the pack says otherwise).
+..."; a webmail address offered so stays a person's), a code or config sample. An address with
+nothing either way gets the rule's `unsupported` choice (a warning unless the pack says otherwise).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from . import Check, Hit, register
 from . import _evidence as ev
 from ._attribution import credited
 from ._disguise import name_key
-from ._context import Cues
+from ._context import Cues, alternatives
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -130,13 +130,13 @@ class EmailsCheck(Check):
         text = document.text
         local, _, domain = text[start:end].lower().rpartition("@")
         domain = domain.rstrip(".")
+        if any(label in self.customer_keys for label in domain.split(".")[:-1]):
+            return [ev.COMPANY]  # someone at a confidential customer: CONF-CUSTOMER names the relationship
         personal = _under(domain, shared_words("free_mail_domains"))
         private = self._made_private(document, start, end)
         reasons = [ev.WEBMAIL] if personal else []
         if private:
             reasons.append(ev.PRIVATE)
-        if any(label in self.customer_keys for label in domain.split(".")[:-1]):
-            return [ev.COMPANY]  # someone at a confidential customer: CONF-CUSTOMER names the relationship
         company = self.company_domains or document.publisher.domains
         checks = (
             ("reserved", lambda: _under(domain, shared_words("reserved_domains"))),
@@ -200,7 +200,7 @@ class EmailsCheck(Check):
         first name, nor a word the post uses as a surname); `tsc@` beside "the Technical Steering
         Committee": a mailbox named by the initials of a body the post names."""
         if _INITIALS_LOCAL.fullmatch(local) and local in _initials(document.text[max(0, start - 300):start],
-                                                                   document.language.words("first_names")):
+                                                                   document.language):
             return True
         for part in [local, *_SEPARATORS.split(local)]:
             name = "".join(ch for ch in part if ch.isalnum())
@@ -221,15 +221,22 @@ class EmailsCheck(Check):
 
 
 _INITIALS_LOCAL = regex.compile(r"[a-z]{2,6}")
-_TITLE_RUN = regex.compile(r"\p{Lu}[\p{L}.'’\-]*(?:\s+(?:(?:of|the|and|for|de|del|la|y|para)\s+)?\p{Lu}[\p{L}.'’\-]*)+")
 
 
-def _initials(text: str, first_names: frozenset[str]) -> set[str]:
+@functools.cache
+def _title_run(language: Unit) -> regex.Pattern[str]:
+    """Capitalised words in a row, with the language's small words between them ("Comité de Dirección")."""
+    small = alternatives(language.of_words | language.articles | language.conjunctions)
+    return regex.compile(rf"\p{{Lu}}[\p{{L}}.'’\-]*(?:\s+(?:(?:{small})\s+)?\p{{Lu}}[\p{{L}}.'’\-]*)+")
+
+
+def _initials(text: str, language: Unit) -> set[str]:
     """The initials of every run of capitalised words in `text` that is no person's name ("Technical
     Steering Committee": tsc, but not "Tim Scott Carter"), with and without its first word (a
     product name before the body: "Node.js Technical Steering Committee")."""
+    first_names = language.words("first_names")
     found = set()
-    for m in _TITLE_RUN.finditer(text):
+    for m in _title_run(language).finditer(text):
         words = [w for w in m.group().split() if w[:1].isupper()]
         for first in range(min(2, len(words) - 1)):
             if words[first].lower() not in first_names:

@@ -5,7 +5,8 @@ its sentence ("server", "ssh", "router", "servidor"), a URL, a port or a CIDR pr
 ("update V8 to 10.1.124.8"), a section number ("sección 4.1.2.7") or a changelog entry never is.
 A private-range address in a code or config sample is an example, unless it falls in one of the
 company's own ranges (config `company.networks`): an address there is reported anywhere, private
-range or not.
+range or not. So is a host under the company's internal domains; one under a generic internal
+suffix (`.internal`, `.corp`, `.lan`) in a code sample is an example.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ class InternalHostsCheck(Check):
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         company_domains = [d.strip(".").lower() for d in company.internal_domains]
+        self.company_domains = tuple(company_domains)
         generic = [d.strip(".").lower() for d in self.opts["suffixes"]]
         parts = []
         if company_domains:  # the company's internal domain itself is already a leak
@@ -70,7 +72,11 @@ class InternalHostsCheck(Check):
                     continue  # an address at an internal domain is reported by the email rules
                 if m.group().lower() in shared_words("public_internal_hosts"):
                     continue  # a product's documented name (metadata.google.internal), the same everywhere
-                yield Hit(m.start(), m.end(), {"host": m.group()})
+                reasons = self._host_evidence(document, m.start(), m.end())
+                severity = ev.decide(self.rule.severity, reasons)
+                if severity is not None:
+                    yield Hit(m.start(), m.end(), {"host": m.group()}, severity=severity,
+                              evidence=ev.worded(reasons, document.language))
         if self.opts["private_ips"]:
             for m in _IPV4.finditer(text):
                 reasons = self._evidence(document, m.start(), m.end())
@@ -78,6 +84,15 @@ class InternalHostsCheck(Check):
                 if severity is not None:
                     yield Hit(m.start(), m.end(), {"host": m.group()}, severity=severity,
                               evidence=ev.worded(reasons, document.language))
+
+    def _host_evidence(self, document: Document, start: int, end: int) -> list[str]:
+        """A host under the company's internal domains is reported anywhere; one under a generic
+        internal suffix (`printer.lan`, `db.corp`) has the shape of one, and a code or config sample
+        holds it as an example."""
+        host = document.text[start:end].lower()
+        if any(host == d or host.endswith("." + d) for d in self.company_domains):
+            return [ev.COMPANY]
+        return [ev.SHAPE, *([ev.CODE] if ev.in_code(document, start, end) else [])]
 
     def _evidence(self, document: Document, start: int, end: int) -> list[str]:
         """The reasons for and against `text[start:end]` being an internal host's address; none

@@ -17,7 +17,6 @@ object, said of a thing through "be" or a passive), an entry of a changelog, a n
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -27,7 +26,7 @@ from .. import schema as s
 from ..nlp import Needs
 from . import Check, Hit, register
 from . import _evidence as ev
-from ._context import alternatives, block_tokens, is_negated, sentence_around
+from ._context import block_tokens, is_negated, sentence_around
 from ._phrases import PhraseSet
 from ._sense import Sense, sense_option
 from .terms import join_adjacent
@@ -36,16 +35,9 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from ..document import Document
-    from ..languages import Language as Unit
 
 _SET_OFF_AFTER = regex.compile(r"\s*[)\]:\-–—]|\s*$|\s*\n")
 _CLAUSE_END = regex.compile(r"[.!?;\n]|:(?!\d)")  # "a las 9:00:" ends at its second colon
-
-
-@functools.cache
-def _disclosure(language: Unit) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{alternatives(language.words('disclosure_cues'), loose_spaces=True)})"
-                         rf"(?![\p{{L}}\d])", regex.IGNORECASE)
 
 
 @register
@@ -123,4 +115,4 @@ class MarkingsCheck(Check):
             if any(t.lower_ in pointers for t in doc[max(lo, span.start - 3):span.start]):
                 return True  # "this is still under NDA", "our confidential board deck", "esto sigue bajo NDA"
         s_start, s_end = sentence_around(text, start, end, 300, document.block(start))
-        return _disclosure(language).search(text, s_start, s_end) is not None
+        return ev.word_list_pattern(language, "disclosure_cues").search(text, s_start, s_end) is not None

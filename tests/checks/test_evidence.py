@@ -123,6 +123,11 @@ CASES = [
      "Our build host is 10.12.1.67.", ERROR),
     (ev.CODE, "es", "CONF-INTERNAL-IP", "Así:\n\n```objc\nstatic const char *hosts[] = {\"10.12.1.67\"};\n```\n", NOTHING,
      "Nuestra máquina de compilación es 10.12.1.67.", ERROR),
+    # against: a host under a generic internal suffix in a code sample is an example
+    (ev.CODE, "en", "CONF-INTERNAL-HOST", "```yaml\nurl: http://jenkins.build.corp/job/release\n```\n", NOTHING,
+     "Grab the build from https://jenkins.build.corp/job/release today.", ERROR),
+    (ev.CODE, "es", "CONF-INTERNAL-HOST", "Así:\n\n```yaml\nurl: http://jenkins.build.corp/job/release\n```\n", NOTHING,
+     "Descarga la compilación de https://jenkins.build.corp/job/release hoy.", ERROR),
     # against: a published identifier is no secret
     (ev.IDENTIFIER, "en", "CONF-PASSWORD", "Resource leakage when decoding certificates and keys (CVE-2022-1473).", NOTHING,
      "The key: Zk82hd72Jsd9f0ss82", ERROR),
@@ -182,6 +187,16 @@ def test_an_address_in_the_companys_networks_is_an_error_anywhere(lang, post):
     elsewhere = Linter({"company": {"networks": ["10.99.0.0/16"]}})
     assert [f.match for f in elsewhere.lint(post, path="post.md", lang=lang) if f.code == "CONF-INTERNAL-IP"] \
         == ["10.12.1.67"]  # the sample's private address is an example again
+
+
+@pytest.mark.parametrize("lang, post", [
+    ("en", "```yaml\nurl: https://wiki.corp.acme.example/page\n```\n"),
+    ("es", "Así:\n\n```yaml\nurl: https://wiki.corp.acme.example/page\n```\n"),
+])
+def test_a_host_under_the_companys_internal_domains_is_an_error_anywhere(linter, lang, post):
+    found = [(f.match, str(f.severity), [e.reason for e in f.evidence])
+             for f in linter.lint(post, path="post.md", lang=lang) if f.code == "CONF-INTERNAL-HOST"]
+    assert found == [("wiki.corp.acme.example", "error", [ev.COMPANY])]
 
 
 def test_a_public_address_in_the_companys_networks_is_internal_not_someones():
