@@ -179,22 +179,35 @@ def _words_before(document: Document, start: int, count: int) -> list[str]:
     return [w.lower().rstrip(".") for w in _WORDS.findall(text, lo, start)][-count:]
 
 
-def said_to_be_an_example(document: Document, start: int, end: int) -> bool:
-    """The post says the value is an example: "for example", "e.g." or "such as" earlier in its
-    sentence, a dummy word ("test", "sample", "prueba") among the words right before it, or a code
-    comment above it in its sample ("# Sample RSA key, do not use")."""
+@functools.cache
+def _example_words(language: Language) -> frozenset[str]:
+    """The words of the phrases that give an example ("example" in "for example", "ejemplo")."""
+    return frozenset(w for phrase in language.words("example_cues") for w in phrase.split())
+
+
+def said_to_be_an_example(document: Document, start: int, end: int, *, phrases: bool = True) -> bool:
+    """The post says the value is an example: a dummy word ("test", "sample", "prueba") among the
+    words right before it, a code comment above it in its sample ("# Sample RSA key, do not use"),
+    and, with `phrases`, "for example", "e.g." or "such as" earlier in its sentence or in the sentence
+    that opens its paragraph ("As another example, ..."). A secret's check leaves `phrases` out: a
+    real key given "e.g." still works."""
     language = document.language
     text = document.text
     s_start, _ = _sentence(document, start, end)
-    if word_list_pattern(language, "example_cues").search(text, s_start, start):
+    cues = word_list_pattern(language, "example_cues")
+    if phrases and cues.search(text, s_start, start):
         return True
-    if any(w in language.dummy_words for w in _words_before(document, start, 3)):
-        return True
+    b_start = document.block(start)[0]
+    if phrases and b_start < s_start and cues.search(text, b_start, _sentence(document, b_start, b_start)[1]):
+        return True  # the paragraph opens as an example
+    dummies = language.dummy_words if phrases else language.dummy_words - _example_words(language)
+    if any(w in dummies for w in _words_before(document, start, 2)):
+        return True  # "the test number 555-0100", "el teléfono de prueba" (not "the test server at")
     if in_code(document, start, end):  # the value's line and the two above it
         for line in text[max(document.block(start)[0], start - 300):start].splitlines()[-3:]:
             stripped = line.strip()
             if stripped.startswith(("#", "//", "/*", "*", "--", "<!--", ";")) and any(
-                    w.lower() in language.dummy_words for w in _WORDS.findall(stripped)):
+                    w.lower() in dummies for w in _WORDS.findall(stripped)):
                 return True
     return False
 

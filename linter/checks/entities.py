@@ -14,7 +14,7 @@ from . import Check, Hit, register
 from . import _evidence as ev
 from ._context import Cues
 from ._validators import VALIDATORS
-from .internal_hosts import company_networks, in_networks, not_an_address
+from .internal_hosts import address_context, company_networks, in_networks, not_an_address
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -87,7 +87,7 @@ class EntitiesCheck(Check):
                 continue
             if in_networks(value, self.networks) or not _a_host_address(document, result.start, result.end):
                 continue  # the company's own ranges are CONF-INTERNAL-IP's
-            reasons = [ev.NETWORK, *([ev.CODE] if ev.in_code(document, result.start, result.end) else [])]
+            reasons = [ev.NETWORK, *address_context(document, result.start, result.end)]
             severity = ev.decide(self.rule.severity, reasons)
             if severity is not None:
                 yield Hit(result.start, result.end, _values(result, document.language), severity=severity,

@@ -106,7 +106,15 @@ class InternalHostsCheck(Check):
         if not _is_internal_ip(value) or _is_whole_private_range(text, end) or \
                 not ev.network_words_near(document, start, end):
             return []
-        return [ev.NETWORK, *([ev.CODE] if ev.in_code(document, start, end) else [])]
+        return [ev.NETWORK, *address_context(document, start, end)]
+
+
+def address_context(document: Document, start: int, end: int) -> list[str]:
+    """What speaks against an address being anyone's: the post calls it an example, or it stands in
+    a code or config sample."""
+    if ev.said_to_be_an_example(document, start, end):
+        return [ev.EXAMPLE]
+    return [ev.CODE] if ev.in_code(document, start, end) else []
 
 
 def company_networks(company: Company) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:

@@ -2,8 +2,8 @@
 
 A rule about a value (category pii or confidential: a key, a token, a private-key block, an address)
 weighs the evidence (`_evidence.py`): the match's shape and a cue word speak for it; a value the post
-calls an example or a sample ("# Sample RSA key, do not use") rules it out, and a code sample weighs
-against a person's data (not against a secret, which works wherever it is pasted).
+marks as a sample ("# Sample RSA key, do not use") rules it out, and, for a person's data, so does
+one given "for example", and a code sample weighs against it (a secret works wherever it is pasted).
 """
 
 from __future__ import annotations
@@ -136,9 +136,10 @@ class PatternCheck(Check):
         if self.context and self.context.near(document.text, start, end, self.opts["context_before"],
                                               self.opts["context_after"], document.block(start)):
             reasons.append(ev.CUE)
-        if ev.said_to_be_an_example(document, start, end):
+        personal = self.rule.category == Category.PII  # a person's data; else a secret, which works wherever it is
+        if ev.said_to_be_an_example(document, start, end, phrases=personal):
             reasons.append(ev.EXAMPLE)
-        elif self.rule.category == Category.PII and ev.in_code(document, start, end):
+        elif personal and ev.in_code(document, start, end):
             reasons.append(ev.CODE)
         return reasons
 

@@ -87,11 +87,15 @@ CASES = [
      "```yaml\n# Sample RSA key, do not use it\nkey: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQEAxIL9\n```\n",
      NOTHING, "```yaml\nkey: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQEAxIL9\n```\n", ERROR),
     (ev.EXAMPLE, "es", "CONF-PRIVATE-KEY",
-     "```yaml\n# Clave RSA de ejemplo: no la uséis\nclave: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQEAxIL9\n```\n",
+     "```yaml\n# Clave RSA de prueba: no la uséis\nclave: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQEAxIL9\n```\n",
      NOTHING, "Nuestra clave:\n\n```yaml\nclave: |\n  -----BEGIN RSA PRIVATE KEY-----\n  MIIEpAIBAAKCAQEAxIL9\n```\n",
      ERROR),
     (ev.EXAMPLE, "en", "PII-EMAIL", 'For example, "Donald.Duck@gmail.com" and "donaldduck@gmail.com" are one account.',
      NOTHING, '"Donald.Duck@gmail.com" wrote to us about his account.', ERROR),
+    (ev.EXAMPLE, "en", "PII-IP", "As another example, Go's parser read\nthe IP address 18.032.4.011 as 18.32.4.11.",
+     NOTHING, "Go's parser read the IP address 18.032.4.011 as 18.32.4.11.", WARNING),
+    (ev.EXAMPLE, "es", "PII-IP", "Otro ejemplo: el analizador leía\nla dirección IP 18.032.4.011 como 18.32.4.11.",
+     NOTHING, "El analizador leía la dirección IP 18.032.4.011 como 18.32.4.11.", WARNING),
     # for: a network word makes a dotted quad a host's address
     (ev.NETWORK, "en", "CONF-INTERNAL-IP", "The staging server is at 10.20.4.17.", ERROR,
      "We reached milestone 10.20.4.17 today.", NOTHING),
@@ -250,3 +254,18 @@ def test_the_precision_page_describes_every_reason():
 ])
 def test_a_label_inside_another_name_is_no_label(plain_linter, lang, text, code, found):
     assert (verdict(plain_linter, text, code, lang)[0] is not None) == found
+
+
+JWT = ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhY21lLW9wcyIsImlhdCI6MTczMjUzOTIwMH0."
+       "kq3Vb7sXgR0n1mN9tYpL2wQzA8cE4uH6jKoF5dS1aB0")
+
+
+@pytest.mark.parametrize("lang, given, sample", [
+    ("en", f"Paste the session token into the decoder, e.g. {JWT} and read it.",
+     f"Paste this sample token: {JWT} and read it."),
+    ("es", f"Pega el token de sesión en el decodificador, por ejemplo {JWT} y léelo.",
+     f"Pega este token de prueba: {JWT} y léelo."),
+])
+def test_a_secret_given_for_example_still_works_but_a_sample_is_none(plain_linter, lang, given, sample):
+    assert verdict(plain_linter, given, "CONF-JWT", lang) == (ERROR, [ev.SHAPE])
+    assert verdict(plain_linter, sample, "CONF-JWT", lang) == (None, [])
