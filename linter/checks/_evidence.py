@@ -188,9 +188,9 @@ def _example_words(language: Language) -> frozenset[str]:
 def said_to_be_an_example(document: Document, start: int, end: int, *, phrases: bool = True) -> bool:
     """The post says the value is an example: a dummy word ("test", "sample", "prueba") among the
     words right before it, a code comment above it in its sample ("# Sample RSA key, do not use"),
-    and, with `phrases`, "for example", "e.g." or "such as" earlier in its sentence or in the sentence
-    that opens its paragraph ("As another example, ..."). A secret's check leaves `phrases` out: a
-    real key given "e.g." still works."""
+    and, with `phrases`, "for example", "e.g." or "such as" earlier in its sentence or in the two
+    sentences that open its paragraph ("**ParseIP.** As another example, ..."). A secret's check
+    leaves `phrases` out: a real key given "e.g." still works."""
     language = document.language
     text = document.text
     s_start, _ = _sentence(document, start, end)
@@ -198,13 +198,17 @@ def said_to_be_an_example(document: Document, start: int, end: int, *, phrases: 
     if phrases and cues.search(text, s_start, start):
         return True
     b_start = document.block(start)[0]
-    if phrases and b_start < s_start and cues.search(text, b_start, _sentence(document, b_start, b_start)[1]):
-        return True  # the paragraph opens as an example
+    if phrases and b_start < s_start:  # the paragraph opens as an example (its first two sentences)
+        opening = _sentence(document, b_start, b_start)[1]
+        if opening < s_start:
+            opening = _sentence(document, opening + 1, opening + 1)[1]
+        if cues.search(text, b_start, min(opening, s_start)):
+            return True
     dummies = language.dummy_words if phrases else language.dummy_words - _example_words(language)
     if any(w in dummies for w in _words_before(document, start, 2)):
         return True  # "the test number 555-0100", "el teléfono de prueba" (not "the test server at")
-    if in_code(document, start, end):  # the value's line and the two above it
-        for line in text[max(document.block(start)[0], start - 300):start].splitlines()[-3:]:
+    if in_code(document, start, end):  # the value's line and the four above it
+        for line in text[max(document.block(start)[0], start - 400):start].splitlines()[-5:]:
             stripped = line.strip()
             if stripped.startswith(("#", "//", "/*", "*", "--", "<!--", ";")) and any(
                     w.lower() in dummies for w in _WORDS.findall(stripped)):
