@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from .errors import ConfigError
 from .fileio import read_file
 from .vocab import shared_words
+from .yamlio import load_yaml_text
 
 MAX_SITE_FILE = 1 << 20
 MAX_LEVELS = 12  # folders looked at above a post when no `.git` says where the repository ends
@@ -132,8 +132,8 @@ def _parsed(path: Path) -> Any:
             return tomllib.loads(text)
         if path.suffix == ".json":
             return json.loads(text)
-        return yaml.safe_load(text)
-    except (ValueError, yaml.YAMLError, RecursionError):
+        return load_yaml_text(text, str(path))  # the one YAML loader: safe, aliases bounded
+    except (ValueError, ConfigError, RecursionError):
         return None
 
 
