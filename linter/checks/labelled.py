@@ -35,7 +35,7 @@ from ..nlp import Needs
 from ..presidio import KNOWN_ENTITIES
 from ..vocab import dictionary
 from . import Check, Hit, register
-from ._context import Cues, alternatives, clause_before, is_public_number, is_quoted, public_digits
+from ._context import Cues, alternatives, clause_before, could_be_public, is_public_number, is_quoted, public_digits
 from ._phrase_cache import lemma_docs
 from ._validators import CHECKSUMS, VALIDATORS
 
@@ -404,6 +404,8 @@ def is_placeholder(value: str, g: LanguageUnit) -> bool:
 @register
 class LabelledCheck(Check):
     kind = "labelled"
+    allow_list = "public_numbers"
+    allows = classmethod(lambda cls, match: could_be_public(match))  # type: ignore[assignment]
     doc = ("Flags sensitive values a post states outright: a label (\"SSN\", \"IBAN\", \"contraseña\") "
            "followed in its sentence, through a copula or a separator, by a value of the field's shape; "
            "a failed checksum is still reported after a strong label. Placeholders, masks, dummies, "
