@@ -453,7 +453,7 @@ def serve_command(host: str, port: int, config_path: str | None, token: str | No
 @config_option
 @click.option("--rule-docs", metavar="URL", help="Link of each rule's page in diagnostics, with {code} for "
               "the rule's code (default: the project's docs; a client's ruleDocs option also sets it).")
-@click.option("--debounce", type=click.IntRange(min=0), default=100, show_default=True, metavar="MS",
+@click.option("--debounce", type=click.IntRange(min=0), default=50, show_default=True, metavar="MS",
               help="Milliseconds of quiet after an edit before the draft is checked again.")
 @click.option("--stdio", is_flag=True, help="Speak over standard input and output (the only way; accepted "
               "because many clients pass it).")
