@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import subprocess
 import sys
@@ -105,8 +106,6 @@ class Editor:
 
 def cpu_seconds(pid: int) -> float:
     """User and system CPU time a process has used so far (Linux)."""
-    import os
-
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
@@ -186,7 +185,7 @@ def main() -> None:
         firsts.append(asyncio.run(first_diagnostics(text, uri)))
         checks.append(check_seconds(text))
     load, check, first = statistics.median(loads), statistics.median(checks), statistics.median(firsts)
-    runs = lambda values: ", ".join(f"{v:.2f}" for v in values)  # noqa: E731
+    runs = lambda values: ", ".join(f"{v:.2f}" for v in values)
     print(f"first diagnostics: {first:.2f} s from start ({runs(firsts)}); import spacy + spacy.load alone: "
           f"{load:.2f} s ({runs(loads)}): {first / load:.2f}x (target <= 1.2x); postlint check --no-cache of "
           f"the post: {check:.2f} s ({runs(checks)}): {first / check:.2f}x")

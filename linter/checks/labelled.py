@@ -35,7 +35,15 @@ from ..nlp import Needs
 from ..presidio import KNOWN_ENTITIES
 from ..vocab import dictionary
 from . import Check, Hit, register
-from ._context import Cues, alternatives, clause_before, could_be_public, is_public_number, is_quoted, public_digits
+from ._context import (
+    Cues,
+    alternatives,
+    clause_before,
+    could_be_public,
+    is_public_number,
+    is_quoted,
+    public_digits,
+)
 from ._phrase_cache import lemma_docs
 from ._validators import CHECKSUMS, VALIDATORS
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -46,6 +47,7 @@ class _Result:
 
     version: int | None
     generation: int  # which reading of the configs it was checked under
+    text: str
     checked: Checked | None  # None: not checked (not a post, or it failed)
     positions: Positions
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
@@ -147,12 +149,12 @@ class Session:
             return None
         known = self.results.get(uri)
         if known is not None and known.version == document.version and known.generation == self.generation \
-                and known.checked is not None and known.checked.text == document.source:
-            return known
+                and known.text == document.source:
+            return known  # a failure too: told once, not again at each hover
         text, version, generation = document.source, document.version, self.generation
         positions = Positions(text, self.server.workspace.position_encoding or types.PositionEncodingKind.Utf16)
         path = checked_path(to_fs_path(uri), document.language_id, self.root)
-        result = _Result(version, generation, None, positions)
+        result = _Result(version, generation, text, None, positions)
         if path is not None:
             try:
                 checked = await asyncio.get_running_loop().run_in_executor(self.worker, self._check, path, text)
@@ -364,13 +366,16 @@ def _quiet_pygls() -> None:
 
 def serve_stdio(config_path: Path | None, *, rule_docs: str, debounce: float = DEBOUNCE,
                 cache_dir: Path | None = None) -> None:
-    """Speak the protocol on stdin/stdout until the client says exit; stray prints go to stderr."""
+    """Speak the protocol on stdin/stdout until the client says exit."""
     _quiet_pygls()
     server = make_server(lambda: Drafts(config_path, cache_dir), rule_docs=rule_docs, debounce=debounce)
     _guard_errors(server)
-    stdout = sys.stdout.buffer
-    sys.stdout = sys.stderr  # a library's print() must not corrupt the protocol's stream
-    server.start_io(sys.stdin.buffer, stdout)
+    # The protocol gets its own copy of stdout; whatever else writes to stdout (a library's print,
+    # a native library's message) goes to stderr and cannot corrupt the protocol's stream.
+    sys.stdout.flush()
+    protocol_out = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    server.start_io(sys.stdin.buffer, protocol_out)
 
 
 def _guard_errors(server: LanguageServer) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from conftest import AS_OF
 from lsprotocol import types
 
-from conftest import AS_OF
 from linter.config import Config
 from linter.lsp.checking import checked_path
 from linter.lsp.features import allow_in_config
