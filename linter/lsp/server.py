@@ -48,6 +48,7 @@ class _Result:
     version: int | None
     generation: int  # which reading of the configs it was checked under
     text: str
+    path: str | None  # as what it is checked; None: not a post, never checked nor published
     checked: Checked | None  # None: not checked (not a post, or it failed)
     positions: Positions
     diagnostics: list[types.Diagnostic] = field(default_factory=list)
@@ -72,6 +73,7 @@ class Session:
         self.generation = 0
         self.results: dict[str, _Result] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
+        self.changed_at: dict[str, float] = {}  # loop time of each document's last edit
         self.told: set[str] = set()  # messages shown since the configs were read (not repeated per keystroke)
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postlint-lsp")
 
@@ -120,7 +122,9 @@ class Session:
     # --- checking -------------------------------------------------------------------------------
 
     def schedule(self, uri: str, delay: float) -> None:
-        """Check `uri` after `delay` seconds of quiet, then publish (unless the client pulls)."""
+        """Check `uri` after `delay` seconds of quiet, then publish; a client that pulls asks itself."""
+        if self.pull:
+            return
         previous = self.pending.pop(uri, None)
         if previous is not None:
             previous.cancel()
@@ -134,7 +138,7 @@ class Session:
         finally:
             if self.pending.get(uri) is asyncio.current_task():
                 del self.pending[uri]
-        if result is not None and not self.pull and self._current(uri, result):
+        if result is not None and result.path is not None and self._current(uri, result):
             self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(
                 uri=uri, version=result.version, diagnostics=result.diagnostics))
 
@@ -154,7 +158,7 @@ class Session:
         text, version, generation = document.source, document.version, self.generation
         positions = Positions(text, self.server.workspace.position_encoding or types.PositionEncodingKind.Utf16)
         path = checked_path(to_fs_path(uri), document.language_id, self.root)
-        result = _Result(version, generation, text, None, positions)
+        result = _Result(version, generation, text, path, None, positions)
         if path is not None:
             try:
                 checked = await asyncio.get_running_loop().run_in_executor(self.worker, self._check, path, text)
@@ -191,6 +195,7 @@ class Session:
         if task is not None:
             task.cancel()
         self.results.pop(uri, None)
+        self.changed_at.pop(uri, None)
         if not self.pull:
             self.server.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -212,8 +217,16 @@ class Session:
 
     # --- features -------------------------------------------------------------------------------
 
+    def changed(self, uri: str) -> None:
+        self.changed_at[uri] = asyncio.get_running_loop().time()
+        self.schedule(uri, self.debounce)
+
     async def pull_diagnostics(self, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
-        result = await self.result(params.text_document.uri)
+        uri = params.text_document.uri
+        quiet = self.changed_at.get(uri, 0.0) + self.debounce - asyncio.get_running_loop().time()
+        if quiet > 0:  # a client that pulls at every keystroke: the debounce applies to it too
+            await asyncio.sleep(quiet)
+        result = await self.result(uri)
         if result is None:
             return types.RelatedFullDocumentDiagnosticReport(items=[])
         if params.previous_result_id == result.result_id:
@@ -284,7 +297,7 @@ def make_server(drafts: Callable[[], Drafts], *, rule_docs: str, debounce: float
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     @_guarded
     def _change(params: types.DidChangeTextDocumentParams) -> None:
-        session.schedule(params.text_document.uri, session.debounce)
+        session.changed(params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE, types.SaveOptions(include_text=False))
     @_guarded

@@ -1,9 +1,10 @@
 """`postlint lsp` driven over stdio as editors drive it (pytest-lsp), with the real model.
 
-Two servers per module: one for a client that takes pushed diagnostics and counts columns in
-UTF-16 (Neovim 0.9), one for a client that pulls them and counts in UTF-8 (Neovim 0.11). Each
+Three servers per module: one for a client that takes pushed diagnostics and counts columns in
+UTF-16 (Neovim 0.9), one for a client that pulls them and counts in UTF-8 (Neovim 0.11, with
+refresh support), one with an internal error planted (tests/lsp/launcher.py). Each
 test opens its own documents, in folders of a workspace whose configs differ, so they do not
-disturb each other; the network is cut off in the servers (tests/lsp/launcher.py).
+disturb each other; the network is cut off in the servers.
 """
 
 from __future__ import annotations
@@ -48,9 +49,13 @@ def _config(*extra: str) -> ClientServerConfig:
     return ClientServerConfig(server_command=[sys.executable, LAUNCHER, *extra])
 
 
-async def _start(client: LanguageClient, capabilities: str, root: Path) -> None:
+async def _start(client: LanguageClient, capabilities: str, root: Path, *, refresh: bool = False) -> None:
+    declared = client_capabilities(capabilities)
+    if refresh:  # as VS Code declares: the server may ask it to pull again
+        assert declared.workspace is not None
+        declared.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
     await client.initialize_session(types.InitializeParams(
-        capabilities=client_capabilities(capabilities), root_uri=root.as_uri(),
+        capabilities=declared, root_uri=root.as_uri(),
         workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="blog")]))
 
 
@@ -63,7 +68,7 @@ async def push(lsp_client: LanguageClient, workspace: Path):
 
 @pytest_lsp.fixture(config=_config(), scope="module")
 async def pull(lsp_client: LanguageClient, workspace: Path):
-    await _start(lsp_client, "neovim@v0.11.0", workspace)
+    await _start(lsp_client, "neovim@v0.11.0", workspace, refresh=True)
     yield
     await lsp_client.shutdown_session()
 
@@ -145,10 +150,10 @@ async def test_a_leaking_draft_gets_diagnostics_where_the_leak_stands_then_none_
 
     clean = "# Our week\r\n\r\nCafé news 🎉 write to us through the contact page.\r\n"
     assert await _published(push, draft.as_uri(), 2, _change(push, draft, 2, clean)) == []
-    assert push.messages == []  # no error was reported along the way
+    assert not [m for m in push.messages if m.type == types.MessageType.Error]
 
 
-async def test_plain_text_and_html_are_checked_and_other_languages_are_not(
+async def test_plain_text_html_and_mdx_are_checked_and_other_languages_are_not(
         push: LanguageClient, workspace: Path) -> None:
     notes = workspace / "notes.txt"
     found = await _published(push, notes.as_uri(), 1,
@@ -160,6 +165,19 @@ async def test_plain_text_and_html_are_checked_and_other_languages_are_not(
                              _open(push, page, f"<p>Ping <b>{SECRET}</b></p>\n", "html"))
     assert _codes(found) == ["PII-EMAIL"]
     assert found[0].range.start.character == len("<p>Ping <b>")
+    component = workspace / "card.mdx"
+    text = f"import Card from './card'\n\n<Card>Ping {SECRET}</Card>\n{{/* Falcon is an MDX comment */}}\n"
+    found = await _published(push, component.as_uri(), 1, _open(push, component, text, "mdx"))
+    assert _codes(found) == ["PII-EMAIL"]  # the comment is not published text
+    assert (found[0].range.start.line, found[0].range.start.character) == (2, len("<Card>Ping "))
+    saved = lambda: push.text_document_did_save(types.DidSaveTextDocumentParams(  # noqa: E731
+        text_document=types.TextDocumentIdentifier(uri=component.as_uri())))
+    assert _codes(await _published(push, component.as_uri(), 1, saved)) == ["PII-EMAIL"]
+    script = workspace / "deploy.py"
+    push.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=script.as_uri(), language_id="python", version=1, text=f"ADMIN = '{SECRET}'\n")))
+    found = await _published(push, notes.as_uri(), 2, _change(push, notes, 2, "Ping us today.\n"))
+    assert found == [] and script.as_uri() not in push.diagnostics  # code is not a post
 
 
 async def test_hover_says_why_and_what_to_write_instead(push: LanguageClient, workspace: Path) -> None:
@@ -183,6 +201,17 @@ async def _actions(client: LanguageClient, path: Path, line: int, character: int
     return [a for a in found or [] if isinstance(a, types.CodeAction)]
 
 
+async def test_a_spanish_draft_gets_spanish_words_and_the_spanish_placeholder(
+        push: LanguageClient, workspace: Path) -> None:
+    draft = workspace / "anuncio.md"
+    token = "ghp_16C7e42F292c6912E7710c838347Ae178B4a"
+    text = f"Nuestro bot usa {token} para publicar las versiones de la aplicación.\n"
+    [found] = await _published(push, draft.as_uri(), 1, _open(push, draft, text))
+    assert found.code == "CONF-TOKEN" and "es un token de API" in found.message
+    fix = next(a for a in await _actions(push, draft, 0, found.range.start.character) if a.is_preferred)
+    assert _apply(text, fix.edit.changes[draft.as_uri()]) == text.replace(token, "<TU_TOKEN>")
+
+
 async def test_the_replacement_fix_removes_the_finding(push: LanguageClient, workspace: Path) -> None:
     draft = workspace / "fix.md"
     text = "Our staging box 🚀 10.2.3.4 is up.\n"
@@ -191,8 +220,10 @@ async def test_the_replacement_fix_removes_the_finding(push: LanguageClient, wor
     actions = await _actions(push, draft, 0, found[0].range.start.character + 1)
     fix = next(a for a in actions if a.is_preferred)
     assert fix.title == "Write 192.0.2.10 instead"
+    assert not any("company." in a.title for a in actions)  # no allowed list takes an address
     fixed = _apply(text, fix.edit.changes[draft.as_uri()])
     assert fixed == "Our staging box 🚀 192.0.2.10 is up.\n"
+    assert await _actions(push, draft, 0, 3) == []  # nothing to fix where nothing was found
     assert await _published(push, draft.as_uri(), 2, _change(push, draft, 2, fixed)) == []
 
 
@@ -203,6 +234,7 @@ async def test_a_suppression_silences_nothing_until_its_reason_is_written(
     found = await _published(push, draft.as_uri(), 1, _open(push, draft, text))
     assert _codes(found) == ["PII-EMAIL"]
     actions = await _actions(push, draft, 2, 9)
+    assert not any(a.is_preferred for a in actions)  # PII-EMAIL has no placeholder to write instead
     silence = next(a for a in actions if a.title.startswith("Silence PII-EMAIL"))
     commented = _apply(text, silence.edit.changes[draft.as_uri()])
     assert commented == (f"Intro.\n\n  <!-- postlint-disable-next-line PII-EMAIL -- <reason> -->\n"
@@ -278,3 +310,43 @@ async def test_an_internal_error_names_no_draft_text_and_the_server_goes_on(
     fine = workspace / "fine.md"
     found = await _published(crashing, fine.as_uri(), 1, _open(crashing, fine, f"Mail {SECRET}.\n"))
     assert _codes(found) == ["PII-EMAIL"]
+
+
+async def test_a_broken_config_is_told_with_its_place_and_other_folders_still_work(
+        push: LanguageClient, workspace: Path) -> None:
+    broken = workspace / "broken-config"
+    broken.mkdir()
+    (broken / "postlint.yaml").write_text("company:\n  nmae: Acme\n", encoding="utf-8")
+    draft = broken / "post.md"
+    assert await _published(push, draft.as_uri(), 1, _open(push, draft, f"Mail {SECRET}\n")) == []
+    told = [m.message for m in push.messages if "postlint.yaml:2:3" in m.message]
+    assert told and "nmae" in told[0] and SECRET not in told[0]
+    fine = workspace / "elsewhere.md"
+    assert _codes(await _published(push, fine.as_uri(), 1, _open(push, fine, f"Mail {SECRET}\n"))) == ["PII-EMAIL"]
+    push.messages.clear()
+
+
+async def test_a_client_that_pulls_is_asked_to_pull_again_when_a_config_changes(
+        pull: LanguageClient, workspace: Path) -> None:
+    shop = workspace / "shop"
+    shop.mkdir()
+    config = shop / "postlint.yaml"
+    config.write_text("company:\n  name: Acme Robotics\n", encoding="utf-8")
+    uri = (shop / "teaser.md").as_uri()
+    pull.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=uri, language_id="markdown", version=1, text="Kestrel ships in spring.\n")))
+    asked = types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    before = await asyncio.wait_for(pull.text_document_diagnostic_async(asked), TIMEOUT)
+    assert list(before.items) == []
+    config.write_text("company:\n  name: Acme Robotics\n  codenames: [Kestrel]\n", encoding="utf-8")
+    refreshes = pull.diagnostic_refresh_count
+    pull.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[types.FileEvent(
+        uri=config.as_uri(), type=types.FileChangeType.Changed)]))
+    for _ in range(600):
+        if pull.diagnostic_refresh_count > refreshes:
+            break
+        await asyncio.sleep(0.1)
+    assert pull.diagnostic_refresh_count > refreshes
+    after = await asyncio.wait_for(pull.text_document_diagnostic_async(types.DocumentDiagnosticParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=before.result_id)), TIMEOUT)
+    assert _codes(after.items) == ["CONF-CODENAME"]
