@@ -74,6 +74,7 @@ class Session:
         self.results: dict[str, _Result] = {}
         self.pending: dict[str, asyncio.Task[None]] = {}
         self.changed_at: dict[str, float] = {}  # loop time of each document's last edit
+        self.waiting = 0  # checks of documents waiting for the worker, or under way
         self.told: set[str] = set()  # messages shown since the configs were read (not repeated per keystroke)
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postlint-lsp")
 
@@ -111,7 +112,7 @@ class Session:
         drafts = self._drafts()
         languages = drafts.languages_to_warm(probe)
         drafts.warm_up(probe, languages[:1])
-        if not self.pending:  # the other languages only while no draft waits for the worker
+        if not self.waiting:  # the other languages only while no draft waits for the worker
             drafts.warm_up(probe, languages[1:])
 
     def _drafts(self) -> Drafts:
@@ -160,6 +161,7 @@ class Session:
         path = checked_path(to_fs_path(uri), document.language_id, self.root)
         result = _Result(version, generation, text, path, None, positions)
         if path is not None:
+            self.waiting += 1
             try:
                 checked = await asyncio.get_running_loop().run_in_executor(self.worker, self._check, path, text)
             except Exception as exc:  # noqa: BLE001 - one document's failure is told, the server goes on
@@ -169,6 +171,8 @@ class Session:
                 result.diagnostics = [diagnostic(f, positions, self.rule_docs) for f in checked.findings]
                 if checked.skipped:
                     self._tell(types.MessageType.Info, f"postlint: {Path(path).name} is {checked.skipped}")
+            finally:
+                self.waiting -= 1
         if generation == self.generation:
             self.results[uri] = result
         return result

@@ -298,7 +298,7 @@ async def test_a_client_that_pulls_gets_the_same_findings_in_its_own_units(
 
 
 async def test_an_internal_error_names_no_draft_text_and_the_server_goes_on(
-        crashing: LanguageClient, workspace: Path) -> None:
+        crashing: LanguageClient, workspace: Path, capfd: pytest.CaptureFixture[str]) -> None:
     broken = workspace / "broken.md"
     found = await _published(crashing, broken.as_uri(), 1,
                              _open(crashing, broken, f"{CRASH_MARKER}: mail {SECRET}\n"))
@@ -310,6 +310,9 @@ async def test_an_internal_error_names_no_draft_text_and_the_server_goes_on(
     fine = workspace / "fine.md"
     found = await _published(crashing, fine.as_uri(), 1, _open(crashing, fine, f"Mail {SECRET}.\n"))
     assert _codes(found) == ["PII-EMAIL"]
+    await asyncio.sleep(0.5)  # what the server wrote on stderr (its log) has been forwarded here
+    logged = capfd.readouterr()
+    assert SECRET not in logged.err + logged.out and CRASH_MARKER not in logged.err + logged.out
 
 
 async def test_a_broken_config_is_told_with_its_place_and_other_folders_still_work(
@@ -350,3 +353,14 @@ async def test_a_client_that_pulls_is_asked_to_pull_again_when_a_config_changes(
     after = await asyncio.wait_for(pull.text_document_diagnostic_async(types.DocumentDiagnosticParams(
         text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=before.result_id)), TIMEOUT)
     assert _codes(after.items) == ["CONF-CODENAME"]
+
+
+async def test_a_post_the_config_excludes_is_left_alone_as_check_leaves_it(
+        push: LanguageClient, workspace: Path) -> None:
+    site = workspace / "site"
+    (site / "vendor").mkdir(parents=True)
+    (site / "postlint.yaml").write_text("exclude: [vendor/]\n", encoding="utf-8")
+    vendored, own = site / "vendor" / "theme.md", site / "about.md"
+    assert await _published(push, vendored.as_uri(), 1, _open(push, vendored, f"Mail {SECRET}\n")) == []
+    assert any("theme.md is excluded by postlint.yaml" in m.message for m in push.messages)
+    assert _codes(await _published(push, own.as_uri(), 1, _open(push, own, f"Mail {SECRET}\n"))) == ["PII-EMAIL"]
