@@ -545,6 +545,8 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang:
             out += [f"  {name.replace('_message', '').replace('_', ' ')}: {template}"]
     if text.suggestion:
         out += ["", "Instead", wrap(text.suggestion)]
+    if text.replacement:
+        out += ["", "Quick fix (postlint lsp)", f"  write {text.replacement} in its place"]
     if rule.kind in KINDS:
         out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
         out += [wrap(line) for line in KINDS[rule.kind].describe(rule.options)]

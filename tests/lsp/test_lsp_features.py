@@ -111,3 +111,39 @@ def test_a_document_is_checked_as_its_file_or_as_its_language(tmp_path) -> None:
     assert checked_path(str(tmp_path / "README"), "markdown", None) == str(tmp_path / "README.md")
     assert checked_path(None, "mdx", tmp_path) == str(tmp_path / "untitled.mdx")
     assert checked_path(str(tmp_path / "x.py"), "python", None) is None
+
+
+_PACK = """
+- code: CONF-SECRET-WORD
+  category: confidential
+  severity: error
+  kind: terms
+  terms: [bluebird, azulejo]
+  message: "'{{match}}' is secret."
+  why: It is secret.
+  replacement: {replacement}
+  es:
+    replacement: el nuevo producto
+"""
+
+
+def test_a_pack_gives_a_replacement_in_each_language(pack_linter) -> None:
+    linter = pack_linter(_PACK.format(replacement="the new product"))
+    rule = next(r for r in linter.rules if r.code == "CONF-SECRET-WORD")
+    assert rule.in_language("en").replacement == "the new product"
+    assert rule.in_language("es").replacement == "el nuevo producto"
+    assert rule.text("es").replacement == "el nuevo producto"
+
+
+def test_a_replacement_must_be_text(pack_linter) -> None:
+    from linter.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="replacement"):
+        pack_linter(_PACK.format(replacement="[one, two]"))
+
+
+def test_explain_names_the_quick_fix_where_a_rule_has_one(run) -> None:
+    code, out, _ = run("explain", "CONF-INTERNAL-IP")
+    assert code == 0 and "write 192.0.2.10 in its place" in out
+    code, out, _ = run("explain", "PII-EMAIL")
+    assert code == 0 and "Quick fix" not in out
