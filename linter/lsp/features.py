@@ -47,22 +47,25 @@ def diagnostic(finding: Finding, positions: Positions, rule_docs: str) -> types.
         source=SOURCE, message=finding.message)
 
 
-def hover(findings: Iterable[Finding], rules: Mapping[str, Rule], rule_docs: str) -> str:
-    """Markdown for the findings under the cursor: what, why, and what to write instead."""
+def hover(findings: Iterable[Finding], rules: Mapping[str, Rule], rule_docs: str, *,
+          markdown: bool = True) -> str:
+    """The findings under the cursor, in Markdown (or plain text): what, why, what to write instead."""
+    bold, text = (lambda s: f"**{s}**", md_escape) if markdown else (lambda s: s, lambda s: " ".join(s.split()))
     parts = []
     for finding in findings:
-        lines = [f"**{finding.code}** ({finding.severity}, {finding.category}): {md_escape(finding.message)}",
-                 f"**Why:** {md_escape(finding.why)}"]
+        lines = [f"{bold(finding.code)} ({finding.severity}, {finding.category}): {text(finding.message)}",
+                 f"{bold('Why:')} {text(finding.why)}"]
         if finding.suggestion:
-            lines.append(f"**Instead:** {md_escape(finding.suggestion)}")
+            lines.append(f"{bold('Instead:')} {text(finding.suggestion)}")
         rule = rules.get(finding.code)
         replacement = replacement_of(rule, finding) if rule else ""
         if replacement:
-            lines.append(f"**Quick fix:** write {md_escape(replacement)} in its place.")
+            lines.append(f"{bold('Quick fix:')} write {text(replacement)} in its place.")
         if rule_docs:
-            lines.append(f"[{finding.code} documentation]({rule_docs.format(code=finding.code)})")
+            url = rule_docs.format(code=finding.code)
+            lines.append(f"[{finding.code} documentation]({url})" if markdown else f"Documentation: {url}")
         parts.append("\n\n".join(lines))
-    return "\n\n---\n\n".join(parts)
+    return ("\n\n---\n\n" if markdown else "\n\n").join(parts)
 
 
 def replacement_of(rule: Rule, finding: Finding) -> str:

@@ -245,8 +245,12 @@ class Session:
         under = at(result.checked.findings, offset, offset)
         if not under:
             return None
-        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown,
-                                                        value=hover(under, result.checked.rules, self.rule_docs)))
+        declared = self.server.client_capabilities.text_document
+        formats = declared.hover.content_format if declared and declared.hover else None
+        markdown = not formats or types.MarkupKind.Markdown in formats
+        return types.Hover(contents=types.MarkupContent(
+            kind=types.MarkupKind.Markdown if markdown else types.MarkupKind.PlainText,
+            value=hover(under, result.checked.rules, self.rule_docs, markdown=markdown)))
 
     async def code_actions(self, params: types.CodeActionParams) -> list[types.CodeAction] | None:
         uri = params.text_document.uri

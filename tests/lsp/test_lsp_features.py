@@ -147,3 +147,16 @@ def test_explain_names_the_quick_fix_where_a_rule_has_one(run) -> None:
     assert code == 0 and "write 192.0.2.10 in its place" in out
     code, out, _ = run("explain", "PII-EMAIL")
     assert code == 0 and "Quick fix" not in out
+
+
+def test_hover_text_is_markdown_or_plain_as_the_client_reads(plain_linter) -> None:
+    from linter.lsp.features import hover
+
+    findings = plain_linter.lint("Our box at 10.2.3.4 *is* up.", path="post.md")
+    rules = {r.code: r for r in plain_linter.rules}
+    shown = hover(findings, rules, "https://docs.example/{code}")
+    assert shown.startswith("**CONF-INTERNAL-IP** (error, confidential)")
+    assert "[CONF-INTERNAL-IP documentation](https://docs.example/CONF-INTERNAL-IP)" in shown
+    plain = hover(findings, rules, "https://docs.example/{code}", markdown=False)
+    assert plain.startswith("CONF-INTERNAL-IP (error, confidential)") and "**" not in plain
+    assert "write 192.0.2.10 in its place" in plain and "Documentation: https://docs.example/CONF-INTERNAL-IP" in plain
