@@ -36,7 +36,6 @@ from .checking import Checked, Drafts, checked_path
 from .features import ConfigText, at, code_actions, diagnostic, hover
 from .positions import Positions
 
-log = logging.getLogger("postlint")
 DEBOUNCE = 0.05  # seconds of quiet after an edit before the draft is checked again
 WATCHED = "**/*.{yaml,yml}"  # configs (postlint.yaml, .postlint.yaml) and the rule packs they name
 

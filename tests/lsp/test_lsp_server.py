@@ -170,7 +170,7 @@ async def test_plain_text_html_and_mdx_are_checked_and_other_languages_are_not(
     found = await _published(push, component.as_uri(), 1, _open(push, component, text, "mdx"))
     assert _codes(found) == ["PII-EMAIL"]  # the comment is not published text
     assert (found[0].range.start.line, found[0].range.start.character) == (2, len("<Card>Ping "))
-    saved = lambda: push.text_document_did_save(types.DidSaveTextDocumentParams(  # noqa: E731
+    saved = lambda: push.text_document_did_save(types.DidSaveTextDocumentParams(
         text_document=types.TextDocumentIdentifier(uri=component.as_uri())))
     assert _codes(await _published(push, component.as_uri(), 1, saved)) == ["PII-EMAIL"]
     script = workspace / "deploy.py"
