@@ -646,4 +646,3 @@ def _every_problem(exc: ConfigError) -> list[Problem]:
         except ConfigError as more:
             problems += more.problems
     return problems
-
