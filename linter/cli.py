@@ -21,7 +21,7 @@ import click
 
 from . import __version__
 from .config import Config, load_config, resolve_config
-from .errors import ConfigError, ExitCode, InternalError, PostlintError, Problem
+from .errors import ConfigError, ExitCode, InternalError, PostlintError, Problem, where
 from .finding import Severity
 from .languages import AUTO, LANGUAGES
 from .report import FORMATS
@@ -449,6 +449,29 @@ def serve_command(host: str, port: int, config_path: str | None, token: str | No
           cache_dir=default_cache_dir(), announce=lambda message: _notify("info", message))
 
 
+@cli.command(name="lsp")
+@config_option
+@click.option("--rule-docs", metavar="URL", help="Link of each rule's page in diagnostics, with {code} for "
+              "the rule's code (default: the project's docs; a client's ruleDocs option also sets it).")
+@click.option("--debounce", type=click.IntRange(min=0), default=50, show_default=True, metavar="MS",
+              help="Milliseconds of quiet after an edit before the draft is checked again.")
+@click.option("--stdio", is_flag=True, help="Speak over standard input and output (the only way; accepted "
+              "because many clients pass it).")
+def lsp_command(config_path: str | None, rule_docs: str | None, debounce: int, stdio: bool) -> None:
+    """Run the language server: findings in the editor as you type (Language Server Protocol over stdio)."""
+    from .cache import default_cache_dir
+
+    try:
+        from .lsp import RULE_DOCS_URL
+        from .lsp.server import serve_stdio
+    except ImportError as exc:
+        from .lsp import LSP_EXTRA_MISSING
+
+        _fail(f"{LSP_EXTRA_MISSING} ({exc.name} is missing)")
+    serve_stdio(Path(config_path) if config_path else None, rule_docs=rule_docs or RULE_DOCS_URL,
+                debounce=debounce / 1000, cache_dir=default_cache_dir())
+
+
 @cli.command(name="eval")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True), metavar="FILE.jsonl|DIR...")
 @config_option
@@ -522,6 +545,8 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang:
             out += [f"  {name.replace('_message', '').replace('_', ' ')}: {template}"]
     if text.suggestion:
         out += ["", "Instead", wrap(text.suggestion)]
+    if text.replacement:
+        out += ["", "Quick fix (postlint lsp)", f"  write {text.replacement} in its place"]
     if rule.kind in KINDS:
         out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
         out += [wrap(line) for line in KINDS[rule.kind].describe(rule.options)]
@@ -605,7 +630,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             traceback.print_exc()
         # never str(exc): it may quote a post (a KeyError of a matched word, a value in a message)
         detail = f": {exc}" if isinstance(exc, InternalError) else ""
-        _say(f"postlint: internal error: {type(exc).__name__} at {_where(exc)}{detail} "
+        _say(f"postlint: internal error: {type(exc).__name__} at {where(exc)}{detail} "
              "(rerun with --debug for the traceback, and please report it)")
         sys.exit(ExitCode.INTERNAL)
 
@@ -621,13 +646,3 @@ def _every_problem(exc: ConfigError) -> list[Problem]:
         except ConfigError as more:
             problems += more.problems
     return problems
-
-
-def _where(exc: BaseException) -> str:
-    """The innermost place in postlint's own code an exception passed: `module.py:LINE`."""
-    place = "?"
-    for frame, line in traceback.walk_tb(exc.__traceback__):
-        filename = frame.f_code.co_filename
-        if f"{os.sep}linter{os.sep}" in filename:
-            place = f"{filename.rsplit(os.sep + 'linter' + os.sep, 1)[1]}:{line}"
-    return place

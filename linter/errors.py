@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import enum
+import os
+import traceback
 from dataclasses import dataclass
 
 
@@ -58,3 +60,14 @@ class ModelNotInstalled(PostlintError):
             f"the spaCy model '{model}' is not installed; postlint never downloads models. "
             f"Fix: {install}"
         )
+
+
+def where(exc: BaseException) -> str:
+    """The innermost place in postlint's own code an exception passed: `module.py:LINE` (what an
+    internal error may name: never its message, which could quote a post)."""
+    place = "?"
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        filename = frame.f_code.co_filename
+        if f"{os.sep}linter{os.sep}" in filename:
+            place = f"{filename.rsplit(os.sep + 'linter' + os.sep, 1)[1]}:{line}"
+    return place

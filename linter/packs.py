@@ -73,6 +73,8 @@ RULE_FIELDS: dict[str, s.Field] = {
     "why": s.Field(s.string(), required=True, doc="the policy reason, in plain words"),
     "summary": s.Field(s.string(), doc="one line for `postlint rules`"),
     "suggestion": s.Field(s.string(), default="", doc="a better wording or the fix"),
+    "replacement": s.Field(s.string(), default="",
+                           doc="text an editor's quick fix writes in place of the match (a placeholder)"),
     "examples": s.Field(s.mapping_of(_EXAMPLES, what="examples"), default_factory=dict),
     "references": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list),
     "lang": s.Field(s.list_of(s.choice(*LANGUAGES), allow_single=True), default=None,
@@ -83,7 +85,7 @@ RULE_FIELDS: dict[str, s.Field] = {
 # What a language block (`es:` in a rule) may hold besides the kind's options: the rule's text there.
 LOCAL_TEXT_FIELDS: dict[str, s.Field] = {
     key: replace(RULE_FIELDS[key], required=False, default=None)
-    for key in ("summary", "message", "why", "suggestion", "examples")
+    for key in ("summary", "message", "why", "suggestion", "replacement", "examples")
 }
 
 PACK_FIELDS: dict[str, s.Field] = {
@@ -178,7 +180,7 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
     return Rule(
         code=code, category=category, severity=Severity(common["severity"]), kind=kind,
         message=common["message"], why=common["why"].strip(), summary=summary,
-        suggestion=(common["suggestion"] or "").strip(), options=options,
+        suggestion=(common["suggestion"] or "").strip(), replacement=common["replacement"] or "", options=options,
         examples_bad=tuple(examples.get("bad", ())), examples_good=tuple(examples.get("good", ())),
         references=tuple(common["references"]), languages=languages,
         enabled=common["enabled"], pack=pack, mark=mark, local=local,
@@ -229,6 +231,7 @@ def _parse_local(raw: Any, lang: str, cls: type[Any], languages: tuple[str, ...]
                                                              else base.get("summary") or _summary_of(message)),
                       message=message, why=(text["why"] or base["why"]).strip(),
                       suggestion=(text["suggestion"] or base.get("suggestion") or "").strip(),
+                      replacement=text["replacement"] or base.get("replacement") or "",
                       examples_bad=tuple(examples.get("bad", ())), examples_good=tuple(examples.get("good", ()))),
         options=options)
 

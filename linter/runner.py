@@ -169,12 +169,13 @@ class _Policy:
 class Checker:
     """Checks texts under their configs, with a findings cache and `jobs` processes.
 
-    `cache_dir` None disables the cache (and keeps nothing on disk); `jobs` above 1 spreads the
-    posts that are not cached over that many processes.
+    `cache_dir` None disables the cache (and keeps nothing on disk); `keep_findings` False keeps
+    only the rules' work there (an editor's drafts change at every keystroke); `jobs` above 1 spreads
+    the posts that are not cached over that many processes.
     """
 
     def __init__(self, configs: Configs | None = None, *, lang: str | None = None, as_of: dt.date | None = None,
-                 jobs: int = 1, cache_dir: str | Path | None = None) -> None:
+                 jobs: int = 1, cache_dir: str | Path | None = None, keep_findings: bool = True) -> None:
         from .cache import FindingsCache
 
         self.configs = configs or Configs()
@@ -182,7 +183,7 @@ class Checker:
         self.as_of = as_of or dt.date.today()
         self.jobs = max(1, jobs)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
-        self.cache = FindingsCache(self.cache_dir) if self.cache_dir is not None else None
+        self.cache = FindingsCache(self.cache_dir) if self.cache_dir is not None and keep_findings else None
         self._policies: dict[Path | None, _Policy] = {}
 
     @property

@@ -35,6 +35,18 @@ if TYPE_CHECKING:  # annotations only: `postlint rules` must not import the mark
 DISABLE, ENABLE, NEXT_LINE = "disable", "enable", "disable-next-line"
 DIRECTIVE_SEVERITY = Severity.WARNING
 _EXAMPLE = "<!-- postlint-disable-next-line PII-EMAIL -- our public press address -->"
+# What an editor writes where the reason goes: it silences nothing until the writer replaces it.
+REASON_PLACEHOLDER = "<reason>"
+_COMMENTS = {"markdown": "<!-- {} -->", "html": "<!-- {} -->", "mdx": "{{/* {} */}}", "text": "{}"}
+_COMMENTS_BY_SUFFIX = {".rst": ".. {}"}
+
+
+def suppression_comment(codes: Sequence[str], markup: str, path: str | None = None) -> str:
+    """The comment (one line, no newline) that silences `codes` on the line after it, written in the
+    post's markup, with `REASON_PLACEHOLDER` where the writer must say why."""
+    suffix = path[path.rfind("."):].lower() if path and "." in path else ""
+    template = _COMMENTS_BY_SUFFIX.get(suffix) or _COMMENTS.get(markup, _COMMENTS["text"])
+    return template.format(f"postlint-{NEXT_LINE} {','.join(codes)} -- {REASON_PLACEHOLDER}")
 
 
 def directive_code(category: Category) -> str:
@@ -139,7 +151,8 @@ class Suppressor:
 
     def _read(self, work: _Pass, directive: Directive) -> None:
         name = f"postlint-{directive.action}"
-        reasoned = bool(directive.reason.strip())
+        placeholder = directive.reason.strip() == REASON_PLACEHOLDER
+        reasoned = bool(directive.reason.strip()) and not placeholder
         if not any(t.strip() for t in directive.targets):
             if directive.action == ENABLE:  # a bare enable ends every open region
                 for targets in work.open.values():
@@ -178,7 +191,8 @@ class Suppressor:
             for category in categories:
                 codes = ",".join(w for w, _, c in resolved if c == category)
                 self._report(work, directive, category,
-                             f"{name} {codes} gives no reason, so it silences nothing.",
+                             f"{name} {codes} still says {REASON_PLACEHOLDER} where its reason goes, so it "
+                             "silences nothing." if placeholder else f"{name} {codes} gives no reason, so it silences nothing.",
                              f"Say why the text is fine after two dashes: <!-- {name} {codes} -- reason -->.")
         line = self._line_after(work.document, directive)
         for written, key, category in resolved:
