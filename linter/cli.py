@@ -328,12 +328,13 @@ def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | 
               help="Exit 1 when a finding is at least this severe.")
 @click.option("--redact", is_flag=True, default=False,
               help="Mask what pii and confidential findings matched (also config report.redact).")
+@images_option
 @quiet_option
 def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, author_field: str | None,
          date_field: str | None, url_field: str | None, input_format: str | None, markup: str, fmt: str, per: str,
          skip_clean: bool, output: str | None, summary_path: str | None, workers: int | None, cluster: str | None,
          config_path: str | None, as_of: dt.date | None, lang: str | None, fail_on: str, redact: bool,
-         quiet: bool) -> None:
+         images: bool, quiet: bool) -> None:
     """Check every post of social-media exports: JSONL, CSV, JSON arrays, X archives (tweets.js),
     folders of them, or '-' (JSON Lines on stdin). Findings are written as posts are done; a
     summary follows on stderr."""
@@ -365,7 +366,7 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
                                                   f"{total.findings:,} finding{'s' if total.findings != 1 else ''}")
 
             result = run_scan(inputs, settings, linting, records, notify=_notify_unless(quiet), progress=progress,
-                              transform=redactor)
+                              transform=redactor, images=_post_images(config, lang, _notify) if images else None)
         summary = result.summary.to_dict()
         records.close(summary, redactor.masked_rules() if redactor else rules)
     if summary_path:
@@ -378,6 +379,17 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     if result.failed:
         sys.exit(ExitCode.USAGE)
     sys.exit(ExitCode.FINDINGS if result.summary.worst >= Severity(fail_on).rank else ExitCode.OK)
+
+
+def _post_images(config: Config, lang: str | None, notify: Callable[[str, str], None]) -> Any:
+    """What reads the images scanned posts show (`--images`), under the scan's one config."""
+    from .cache import default_cache_dir
+    from .images.reader import ImageReader, PostImages
+
+    lang = lang or config.lang
+    return PostImages(ImageReader(notify=notify, cache_dir=default_cache_dir()),
+                      languages=[lang] if lang in LANGUAGES else list(LANGUAGES),
+                      public_places=config.company.public_places)
 
 
 def _notify_unless(quiet: bool) -> Callable[[str, str], None]:

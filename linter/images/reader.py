@@ -228,3 +228,35 @@ def shown_path(path: Path) -> str:
     """How an image found through a post is named in reports: relative to here when below it."""
     relative = os.path.relpath(path)
     return path.as_posix() if relative.startswith("..") else Path(relative).as_posix()
+
+
+class PostImages:
+    """The images of posts that come one after another (`scan --images`): each image is read once
+    per run, and after `NOTICES_SHOWN` notices about images not read the rest are only counted."""
+
+    NOTICES_SHOWN = 20
+
+    def __init__(self, reader: ImageReader, *, languages: Sequence[str], public_places: Sequence[PublicPlace] = ()) -> None:
+        self.reader = reader
+        self.languages = languages
+        self.public_places = public_places
+        self.read: dict[Path, ImageText | None] = {}
+        self.notices = 0
+
+    def _notify(self, level: str, message: str) -> None:
+        self.notices += 1
+        if self.notices <= self.NOTICES_SHOWN:
+            self.reader.notify(level, message)
+        elif self.notices == self.NOTICES_SHOWN + 1:
+            self.reader.notify(level, "more images were not read; their notices are not shown")
+
+    def __call__(self, text: str, source: str, markup: str) -> list[tuple[str, ImageText]]:
+        """(shown path, text) of each image the post at `source` shows that can be read."""
+        found = []
+        for path in post_images(text, source, markup, self._notify):
+            if path not in self.read:
+                self.read[path] = self.reader.read(path, shown_path(path), languages=self.languages,
+                                                   public_places=self.public_places)
+            if (image := self.read[path]) is not None:
+                found.append((shown_path(path), image))
+        return found
