@@ -594,6 +594,46 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
     _notify("notice", f"wrote the {edition} of the policy to {output}")
 
 
+@cli.command(name="strip-metadata")
+@click.argument("images", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="IMAGE...")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the copy to FILE (one IMAGE only).")
+@click.option("--in-place", is_flag=True, help="Replace each IMAGE with its copy.")
+def strip_metadata_command(images: tuple[str, ...], output: str | None, in_place: bool) -> None:
+    """Write a copy of each image without its metadata (GPS position, serial numbers, names, edit
+    history, comments), pixels untouched, keeping its orientation and colour profile. By default
+    the copy of photo.jpg is photo.stripped.jpg beside it. Needs pip install 'postlint[images]'."""
+    from .images.strip import CannotStrip, strip_file
+
+    if output and (in_place or len(images) > 1):
+        raise click.UsageError("-o/--output takes one IMAGE and no --in-place")
+    failed = False
+    for image in images:
+        path = Path(image)
+        target = Path(output) if output else path if in_place else path.with_name(f"{path.stem}.stripped{path.suffix}")
+        if in_place and path.is_symlink():
+            _notify("error", f"{image}: is a symbolic link; give the file it points to")
+            failed = True
+            continue
+        try:
+            removed = strip_file(path, target)
+        except CannotStrip as exc:
+            _notify("error", f"{image}: {exc}; nothing written")
+            failed = True
+            continue
+        except FileNotFoundError:
+            _notify("error", f"{image}: no such file")
+            failed = True
+            continue
+        except OSError as exc:
+            _notify("error", f"{image}: {getattr(exc, 'kind', None) or exc.strerror or exc}; nothing written")
+            failed = True
+            continue
+        what = f"removed {', '.join(removed)}" if removed else "nothing postlint reports was there; other metadata removed"
+        _notify("notice", f"{image}: {what}; wrote {target}")
+    sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: user errors exit 2 with their message; anything unexpected exits 3."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
