@@ -8,7 +8,9 @@ their field's name (an owner's name beside a health matter is `PII-PERSON`, an e
 creator's contact is `PII-EMAIL`), and file paths of the edit history that name a home folder.
 Camera make, model, dates and software say nothing about a person and are left out.
 
-A position inside one of the config's `company.public_places` (the office, a venue) is left out:
+Free text (a description, a comment, a title) is written as it stands, without a label, so the
+rules read it as they read a post's sentences; every field is a block of its own. A position
+inside one of the config's `company.public_places` (the office, a venue) is left out:
 the company says it is public. XMP with a document type declaration is not parsed (an XML bomb).
 """
 
@@ -59,6 +61,17 @@ HOME_PATH = re.compile(r"(?:/Users/|/home/|\b[A-Za-z]:[\\/](?:Users|Documents an
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
+FREE_TEXT = frozenset({"Description", "Comment", "Title", "Subject", "Keywords", "Instructions"})
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One metadata field as the rules read it: `label` names it (in notices), `text` is its block."""
+
+    label: str
+    text: str
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     latitude: float
@@ -77,22 +90,20 @@ class Position:
         return 2 * EARTH_RADIUS_M * math.asin(min(1.0, math.sqrt(a)))
 
 
-def metadata_lines(image: Image.Image, public_places: Sequence[PublicPlace] = ()) -> list[str]:
-    """`Label: value` lines for the fields of `image` that may identify a person, each value once."""
-    lines: list[str] = []
+def metadata_fields(image: Image.Image, public_places: Sequence[PublicPlace] = ()) -> list[Field]:
+    """The fields of `image` that may identify a person, each value once: the GPS position first,
+    free text as it stands, the others as `Label: value`."""
+    fields: list[Field] = []
     seen: set[str] = set()
     positions: list[Position] = []
     for label, value in _fields(image, positions):
         value = _clean(value)
         if value and value.casefold() not in seen:
             seen.add(value.casefold())
-            lines.append(f"{label}: {value}")
-    for position in positions:
-        if not any(position.metres_to(p.latitude, p.longitude) <= p.radius for p in public_places):
-            line = f"GPS: {position.text()}"
-            if line not in lines:
-                lines.insert(0, line)
-    return lines
+            fields.append(Field(label, value if label in FREE_TEXT else f"{label}: {value}"))
+    places = [p for p in dict.fromkeys(positions)
+              if not any(p.metres_to(place.latitude, place.longitude) <= place.radius for place in public_places)]
+    return [Field("GPS position", f"GPS: {p.text()}") for p in places] + fields
 
 
 def _fields(image: Image.Image, positions: list[Position]) -> Iterator[tuple[str, str]]:

@@ -1,7 +1,7 @@
-"""An image as the rules read it: its metadata lines, then the words recognised in it.
+"""An image as the rules read it: its metadata fields, then the words recognised in it.
 
 `ImageReader.read` opens an image with Pillow (HEIC through pillow-heif when installed), writes the
-metadata lines (`metadata.py`) and the recognised text (`ocr.py`, cached: `ocr_cache.py`) into one
+metadata fields (`metadata.py`) and the recognised text (`ocr.py`, cached: `ocr_cache.py`) into one
 `ImageText`, which remembers where each recognised word stands in the picture, so a finding in
 those words gets their `region`. What cannot be read is said once, in a notice, and never stops
 the run: an image Pillow cannot open, one too large to read text in, Tesseract or its language
@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from ..fileio import NotAFile, TooLarge, format_size, read_file
 from ..finding import Finding, Region
 from . import IMAGE_SUFFIXES, IMAGES_EXTRA_MISSING, ImagesUnavailable, is_image
-from .metadata import metadata_lines
+from .metadata import Field, metadata_fields
 from .ocr import INSTALL_HINT, MIN_CONFIDENCE, OcrError, Tesseract, Word
 from .references import references, repository_root, resolve
 
@@ -41,16 +41,15 @@ PREPARATION = "gray,white-under-alpha,x2-below-1000"  # how pictures are prepare
 
 @dataclass
 class ImageText:
-    """The text of one image (metadata lines, a blank line, the recognised lines) and the boxes of
+    """The text of one image (a block per metadata field, then the recognised lines) and the boxes of
     its recognised words, by their offsets in it."""
 
     text: str = ""
     words: list[tuple[int, int, Word]] = field(default_factory=list)
 
     @classmethod
-    def compose(cls, lines: Sequence[str], words: Sequence[Word]) -> ImageText:
-        parts = ["\n".join(lines)] if lines else []
-        out = "\n\n".join(parts) + ("\n\n" if parts and words else "")
+    def compose(cls, fields: Sequence[Field], words: Sequence[Word]) -> ImageText:
+        out = "\n\n".join(f.text for f in fields) + ("\n\n" if fields and words else "")
         placed: list[tuple[int, int, Word]] = []
         previous: tuple[int, int, int] | None = None
         for word in words:
@@ -127,13 +126,13 @@ class ImageReader:
             return None
         try:
             image = self.Image.open(io.BytesIO(data))
-            lines = metadata_lines(image, public_places)
+            fields = metadata_fields(image, public_places)
         except Exception as exc:  # noqa: BLE001 - any decoder failure: a damaged or unsupported image
             hint = " (HEIC needs pillow-heif: pip install 'postlint[images]')" if path.suffix.lower() in (
                 ".heic", ".heif") else ""
             self.notify("warning", f"{shown}: cannot be read as an image ({type(exc).__name__}){hint}; not checked")
             return None
-        return ImageText.compose(lines, self._words(image, data, shown, languages))
+        return ImageText.compose(fields, self._words(image, data, shown, languages))
 
     def _words(self, image: Image.Image, data: bytes, shown: str, languages: Sequence[str]) -> list[Word]:
         if not self.ocr:

@@ -17,7 +17,7 @@ import struct
 import zlib
 from pathlib import Path
 
-from .metadata import metadata_lines
+from .metadata import metadata_fields
 from .reader import load_pillow
 
 ORIENTATION = 0x0112
@@ -37,7 +37,7 @@ def stripped(data: bytes) -> tuple[bytes, list[str]]:
     Image = load_pillow()
     try:
         image = Image.open(io.BytesIO(data))
-        before = metadata_lines(image)
+        before = metadata_fields(image)
         orientation = int(image.getexif().get(ORIENTATION, 1) or 1)
         kind = image.format
     except Exception as exc:  # noqa: BLE001 - not an image Pillow reads
@@ -52,12 +52,12 @@ def stripped(data: bytes) -> tuple[bytes, list[str]]:
     else:
         out = _reencoded(image, exif)
     try:
-        after = metadata_lines(Image.open(io.BytesIO(out)))
+        after = metadata_fields(Image.open(io.BytesIO(out)))
     except Exception as exc:  # noqa: BLE001 - the rewrite broke the file: never keep it
         raise CannotStrip(f"the copy could not be read back ({type(exc).__name__})") from None
     if after:
-        raise CannotStrip("some metadata could not be removed: " + ", ".join(line.split(":")[0] for line in after))
-    return out, list(dict.fromkeys(line.split(":", 1)[0] for line in before))
+        raise CannotStrip("some metadata could not be removed: " + ", ".join(dict.fromkeys(f.label for f in after)))
+    return out, list(dict.fromkeys(f.label for f in before))
 
 
 def _orientation_exif(Image: object, orientation: int) -> bytes:
