@@ -168,8 +168,12 @@ def _reencoded(image: object, exif: bytes) -> bytes:
     icc = image.info.get("icc_profile")  # type: ignore[attr-defined]
     if icc:
         options["icc_profile"] = icc
+    if image.format == "HEIF":  # type: ignore[attr-defined]
+        options["quality"] = 90  # lossy like the original; its writer's default (50) shows
     try:
-        image.save(out, format=image.format, **options)  # type: ignore[attr-defined]
+        fresh = image.copy()  # type: ignore[attr-defined]
+        fresh.info = {}  # writers copy what `info` holds (EXIF, XMP, comments) unless told otherwise
+        fresh.save(out, format=image.format, **options)  # type: ignore[attr-defined]
     except Exception as exc:  # noqa: BLE001 - a format Pillow reads but cannot write
         raise CannotStrip(f"cannot be rewritten as {image.format} ({type(exc).__name__}); "  # type: ignore[attr-defined]
                           "convert it to JPEG, PNG or WebP first") from None

@@ -10,6 +10,13 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+try:  # HEIC pictures are written with pillow-heif (the images extra) when it is installed
+    import pillow_heif
+
+    pillow_heif.register_heif_opener()
+except ImportError:
+    pass
+
 FONT_SIZE = 48  # Pillow >= 10.1 draws this with its own font; Tesseract 5.3 reads it exactly
 LINE_HEIGHT = 90
 MARGIN = 20

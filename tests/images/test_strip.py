@@ -4,6 +4,7 @@ orientation and the colour profile stay."""
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from PIL import Image, ImageCms
@@ -68,3 +69,16 @@ def test_the_command_reports_bad_input_and_writes_nothing(run, tmp_path):
     assert not (tmp_path / "junk.stripped.png").exists()
     code, _, err = run("strip-metadata", "-o", tmp_path / "x.png", tmp_path / "a.png", tmp_path / "b.png")
     assert code == 2 and "one IMAGE" in err
+
+
+def test_heic_and_tiff_are_re_encoded_without_their_metadata(run, tmp_path):
+    pytest.importorskip("pillow_heif")  # the images extra installs it
+    heic = photo(tmp_path / "p.heic", gps=(40.4168, -3.7038), serial="0123456789")
+    tiff = photo(tmp_path / "p.tiff", artist="Jane Doe", orientation=3)
+    code, out, _ = run("check", "--images", "--format", "json", heic)
+    assert code == 1 and {f["code"] for f in json.loads(out)["findings"]} == {"PII-COORDINATES", "PII-DEVICE-ID"}
+    code, _, err = run("strip-metadata", heic, tiff)
+    assert code == 0 and "p.heic: removed GPS position, Camera S/N" in err
+    assert metadata_fields(Image.open(tmp_path / "p.stripped.heic")) == []
+    stripped_tiff = Image.open(tmp_path / "p.stripped.tiff")
+    assert metadata_fields(stripped_tiff) == [] and stripped_tiff.getexif().get(0x0112) == 3
