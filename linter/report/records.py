@@ -28,6 +28,7 @@ FLUSH_SECONDS = 0.5
 POST_FIELDS = ("id", "author", "date", "url", "source", "source_line")
 FINDING_FIELDS = ("code", "category", "severity", "line", "col", "end_line", "end_col", "start", "end", "match",
                   "message", "why", "suggestion")
+IMAGE_FIELDS = ("image", "region")  # a finding in an image the post shows: its path, and x,y,w,h in it
 
 
 def post_fields(record: Record) -> dict[str, Any]:
@@ -93,7 +94,7 @@ class CsvWriter(Writer):
         super().__init__(out, **kwargs)
         self.csv = csv.writer(out, lineterminator="\n")
         counts = ("findings", *(str(s) for s in Severity), "codes")
-        self.csv.writerow([*POST_FIELDS, *(FINDING_FIELDS if self.per == "finding" else counts)])
+        self.csv.writerow([*POST_FIELDS, *((*FINDING_FIELDS, *IMAGE_FIELDS) if self.per == "finding" else counts)])
 
     def post_record(self, data: dict[str, Any]) -> None:
         findings = data["findings"]
@@ -102,7 +103,9 @@ class CsvWriter(Writer):
         self.csv.writerow([*(data.get(k, "") for k in POST_FIELDS), len(findings), *counts, codes])
 
     def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
-        self.csv.writerow([data.get(k, "") for k in (*POST_FIELDS, *FINDING_FIELDS)])
+        box = finding.region
+        self.csv.writerow([*(data.get(k, "") for k in (*POST_FIELDS, *FINDING_FIELDS)), data.get("path", ""),
+                           f"{box.x},{box.y},{box.w},{box.h}" if box else ""])
 
 
 class JsonWriter(Writer):

@@ -3,6 +3,8 @@ its words, in every format; what cannot be read is said, never skipped in silenc
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import subprocess
@@ -170,6 +172,10 @@ def test_scan_puts_image_findings_in_the_post_that_shows_them(run, site, tmp_pat
     assert code == 1 and records[1]["findings"] == []
     (email,) = records[0]["findings"]
     assert email["code"] == "PII-EMAIL" and email["path"].endswith("dashboard.png") and email["region"]["w"] > 0
+    _, out, _ = run("scan", "--images", "--markup", "markdown", "-q", "--format", "csv", "--per", "finding", export)
+    (row,) = csv.DictReader(io.StringIO(out))
+    region = email["region"]
+    assert row["image"] == email["path"] and row["region"] == f"{region['x']},{region['y']},{region['w']},{region['h']}"
 
 
 def test_check_without_images_never_imports_pillow(tmp_path):
@@ -185,3 +191,12 @@ def test_the_library_reads_an_image_finding_like_any_other(tmp_path):
     linter = Linter({})
     text = "GPS: 40.41680 N, 3.70380 W"
     assert [f.code for f in linter.lint(text, path=str(tmp_path / "photo.jpg"))] == ["PII-COORDINATES"]
+
+
+def test_a_name_in_the_metadata_beside_a_private_matter_is_pii_person(run, tmp_path):
+    photo(tmp_path / "leave.jpg", artist="Jane Doe", description="Jane Doe on her last day before medical leave")
+    photo(tmp_path / "talk.jpg", artist="Jane Doe", description="Jane Doe presenting the Q3 roadmap at the all-hands")
+    code, out, _ = run("check", "--images", "--format", "json", tmp_path / "leave.jpg", tmp_path / "talk.jpg")
+    assert code == 1
+    assert [(Path(f["path"]).name, f["code"], f["match"]) for f in findings_of(out)] == [
+        ("leave.jpg", "PII-PERSON", "Jane Doe")]
