@@ -15,6 +15,7 @@ import concurrent.futures
 import hashlib
 import io
 import os
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -81,6 +82,8 @@ def load_pillow() -> Any:
         from PIL import Image
     except ImportError:
         raise ImagesUnavailable(IMAGES_EXTRA_MISSING) from None
+    # Pillow warns on pictures past 89 megapixels; those over MAX_OCR_PIXELS are never decoded here
+    warnings.filterwarnings("ignore", category=Image.DecompressionBombWarning)
     try:
         import pillow_heif
 
@@ -127,12 +130,17 @@ class ImageReader:
             return None
         try:
             image = self.Image.open(io.BytesIO(data))
-            fields = metadata_fields(image, public_places)
         except Exception as exc:  # noqa: BLE001 - any decoder failure: a damaged or unsupported image
             hint = " (HEIC needs pillow-heif: pip install 'postlint[images]')" if path.suffix.lower() in (
                 ".heic", ".heif") else ""
             self.notify("warning", f"{shown}: cannot be read as an image ({type(exc).__name__}){hint}; not checked")
             return None
+        try:
+            fields = metadata_fields(image, public_places)
+        except Exception as exc:  # noqa: BLE001 - damaged EXIF or XMP: the text in the picture is still read
+            self.notify("warning", f"{shown}: its metadata cannot be read ({type(exc).__name__}); only the text in "
+                                   "it was checked")
+            fields = []
         return ImageText.compose(fields, self._words(image, data, shown, languages))
 
     def _words(self, image: Image.Image, data: bytes, shown: str, languages: Sequence[str]) -> list[Word]:

@@ -113,7 +113,7 @@ def test_a_damaged_image_is_a_notice_not_a_crash(tmp_path):
     (tmp_path / "junk.jpg").write_bytes(b"not an image at all")
     reader = ImageReader(notify=lambda level, message: notices.append((level, message)))
     assert reader.read(tmp_path / "junk.jpg", "junk.jpg") is None
-    reader.read(tmp_path / "cut.png", "cut.png")
-    assert [level for level, _ in notices] == ["warning", "warning"]
+    reader.read(tmp_path / "cut.png", "cut.png")  # its metadata and its pixels fail: each is said
+    assert {level for level, _ in notices} == {"warning"} and len(notices) >= 2
     assert notices[0][1].startswith("junk.jpg: cannot be read as an image")
-    assert notices[1][1].startswith("cut.png: ")
+    assert all(message.startswith("cut.png: ") for _, message in notices[1:])
