@@ -29,6 +29,7 @@ from .report.results import display, shown_configs
 from .schema import DATE_HINT, parse_date
 
 if TYPE_CHECKING:
+    from .images.reader import PostImages
     from .report import FileResult
     from .runner import Run
 
@@ -381,7 +382,7 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     sys.exit(ExitCode.FINDINGS if result.summary.worst >= Severity(fail_on).rank else ExitCode.OK)
 
 
-def _post_images(config: Config, lang: str | None, notify: Callable[[str, str], None]) -> Any:
+def _post_images(config: Config, lang: str | None, notify: Callable[[str, str], None]) -> PostImages:
     """What reads the images scanned posts show (`--images`), under the scan's one config."""
     from .cache import default_cache_dir
     from .images.reader import ImageReader, PostImages
