@@ -144,32 +144,47 @@ def ocr_cost(images: list[tuple[str, str, Path]]) -> dict:
             "by_kind": summary}
 
 
+_MODULES = ("import sys, json\nfrom linter.cli import main\ntry:\n    main(sys.argv[2:])\nexcept SystemExit:\n"
+            "    pass\nopen(sys.argv[1], 'w').write(json.dumps(sorted(sys.modules)))\n")
+
+
 def cold(before: str, repeat: int) -> dict:
     posts = sorted(RUST_POSTS.glob("*.md"))[:3]
+    args = ["check", "--no-cache", "-q", *(str(p) for p in posts)]
     with tempfile.TemporaryDirectory() as old:
         archive = subprocess.run(["git", "archive", before, "linter", "rules"], cwd=ROOT, capture_output=True,
                                  check=True).stdout
         subprocess.run(["tar", "-x", "-C", old], input=archive, check=True)
-        # the old code runs from its own copy, its rules folder beside it as in a checkout
+        codes = {"before": old, "after": str(ROOT)}  # the old code runs from its own copy, rules beside it
         times: dict[str, list[float]] = {"before": [], "after": []}
-        for _ in range(repeat):
-            for name, path in (("before", old), ("after", str(ROOT))):
+        for round_ in range(repeat):
+            for name in (("before", "after") if round_ % 2 == 0 else ("after", "before")):  # no order bias
                 started = time.perf_counter()
-                done = subprocess.run([sys.executable, "-m", "linter", "check", "--no-cache", "-q",
-                                       *(str(p) for p in posts)], cwd=path, capture_output=True, check=False,
-                                      env={**os.environ, "PYTHONPATH": path})
+                done = subprocess.run([sys.executable, "-m", "linter", *args], cwd=codes[name], capture_output=True,
+                                      check=False, env={**os.environ, "PYTHONPATH": codes[name]})
                 times[name].append(time.perf_counter() - started)
                 if done.returncode not in (0, 1):
                     raise SystemExit(f"{name}: check failed: {done.stderr.decode()[-500:]}")
+        modules = {}
+        for name, path in codes.items():  # what the same command imports with each code
+            listing = Path(old) / f"modules-{name}.json"
+            subprocess.run([sys.executable, "-c", _MODULES, str(listing), *args], cwd=path, capture_output=True,
+                           check=False, env={**os.environ, "PYTHONPATH": path})
+            modules[name] = set(json.loads(listing.read_text()))
     after, prior = statistics.median(times["after"]), statistics.median(times["before"])
     return {"before": before, "posts": len(posts), "runs": repeat, "before_seconds_median": round(prior, 2),
-            "after_seconds_median": round(after, 2), "after_over_before": round(after / prior, 3)}
+            "after_seconds_median": round(after, 2), "after_over_before": round(after / prior, 3),
+            "before_seconds": [round(t, 2) for t in times["before"]],
+            "after_seconds": [round(t, 2) for t in times["after"]],
+            "modules_only_after": sorted(modules["after"] - modules["before"]),
+            "modules_only_before": sorted(modules["before"] - modules["after"]),
+            "pillow_imported_after": "PIL" in modules["after"]}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--only", default=",".join(SECTIONS), help="comma-separated: " + ", ".join(SECTIONS))
-    parser.add_argument("--repeat", type=int, default=5, help="cold runs of each code (default 5)")
+    parser.add_argument("--repeat", type=int, default=8, help="cold runs of each code (default 8)")
     parser.add_argument("--before", default=None, help="the code `cold` compares with (default: merge base with main)")
     parser.add_argument("--list", action="store_true", help="list the images and their packages' licences, and stop")
     args = parser.parse_args()
