@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 Notify = Callable[[str, str], None]
 MAX_IMAGE_BYTES = 64 << 20
-MAX_OCR_PIXELS = 40_000_000  # a 40-megapixel photo takes Tesseract minutes and holds no screen text
+MAX_OCR_PIXELS = 40_000_000  # larger pictures are not decoded (3 bytes a pixel) and hold no screen text
 SMALL_SIDE = 1000  # a picture whose shorter side is below this is read at twice its size (small type)
 LARGE_SIDE = 3000  # a larger one is read at most this long (a 12-MP photo costs 2x less, its text stays legible)
 PREPARATION = "gray,white-under-alpha,x2-below-1000,max-3000"  # how pictures are prepared: part of the cache key
@@ -51,16 +51,19 @@ class ImageText:
 
     @classmethod
     def compose(cls, fields: Sequence[Field], words: Sequence[Word]) -> ImageText:
-        out = "\n\n".join(f.text for f in fields) + ("\n\n" if fields and words else "")
+        parts = ["\n\n".join(f.text for f in fields) + ("\n\n" if fields and words else "")]
+        length = len(parts[0])
         placed: list[tuple[int, int, Word]] = []
         previous: tuple[int, int, int] | None = None
         for word in words:
-            if previous is not None:
-                out += " " if word.line == previous else "\n" if word.line[:2] == previous[:2] else "\n\n"
-            placed.append((len(out), len(out) + len(word.text), word))
-            out += word.text
+            if previous is not None:  # a word of the same line, a new line, or a new paragraph
+                parts.append(" " if word.line == previous else "\n" if word.line[:2] == previous[:2] else "\n\n")
+                length += len(parts[-1])
+            placed.append((length, length + len(word.text), word))
+            parts.append(word.text)
+            length += len(word.text)
             previous = word.line
-        return cls(out, placed)
+        return cls("".join(parts), placed)
 
     def region(self, start: int, end: int) -> Region | None:
         """The box around the recognised words that [start, end) covers (None: none, e.g. metadata)."""
