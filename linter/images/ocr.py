@@ -15,7 +15,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-MIN_CONFIDENCE = 40.0  # below it a "word" is mostly noise in a photo's texture (measured: docs/images.md)
+MIN_CONFIDENCE = 40.0  # below it a "word" is mostly a texture or an icon read as letters (docs/images.md)
 TIMEOUT_SECONDS = 120
 # Tesseract's language data by postlint language code.
 TESSERACT_LANGUAGES = {"en": "eng", "es": "spa"}
