@@ -29,6 +29,7 @@ from .report.results import display, shown_configs
 from .schema import DATE_HINT, parse_date
 
 if TYPE_CHECKING:
+    from .images.reader import PostImages
     from .report import FileResult
     from .runner import Run
 
@@ -79,6 +80,10 @@ config_option = click.option("--config", "config_path", type=click.Path(dir_okay
 outside_packs_option = click.option(
     "--allow-outside-packs", is_flag=True,
     help="Read rule packs a config names outside its repository (refused by default).")
+images_option = click.option(
+    "--images", is_flag=True,
+    help="Also check the images posts show and image files given: their metadata (GPS position, serial "
+         "numbers, names) and the text in them (Tesseract). Needs pip install 'postlint[images]'.")
 quiet_option = click.option("--quiet", "-q", is_flag=True,
                             help="No progress bar (shown on stderr only when that is a terminal); scan also "
                                  "prints no notes or summary there. Warnings and errors are always shown.")
@@ -139,6 +144,7 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
                           "(default: $POSTLINT_CACHE_DIR, else the user cache folder)."),
         quiet_option,
         outside_packs_option,
+        images_option,
     ]):
         command = option(command)
     return command
@@ -146,7 +152,8 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-          allow_outside_packs: bool, on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
+          allow_outside_packs: bool, images: bool = False,
+          on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
     """`lint_paths` with the shared options as given on the command line, with a progress bar on
     stderr (a terminal) while more than one file is checked."""
     from .cache import default_cache_dir
@@ -173,7 +180,8 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
                           as_of=as_of, lang=lang, stdin=_stdin(paths), stdin_filename=stdin_filename,
                           jobs=jobs or os.cpu_count() or 1,
                           cache_dir=None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir(),
-                          on_start=started, on_result=finished, allow_outside_packs=allow_outside_packs)
+                          on_start=started, on_result=finished, allow_outside_packs=allow_outside_packs,
+                          images=images)
 
 
 @cli.command()
@@ -195,8 +203,8 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
               help="Print which config governs each path (and the settings it makes) instead of checking.")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-          allow_outside_packs: bool, fmt: str, fail_on: str, baseline_path: str | None, redact: bool,
-          color: bool | None, sort_files: bool, show_config: bool) -> None:
+          allow_outside_packs: bool, images: bool, fmt: str, fail_on: str, baseline_path: str | None,
+          redact: bool, color: bool | None, sort_files: bool, show_config: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
     from .report import Summary, reporter
@@ -230,7 +238,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
             ready[0] += 1
 
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
-                allow_outside_packs, on_result=print_file if fmt == "text" else None)
+                allow_outside_packs, images, on_result=print_file if fmt == "text" else None)
     configs = shown_configs(run.configs)
     if fmt == "text":
         results = [streamed[i] for i in sorted(streamed)]
@@ -252,7 +260,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
               type=click.Path(dir_okay=False), help="The baseline file to write.")
 def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
                      stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-                     allow_outside_packs: bool, output: str) -> None:
+                     allow_outside_packs: bool, images: bool, output: str) -> None:
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
     from .baseline import Baseline
 
@@ -260,7 +268,7 @@ def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.da
     if target.exists() and not target.is_file() and not target.is_char_device():
         _fail(f"cannot write {output}: not a regular file")
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
-                allow_outside_packs)
+                allow_outside_packs, images)
     if run.failed:
         _fail(f"some inputs could not be read, so {output} was not written")
     salt = None
@@ -321,12 +329,13 @@ def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | 
               help="Exit 1 when a finding is at least this severe.")
 @click.option("--redact", is_flag=True, default=False,
               help="Mask what pii and confidential findings matched (also config report.redact).")
+@images_option
 @quiet_option
 def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, author_field: str | None,
          date_field: str | None, url_field: str | None, input_format: str | None, markup: str, fmt: str, per: str,
          skip_clean: bool, output: str | None, summary_path: str | None, workers: int | None, cluster: str | None,
          config_path: str | None, as_of: dt.date | None, lang: str | None, fail_on: str, redact: bool,
-         quiet: bool) -> None:
+         images: bool, quiet: bool) -> None:
     """Check every post of social-media exports: JSONL, CSV, JSON arrays, X archives (tweets.js),
     folders of them, or '-' (JSON Lines on stdin). Findings are written as posts are done; a
     summary follows on stderr."""
@@ -358,7 +367,7 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
                                                   f"{total.findings:,} finding{'s' if total.findings != 1 else ''}")
 
             result = run_scan(inputs, settings, linting, records, notify=_notify_unless(quiet), progress=progress,
-                              transform=redactor)
+                              transform=redactor, images=_post_images(config, lang, _notify) if images else None)
         summary = result.summary.to_dict()
         records.close(summary, redactor.masked_rules() if redactor else rules)
     if summary_path:
@@ -371,6 +380,17 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     if result.failed:
         sys.exit(ExitCode.USAGE)
     sys.exit(ExitCode.FINDINGS if result.summary.worst >= Severity(fail_on).rank else ExitCode.OK)
+
+
+def _post_images(config: Config, lang: str | None, notify: Callable[[str, str], None]) -> PostImages:
+    """What reads the images scanned posts show (`--images`), under the scan's one config."""
+    from .cache import default_cache_dir
+    from .images.reader import ImageReader, PostImages
+
+    lang = lang or config.lang
+    return PostImages(ImageReader(notify=notify, cache_dir=default_cache_dir()),
+                      languages=[lang] if lang in LANGUAGES else list(LANGUAGES),
+                      public_places=config.company.public_places)
 
 
 def _notify_unless(quiet: bool) -> Callable[[str, str], None]:
@@ -598,6 +618,46 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
     _notify("notice", f"wrote the {edition} of the policy to {output}")
+
+
+@cli.command(name="strip-metadata")
+@click.argument("images", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="IMAGE...")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the copy to FILE (one IMAGE only).")
+@click.option("--in-place", is_flag=True, help="Replace each IMAGE with its copy.")
+def strip_metadata_command(images: tuple[str, ...], output: str | None, in_place: bool) -> None:
+    """Write a copy of each image without its metadata (GPS position, serial numbers, names, edit
+    history, comments), pixels untouched, keeping its orientation and colour profile. By default
+    the copy of photo.jpg is photo.stripped.jpg beside it. Needs pip install 'postlint[images]'."""
+    from .images.strip import CannotStrip, strip_file
+
+    if output and (in_place or len(images) > 1):
+        raise click.UsageError("-o/--output takes one IMAGE and no --in-place")
+    failed = False
+    for image in images:
+        path = Path(image)
+        target = Path(output) if output else path if in_place else path.with_name(f"{path.stem}.stripped{path.suffix}")
+        if in_place and path.is_symlink():
+            _notify("error", f"{image}: is a symbolic link; give the file it points to")
+            failed = True
+            continue
+        try:
+            removed = strip_file(path, target)
+        except CannotStrip as exc:
+            _notify("error", f"{image}: {exc}; nothing written")
+            failed = True
+            continue
+        except FileNotFoundError:
+            _notify("error", f"{image}: no such file")
+            failed = True
+            continue
+        except OSError as exc:
+            _notify("error", f"{image}: {getattr(exc, 'kind', None) or exc.strerror or exc}; nothing written")
+            failed = True
+            continue
+        what = f"removed {', '.join(removed)}" if removed else "nothing postlint reports was there; other metadata removed"
+        _notify("notice", f"{image}: {what}; wrote {target}")
+    sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..finding import Finding, Severity
+from ..images import is_image
 from .results import FileResult, Summary, display, source_line
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -41,11 +42,15 @@ def excerpt(line: str, start: int, width: int, size: int = EXCERPT) -> tuple[str
 
 def render_finding(path: str, finding: Finding, source: str, *, colour: bool = False) -> str:
     severity = _paint(f"{finding.severity}", _COLOURS[finding.severity], colour)
-    head = (f"{display(path)}:{finding.line}:{finding.col}: {severity} {_paint(finding.code, '1', colour)} "
-            f"{display(finding.message)}")
+    where = f"{display(path)}:{finding.line}:{finding.col}"
+    if finding.region is not None:  # in the words recognised in an image: where they stand in it
+        where += f" (region x={finding.region.x} y={finding.region.y} w={finding.region.w} h={finding.region.h})"
+    head = f"{where}: {severity} {_paint(finding.code, '1', colour)} {display(finding.message)}"
     out = [head]
     line, start, width = _source_line(source, finding)
     gutter = f"{finding.line:>5} | "
+    if is_image(path):  # the text read from an image: its metadata, or the words seen in it
+        gutter = "  ocr | " if finding.region is not None else " meta | "
     if finding.in_path:  # found in the file name: show it, not line 1
         line, start, width = excerpt(display(path), finding.in_path[0], finding.in_path[1] - finding.in_path[0])
         gutter = " name | "
