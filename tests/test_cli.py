@@ -96,7 +96,31 @@ def test_rules_lists_every_rule(run):
     assert code == 0
     for rule in all_builtin_rules():
         assert (rule.code in out) == rule.enabled  # opt-in rules (DER-OFFENSIVE) only with --all
-    assert all(rule.code in run("rules", "--all")[1] for rule in all_builtin_rules())
+    listed = run("rules", "--all")[1]
+    assert all(rule.code in listed for rule in all_builtin_rules())
+
+
+@pytest.mark.parametrize("args", [("check", "corpus/examples/launch-draft.md", "--config", CORPUS_CONFIG, "--no-cache"),
+                                  ("check", "corpus/examples/launch-draft.md", "--format", "sarif", "--no-cache"),
+                                  ("eval", "corpus/es/holdout.jsonl", "--config", CORPUS_CONFIG),
+                                  ("rules", "--lang", "es"), ("explain", "PII-EMAIL")])
+def test_every_command_that_reports_writes_the_same_report_to_o(run, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(ROOT)
+    code, shown, _ = run(*args)
+    target = tmp_path / "report.out"
+    assert run(*args, "-o", target)[:2] == (code, "")
+    assert target.read_text(encoding="utf-8") == shown and shown
+    assert run(*args, "--output", target)[0] == code
+
+
+def test_o_leaves_the_file_alone_when_nothing_was_reported(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "report.out"
+    target.write_text("yesterday's report\n", encoding="utf-8")
+    code, _, err = run("check", "corpus/examples/launch-draft.md", "--baseline", tmp_path / "missing.json",
+                       "-o", target)
+    assert code == 2 and "missing.json" in err
+    assert target.read_text(encoding="utf-8") == "yesterday's report\n"
 
 
 def test_explain_prints_why_and_examples(run):
