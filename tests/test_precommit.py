@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-pytestmark = pytest.mark.precommit
+pytestmark = [pytest.mark.precommit, pytest.mark.slow]
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "postlint tests", "GIT_AUTHOR_EMAIL": "tests@example.com",
