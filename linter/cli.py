@@ -234,10 +234,13 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
                    "json, sarif and github are always in path order.")
 @click.option("--show-config", is_flag=True,
               help="Print which config governs each path (and the settings it makes) instead of checking.")
+@click.option("--brief", is_flag=True,
+              help="Text output: findings that do not fail the run (below --fail-on) on one line each, "
+                   "after the others (the pre-commit hook's way: a passing commit still shows its warnings).")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
           allow_outside_packs: bool, fmt: str, fail_on: str, baseline_path: str | None, redact: bool,
-          color: bool | None, sort_files: bool, show_config: bool) -> None:
+          color: bool | None, sort_files: bool, show_config: bool, brief: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
     from .report import Summary, reporter
@@ -256,6 +259,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
     streamed: dict[int, FileResult] = {}  # text output: what was printed, by discovery index
     keep_new = baseline.filtering() if baseline else None
     ready = [0]  # with --sort: the next index to print
+    brief_below = Severity(fail_on) if brief else None
 
     def print_file(index: int, result: FileResult, run: Run) -> None:
         if keep_new is not None:
@@ -264,10 +268,10 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
             (result,), _ = redact_results([result], run.rules)
         streamed[index] = result
         if not sort_files:
-            _echo(render_file(result, colour=colour), colour=colour)
+            _echo(render_file(result, colour=colour, brief_below=brief_below), colour=colour)
             return
         while ready[0] in streamed:
-            _echo(render_file(streamed[ready[0]], colour=colour), colour=colour)
+            _echo(render_file(streamed[ready[0]], colour=colour, brief_below=brief_below), colour=colour)
             ready[0] += 1
 
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
