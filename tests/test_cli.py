@@ -113,6 +113,17 @@ def test_every_command_that_reports_writes_the_same_report_to_o(run, tmp_path, m
     assert run(*args, "--output", target)[0] == code
 
 
+def test_brief_shows_what_does_not_fail_the_run_on_one_line_each(run, post):
+    path = post("Honestly, the old setup was shitty.\n\nMail jane.doe@gmail.com.\n")
+    code, out, _ = run("check", path, "--brief", "--no-cache")
+    assert code == 1
+    assert f"{path}:3:6: error PII-EMAIL 'jane.doe@gmail.com' is an email address.\n    3 | Mail" in out
+    assert f"\n{path}:1:29: warning PROF-STRONG 'shitty' is profanity.\n\n" in out
+    assert out.count("why:") == 1  # the error's, not the warning's
+    code, out, _ = run("check", path, "--brief", "--no-cache", "--fail-on", "warning")
+    assert out.count("why:") == 2  # both fail the run: both in full
+
+
 def test_o_leaves_the_file_alone_when_nothing_was_reported(run, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT)
     target = tmp_path / "report.out"
