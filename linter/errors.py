@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 
 class ExitCode(enum.IntEnum):
-    """The process exit statuses of `postlint` (documented in the README)."""
+    """The process exit statuses of `postlint` (documented in docs/cli.md)."""
 
     OK = 0
     FINDINGS = 1

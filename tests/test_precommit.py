@@ -24,7 +24,7 @@ import yaml
 
 from conftest import ROOT
 
-pytestmark = [pytest.mark.precommit, pytest.mark.slow]
+pytestmark = [pytest.mark.precommit, pytest.mark.slow, pytest.mark.xdist_group("precommit")]  # one hook home
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "postlint tests", "GIT_AUTHOR_EMAIL": "tests@example.com",

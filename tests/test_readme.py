@@ -52,3 +52,9 @@ def test_the_tour_config_loads(tmp_path):
     path.write_text(example, encoding="utf-8")
     config = load_config(path)
     assert [c.name for c in config.company.customers] == ["Globex", "Initech"]
+
+
+def test_ci_runs_the_readmes_test_command_exactly():
+    commands = re.findall(r"```bash\n(.*?)\n```", README.read_text(encoding="utf-8"), re.DOTALL)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert f"\n{commands[1]} || exit $?\n" in ci
