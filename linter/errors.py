@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 
 class ExitCode(enum.IntEnum):
-    """The process exit statuses of `postlint` (documented in the README)."""
+    """The process exit statuses of `postlint` (documented in docs/cli.md)."""
 
     OK = 0
     FINDINGS = 1
@@ -54,8 +54,8 @@ class ConfigError(PostlintError):
 
 
 class ModelNotInstalled(PostlintError):
-    def __init__(self, model: str, package: str | None) -> None:
-        install = f"pip install {package}" if package else f"install the spaCy package '{model}'"
+    def __init__(self, model: str, command: str | None) -> None:
+        install = command or f"install the spaCy package '{model}'"
         super().__init__(
             f"the spaCy model '{model}' is not installed; postlint never downloads models. "
             f"Fix: {install}"

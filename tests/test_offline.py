@@ -39,6 +39,7 @@ def offline_env(tmp_path):
     return env, log
 
 
+@pytest.mark.slow
 def test_no_command_tries_the_network(offline_env, tmp_path):
     env, log = offline_env
     post = tmp_path / "post.md"

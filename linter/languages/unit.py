@@ -61,8 +61,9 @@ class Language:
     """The default spaCy pipeline (config `models:` overrides it): an installed package's name, or
     `blank:xx` for spaCy's bare tokenizer of language xx (no tags, lemmas or entities)."""
     install: str | None
-    """What to pass to `pip install` for `model` (a requirement, with `--no-deps` where the model
-    pins an older spaCy), named in the error or notice when it is missing (None for `blank:`)."""
+    """The command that installs `model` (`pip install REQUIREMENT`, or for a model whose pip
+    metadata clashes with our spaCy, `pip download` and `postlint models install`: `linter/models.py`),
+    named in the error or notice when it is missing (None for `blank:`)."""
     negators: frozenset[str]
     """Words that deny what follows in their clause: a rule with `skip_negated` leaves a match
     alone when one stands among the six words before it ("no system is 100% secure").
