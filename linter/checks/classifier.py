@@ -17,7 +17,9 @@ Thresholds default to the ones recorded in the models' metadata at training time
 and link targets are never judged: the models were trained on prose. For a flagged unit, the
 dependency parse names who it is aimed at (`targets`, or the person addressed as "you"); a
 flagged unit aimed at nobody, with no personal pronoun and a `technical` noun, speaks harshly of
-things, not people ("kill the process", "abort the dumb pipe"), and is left alone.
+things, not people ("kill the process", "abort the dumb pipe"), and is left alone; so is a unit
+whose hostile words the `hostility` kind reads as denied, reported to counter them, or said of no
+one ("I don't hate X", "saying X are animals is wrong", "this printer is garbage").
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from ..nlp import Needs, parse_on_demand
 from . import Check, Hit, register
 from ._phrases import PhraseSet
 from ._targets import TARGETS_FIELD, Targets, describe, personal
+from .hostility import defused
 
 if TYPE_CHECKING:
     import numpy as np
@@ -212,4 +215,6 @@ class ClassifierCheck(Check):
             target = describe(parsed, self.targets, document.language)
             if not target and not personal(parsed, document.language) and self.technical.find(parsed):
                 continue  # harsh words about things, not people: "kill the process"
+            if defused(document, start, end, self.nlp):
+                continue  # hostile words denied, reported to counter them, or said of things
             yield Hit(start, end, {"score": f"{p:.2f}", "aimed": f", aimed at {target}" if target else ""})

@@ -52,6 +52,8 @@ _GLUE = ("are", "is", "were", "was", "son", "es", "eran", "sois", "somos", "soy"
 _WINDOW = 8  # tokens between a predicate and its target
 _AIM_RANK = {"group": 3, "people": 2, "person": 1}
 FUZZY_SETS = ("pejoratives", "hostile_verbs", "threat_verbs")
+_HOSTILE = frozenset({"hostile_verbs", "tolerance_verbs", "aversion_words", "disgust_verbs", "pejoratives",
+                      "esteem_words", "threat_verbs", "exclusion_verbs", "curse_words", "harm_verbs"})
 FUZZY_MIN = 5  # a disguised word needs this many letters: shorter ones have too many neighbours
 
 
@@ -260,9 +262,7 @@ class _Sentence:
             "Person=2" in t.morph or ("Person=3" in t.morph and "Number=Plur" in t.morph) for t in self.toks)
 
     def has_hostile_word(self) -> bool:
-        wanted = {"hostile_verbs", "tolerance_verbs", "aversion_words", "disgust_verbs", "pejoratives",
-                  "esteem_words", "threat_verbs", "exclusion_verbs", "curse_words"}
-        return any(t.names & wanted for t in self.toks)
+        return any(t.names & _HOSTILE for t in self.toks)
 
     # --- context -------------------------------------------------------------------------------
 
@@ -507,6 +507,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
                     for k in range(max(0, n - 3), n):
                         if "addressee_pronouns" in toks[k].names:
                             target = ("person", k, k + 1)
+            if target is None and tok.pos == "NOUN" and n + 2 < len(toks) and toks[n + 1].lower in ("of", "de"):
+                target = after(n + 1, 3)  # "a plague of X", "invasión de X"
             if target is None and any("Person=2" in t.morph for t in toks) and copula_before(n):
                 target = implicit(n)
             yield from emit(n, target, "derogation")
@@ -583,6 +585,42 @@ class HostilityCheck(Check):
             if r.aim in self.aims and r.reading in self.readings:
                 first, last = doc[r.start], doc[r.end - 1]
                 yield Hit(first.idx, last.idx + len(last.text), {"target": r.target})
+
+
+def countered(document: Document, span: Span, nlp: Language) -> bool:
+    """Whether the words before `span` in its sentence report it as someone else's, or it sits in
+    quotation marks with more of the sentence outside ("saying X are animals is wrong")."""
+    sentence = _Sentence(span.sent, lexicon(document.language, nlp))
+    first, last = span.start - span.sent.start, span.end - span.sent.start
+    return sentence.reported(first) or sentence.quoted(first, last)
+
+
+def defused(document: Document, start: int, end: int, nlp: Language) -> bool:
+    """Whether the hostile words in characters [start, end) are all someone else's, denied, or said
+    of no one: a model's reading of such a unit is no finding ("I don't hate X", "this printer is
+    garbage", "saying X are animals is wrong"). False when the unit holds no hostile word, or holds
+    a hostile statement this kind reads."""
+    doc = document.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    lex = lexicon(document.language, nlp)
+    if any(r.start < span.end and r.end > span.start for r in readings(document, lex, nlp)):
+        return False
+    seen = False
+    for sent in {t.sent.start: t.sent for t in span}.values():
+        sentence = _Sentence(sent, lex)
+        sentence.repair()
+        hostile = [n for n, t in enumerate(sentence.toks) if t.names & _HOSTILE]
+        if not hostile:
+            continue
+        seen = True
+        if not sentence.has_target():
+            continue  # said of things: "this printer is garbage"
+        if all(sentence.reported(n) or sentence.quoted(n, n + 1) or sentence.negated(n, None) for n in hostile):
+            continue
+        return False
+    return seen
 
 
 _LEXICONS: dict[tuple[str, int], Lexicon] = {}
