@@ -53,7 +53,7 @@ _WINDOW = 8  # tokens between a predicate and its target
 _AIM_RANK = {"group": 3, "people": 2, "person": 1}
 FUZZY_SETS = ("pejoratives", "hostile_verbs", "threat_verbs")
 _HOSTILE = frozenset({"hostile_verbs", "tolerance_verbs", "aversion_words", "disgust_verbs", "pejoratives",
-                      "esteem_words", "threat_verbs", "exclusion_verbs", "curse_words", "harm_verbs"})
+                      "esteem_words", "threat_verbs", "exclusion_verbs", "curse_words", "harm_verbs", "know_words"})
 FUZZY_MIN = 5  # a disguised word needs this many letters: shorter ones have too many neighbours
 
 
@@ -250,6 +250,8 @@ class _Sentence:
         if "people_nouns" in names and tok.pos in ("NOUN", "PROPN", "PRON", "ADJ", "DET") and not (
                 n + 1 < len(self.toks) and self.toks[n + 1].pos == "NOUN" and self.toks[n + 1].tag.startswith("NN")):
             # "worker thread", "child process": a person noun that modifies another noun names no one
+            if self.lex.unit.modifiers_follow and n > 0 and self.toks[n - 1].pos == "NOUN" and tok.pos == "NOUN":
+                return None  # "proceso hijo"
             plural = "Number=Plur" in tok.morph or tok.tag in ("NNS", "NNPS")
             return ("people" if plural else "person"), n, last
         if ("addressee_pronouns" in names or "person_pronouns" in names) and (tok.pos == "PRON" or tok.lower == "you"):
@@ -398,8 +400,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         """The first target among the words after n (within `span`, not across a clause break)."""
         best = None
         for k in range(n + 1, min(len(toks), n + 1 + span)):
-            if toks[k].text in _CLAUSE_BREAKS or (toks[k].text == "," and k > n + 1):
-                break
+            if toks[k].text in _CLAUSE_BREAKS or (toks[k].text == "," and k > n + 1) or toks[k].pos == "SCONJ":
+                break  # "odian que los insulten": the object is a clause, not its pronoun
             hit = aim_of(k)
             if hit and (best is None or _AIM_RANK[hit[0]] > _AIM_RANK[best[0]]):
                 best = hit
@@ -459,7 +461,7 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         end = max(toks[hi - 1].i + 1, toks[n].ends)
         yield Reading(toks[lo].i, end, aim, reading, " ".join(t.text for t in toks[first:last]))
 
-    inside = {k for _, _, first, last in targets for k in range(first, last)}
+    inside = {k for _, aim, first, last in targets if aim == "group" for k in range(first, last)}
     for n, tok in enumerate(toks):
         names = tok.names
         if not names:
@@ -474,6 +476,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
 
         verb = tok.pos in ("VERB", "AUX") or "disguised" in names or (n > 0 and toks[n - 1].lower in _FIRST_PERSON) \
             or (n + 1 < len(toks) and toks[n + 1].lower == "a")  # Spanish marks a person object with "a"
+        if n + 1 < len(toks) and toks[n + 1].lower in ("against", "toward", "towards", "contra", "hacia"):
+            verb = False  # "hate against X" names a hatred, it does not state one
         if "hostile_verbs" in names and (verb or (n == 0 and tok.lemma in ("fuck", "screw", "damn"))):
             if not negated():
                 close = 2 if tok.lemma in ("fuck", "screw", "damn") else _WINDOW
@@ -520,7 +524,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
                 target = after(n, 4)  # "nothing good about X"
             yield from emit(n, target, "derogation")
         if "curse_words" in names:
-            yield from emit(n, after(n, 4) or before(n, 4) or implicit(n), "derogation")
+            last = n + tok.ends - tok.i - 1  # the phrase's last word: "que les den | a X"
+            yield from emit(n, after(last, 4) or before(n, 4) or implicit(n), "derogation")
         if "know_words" in names:  # "I know where X lives": a threat to find them
             for k in range(n + 1, min(len(toks), n + 7)):
                 if "live_words" in toks[k].names:
@@ -596,8 +601,9 @@ def countered(document: Document, span: Span, nlp: Language) -> bool:
 
 
 def defused(document: Document, start: int, end: int, nlp: Language) -> bool:
-    """Whether the hostile words in characters [start, end) are all someone else's, denied, or said
-    of no one: a model's reading of such a unit is no finding ("I don't hate X", "this printer is
+    """Whether this kind has read the hostile words in characters [start, end) and found no hostile
+    statement: they are denied, reported, felt by the group, or said of no one. A model's reading of
+    such a unit is no finding ("I don't hate X", "X are sick of being stereotyped", "this printer is
     garbage", "saying X are animals is wrong"). False when the unit holds no hostile word, or holds
     a hostile statement this kind reads."""
     doc = document.doc
@@ -611,15 +617,8 @@ def defused(document: Document, start: int, end: int, nlp: Language) -> bool:
     for sent in {t.sent.start: t.sent for t in span}.values():
         sentence = _Sentence(sent, lex)
         sentence.repair()
-        hostile = [n for n, t in enumerate(sentence.toks) if t.names & _HOSTILE]
-        if not hostile:
-            continue
-        seen = True
-        if not sentence.has_target():
-            continue  # said of things: "this printer is garbage"
-        if all(sentence.reported(n) or sentence.quoted(n, n + 1) or sentence.negated(n, None) for n in hostile):
-            continue
-        return False
+        if sentence.has_hostile_word():
+            seen = True  # a target and no hostile reading, or hostile words said of no one
     return seen
 
 
