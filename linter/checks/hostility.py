@@ -102,7 +102,8 @@ class Lexicon:
                 words = tuple(entry.split())
                 if len(words) == 1:
                     self.single.setdefault(entry, set()).add(name)
-                    self.single.setdefault(_strip_accents(entry), set()).add(name)
+                    if len(entry) >= 4:  # tweets drop accents; short words would collide ("sé", "se")
+                        self.single.setdefault(_strip_accents(entry), set()).add(name)
                 else:
                     self.multi.setdefault(words[0], []).append((words, name))
         self.fuzzy: dict[str, set[tuple[str, str]]] = {}
@@ -118,7 +119,7 @@ class Lexicon:
         """The keys a written word may stand for: itself, unaccented, digits read as letters, and
         its singular and masculine (Spanish adjectives and nouns are listed in that form)."""
         word = word.lower().replace("\u2019", "'")
-        found = {word, _strip_accents(word)}
+        found = {word, _strip_accents(word)} if len(word) >= 4 else {word}
         if any(c in word for c in "4@310$57!") and any(c.isalpha() for c in word):
             found.add(word.translate(_LEET))
         for w in list(found):
@@ -188,6 +189,7 @@ class _Sentence:
         self._multi()
         self.negators = unit.negators
         self.suffix = unit.negating_suffix
+        self.clause_words = frozenset(w for w in unit.clause_words if " " not in w)
 
     def _multi(self) -> None:
         for n, tok in enumerate(self.toks):
@@ -277,7 +279,7 @@ class _Sentence:
             return False
         for k in range(n - 1, max(-1, n - 4), -1):
             tok = self.toks[k]
-            if tok.text in _CLAUSE_BREAKS or tok.text == ",":
+            if tok.text in _CLAUSE_BREAKS or tok.text == "," or tok.lower in self.clause_words:
                 break
             word = tok.lower.replace("\u2019", "'")
             if word in self.negators or (self.suffix and word.endswith(self.suffix)):
@@ -320,15 +322,18 @@ class _Sentence:
                       if t.text.isalpha())
         return outside >= 2
 
-    def intent(self, n: int) -> bool:
-        """Whether a threat at n is meant: a will, a duty or a wish before it, a first-person
-        subject, a future, or an order (the sentence opens with the verb)."""
+    def intent(self, n: int, orders: bool = True) -> bool:
+        """Whether a threat at n is meant: a will, a duty or a wish among the four words before it, a
+        first-person subject there, a future or first-person verb, or (with `orders`) an order: the
+        sentence opens with the verb ("kick them out"). "I think he is hurt" means no harm."""
         tok = self.toks[n]
-        if "Tense=Fut" in tok.morph or "Mood=Imp" in tok.morph or "Person=1" in tok.morph:
+        if "Tense=Fut" in tok.morph or "Person=1" in tok.morph or (orders and "Mood=Imp" in tok.morph):
             return True
-        if n == 0 or (n == 1 and self.toks[0].pos in ("ADV", "INTJ", "PART")):
+        if orders and (n == 0 or (n == 1 and self.toks[0].pos in ("ADV", "INTJ", "PART"))):
             return tok.tag in ("VB", "") or tok.pos == "VERB"
-        for k in range(n - 1, -1, -1):
+        for k in range(n - 1, max(-1, n - 5), -1):
+            if self.toks[k].text in _CLAUSE_BREAKS or self.toks[k].lower in self.clause_words:
+                break
             if "intent_words" in self.toks[k].names or self.toks[k].lower in _FIRST_PERSON:
                 return True
         return False
@@ -485,11 +490,13 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         wanting = tok.lemma in ("want", "querer")  # only wanted somewhere: "nobody wants X here"
         if "tolerance_verbs" in names and (negated() or rhetorical()) and (not wanting or any(
                 "place_words" in t.names for t in toks[n + 1:n + 1 + _WINDOW])):
+            permission = tok.lemma in ("allow", "permit", "let", "dejar", "permitir")
             target = after(n) or clitic(n)
-            if target is None and (tok.tag == "VBN" or any(t.lower == "a" for t in toks[max(0, n - 8):n])):
+            if target is None and (tok.tag == "VBN" or (sn.lex.unit.modifiers_follow and any(
+                    t.lower == "a" for t in toks[max(0, n - 8):n]))):
                 target = before(n)  # "X can't be trusted", "a los X no se les debería dejar"
-            yield from emit(n, target, "exclusion" if tok.lemma in ("allow", "permit", "let", "dejar", "permitir")
-                            else "derogation")
+            if not permission or sn.intent(n, orders=False):  # "X should not be allowed to vote"
+                yield from emit(n, target, "exclusion" if permission else "derogation")
         if "aversion_words" in names and not negated():
             yield from emit(n, after(n), "derogation")
         if "disgust_verbs" in names and not negated():
@@ -516,7 +523,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
             if target is None and any("Person=2" in t.morph for t in toks) and copula_before(n):
                 target = implicit(n)
             yield from emit(n, target, "derogation")
-        if "harm_verbs" in names and verb and not negated():
+        present = "Tense=Pres" in tok.morph or tok.tag in ("VBP", "VBZ")
+        if "harm_verbs" in names and verb and present and not negated():
             yield from emit(n, before(n) or implicit(n), "derogation")  # "X ruin every neighbourhood"
         if "esteem_words" in names and n not in inside and negated():
             target = before(n) or implicit(n)
@@ -601,11 +609,11 @@ def countered(document: Document, span: Span, nlp: Language) -> bool:
 
 
 def defused(document: Document, start: int, end: int, nlp: Language) -> bool:
-    """Whether this kind has read the hostile words in characters [start, end) and found no hostile
-    statement: they are denied, reported, felt by the group, or said of no one. A model's reading of
-    such a unit is no finding ("I don't hate X", "X are sick of being stereotyped", "this printer is
-    garbage", "saying X are animals is wrong"). False when the unit holds no hostile word, or holds
-    a hostile statement this kind reads."""
+    """Whether every hostile word in characters [start, end) is denied, reported or quoted to counter
+    it, felt by the people named before it, or said of things in a sentence that names and addresses
+    no one: a model's reading of such a unit is no finding ("I don't hate X", "saying X are animals
+    is wrong", "X are sick of being stereotyped", "this printer is garbage"). False when the unit
+    holds no hostile word, or a hostile statement this kind reads."""
     doc = document.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -617,9 +625,46 @@ def defused(document: Document, start: int, end: int, nlp: Language) -> bool:
     for sent in {t.sent.start: t.sent for t in span}.values():
         sentence = _Sentence(sent, lex)
         sentence.repair()
-        if sentence.has_hostile_word():
-            seen = True  # a target and no hostile reading, or hostile words said of no one
+        hostile = [n for n, t in enumerate(sentence.toks) if t.names & _HOSTILE]
+        if not hostile:
+            continue
+        seen = True
+        toks = sentence.toks
+        spans = [(n, hit) for n in range(len(toks)) if (hit := sentence.target_at(n))]
+        inside = {k for _, (_, first, last) in spans for k in range(first + 1, last)}  # "people" in "gay people"
+        people = [n for n in range(len(toks)) if any(m == n for m, _ in spans) or toks[n].text.startswith("@")
+                  or "group_pronouns" in toks[n].names or "Person=2" in toks[n].morph]
+        for n in hostile:
+            if n in inside or sentence.reported(n) or sentence.quoted(n, n + 1) or sentence.negated(n, None):
+                continue
+            if not people:
+                continue  # said of things, to no one: "this printer is garbage"
+            if n + 1 < len(toks) and toks[n + 1].lower in ("against", "toward", "towards", "contra", "hacia"):
+                continue  # a hatred named, not stated: "hate against X has no place here"
+            clause_end = next((k for k in range(n + 1, len(toks)) if toks[k].pos == "SCONJ"
+                               or toks[k].text in _CLAUSE_BREAKS), len(toks))
+            felt = toks[n].names & {"hostile_verbs", "tolerance_verbs", "aversion_words"}
+            if felt and any(k < n for k in people) and not any(n < k < clause_end for k in people):
+                continue  # the people named feel it: "X are sick of being stereotyped", "X odian que los insulten"
+            return False
     return seen
+
+
+def aimed_at_people(document: Document, start: int, end: int, nlp: Language) -> bool:
+    """Whether characters [start, end) name people (a group, people by role, the reader) and hold
+    no hostility this kind has already read, or found denied: what a model is left to judge."""
+    span = document.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or defused(document, start, end, nlp):
+        return False
+    lex = lexicon(document.language, nlp)
+    if any(r.start < span.end and r.end > span.start for r in readings(document, lex, nlp)):
+        return False
+    for sent in {t.sent.start: t.sent for t in span}.values():
+        sentence = _Sentence(sent, lex)
+        if any(sentence.target_at(n) for n in range(len(sentence.toks))) or any(
+                "Person=2" in t.morph for t in sentence.toks):
+            return True
+    return False
 
 
 _LEXICONS: dict[tuple[str, int], Lexicon] = {}
