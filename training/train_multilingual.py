@@ -33,6 +33,16 @@ OUT = ROOT / "linter" / "data" / "offensive-multi.npz"
 L2_GRID = (0.0, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3)
 EPOCHS = 400
 SEED = 0
+CHECK_TEXTS = (  # scored at training time; tests/test_multilingual.py scores them again (fixed list)
+    "@USER you are a disgusting liar, shut up",
+    "Los gitanos solo saben robar.",
+    "Eres un inútil y das pena.",
+    "We shipped the new dashboard today.",
+    "Hoy hemos publicado el nuevo panel de control.",
+    "Los inmigrantes de nuestro equipo organizan la fiesta de fin de año.",
+    "Kill the thread, then restart the garbage collector.",
+    "Nobody cares about your opinion, you clown.",
+)
 CLEAN_FLAGGED = 0.05  # at most this share of OLID dev's clean tweets flagged by the head alone
 
 
@@ -135,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         "command": "python training/train_multilingual.py",
         "seconds": round(time.time() - began),
     }
+    checks = embed(list(CHECK_TEXTS)).astype(np.float64) @ w.astype(np.float32) + b
+    meta["checks"] = [{"text": t, "score": round(float(1 / (1 + np.exp(-z))), 4)} for t, z in zip(CHECK_TEXTS, checks)]
     np.savez_compressed(OUT, weights=w.astype(np.float32), bias=np.float64(b), meta=json.dumps(meta))
     print(f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size} bytes)", file=sys.stderr)
     return 0
