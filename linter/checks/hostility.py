@@ -456,6 +456,23 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         return bool(toks) and any("rhetorical" in t.names for t in toks[:3]) and toks[-1].text == "?" or \
             any(t.text in ("¿",) for t in toks[:1]) and any("rhetorical" in t.names for t in toks[:4])
 
+    def subject(n: int, target: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+        """The target, if the parse lets it be what the predicate at n is said of: inside the subject
+        of the predicate's clause ("the setup guide was useless" says nothing of the customers
+        before it). Without a parse, or a clause without a subject, the position decides."""
+        if target is None or parsed is None:
+            return target
+        node = parsed[toks[n].i - sn.sent.start]
+        for _ in range(4):
+            subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
+            if subjects:
+                first = toks[target[1]].i - sn.sent.start
+                return target if any(c.left_edge.i <= first <= c.right_edge.i for c in subjects) else None
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return target
+
     def emit(n: int, target: tuple[str, int, int] | None, reading: str) -> Iterator[Reading]:
         if target is None:
             return
@@ -505,13 +522,13 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         if "pejoratives" in names and not negated():
             target = None
             if copula_before(n) or (n > 0 and toks[n - 1].lower in ("like", "como", "than", "que")):
-                target = before(n) or implicit(n)
+                target = subject(n, before(n)) or implicit(n)
                 if target is None and any(toks[k].lower in ("are", "is", "son", "es") for k in range(max(0, n - 4), n)):
                     target = after(n, 4)  # "aren't X just vermin?"
             if target is None and n + 1 < len(toks) and tok.pos in ("ADJ", "DET", "NOUN") and toks[n + 1].pos != "PUNCT":
                 hit = aim_of(n + 1)  # "filthy X", "putos X"
                 target = hit if hit and hit[0] != "person" else None
-            if target is None and n > 0:
+            if target is None and n > 0 and (tok.pos == "ADJ" or tok.ends > tok.i + 1):
                 hit = aim_of(n - 1)  # "X asquerosos", "X de mierda"
                 target = hit if hit and sn.lex.unit.modifiers_follow else None
                 if target is None:  # "you filthy rat", "rata asquerosa" said to someone
@@ -527,7 +544,7 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         if "harm_verbs" in names and verb and present and not negated():
             yield from emit(n, before(n) or implicit(n), "derogation")  # "X ruin every neighbourhood"
         if "esteem_words" in names and n not in inside and negated():
-            target = before(n) or implicit(n)
+            target = subject(n, before(n)) or implicit(n)
             if target is None and n > 0 and toks[n - 1].lower in ("nothing", "nada", "no"):
                 target = after(n, 4)  # "nothing good about X"
             yield from emit(n, target, "derogation")
