@@ -206,6 +206,8 @@ class _Sentence:
         toks = self.toks
         for n, tok in enumerate(toks):
             if tok.names & hostile:
+                if tok.lower != tok.lower.translate(_LEET):
+                    tok.names.add("disguised")  # "d1sgusting": the tagger cannot read it
                 continue
             for size in range(2, 9):  # "de spise", "s c u m"
                 piece = toks[n:n + size]
@@ -234,8 +236,6 @@ class _Sentence:
             if not tok.names & (hostile | {"groups", "people_nouns"}):
                 found = self.lex.disguised(self.lex.forms(text)) & hostile
                 tok.names |= found | ({"disguised"} if found else set())
-            elif tok.text != text and tok.names & hostile:
-                tok.names.add("disguised")
 
     # --- targets -------------------------------------------------------------------------------
 
@@ -244,13 +244,19 @@ class _Sentence:
         tok = self.toks[n]
         names = tok.names
         last = n + 1
+        if "groups" in names and tok.pos == "ADJ" and not (
+                n + 1 < len(self.toks) and "people_nouns" in self.toks[n + 1].names) and not (
+                n > 0 and self.toks[n - 1].lower in ("the", "los", "las") and (
+                    n + 1 == len(self.toks) or self.toks[n + 1].pos not in ("NOUN", "PROPN"))):
+            return None  # "disabled if any", "black box": an adjective of a thing
         if "groups" in names or ("people_nouns" in names and n + 1 < len(self.toks)
                                  and "groups" in self.toks[n + 1].names):
             while last < len(self.toks) and (self.toks[last].names & {"groups", "people_nouns"}):
                 last += 1
             return "group", n, last
         if "people_nouns" in names and tok.pos in ("NOUN", "PROPN", "PRON", "ADJ", "DET") and not (
-                n + 1 < len(self.toks) and self.toks[n + 1].pos == "NOUN" and self.toks[n + 1].tag.startswith("NN")):
+                n + 1 < len(self.toks) and self.toks[n + 1].pos in ("NOUN", "PROPN")
+                and self.toks[n + 1].tag.startswith("NN")):
             # "worker thread", "child process": a person noun that modifies another noun names no one
             if self.lex.unit.modifiers_follow and n > 0 and self.toks[n - 1].pos == "NOUN" and tok.pos == "NOUN":
                 return None  # "proceso hijo"
@@ -321,6 +327,10 @@ class _Sentence:
         outside = sum(1 for t in self.toks[:self.toks.index(before[-1])] + self.toks[self.toks.index(after[0]) + 1:]
                       if t.text.isalpha())
         return outside >= 2
+
+    def duty(self, n: int) -> bool:
+        """Whether a duty or a wish stands among the four words before n ("X should be shot")."""
+        return any("duty_words" in t.names for t in self.toks[max(0, n - 4):n])
 
     def intent(self, n: int, orders: bool = True) -> bool:
         """Whether a threat at n is meant: a will, a duty or a wish among the four words before it, a
@@ -473,6 +483,16 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
             node = node.head
         return target
 
+    def objected(n: int, target: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+        """The target, if the parse lets it be the verb at n's object ("kill all X", "burn the homes
+        of X"), not a word in another phrase ("beat a system by pretending to be someone")."""
+        if target is None or parsed is None:
+            return target
+        verb = parsed[toks[n].i - sn.sent.start]
+        first = toks[target[1]].i - sn.sent.start
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "iobj", "dative", "obl", "nsubjpass")]
+        return target if any(c.left_edge.i <= first <= c.right_edge.i for c in objects) else None
+
     def emit(n: int, target: tuple[str, int, int] | None, reading: str) -> Iterator[Reading]:
         if target is None:
             return
@@ -512,14 +532,17 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
             if target is None and (tok.tag == "VBN" or (sn.lex.unit.modifiers_follow and any(
                     t.lower == "a" for t in toks[max(0, n - 8):n]))):
                 target = before(n)  # "X can't be trusted", "a los X no se les debería dejar"
-            if not permission or sn.intent(n, orders=False):  # "X should not be allowed to vote"
-                yield from emit(n, target, "exclusion" if permission else "derogation")
-        if "aversion_words" in names and not negated():
-            yield from emit(n, after(n), "derogation")
+            if not permission or (sn.intent(n, orders=False) and target is not None and target[0] != "person"):
+                yield from emit(n, target, "exclusion" if permission else "derogation")  # "X should not be allowed to vote"
+        following = toks[n + (tok.ends - tok.i):n + (tok.ends - tok.i) + 2]
+        if "aversion_words" in names and not negated() and any(
+                t.lower in ("of", "with", "by", "de", "con") for t in following):
+            yield from emit(n, after(n), "derogation")  # "sick of X", "harto de X"
         if "disgust_verbs" in names and not negated():
             if any(toks[k].lower in ("me", "us", "nos") for k in range(max(0, n - 2), min(len(toks), n + 3))):
                 yield from emit(n, before(n) or after(n) or implicit(n), "derogation")
-        if "pejoratives" in names and not negated():
+        if "pejoratives" in names and (tok.pos in ("NOUN", "ADJ", "PROPN", "X") or "disguised" in names
+                                       or tok.ends > tok.i + 1) and not negated():
             target = None
             if copula_before(n) or (n > 0 and toks[n - 1].lower in ("like", "como", "than", "que")):
                 target = subject(n, before(n)) or implicit(n)
@@ -551,22 +574,22 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         if "curse_words" in names:
             last = n + tok.ends - tok.i - 1  # the phrase's last word: "que les den | a X"
             yield from emit(n, after(last, 4) or before(n, 4) or implicit(n), "derogation")
-        if "know_words" in names:  # "I know where X lives": a threat to find them
-            for k in range(n + 1, min(len(toks), n + 7)):
+        if "know_words" in names and n + 1 < len(toks) and toks[n + 1].lower in ("where", "dónde", "donde"):
+            for k in range(n + 2, min(len(toks), n + 7)):  # "I know where X lives": a threat to find them
                 if "live_words" in toks[k].names:
                     yield from emit(n, next((h for m in range(n + 1, k) if (h := aim_of(m))), None)
                                     or after(k, 4), "threat")
                     break
         if "threat_verbs" in names and (verb or tok.ends > tok.i + 1 or tok.lemma in ("dead", "muerto")) \
                 and not negated():
+            particle = n + 1 < len(toks) and toks[n + 1].tag == "RP" and tok.ends == tok.i + 1  # "hang out"
             if tok.lemma in ("die", "dead", "morir", "muerto"):
-                if sn.intent(n) or any("Mood=Sub" in t.morph for t in toks[:n]):
-                    yield from emit(n, before(n) or implicit(n), "threat")
-            elif sn.intent(n):
-                target = after(n) or clitic(n)
-                if target is None and (tok.tag == "VBN" or "VerbForm=Part" in tok.morph):
-                    target = before(n)  # "X should be shot"
-                yield from emit(n, target, "threat")
+                if sn.duty(n) or any("Mood=Sub" in t.morph for t in toks[:n]):
+                    yield from emit(n, subject(n, before(n)) or implicit(n), "threat")
+            elif not particle and (tok.tag == "VBN" or "VerbForm=Part" in tok.morph) and sn.duty(n):
+                yield from emit(n, subject(n, before(n)) or after(n), "threat")  # "X should be shot"
+            elif not particle and sn.intent(n):
+                yield from emit(n, objected(n, after(n, 6)) or clitic(n), "threat")
         if "exclusion_verbs" in names and not negated() and sn.intent(n):
             target = after(n) or clitic(n)
             if target is None:
