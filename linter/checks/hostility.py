@@ -489,9 +489,15 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         if target is None or parsed is None:
             return target
         verb = parsed[toks[n].i - sn.sent.start]
-        first = toks[target[1]].i - sn.sent.start
+        word = parsed[toks[target[1]].i - sn.sent.start]
         objects = [c for c in verb.children if c.dep_ in ("dobj", "obj", "iobj", "dative", "obl", "nsubjpass")]
-        return target if any(c.left_edge.i <= first <= c.right_edge.i for c in objects) else None
+        if not any(c.left_edge.i <= word.i <= c.right_edge.i for c in objects):
+            return None
+        while word.i != verb.i and word.head.i != word.i:  # not inside a clause of its own: "hate everything you say"
+            if word.dep_ in ("relcl", "acl", "ccomp", "advcl", "xcomp", "acl:relcl") and word.i != toks[target[1]].i - sn.sent.start:
+                return None
+            word = word.head
+        return target
 
     def emit(n: int, target: tuple[str, int, int] | None, reading: str) -> Iterator[Reading]:
         if target is None:
@@ -523,7 +529,10 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         if "hostile_verbs" in names and (verb or (n == 0 and tok.lemma in ("fuck", "screw", "damn"))):
             if not negated():
                 close = 2 if tok.lemma in ("fuck", "screw", "damn") else _WINDOW
-                yield from emit(n, after(n, close) or clitic(n), "derogation")
+                target = after(n, close)
+                marked = n + 1 < len(toks) and toks[n + 1].lower == "a"  # Spanish marks its person object
+                yield from emit(n, (objected(n, target) if "disguised" not in names and close > 2 and not marked
+                                    else target) or clitic(n), "derogation")
         wanting = tok.lemma in ("want", "querer")  # only wanted somewhere: "nobody wants X here"
         if "tolerance_verbs" in names and (negated() or rhetorical()) and (not wanting or any(
                 "place_words" in t.names for t in toks[n + 1:n + 1 + _WINDOW])):
@@ -531,7 +540,7 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
             target = after(n) or clitic(n)
             if target is None and (tok.tag == "VBN" or (sn.lex.unit.modifiers_follow and any(
                     t.lower == "a" for t in toks[max(0, n - 8):n]))):
-                target = before(n)  # "X can't be trusted", "a los X no se les debería dejar"
+                target = subject(n, before(n))  # "X can't be trusted", "a los X no se les debería dejar"
             if not permission or (sn.intent(n, orders=False) and target is not None and target[0] != "person"):
                 yield from emit(n, target, "exclusion" if permission else "derogation")  # "X should not be allowed to vote"
         following = toks[n + (tok.ends - tok.i):n + (tok.ends - tok.i) + 2]
@@ -541,8 +550,9 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         if "disgust_verbs" in names and not negated():
             if any(toks[k].lower in ("me", "us", "nos") for k in range(max(0, n - 2), min(len(toks), n + 3))):
                 yield from emit(n, before(n) or after(n) or implicit(n), "derogation")
+        modifier = parsed is not None and parsed[tok.i - sn.sent.start].dep_ == "compound"  # "threat modelling"
         if "pejoratives" in names and (tok.pos in ("NOUN", "ADJ", "PROPN", "X") or "disguised" in names
-                                       or tok.ends > tok.i + 1) and not negated():
+                                       or tok.ends > tok.i + 1) and not modifier and not negated():
             target = None
             if copula_before(n) or (n > 0 and toks[n - 1].lower in ("like", "como", "than", "que")):
                 target = subject(n, before(n)) or implicit(n)
@@ -566,7 +576,9 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         present = "Tense=Pres" in tok.morph or tok.tag in ("VBP", "VBZ")
         if "harm_verbs" in names and verb and present and not negated():
             yield from emit(n, before(n) or implicit(n), "derogation")  # "X ruin every neighbourhood"
-        if "esteem_words" in names and n not in inside and negated():
+        predicated = tok.pos in ("VERB", "AUX") or copula_before(n) or any(
+            t.lemma in ("have", "tener", "haber") for t in toks[max(0, n - 4):n])  # "X have no value"
+        if "esteem_words" in names and n not in inside and predicated and negated():
             target = subject(n, before(n)) or implicit(n)
             if target is None and n > 0 and toks[n - 1].lower in ("nothing", "nada", "no"):
                 target = after(n, 4)  # "nothing good about X"

@@ -30,7 +30,7 @@ def codes(linters, lang, text):
     ("en", "Immigrants are disugsting.", "DER-HOSTILE-GROUP"),         # two letters swapped
     ("en", "Lawyers are parasites.", "DER-HOSTILE-PEOPLE"),            # people the law does not protect
     ("en", "My landlord is a disgusting pig.", "DER-HOSTILE-PEOPLE"),
-    ("en", "Muslims should be shot.", "DER-THREAT-AIMED"),
+    ("en", "Refugees must be wiped out, every one of them.", "DER-THREAT-AIMED"),
     ("en", "I'm going to hurt the next immigrant I see.", "DER-THREAT-AIMED"),
     ("es", "Desprecio a los judíos.", "DER-HOSTILE-GROUP"),
     ("es", "No soporto a los gitanos como tú.", "DER-HOSTILE-GROUP"),
