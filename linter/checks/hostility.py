@@ -51,6 +51,9 @@ _FIRST_PERSON = frozenset({"i", "we", "yo", "nosotros", "nosotras", "me", "us", 
 _GLUE = ("are", "is", "were", "was", "son", "es", "eran", "sois", "somos", "soy", "eres")
 _WINDOW = 8  # tokens between a predicate and its target
 _AIM_RANK = {"group": 3, "people": 2, "person": 1}
+# how a predicate hangs off its copula: "X are scum", "X are like rats", "X are nothing but garbage"
+_PREDICATE_LINKS = frozenset({"attr", "acomp", "prep", "pobj", "conj", "appos", "advmod", "neg", "ROOT", "cop",
+                              "xcomp", "nmod", "obl", "amod"})
 FUZZY_SETS = ("pejoratives", "hostile_verbs", "threat_verbs")
 _HOSTILE = frozenset({"hostile_verbs", "tolerance_verbs", "aversion_words", "disgust_verbs", "pejoratives",
                       "esteem_words", "threat_verbs", "exclusion_verbs", "curse_words", "harm_verbs", "know_words"})
@@ -125,7 +128,7 @@ class Lexicon:
         for w in list(found):
             if len(w) > 3 and w.endswith("ies"):
                 found.add(w[:-3] + "y")
-            if len(w) > 3 and w.endswith("es"):
+            if len(w) > 3 and w.endswith("es") and w[-3] in "sxzhlrndjy":  # "boxes", "animales"; not "rates"
                 found.add(w[:-2])
             if len(w) > 2 and w.endswith("s"):
                 found.add(w[:-1])
@@ -473,13 +476,18 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         if target is None or parsed is None:
             return target
         node = parsed[toks[n].i - sn.sent.start]
+        first = toks[target[1]].i - sn.sent.start
+        if node.left_edge.i <= first <= node.right_edge.i:
+            return None  # the target is inside the predicate's own phrase: "your organisation's values"
+        if node.dep_ == "amod":
+            return None  # an attribute of another noun: "for no good reason", "a nasty email"
         for _ in range(4):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
             if subjects:
-                first = toks[target[1]].i - sn.sent.start
                 return target if any(c.left_edge.i <= first <= c.right_edge.i for c in subjects) else None
-            if node.head.i == node.i:
-                break
+            linked = node.dep_ in _PREDICATE_LINKS or (node.dep_ in ("dobj", "obj") and node.head.lemma_ in ("have", "tener"))
+            if node.head.i == node.i or not linked or node.head.i == first:
+                return None if node.head.i == first else (target if node.head.i == node.i else None)
             node = node.head
         return target
 
@@ -500,8 +508,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         return target
 
     def emit(n: int, target: tuple[str, int, int] | None, reading: str) -> Iterator[Reading]:
-        if target is None:
-            return
+        if target is None or (reading == "exclusion" and target[0] == "person"):
+            return  # excluding one person is moderation ("whoever harasses others must be excluded")
         aim, first, last = target
         lo, hi = min(n, first), max(n + 1, last)
         if sn.reported(lo) or sn.quoted(lo, hi):
@@ -534,7 +542,7 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
                 yield from emit(n, (objected(n, target) if "disguised" not in names and close > 2 and not marked
                                     else target) or clitic(n), "derogation")
         wanting = tok.lemma in ("want", "querer")  # only wanted somewhere: "nobody wants X here"
-        if "tolerance_verbs" in names and (negated() or rhetorical()) and (not wanting or any(
+        if "tolerance_verbs" in names and verb and (negated() or rhetorical()) and (not wanting or any(
                 "place_words" in t.names for t in toks[n + 1:n + 1 + _WINDOW])):
             permission = tok.lemma in ("allow", "permit", "let", "dejar", "permitir")
             target = after(n) or clitic(n)
@@ -578,7 +586,9 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
             yield from emit(n, before(n) or implicit(n), "derogation")  # "X ruin every neighbourhood"
         predicated = tok.pos in ("VERB", "AUX") or copula_before(n) or any(
             t.lemma in ("have", "tener", "haber") for t in toks[max(0, n - 4):n])  # "X have no value"
-        if "esteem_words" in names and n not in inside and predicated and negated():
+        determined = tok.pos in ("NOUN", "ADJ") and any(
+            t.lower in ("the", "a", "an", "el", "la", "un", "una") for t in toks[max(0, n - 2):n])
+        if "esteem_words" in names and n not in inside and predicated and not determined and negated():
             target = subject(n, before(n)) or implicit(n)
             if target is None and n > 0 and toks[n - 1].lower in ("nothing", "nada", "no"):
                 target = after(n, 4)  # "nothing good about X"
