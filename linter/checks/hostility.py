@@ -477,7 +477,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
             return target
         node = parsed[toks[n].i - sn.sent.start]
         first = toks[target[1]].i - sn.sent.start
-        if node.left_edge.i <= first <= node.right_edge.i:
+        own = [c for c in node.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "cop", "aux", "auxpass", "neg")]
+        if node.pos_ in ("NOUN", "ADJ") and any(c.left_edge.i <= first <= c.right_edge.i for c in own):
             return None  # the target is inside the predicate's own phrase: "your organisation's values"
         if node.dep_ == "amod":
             return None  # an attribute of another noun: "for no good reason", "a nasty email"
@@ -485,7 +486,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
             if subjects:
                 return target if any(c.left_edge.i <= first <= c.right_edge.i for c in subjects) else None
-            linked = node.dep_ in _PREDICATE_LINKS or (node.dep_ in ("dobj", "obj") and node.head.lemma_ in ("have", "tener"))
+            linked = node.dep_ in _PREDICATE_LINKS or (node.dep_ in ("dobj", "obj") and (
+                node.head.lemma_ in ("have", "tener") or node.head.lemma_ in sn.lex.sets.get("link_verbs", ())))
             if node.head.i == node.i or not linked or node.head.i == first:
                 return None if node.head.i == first else (target if node.head.i == node.i else None)
             node = node.head
@@ -604,7 +606,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
                     break
         if "threat_verbs" in names and (verb or tok.ends > tok.i + 1 or tok.lemma in ("dead", "muerto")) \
                 and not negated():
-            particle = n + 1 < len(toks) and toks[n + 1].tag == "RP" and tok.ends == tok.i + 1  # "hang out"
+            particle = n + 1 < len(toks) and toks[n + 1].tag == "RP" and tok.ends == tok.i + 1 and \
+                toks[n + 1].lower in ("out", "around", "along", "with")  # "hang out", not "burn down"
             if tok.lemma in ("die", "dead", "morir", "muerto"):
                 if sn.duty(n) or any("Mood=Sub" in t.morph for t in toks[:n]):
                     yield from emit(n, subject(n, before(n)) or implicit(n), "threat")
