@@ -51,6 +51,7 @@ _FIRST_PERSON = frozenset({"i", "we", "yo", "nosotros", "nosotras", "me", "us", 
 _GLUE = ("are", "is", "were", "was", "son", "es", "eran", "sois", "somos", "soy", "eres")
 _WINDOW = 8  # tokens between a predicate and its target
 _AIM_RANK = {"group": 3, "people": 2, "person": 1}
+_CLITICS = frozenset({"los", "las", "les", "te", "os", "lo", "la", "le"})
 # how a predicate hangs off its copula: "X are scum", "X are like rats", "X are nothing but garbage"
 _PREDICATE_LINKS = frozenset({"attr", "acomp", "prep", "pobj", "conj", "appos", "advmod", "neg", "ROOT", "cop",
                               "xcomp", "nmod", "obl", "amod"})
@@ -453,7 +454,7 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         """A pronoun object right before the verb ("los odio", "no los soporto", "te desprecio")."""
         for k in (n - 1, n - 2):
             if k >= 0 and toks[k].names & {"group_pronouns", "addressee_pronouns", "person_pronouns"} \
-                    and toks[k].lower in ("los", "las", "les", "te", "os", "lo", "la", "le"):
+                    and toks[k].lower in _CLITICS:
                 if "addressee_pronouns" in toks[k].names:
                     return "person", k, k + 1
                 aim = _pronoun_aim(doc, sentences, index, lex, upto=toks[k].i)
@@ -475,7 +476,7 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         before it). Without a parse, or a clause without a subject, the position decides."""
         if target is None or parsed is None:
             return target
-        node = parsed[toks[n].i - sn.sent.start]
+        node = parsed[toks[n].ends - 1 - sn.sent.start]  # a spaced-out word's last piece heads it: "dis gusting"
         first = toks[target[1]].i - sn.sent.start
         own = [c for c in node.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "cop", "aux", "auxpass", "neg")]
         if node.pos_ in ("NOUN", "ADJ") and any(c.left_edge.i <= first <= c.right_edge.i for c in own):
@@ -533,7 +534,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
             return neg
 
         verb = tok.pos in ("VERB", "AUX") or "disguised" in names or (n > 0 and toks[n - 1].lower in _FIRST_PERSON) \
-            or (n + 1 < len(toks) and toks[n + 1].lower == "a")  # Spanish marks a person object with "a"
+            or (n + 1 < len(toks) and toks[n + 1].lower == "a") \
+            or (n > 0 and toks[n - 1].lower in _CLITICS)  # Spanish marks a person object with "a", or a clitic
         if n + 1 < len(toks) and toks[n + 1].lower in ("against", "toward", "towards", "contra", "hacia"):
             verb = False  # "hate against X" names a hatred, it does not state one
         if "hostile_verbs" in names and (verb or (n == 0 and tok.lemma in ("fuck", "screw", "damn"))):
@@ -560,7 +562,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         if "disgust_verbs" in names and not negated():
             if any(toks[k].lower in ("me", "us", "nos") for k in range(max(0, n - 2), min(len(toks), n + 3))):
                 yield from emit(n, before(n) or after(n) or implicit(n), "derogation")
-        modifier = parsed is not None and parsed[tok.i - sn.sent.start].dep_ == "compound"  # "threat modelling"
+        modifier = parsed is not None and "disguised" not in names and \
+            parsed[tok.i - sn.sent.start].dep_ == "compound"  # "threat modelling"
         if "pejoratives" in names and (tok.pos in ("NOUN", "ADJ", "PROPN", "X") or "disguised" in names
                                        or tok.ends > tok.i + 1) and not modifier and not negated():
             target = None
