@@ -553,6 +553,7 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
             if target is None and (tok.tag == "VBN" or (sn.lex.unit.modifiers_follow and any(
                     t.lower == "a" for t in toks[max(0, n - 8):n]))):
                 target = subject(n, before(n))  # "X can't be trusted", "a los X no se les debería dejar"
+                target = target if target is None or target[0] != "person" else None  # "if you ... are not trusted"
             if not permission or (sn.intent(n, orders=False) and target is not None and target[0] != "person"):
                 yield from emit(n, target, "exclusion" if permission else "derogation")  # "X should not be allowed to vote"
         following = toks[n + (tok.ends - tok.i):n + (tok.ends - tok.i) + 2]
