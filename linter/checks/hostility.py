@@ -476,7 +476,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         before it). Without a parse, or a clause without a subject, the position decides."""
         if target is None or parsed is None:
             return target
-        node = parsed[toks[n].ends - 1 - sn.sent.start]  # a spaced-out word's last piece heads it: "dis gusting"
+        last = toks[n].ends - 1 if "disguised" in toks[n].names else toks[n].i  # "dis gusting": its last piece heads it
+        node = parsed[last - sn.sent.start]
         first = toks[target[1]].i - sn.sent.start
         own = [c for c in node.children if c.dep_ not in ("nsubj", "nsubjpass", "csubj", "cop", "aux", "auxpass", "neg")]
         if node.pos_ in ("NOUN", "ADJ") and any(c.left_edge.i <= first <= c.right_edge.i for c in own):
