@@ -558,12 +558,12 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
     config = _config_for(config_path)
     lang = lang or (config.lang if config.lang in LANGUAGES else config.default_lang)  # auto: the default
     text = render_policy(config, load_rules(config), lang=lang, fmt=fmt, internal=internal, notify=_notify)
-    edition = "staff (internal) edition: it names confidential values, do not publish it" if internal \
-        else "public edition"
+    warning = ": it names confidential values, do not publish it" if internal else ""
+    edition = "the staff edition of the policy" if internal else "the public edition of the policy"
     if output is None:
         click.echo(text, nl=False)
         if internal:
-            _notify("notice", f"this is the {edition}")
+            _notify("notice", f"this is {edition}{warning}")
         return
     target = Path(output).resolve()
     if target in {p.resolve() for p in (config.path, *(ref.path for ref in config.packs)) if p is not None}:
@@ -572,7 +572,7 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
         write_atomically(target, text, strict=True)
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
-    _notify("notice", f"wrote the {edition} of the policy to {output}")
+    _notify("notice", f"wrote {edition} to {output}{warning}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -8,8 +8,8 @@ every company its own codenames, customers and hosts (in the written policy, the
     "So proud of the team behind #{codename:hashtag}!" -> "... #ProjectNightjar!"
 
 `{name}` takes a value of the config (`PLACEHOLDERS`), `{name:form}` a disguise of it (`FORMS`).
-Other braces are text. An example whose value the config lacks is left out, and the config key it
-needed is reported (`Examples.missing`), so a policy says what is missing instead of borrowing
+Other braces are text. An example whose value the config lacks is left out, and the placeholder
+it needed is reported (`Examples.missing`), so a policy says what is missing instead of borrowing
 another company's names. Needs the config only: never spaCy.
 """
 
@@ -140,16 +140,15 @@ class Examples:
     bad: tuple[str, ...]
     good: tuple[str, ...]
     missing: tuple[str, ...] = ()
-    """The config keys that examples left out needed (in placeholder order)."""
+    """The placeholders whose values examples left out needed (in `PLACEHOLDERS` order)."""
 
 
-def _filled(templates: Iterable[str], values: Mapping[str, Names], missing: dict[str, None]) -> tuple[str, ...]:
+def _filled(templates: Iterable[str], values: Mapping[str, Names], missing: set[str]) -> tuple[str, ...]:
     out = []
     for template in templates:
         filled = fill(template, values)
         if filled is None:
-            missing.update(dict.fromkeys(PLACEHOLDERS[n].key for n in sorted(
-                placeholders_in(template) - set(values), key=list(PLACEHOLDERS).index)))
+            missing |= placeholders_in(template) - set(values)
         else:
             out.append(filled)
     return tuple(out)
@@ -158,7 +157,7 @@ def _filled(templates: Iterable[str], values: Mapping[str, Names], missing: dict
 def examples_for(text: RuleText, values: Mapping[str, Names], *, tests: bool = False) -> Examples:
     """The examples readers see (`tests`: also the test cases only the test suite runs), filled
     from `values` (`company_values`); those needing a value that is not there are left out."""
-    missing: dict[str, None] = {}
+    missing: set[str] = set()
     bad = _filled(text.examples_bad + (text.tests_bad if tests else ()), values, missing)
     good = _filled(text.examples_good + (text.tests_good if tests else ()), values, missing)
-    return Examples(bad, good, tuple(missing))
+    return Examples(bad, good, tuple(name for name in PLACEHOLDERS if name in missing))

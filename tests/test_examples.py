@@ -48,7 +48,7 @@ def test_a_missing_value_leaves_the_example_out_and_names_the_config_key():
                     tests_bad=("Falcon ships",), tests_good=("near miss",))
     shown = examples_for(text, {})
     assert shown.bad == ("A plain one",) and shown.good == ("Also plain",)
-    assert shown.missing == ("company.codenames", "company.customers (one with public: true)")
+    assert shown.missing == ("codename", "reference_customer")
     everything = examples_for(text, {}, tests=True)
     assert everything.bad == ("A plain one", "Falcon ships") and everything.good == ("Also plain", "near miss")
 

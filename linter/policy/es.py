@@ -255,6 +255,19 @@ TEXTS = Texts(
         "info": ("consejo", "Una recomendación: tenla en cuenta."),
     },
     no_rules="No hay ninguna regla en vigor.",
+    examples_missing="Se omiten los ejemplos que necesitan {values}: la configuración no da ninguno.",
+    company_values={
+        "company": "el nombre de la empresa (`company.name`)",
+        "domain": "un dominio público de la empresa (`company.domains`)",
+        "internal_domain": "un dominio interno (`company.internal_domains`)",
+        "codename": "el nombre en clave de un producto sin anunciar (`company.codenames`)",
+        "launched_codename": "el nombre en clave de un producto ya lanzado (`company.codenames` con una fecha "
+                             "`public_on` ya pasada)",
+        "customer": "un cliente confidencial (`company.customers`)",
+        "reference_customer": "un cliente de referencia público (`company.customers` con `public: true`)",
+        "competitor": "un competidor (`company.competitors`)",
+        "spokesperson": "un portavoz (`company.spokespeople`)",
+    },
     enforcement_intro=(
         "Las reglas del apartado 7 se revisan automáticamente en cada paso por el que pasa una "
         "publicación:"
@@ -303,8 +316,11 @@ TEXTS = Texts(
     footer=(
         "*Esta política la genera postlint (`postlint policy`) a partir de la configuración de la "
         "empresa y de los paquetes de reglas que usa, así que recoge exactamente las reglas con las "
-        "que se revisa cada publicación. Para cambiarla, cambia esos archivos y vuelve a generarla.*"
+        "que se revisa cada publicación. Para cambiarla, cambia esos archivos y vuelve a generarla. En "
+        "un repositorio, las reglas del apartado 7 van marcadas como citas que la revisión deja pasar; "
+        "el resto del archivo se revisa como cualquier publicación.*"
     ),
+    quoted_reason="las reglas de esta política citan, como ejemplos, lo que señalan",
     withheld={
         "codename": "[producto sin anunciar]",
         "customer": "[cliente confidencial]",

@@ -2,7 +2,9 @@
 
 Both show the same headings, anchors and contents; the HTML page renders the Markdown bodies with
 markdown-it (raw HTML in a `policy:` paragraph is shown as text, never run), holds its own style
-sheet and needs nothing else: no scripts, fonts or images.
+sheet and needs nothing else: no scripts, fonts or images. Both begin with a
+`postlint-disable-file quoted` comment and mark each rule entry as a quoted block, so that the
+file passes `check` (its examples quote what the rules flag) while the rest is checked.
 """
 
 from __future__ import annotations
@@ -16,6 +18,12 @@ from .writer import Anchors, PolicyDocument, Section, md_escape
 
 TOC_DEPTH = 2  # the contents list the ten steps and the categories of rules
 RULE_DEPTH = 3  # sections this deep are rule entries
+BEGIN_QUOTED, END_QUOTED = "<!-- postlint-begin-quoted -->", "<!-- postlint-end-quoted -->"
+
+
+def file_directive(doc: PolicyDocument) -> str:
+    """The comment that lets the document's quoted blocks through `check`, with its reason."""
+    return f"<!-- postlint-disable-file quoted -- {doc.quoted_reason} -->"
 
 
 def _toc_markdown(sections: Sequence[Section], anchors: Anchors, depth: int = 1) -> Iterator[str]:
@@ -27,15 +35,19 @@ def _toc_markdown(sections: Sequence[Section], anchors: Anchors, depth: int = 1)
 
 def _sections_markdown(sections: Sequence[Section], depth: int = 1) -> Iterator[str]:
     for section in sections:
+        if section.quoted:
+            yield BEGIN_QUOTED
         yield f"{'#' * (depth + 1)} {md_escape(section.title)}"
         if section.body:
             yield section.body
+        if section.quoted:
+            yield END_QUOTED
         yield from _sections_markdown(section.subsections, depth + 1)
 
 
 def to_markdown(doc: PolicyDocument) -> str:
     anchors = doc.anchors()
-    out = [f"# {md_escape(doc.title)}", doc.preamble, f"## {md_escape(doc.contents)}",
+    out = [file_directive(doc), f"# {md_escape(doc.title)}", doc.preamble, f"## {md_escape(doc.contents)}",
            "\n".join(_toc_markdown(doc.sections, anchors)), *_sections_markdown(doc.sections),
            "---", doc.footer]
     return "\n\n".join(out) + "\n"
@@ -91,10 +103,14 @@ def _toc_html(sections: Sequence[Section], anchors: Anchors, depth: int = 1) -> 
 def _sections_html(sections: Sequence[Section], anchors: Anchors, md: MarkdownIt, depth: int = 1) -> Iterator[str]:
     element = '<article class="rule">' if depth >= RULE_DEPTH else "<section>"
     for section in sections:
+        if section.quoted:
+            yield BEGIN_QUOTED
         yield element
         yield f'<h{depth + 1} id="{escape(anchors.of(section))}">{escape(section.title)}</h{depth + 1}>'
         if section.body:
             yield md.render(section.body).rstrip("\n")
+        if section.quoted:
+            yield END_QUOTED
         yield from _sections_html(section.subsections, anchors, md, depth + 1)
         yield "</article>" if depth >= RULE_DEPTH else "</section>"
 
@@ -111,6 +127,7 @@ def to_html(doc: PolicyDocument) -> str:
         f"<style>{_STYLE}</style>",
         "</head>",
         "<body>",
+        file_directive(doc),  # our own words (Texts.quoted_reason): never a user's text
         "<main>",
         f'<h1 id="{escape(anchors.title)}">{title}</h1>',
         md.render(doc.preamble).rstrip("\n"),
