@@ -21,9 +21,10 @@ RULE_DEPTH = 3  # sections this deep are rule entries
 BEGIN_QUOTED, END_QUOTED = "<!-- postlint-begin-quoted -->", "<!-- postlint-end-quoted -->"
 
 
-def file_directive(doc: PolicyDocument) -> str:
-    """The comment that lets the document's quoted blocks through `check`, with its reason."""
-    return f"<!-- postlint-disable-file quoted -- {doc.quoted_reason} -->"
+def file_directive(reason: str) -> str:
+    """The comment that lets a document's quoted blocks through `check`, with its reason (our
+    own words, one line: never a user's text)."""
+    return f"<!-- postlint-disable-file quoted -- {reason} -->"
 
 
 def _toc_markdown(sections: Sequence[Section], anchors: Anchors, depth: int = 1) -> Iterator[str]:
@@ -47,13 +48,13 @@ def _sections_markdown(sections: Sequence[Section], depth: int = 1) -> Iterator[
 
 def to_markdown(doc: PolicyDocument) -> str:
     anchors = doc.anchors()
-    out = [file_directive(doc), f"# {md_escape(doc.title)}", doc.preamble, f"## {md_escape(doc.contents)}",
+    out = [file_directive(doc.quoted_reason), f"# {md_escape(doc.title)}", doc.preamble, f"## {md_escape(doc.contents)}",
            "\n".join(_toc_markdown(doc.sections, anchors)), *_sections_markdown(doc.sections),
            "---", doc.footer]
     return "\n\n".join(out) + "\n"
 
 
-_STYLE = """
+PRINT_STYLE = """
 :root { color-scheme: light; }
 body { font: 11pt/1.55 Georgia, "Times New Roman", serif; color: #1a1a1a; background: #fff;
        max-width: 46em; margin: 2.5em auto; padding: 0 1.2em; }
@@ -87,7 +88,8 @@ hr { border: 0; border-top: 1px solid #bbb; margin: 2.5em 0 1em; }
 """
 
 
-def _markdown() -> MarkdownIt:
+def markdown_renderer() -> MarkdownIt:
+    """CommonMark with tables; raw HTML is shown as text, never run."""
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
@@ -116,7 +118,7 @@ def _sections_html(sections: Sequence[Section], anchors: Anchors, md: MarkdownIt
 
 
 def to_html(doc: PolicyDocument) -> str:
-    md, anchors, title = _markdown(), doc.anchors(), escape(doc.title)
+    md, anchors, title = markdown_renderer(), doc.anchors(), escape(doc.title)
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{escape(doc.lang)}">',
@@ -124,10 +126,10 @@ def to_html(doc: PolicyDocument) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title>",
-        f"<style>{_STYLE}</style>",
+        f"<style>{PRINT_STYLE}</style>",
         "</head>",
         "<body>",
-        file_directive(doc),  # our own words (Texts.quoted_reason): never a user's text
+        file_directive(doc.quoted_reason),
         "<main>",
         f'<h1 id="{escape(anchors.title)}">{title}</h1>',
         md.render(doc.preamble).rstrip("\n"),
