@@ -34,6 +34,7 @@ TEXTS = Texts(
     summary_heading="Your results",
     score="You judged {right} of {count} posts right.",
     review="Read these parts of the policy again: {categories}.",
+    review_list="Read these parts of the policy again:",
     all_right="Every category right: well done.",
     stopped="You stopped after {answered} of {count} posts.",
     again="Practise with other posts",

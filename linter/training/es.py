@@ -37,6 +37,7 @@ TEXTS = Texts(
     summary_heading="Tus resultados",
     score="Has acertado {right} de {count} publicaciones.",
     review="Vuelve a leer estas partes de la política: {categories}.",
+    review_list="Vuelve a leer estas partes de la política:",
     all_right="Has acertado en todas las categorías: buen trabajo.",
     stopped="Has parado tras {answered} de {count} publicaciones.",
     again="Practicar con otras publicaciones",

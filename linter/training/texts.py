@@ -56,6 +56,8 @@ class Texts:
     """{right} and {count}."""
     review: str
     """{categories}: the categories with a wrong answer, to read again in the policy."""
+    review_list: str
+    """The same, before a list of them (the page)."""
     all_right: str
     stopped: str
     """{answered} and {count}: the person quit early."""
