@@ -502,6 +502,7 @@ def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, la
 def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
+    from .examples import company_values, examples_for
     from .packs import load_rules, retired_codes
     from .suppress import DIRECTIVE_RULES
 
@@ -525,9 +526,13 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang:
     if rule.kind in KINDS:
         out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
         out += [wrap(line) for line in KINDS[rule.kind].describe(rule.options)]
-    if text.examples_bad or text.examples_good:
+    examples = examples_for(text, company_values(config))  # the company's own codenames, customers, ...
+    if examples.bad or examples.good:
         out += ["", "Examples"]
-        out += [f"  bad:  {e}" for e in text.examples_bad] + [f"  good: {e}" for e in text.examples_good]
+        out += [f"  bad:  {e}" for e in examples.bad] + [f"  good: {e}" for e in examples.good]
+    if examples.missing:
+        out += [f"  (examples that need {', '.join('{' + name + '}' for name in examples.missing)} are left out: "
+                "the config gives none)"]
     out += ["", "Languages", "  " + ", ".join(
         f"{code} ({'own text' if rule.translated(code) else 'default text'})" for code in rule.languages)]
     if rule.references:

@@ -103,6 +103,7 @@ TEXTS = Texts(
     ),
     codename_until="{name}{aliases}: confidential until {date}",
     codename_unannounced="{name}{aliases}: confidential until it is announced",
+    codename_launched="{name}{aliases}: announced on {date}, fine to name",
     also_written=" (also written {names})",
     customers_public=(
         "**Customers.** Do not name a customer unless the relationship is public: many contracts "
@@ -285,6 +286,11 @@ TEXTS = Texts(
     explain=(
         "Any rule can be read in full, with its examples, with `postlint explain CODE` (for example "
         "`postlint explain {example}`)."
+    ),
+    practise=(
+        "To practise, run `postlint train`, or open the training page of the review server "
+        "(`/training`): short posts built from these rules, to judge one by one, each followed by the "
+        "rule, why and a better wording. Nothing about you or your answers is stored."
     ),
     exceptions_heading="How to ask for an exception",
     exceptions_intro=(

@@ -106,6 +106,7 @@ TEXTS = Texts(
     ),
     codename_until="{name}{aliases}: confidencial hasta el {date}",
     codename_unannounced="{name}{aliases}: confidencial hasta que se anuncie",
+    codename_launched="{name}{aliases}: anunciado el {date}, ya se puede nombrar",
     also_written=" (también escrito {names})",
     customers_public=(
         "**Clientes.** No nombres a un cliente salvo que la relación sea pública: muchos contratos lo "
@@ -298,6 +299,12 @@ TEXTS = Texts(
     explain=(
         "Cualquier regla puede leerse completa, con sus ejemplos, con `postlint explain CÓDIGO` (por "
         "ejemplo, `postlint explain {example}`)."
+    ),
+    practise=(
+        "Para practicar, ejecuta `postlint train` o abre la página de formación del servidor de "
+        "revisión (`/training`): publicaciones cortas hechas con estas reglas, para juzgarlas una a "
+        "una, cada una seguida de la regla, el motivo y una redacción mejor. No se guarda nada sobre ti "
+        "ni sobre tus respuestas."
     ),
     exceptions_heading="Cómo pedir una excepción",
     exceptions_intro=(

@@ -41,6 +41,8 @@ class Texts:
     codename_until: str
     """One listed codename: {name}, {aliases} (may be empty) and {date}."""
     codename_unannounced: str
+    codename_launched: str
+    """One listed codename whose date has passed: {name}, {aliases} and {date}."""
     """One listed codename without a public date: {name} and {aliases}."""
     also_written: str
     """{names}: a codename's or customer's other spellings, in brackets after it."""
@@ -100,6 +102,8 @@ class Texts:
     # 9. training
     explain: str
     """{example}: a rule code in force."""
+    practise: str
+    """How to practise on example posts (`postlint train`, the review page's /training)."""
 
     # 10. exceptions and questions
     exceptions_heading: str

@@ -128,7 +128,8 @@ class _Writer:
                  notify: Notify | None, as_of: dt.date | None) -> None:
         self.config, self.texts, self.lang = config, texts, texts.lang
         self.rules = [r for r in rules if r.enabled]
-        self.values = company_values(config, as_of)
+        self.as_of = as_of or dt.date.today()
+        self.values = company_values(config, self.as_of)
         self.public = None if internal else PublicEdition(config, texts.withheld)
         self.notify = notify or (lambda level, message: None)
         name = config.company.name
@@ -221,7 +222,8 @@ class _Writer:
             return t.codenames_none
         if self.public:
             return t.codenames_public
-        listed = [(t.codename_until if c.public_on else t.codename_unannounced).format(
+        listed = [(t.codename_launched if c.is_public(self.as_of) else t.codename_until if c.public_on
+                   else t.codename_unannounced).format(
             name=md_escape(c.name), aliases=self._also(c.aliases),
             date=c.public_on.isoformat() if c.public_on else "") for c in codenames]
         return t.codenames_internal + "\n" + bullets(listed, indent=2)
@@ -314,7 +316,7 @@ class _Writer:
     def training(self, number: int) -> tuple[str, tuple[Section, ...]]:
         example = self.example_code()
         explain = self.texts.explain.format(example=example) if example else ""
-        return paragraphs(self.policy_text("training"), explain), ()
+        return paragraphs(self.policy_text("training"), explain, self.texts.practise if example else ""), ()
 
     def exceptions(self, number: int) -> tuple[str, tuple[Section, ...]]:
         t = self.texts
