@@ -25,15 +25,15 @@ Block = tuple[bool, str]
 
 def _blocks(session: Session, texts: Texts) -> list[Block]:
     count = len(session.questions)
+    title = f"# {md_escape(texts.title.format(company=session.company))}"
+    if not count:
+        return [(False, f"{title}\n\n{md_escape(texts.no_posts)}")]
     label = lambda number: md_escape(texts.question.format(number=number, count=count))  # noqa: E731
     intro = texts.intro.format(count=count, categories=len(session.categories))
-    head = [f"# {md_escape(texts.title.format(company=session.company))}", md_escape(intro),
-            f"*{md_escape(texts.privacy)}*"]
+    head = [title, md_escape(intro), f"*{md_escape(texts.privacy)}*"]
     if session.uncovered:
         head.append(md_escape(texts.not_covered.format(
             categories=session.join([session.category_name(c) for c in session.uncovered]))))
-    if not count:
-        return [(False, "\n\n".join([*head, md_escape(texts.no_posts)]))]
     posts = [f"### {label(n)}\n\n{md_escape(session.quoted(q.post))}\n\n"
              f"{BOX} {md_escape(texts.publish)} \u2003 {BOX} {md_escape(texts.hold)}"
              for n, q in enumerate(session.questions, 1)]
@@ -50,8 +50,13 @@ def _blocks(session: Session, texts: Texts) -> list[Block]:
             (True, "\n\n".join(answers))]
 
 
+def _directive(session: Session, texts: Texts) -> list[str]:
+    """The file comment that lets the quoted posts through `check` (none when nothing is quoted)."""
+    return [file_directive(texts.quoted_reason)] if session.questions else []
+
+
 def to_markdown(session: Session, texts: Texts) -> str:
-    out = [file_directive(texts.quoted_reason)]
+    out = _directive(session, texts)
     for quoted, markdown in _blocks(session, texts):
         out += [BEGIN_QUOTED, markdown, END_QUOTED] if quoted else [markdown]
     return "\n\n".join(out) + "\n"
@@ -67,7 +72,7 @@ def to_html(session: Session, texts: Texts) -> str:
     return "\n".join([
         "<!DOCTYPE html>", f'<html lang="{escape(session.lang)}">', "<head>", '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{title}</title>",
-        f"<style>{PRINT_STYLE}{_EXTRA_STYLE}</style>", "</head>", "<body>", file_directive(texts.quoted_reason),
+        f"<style>{PRINT_STYLE}{_EXTRA_STYLE}</style>", "</head>", "<body>", *_directive(session, texts),
         "<main>", *body, "</main>", "</body>", "</html>", "",
     ])
 

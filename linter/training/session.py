@@ -71,9 +71,14 @@ class Session:
 
 
 def _rule_text(rule: Rule, lang: str, mask: PublicEdition | None) -> tuple[str, str, str]:
+    """A rule's summary, reason and suggestion in `lang`, on one line each (masked for a handout)."""
     text = rule.text(lang)
-    shown = (" ".join(text.summary.split()).rstrip("."), " ".join(text.why.split()), " ".join(text.suggestion.split()))
-    return tuple(mask.mask(part) for part in shown) if mask else shown  # type: ignore[return-value]
+
+    def shown(part: str) -> str:
+        line = " ".join(part.split())
+        return mask.mask(line) if mask else line
+
+    return shown(text.summary).rstrip("."), shown(text.why), shown(text.suggestion)
 
 
 def build_session(config: Config, rules: Sequence[Rule], lang: str, *, seed: int | None = None,

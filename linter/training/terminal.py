@@ -1,7 +1,7 @@
 """The training as a conversation in a terminal: a post, a question, the answer, and a summary.
 
-`ask` and `say` are the terminal (the CLI passes click's); nothing is written anywhere else, and
-the answers live in this function's memory only. Ctrl+D or Ctrl+C stops the session with the
+`ask` reads a line (the CLI passes `input`) and `say` prints one (`click.echo`); nothing is
+written anywhere else, and the answers live in this function's memory only. Ctrl+D or Ctrl+C stops the session with the
 summary of what was answered.
 """
 
@@ -46,8 +46,14 @@ def run_session(session: Session, texts: Texts, *, ask: Callable[[str], str], sa
     results = Results()
     count = len(session.questions)
     say(style(texts.title.format(company=session.company), bold=True))
+    if not count:
+        say(wrapped(texts.no_posts))
+        return results
     say(wrapped(texts.intro.format(count=count, categories=len(session.categories))))
     say(wrapped(texts.privacy))
+    if session.uncovered:
+        say(wrapped(texts.not_covered.format(categories=session.join(
+            [session.category_name(c) for c in session.uncovered]))))
     for number, question in enumerate(session.questions, 1):
         say("")
         say(style(texts.question.format(number=number, count=count), bold=True))

@@ -141,3 +141,24 @@ def test_help_documents_every_option(run):
     assert code == 0
     for option in ("--config", "--lang", "--format", "--output", "--internal", "--seed"):
         assert option in out
+
+
+def test_a_handout_does_not_load_spacy():
+    import subprocess
+    import sys
+
+    probe = ("import sys; from linter.cli import main\n"
+             "try: main(['train', '--config', 'corpus/postlint.yaml', '--format', 'html', '--seed', '1'])\n"
+             "except SystemExit: pass\n"
+             "print('spacy' in sys.modules, 'presidio_analyzer' in sys.modules, file=sys.stderr)")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stderr.strip().endswith("False False")
+
+
+def test_with_no_rule_in_force_the_handout_says_so_and_still_passes_check(run, tmp_path):
+    config = tmp_path / "postlint.yaml"
+    config.write_text("packs: [pii]\nrules: {pii: off}\n", encoding="utf-8")
+    code, out, _ = run("train", "--config", config, "--format", "md")
+    assert code == 0 and out == f"# Social-media policy training: the company\n\n{TEXTS['en'].no_posts}\n"
+    (tmp_path / "handout.md").write_text(out, encoding="utf-8")
+    assert run("check", "--config", config, tmp_path / "handout.md")[0] == 0
