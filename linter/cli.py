@@ -584,7 +584,7 @@ def _write_document(config: Config, text: str, output: str | None, what: str, in
         return
     target = Path(output).resolve()
     if target in {p.resolve() for p in (config.path, *(ref.path for ref in config.packs)) if p is not None}:
-        _fail(f"{output} is the config or one of its rule packs; write {what.split(' of ')[-1]} elsewhere")
+        _fail(f"{output} is the config or one of its rule packs; write {what} elsewhere")
     try:
         write_atomically(target, text, strict=True)
     except OSError as exc:
