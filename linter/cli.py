@@ -593,6 +593,7 @@ def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, la
 def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
+    from .examples import company_values, examples_for
     from .packs import load_rules, retired_codes
     from .suppress import DIRECTIVE_RULES
 
@@ -618,9 +619,13 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang:
     if rule.kind in KINDS:
         out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
         out += [wrap(line) for line in KINDS[rule.kind].describe(rule.options)]
-    if text.examples_bad or text.examples_good:
+    examples = examples_for(text, company_values(config))  # the company's own codenames, customers, ...
+    if examples.bad or examples.good:
         out += ["", "Examples"]
-        out += [f"  bad:  {e}" for e in text.examples_bad] + [f"  good: {e}" for e in text.examples_good]
+        out += [f"  bad:  {e}" for e in examples.bad] + [f"  good: {e}" for e in examples.good]
+    if examples.missing:
+        out += [f"  (examples that need {', '.join('{' + name + '}' for name in examples.missing)} are left out: "
+                "the config gives none)"]
     out += ["", "Languages", "  " + ", ".join(
         f"{code} ({'own text' if rule.translated(code) else 'default text'})" for code in rule.languages)]
     if rule.references:
@@ -644,28 +649,89 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang:
               help="Write the policy to FILE instead of standard output.")
 def policy_command(config_path: str | None, fmt: str, lang: str | None, internal: bool, output: str | None) -> None:
     """Write the social-media policy in force: the ten usual steps, with every enabled rule."""
-    from .fileio import write_atomically
     from .packs import load_rules
     from .policy import render_policy
 
     config = _config_for(config_path)
-    lang = lang or (config.lang if config.lang in LANGUAGES else config.default_lang)  # auto: the default
-    text = render_policy(config, load_rules(config), lang=lang, fmt=fmt, internal=internal, notify=_notify)
-    edition = "staff (internal) edition: it names confidential values, do not publish it" if internal \
-        else "public edition"
+    text = render_policy(config, load_rules(config), lang=_document_lang(config, lang), fmt=fmt, internal=internal,
+                         notify=_notify)
+    _write_document(config, text, output, "the staff edition of the policy" if internal
+                    else "the public edition of the policy", internal)
+
+
+def _document_lang(config: Config, lang: str | None) -> str:
+    """The language of a document for readers: the one asked for, else the config's (with lang:
+    auto, its default_lang)."""
+    return lang or (config.lang if config.lang in LANGUAGES else config.default_lang)
+
+
+def _write_document(config: Config, text: str, output: str | None, what: str, internal: bool) -> None:
+    """Print a generated document, or write it to `output` (never over the config or a pack)."""
+    from .fileio import write_atomically
+
+    warning = ": it names confidential values, do not publish it" if internal else ""
     if output is None:
         click.echo(text, nl=False)
         if internal:
-            _notify("notice", f"this is the {edition}")
+            _notify("notice", f"this is {what}{warning}")
         return
     target = Path(output).resolve()
     if target in {p.resolve() for p in (config.path, *(ref.path for ref in config.packs)) if p is not None}:
-        _fail(f"{output} is the config or one of its rule packs; write the policy elsewhere")
+        _fail(f"{output} is the config or one of its rule packs; write {what} elsewhere")
     try:
         write_atomically(target, text, strict=True)
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
-    _notify("notice", f"wrote the {edition} of the policy to {output}")
+    _notify("notice", f"wrote {what} to {output}{warning}")
+
+
+@cli.command(name="train")
+@config_option
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="The employee's language: the posts, questions and answers (default: the config's lang; "
+                   "with lang: auto, its default_lang).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]),
+              help="Write a printable handout (the posts, then the answers) instead of asking the questions: "
+                   "md to keep in a repository, html to print.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the handout to FILE instead of standard output (in HTML when FILE ends in .html "
+                   "and no --format is given).")
+@click.option("--internal", is_flag=True,
+              help="In a handout, name the codenames, confidential customers and internal hosts that the "
+                   "default handout describes, as the staff edition of the policy does. Never publish it. "
+                   "(The session in a terminal always names them: only you see it.)")
+@click.option("--seed", type=int, metavar="N",
+              help="Choose the same posts in the same order every time (one handout for a whole class).")
+def train_command(config_path: str | None, lang: str | None, fmt: str | None, output: str | None, internal: bool,
+                  seed: int | None) -> None:
+    """Practise the policy: decide whether short posts may be published, then see why.
+
+    In a terminal, a short session covers every category of the policy in force, in your language,
+    with the company's own codenames and customers, and ends with the categories to read again.
+    Nothing about you or your answers is stored or sent. With --format or -o, it writes a printable
+    handout instead.
+    """
+    from .packs import load_rules
+    from .training import TEXTS, build_session, render_handout
+    from .training.terminal import run_session
+
+    if fmt is None and output is not None:
+        fmt = "html" if Path(output).suffix.lower() in (".html", ".htm") else "md"
+    if fmt is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        _fail("postlint train asks questions: run it in a terminal, or write a printable handout with "
+              "--format md or --format html")
+    config = _config_for(config_path)
+    lang = _document_lang(config, lang)
+    rules = load_rules(config)
+    if fmt is not None:
+        session = build_session(config, rules, lang, seed=seed, internal=internal)
+        _write_document(config, render_handout(session, TEXTS[lang], fmt), output,
+                        "the staff edition of the training handout" if internal else "the training handout", internal)
+        return
+    session = build_session(config, rules, lang, seed=seed)
+    plain = "NO_COLOR" in os.environ
+    run_session(session, TEXTS[lang], ask=input, say=click.echo,
+                style=(lambda text, **_: text) if plain else click.style)
 
 
 @cli.command(name="strip-metadata")

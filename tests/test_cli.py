@@ -135,10 +135,17 @@ def test_o_leaves_the_file_alone_when_nothing_was_reported(run, tmp_path, monkey
 
 
 def test_explain_prints_why_and_examples(run):
-    code, out, _ = run("explain", "conf-codename")
+    code, out, _ = run("explain", "conf-codename", "--config", CORPUS_CONFIG)
     assert code == 0
     assert "Why" in out and "Undisclosed product information" in out
-    assert "bad:  Falcon ships soon" in out and "good:" in out
+    assert "bad:  Project Nightjar ships soon" in out and "good:" in out  # the config's own codename
+
+
+def test_explain_without_a_company_leaves_out_the_examples_that_need_one(run, tmp_path):
+    (tmp_path / "postlint.yaml").write_text("packs: [confidential]\n", encoding="utf-8")
+    code, out, _ = run("explain", "CONF-CODENAME", "--config", tmp_path / "postlint.yaml")
+    assert code == 0 and "{codename}" in out and "Falcon" not in out and "Nightjar" not in out
+    assert "good: We shipped faster builds this week." in out
 
 
 def test_explain_unknown_code_suggests(run):
