@@ -402,10 +402,31 @@ def _capabilities(nlp: Language) -> frozenset[str]:
     return provides(nlp)
 
 
+_OF_A_NOUN = ("nmod", "pobj", "poss", "compound", "nmod:poss")
+_PEOPLE_SETS = frozenset({"groups", "people_nouns", "quantity_words"})
+
+
+def _of_a_thing(word, subject, by_index) -> bool:  # type: ignore[no-untyped-def]
+    """Whether the target `word` only modifies a thing inside the `subject` phrase: "la interfaz de
+    usuario era inútil" is said of the interface. A quantity ("muchos de los X", "the rest of X") or
+    another person noun ("the parents of X") keeps it the target. The governor's own words decide,
+    not its tag: the small Spanish model tags "interfaz" a verb."""
+    while word.i != subject.i and word.head.i != word.i:
+        head = word.head
+        governor = head.head if head.dep_ == "prep" else head  # English hangs "of X" on a preposition
+        if word.dep_ in _OF_A_NOUN or (word.dep_ == "pobj" and head.dep_ == "prep"):
+            tok = by_index.get(governor.i)
+            if governor.pos_ not in ("PRON", "NUM", "DET") and not (tok is not None and tok.names & _PEOPLE_SETS):
+                return True
+        word = governor if head.dep_ == "prep" else head
+    return False
+
+
 def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Span], index: int,
                 lex: Lexicon) -> Iterator[Reading]:
     toks = sn.toks
     targets = [(n, *hit) for n in range(len(toks)) if (hit := sn.target_at(n))]
+    by_index = {t.i - sn.sent.start: t for t in toks}  # a parsed word's position -> its token's sets
 
     def aim_of(n: int) -> tuple[str, int, int] | None:
         """The target a pronoun or target word at n stands for."""
@@ -487,7 +508,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         for _ in range(4):
             subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
             if subjects:
-                return target if any(c.left_edge.i <= first <= c.right_edge.i for c in subjects) else None
+                inside = next((c for c in subjects if c.left_edge.i <= first <= c.right_edge.i), None)
+                return target if inside is not None and not _of_a_thing(parsed[first], inside, by_index) else None
             linked = node.dep_ in _PREDICATE_LINKS or (node.dep_ in ("dobj", "obj") and (
                 node.head.lemma_ in ("have", "tener") or node.head.lemma_ in sn.lex.sets.get("link_verbs", ())))
             if node.head.i == node.i or not linked or node.head.i == first:

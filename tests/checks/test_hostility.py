@@ -42,6 +42,9 @@ def codes(linters, lang, text):
     ("es", "Me das asco, Marcos.", "DER-HOSTILE-PEOPLE"),
     ("es", "Voy a matar a todos los musulmanes.", "DER-THREAT-AIMED"),
     ("es", "Queremos quemar las casas de los gitanos.", "DER-THREAT-AIMED"),
+    ("en", "The rest of the immigrants are disgusting.", "DER-HOSTILE-GROUP"),  # a quantity of them
+    ("en", "The children of immigrants are disgusting.", "DER-HOSTILE-GROUP"),  # people of them
+    ("es", "El resto de los musulmanes son asquerosos.", "DER-HOSTILE-GROUP"),
 ])
 def test_hostile_statements_are_found(linters, lang, text, code):
     assert code in codes(linters, lang, text)
@@ -66,6 +69,8 @@ def test_hostile_statements_are_found(linters, lang, text, code):
     ("es", "Odio la nueva actualización."),
     ("es", "Mata el proceso hijo y vuelve a lanzarlo."),
     ("es", "Las personas trans son bienvenidas en nuestra cafetería."),
+    ("en", "The documentation of the users was useless."),  # said of a thing the target only modifies
+    ("es", "La interfaz de usuario era inútil en pantallas pequeñas, así que la rehicimos."),
 ])
 def test_near_misses_stay_clean(linters, lang, text):
     assert codes(linters, lang, text) == []

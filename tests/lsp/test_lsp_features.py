@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from conftest import AS_OF
+from conftest import AS_OF, CORPUS_CONFIG
 from lsprotocol import types
 
-from linter.config import Config
+from linter.config import Config, load_config
+from linter.examples import company_values, examples_for
 from linter.lsp.checking import checked_path
 from linter.lsp.features import allow_in_config
 from linter.lsp.positions import Positions
@@ -64,11 +67,11 @@ def test_a_suppression_comment_is_written_in_the_posts_markup(markup: str, path:
 def test_every_replacement_clears_its_rules_bad_examples(linter) -> None:
     rules = [r for r in load_rules(Config()) if r.replacement]
     assert {r.code for r in rules} >= {"CONF-INTERNAL-IP", "CONF-TOKEN", "PII-IP"}
+    sample = company_values(load_config(CORPUS_CONFIG), dt.date.fromisoformat(AS_OF))  # the linter's company
     for rule in rules:
         for lang in rule.languages:
-            text = rule.text(lang)
             replacement = rule.in_language(lang).replacement
-            for bad in text.examples_bad:
+            for bad in examples_for(rule.text(lang), sample).bad:
                 found = [f for f in linter.lint(bad, lang=lang, as_of=AS_OF) if f.code == rule.code]
                 assert found, (rule.code, bad)
                 fixed = bad

@@ -114,4 +114,4 @@ def test_the_policy_commits_through_the_pre_commit_hook_and_a_hand_edit_does_not
     assert "error CONF-CUSTOMER 'Vandelay Industries'" in out and "1 file checked: 1 error" in out
 
 
-from test_precommit import blog, hook_repo, pre_commit_home  # noqa: E402,F401  the hook's fixtures
+from test_precommit import blog, pre_commit_home  # noqa: E402,F401  the hook's fixtures
