@@ -64,6 +64,16 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True)
+class Region:
+    """A rectangle of an image in pixels (the image as shown: EXIF orientation applied)."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One policy violation, located in the original text (made by `Rule.finding`).
 
@@ -76,7 +86,10 @@ class Finding:
     equality and of `to_dict()` (the JSON output): they may quote the post. `lang` is the language
     of the post, which the message, why and suggestion are written in (`Rule.in_language`); it is
     left out of `to_dict()` too, so reports keep their shape. `evidence` lists the reasons for and
-    against that decided a value's severity (empty for rules that read no evidence).
+    against that decided a value's severity (empty for rules that read no evidence). A finding in
+    an image (`check --images`) names the image as `path`; `start`/`end` and line:col then point
+    into the text read from it (its metadata, then the words recognised in it), and `region` is
+    where those words stand in the picture (None for metadata and for every finding in a post).
     """
 
     code: str
@@ -97,6 +110,7 @@ class Finding:
     in_path: tuple[int, int] | None = None  # found in the file name (it becomes the URL): `path[a:b]`
     lang: str | None = field(default=None, compare=False, repr=False)
     evidence: tuple[Evidence, ...] = ()
+    region: Region | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -61,6 +61,9 @@ SENSE_FIELDS = {
     "noun": s.Field(s.boolean(), default=False,
                     doc="the phrase names a thing: used as a verb it is another word (a tough nut to crack, "
                         "blow up)"),
+    "reported": s.Field(s.boolean(), default=False,
+                        doc="hostility someone else said, quoted or reported to counter it is not the "
+                            "author's (saying X are animals is disgusting; \"X are parasites\" is a lie)"),
     "predicate": s.Field(s.boolean(), default=False,
                          doc="the phrase must say something of a subject, not stand in the subject it "
                              "describes (the number one platform, not the number one cause of bugs)"),
@@ -134,6 +137,11 @@ class Sense:
             return False
         if o.get("mention") and _mentioned(document, span):
             return False
+        if o.get("reported") and self.nlp is not None:
+            from .hostility import countered
+
+            if countered(document, span, self.nlp):
+                return False
         return True
 
     def _acronym_ok(self, span: Span) -> bool:
