@@ -74,6 +74,7 @@ CHECKSUM = _reason("checksum", FOR, 1)  # Luhn, IBAN, DNI: it is a real one
 SHAPE = _reason("shape", FOR, 1)  # a provider's key format, a private-key block
 MATTER = _reason("matter", FOR, 1)  # a private matter tied to a person's name
 MARKING = _reason("marking", FOR, 1)  # written as a marking on the text: capitals, brackets, its own line
+AIMED = _reason("aimed", FOR, 1)  # harsh words said of a person, a group or the reader (DER-OFFENSIVE)
 COMPANY = _reason("company", FOR, DECISIVE)  # the company's configured codenames, networks, customers
 # Against, capping at a warning: the value may still be one, published on purpose or standing in for one.
 OWN = _reason("own", AGAINST, 0)  # the author's own
@@ -99,6 +100,7 @@ PUBLIC_NUMBER = _reason("public_number", AGAINST, DECISIVE)  # config company.pu
 TOLL_FREE = _reason("toll_free", AGAINST, DECISIVE)  # a business's public line
 DESCRIBED = _reason("described", AGAINST, DECISIVE)  # words about a marking, not the marking
 NEGATED = _reason("negated", AGAINST, DECISIVE)  # "we never share our internal roadmap"
+QUOTATION = _reason("quotation", AGAINST, DECISIVE)  # a block quote: a line from a book, a film, a talk
 
 
 UNSUPPORTED_CHOICES = ("warning", "info", "none")
@@ -185,6 +187,16 @@ def _example_words(language: Language) -> frozenset[str]:
     return frozenset(w for phrase in language.words("example_cues") for w in phrase.split())
 
 
+def _said(document: Document, pattern: regex.Pattern[str], start: int, end: int) -> bool:
+    """Whether `pattern` occurs in `text[start:end]` in the post's words, not in a postlint directive's
+    reason ("# postlint-disable-file quoted -- examples" says nothing about the next line)."""
+    for m in pattern.finditer(document.text, start, end):
+        at = document.source_span(m.start(), m.end())[0]
+        if not any(d.start <= at < d.end for d in document.directives):
+            return True
+    return False
+
+
 def said_to_be_an_example(document: Document, start: int, end: int, *, phrases: bool = True) -> bool:
     """The post says the value is an example: a dummy word ("test", "sample", "prueba") among the
     words right before it, a code comment above it in its sample ("# Sample RSA key, do not use"),
@@ -195,14 +207,14 @@ def said_to_be_an_example(document: Document, start: int, end: int, *, phrases: 
     text = document.text
     s_start, _ = _sentence(document, start, end)
     cues = word_list_pattern(language, "example_cues")
-    if phrases and cues.search(text, s_start, start):
+    if phrases and _said(document, cues, s_start, start):
         return True
     b_start = document.block(start)[0]
     if phrases and b_start < s_start:  # the paragraph opens as an example (its first two sentences)
         opening = _sentence(document, b_start, b_start)[1]
         if opening < s_start:
             opening = _sentence(document, opening + 1, opening + 1)[1]
-        if cues.search(text, b_start, min(opening, s_start)):
+        if _said(document, cues, b_start, min(opening, s_start)):
             return True
     dummies = language.dummy_words if phrases else language.dummy_words - _example_words(language)
     if any(w in dummies for w in _words_before(document, start, 2)):

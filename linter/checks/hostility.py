@@ -768,3 +768,79 @@ def lexicon(unit: Unit, nlp: Language | None) -> Lexicon:
     if key not in _LEXICONS:
         _LEXICONS[key] = Lexicon(unit, nlp)  # type: ignore[arg-type]
     return _LEXICONS[key]
+
+
+# how a person is tied to the noun a hostile word is said of: "one of them", "the guy's boss", "X and Y"
+_SAME_PARTY = frozenset({"prep", "pobj", "poss", "conj", "appos", "nmod", "case", "det", "amod", "compound"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
+_OBJECTS = frozenset({"dobj", "obj", "iobj", "dative"})
+# the sets whose words say something harsh of whoever they are said of (esteem and tolerance words do
+# only when negated, which `readings` reads)
+_HARSH = _HOSTILE - {"esteem_words", "tolerance_verbs", "know_words"}
+_FUNCTION_WORDS = frozenset({"SCONJ", "CCONJ", "DET", "ADP", "AUX", "PRON", "PART", "PUNCT"})  # "así que" is no threat
+
+
+def _said_of(token: Token) -> list[Token] | None:
+    """What a hostile word at `token` is said of: the noun it modifies ("dumb routing", "stupid
+    things"), the subject of the copula it completes ("I'm lazy", "X son unos vagos", or the
+    copula itself when its person says who: "Soy un vago"), the object of its verb, else its
+    subject ("I hate my life", "this sucks"); None when the parse says nothing."""
+    if token.dep_ in ("amod", "compound", "appos"):
+        return [token.head]
+    head = token if any(c.dep_ == "cop" for c in token.children) else \
+        token.head if token.dep_ in ("acomp", "attr", "oprd") else None
+    if head is not None:  # with no subject written, the copula's person says who ("Soy un vago")
+        return [c for c in head.children if c.dep_ in _SUBJECTS] or \
+            [c for c in head.children if c.dep_ == "cop" and "Person=" in str(c.morph)] or None
+    if token.pos_ == "VERB":
+        return [c for c in token.children if c.dep_ in _OBJECTS] or \
+            [c for c in token.children if c.dep_ in _SUBJECTS] or ([token] if "Person=" in str(token.morph) else None)
+    return None
+
+
+def _party(token: Token) -> Iterator[Token]:
+    """A noun and the words that name who it belongs to or goes with ("one of them", "your boss")."""
+    yield token
+    for child in token.children:
+        if child.dep_ in _SAME_PARTY:
+            yield from _party(child)
+
+
+def aims_at_someone(parsed: Doc, unit: Unit, nlp: Language) -> bool:
+    """Whether a parsed unit a model reads as offensive speaks of someone it could hurt: the
+    evidence DER-OFFENSIVE needs (`checks/classifier.py`). A hostile word counts when it is said
+    of a person, a group or the reader ("you are pathetic", "@USER she is a lying hag"), not of a
+    thing ("What about dumb routing?", "skip the stupid things") nor of the speaker ("I'm lazy");
+    a unit without one counts when it speaks to or of someone, though not to the reader as one who
+    might do or undergo something ("you may have been bullied", "then you can make your own"), nor
+    through what the reader has ("the roof of your mouth")."""
+    lex = lexicon(unit, nlp)
+    for sent in parsed.sents:
+        sentence = _Sentence(sent, lex)
+        sentence.repair()
+        toks = sentence.toks
+        people = {n for n in range(len(toks)) if _someone(sentence, sent, n)}
+        if any(t.text.startswith("@") and len(t.text) > 1 for t in toks):
+            return True  # a reply to someone's handle speaks to them
+        hostile = [n for n, t in enumerate(toks) if t.names & _HARSH and t.pos not in _FUNCTION_WORDS
+                   and not (sentence.negated(n, None) or sentence.quoted(n, n + 1))]
+        if not hostile and people:
+            return True
+        for n in hostile:
+            said_of = _said_of(sent[n])
+            if said_of is None and people:
+                return True
+            if said_of and any(t.i - sent.start in people for s in said_of for t in _party(s)):
+                return True
+    return False
+
+
+def _someone(sentence: _Sentence, sent: Span, n: int) -> bool:
+    """Whether the word at n names someone a remark may hurt: a group, people, a person,
+    the reader (not as a possessor, nor in a sentence about what they might do or undergo)."""
+    tok = sentence.toks[n]
+    if "Person=2" in tok.morph or "addressee_pronouns" in tok.names:
+        if "Poss=Yes" in tok.morph or sent[n].dep_ == "poss":
+            return False  # "your mouth": the thing is spoken of
+        return not any("possibility_words" in t.names for t in sentence.toks)
+    return sentence.target_at(n) is not None

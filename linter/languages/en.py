@@ -53,6 +53,7 @@ UNIT = Language(
         "evidence.shape": "it has the format of its kind",
         "evidence.matter": "a private matter is tied to the name",
         "evidence.marking": "it is written as a marking on the text (capitals, brackets, its own line)",
+        "evidence.aimed": "said of a person, a group or the reader",
         "evidence.company": "one of the company's configured values",
         "evidence.own": "the author's own",
         "evidence.contact": "offered to readers as a way to get in touch",
@@ -75,6 +76,7 @@ UNIT = Language(
         "evidence.toll_free": "a toll-free business line",
         "evidence.described": "words about a marking, not a marking on the text",
         "evidence.negated": "negated",
+        "evidence.quotation": "a quotation (a block quote)",
     },
     stop_words=frozenset("""
         the of and to in is was that for it with as on be at by this have from or had not but what

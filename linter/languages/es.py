@@ -80,6 +80,7 @@ UNIT = Language(
         "evidence.shape": "tiene el formato de su tipo",
         "evidence.matter": "un asunto privado va unido al nombre",
         "evidence.marking": "está escrito como una marca del texto (mayúsculas, paréntesis, su propia línea)",
+        "evidence.aimed": "dicho de una persona, de un grupo o del lector",
         "evidence.company": "uno de los valores configurados de la empresa",
         "evidence.own": "es del propio autor",
         "evidence.contact": "se ofrece a los lectores como forma de contacto",
@@ -102,6 +103,7 @@ UNIT = Language(
         "evidence.toll_free": "una línea gratuita de empresa",
         "evidence.described": "palabras sobre una marca, no una marca del texto",
         "evidence.negated": "negado",
+        "evidence.quotation": "una cita (un bloque citado)",
     },
     # not "ya": English slang writes it too ("hell ya")
     stop_words=frozenset("""

@@ -269,3 +269,16 @@ JWT = ("eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJhY21lLW9wcyIsImlhdCI6MTc
 def test_a_secret_given_for_example_still_works_but_a_sample_is_none(plain_linter, lang, given, sample):
     assert verdict(plain_linter, given, "CONF-JWT", lang) == (ERROR, [ev.SHAPE])
     assert verdict(plain_linter, sample, "CONF-JWT", lang) == (None, [])
+
+
+@pytest.mark.parametrize(("lang", "directive", "prose"), [
+    ("en", "# postlint-disable-file quoted -- examples", "For example:"),
+    ("es", "# postlint-disable-file quoted -- ejemplos", "Por ejemplo:"),
+])
+def test_a_directives_reason_is_not_the_posts_words(plain_linter, lang, directive, prose):
+    line = "Dana Ruiz, dana.ruiz@gmail.com" if lang == "en" else "Lucía Pérez, lucia.perez@gmail.com"
+    found = plain_linter.lint(f"{directive}\n{line}\n", path="post.txt", lang=lang, as_of="2026-11-25")
+    assert [(f.line, str(f.severity)) for f in found if f.code == "PII-EMAIL"] == [(2, "error")]
+    # near miss: the same word in the post's own opening line makes the address an example
+    assert [f for f in plain_linter.lint(f"{prose}\n{line}\n", path="post.txt", lang=lang, as_of="2026-11-25")
+            if f.code == "PII-EMAIL"] == []
