@@ -406,6 +406,22 @@ _OF_A_NOUN = ("nmod", "pobj", "poss", "compound", "nmod:poss")
 _PEOPLE_SETS = frozenset({"groups", "people_nouns", "quantity_words"})
 
 
+_BEING_NEAR = frozenset({"live", "be", "have", "work", "vivir", "estar", "tener", "trabajar"})
+_NOUN_USES = frozenset({"xcomp", "dobj", "obj", "pobj", "compound", "amod"})
+
+
+def _wanted_somewhere(following: list[_Tok]) -> bool:
+    """"Nobody wants X here": a place follows, and no infinitive before it but one of living near
+    ("who would want to live near X"): "don't want to encourage everybody to write code in this
+    style" wants an action, not a person away."""
+    for tok in following:
+        if "VerbForm=Inf" in tok.morph and "live_words" not in tok.names and tok.lemma not in _BEING_NEAR:
+            return False
+        if "place_words" in tok.names:
+            return True
+    return False
+
+
 def _of_a_thing(word, subject, by_index) -> bool:  # type: ignore[no-untyped-def]
     """Whether the target `word` only modifies a thing inside the `subject` phrase: "la interfaz de
     usuario era inútil" is said of the interface. A quantity ("muchos de los X", "the rest of X") or
@@ -464,7 +480,7 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         """An unnamed subject of the verb before n (Spanish drops it): "son parásitos", "eres basura"."""
         for k in range(n, max(-1, n - 4), -1):
             morph = toks[k].morph
-            if "Person=2" in morph:
+            if "Person=2" in morph and toks[k].pos in ("AUX", "VERB"):  # "eres basura"; English "you" is a word, read elsewhere
                 return "person", k, k + 1
             if "Person=3" in morph and "Number=Plur" in morph and toks[k].pos in ("AUX", "VERB"):
                 aim = _pronoun_aim(doc, sentences, index, lex, upto=toks[k].i)
@@ -568,9 +584,11 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
                 marked = n + 1 < len(toks) and toks[n + 1].lower == "a"  # Spanish marks its person object
                 yield from emit(n, (objected(n, target) if "disguised" not in names and close > 2 and not marked
                                     else target) or clitic(n), "derogation")
+        if verb and tok.tag == "VBG" and parsed is not None and parsed[tok.i - sn.sent.start].dep_ in _NOUN_USES:
+            verb = False  # a gerund used as a noun: "those changes don't have bearing on your users"
         wanting = tok.lemma in ("want", "querer")  # only wanted somewhere: "nobody wants X here"
-        if "tolerance_verbs" in names and verb and (negated() or rhetorical()) and (not wanting or any(
-                "place_words" in t.names for t in toks[n + 1:n + 1 + _WINDOW])):
+        if "tolerance_verbs" in names and verb and (negated() or rhetorical()) and (not wanting or _wanted_somewhere(
+                toks[n + 1:n + 1 + _WINDOW])):
             permission = tok.lemma in ("allow", "permit", "let", "dejar", "permitir")
             target = after(n) or clitic(n)
             if target is None and (tok.tag == "VBN" or (sn.lex.unit.modifiers_follow and any(
@@ -603,11 +621,13 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
                 target = hit if hit and sn.lex.unit.modifiers_follow else None
                 if target is None:  # "you filthy rat", "rata asquerosa" said to someone
                     for k in range(max(0, n - 3), n):
-                        if "addressee_pronouns" in toks[k].names:
+                        if "addressee_pronouns" in toks[k].names and all(
+                                t.pos in ("ADJ", "ADV", "DET", "PUNCT") for t in toks[k + 1:n]):
                             target = ("person", k, k + 1)
             if target is None and tok.pos == "NOUN" and n + 2 < len(toks) and toks[n + 1].lower in ("of", "de"):
                 target = after(n + 1, 3)  # "a plague of X", "invasión de X"
-            if target is None and any("Person=2" in t.morph for t in toks) and copula_before(n):
+            if target is None and any("Person=2" in t.morph and t.pos in ("AUX", "VERB") for t in toks) \
+                    and copula_before(n):
                 target = implicit(n)
             yield from emit(n, target, "derogation")
         present = "Tense=Pres" in tok.morph or tok.tag in ("VBP", "VBZ")
@@ -617,7 +637,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
             t.lemma in ("have", "tener", "haber") for t in toks[max(0, n - 4):n])  # "X have no value"
         determined = tok.pos in ("NOUN", "ADJ") and any(
             t.lower in ("the", "a", "an", "el", "la", "un", "una") for t in toks[max(0, n - 2):n])
-        if "esteem_words" in names and n not in inside and predicated and not determined and negated():
+        hedged = any("possibility_words" in t.names or t.lower in ("as", "tan") for t in toks[max(0, n - 4):n])
+        if "esteem_words" in names and n not in inside and predicated and not determined and not hedged and negated():
             target = subject(n, before(n)) or implicit(n)
             if target is None and n > 0 and toks[n - 1].lower in ("nothing", "nada", "no"):
                 target = after(n, 4)  # "nothing good about X"
@@ -625,7 +646,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         if "curse_words" in names:
             last = n + tok.ends - tok.i - 1  # the phrase's last word: "que les den | a X"
             yield from emit(n, after(last, 4) or before(n, 4) or implicit(n), "derogation")
-        if "know_words" in names and n + 1 < len(toks) and toks[n + 1].lower in ("where", "dónde", "donde"):
+        if "know_words" in names and n + 1 < len(toks) and toks[n + 1].lower in ("where", "dónde", "donde") \
+                and sn.first_person(n) and not negated():
             for k in range(n + 2, min(len(toks), n + 7)):  # "I know where X lives": a threat to find them
                 if "live_words" in toks[k].names:
                     yield from emit(n, next((h for m in range(n + 1, k) if (h := aim_of(m))), None)
