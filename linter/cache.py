@@ -35,7 +35,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__, models
+from . import __version__, languages, models
+from .checks._evidence import REASONS, reason_text
 from .fileio import read_file, write_atomically
 from .finding import Finding, Severity
 from .languages import LANGUAGES
@@ -48,10 +49,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("postlint")
 CACHE_ENV = "POSTLINT_CACHE_DIR"
-FORMAT = 3  # 3: no text at all (references only), entries signed, a record names its post language
+FORMAT = 4  # 3: no text at all (references only), entries signed, a record names its post language; 4: evidence
 # Finding fields the cache re-derives from the source and the rule instead of storing them.
 _DERIVED = {"code", "category", "severity", "message", "why", "suggestion", "start", "end", "line", "col",
-            "end_line", "end_col", "match", "path", "values", "lang"}
+            "end_line", "end_col", "match", "path", "values", "lang", "evidence"}
+REASON_KEYS = tuple(REASONS)  # evidence is stored as places in this list (the code's fingerprint pins it)
 _LIBRARIES = ("spacy", "presidio-analyzer", "phonenumbers", "regex", "tldextract")
 
 
@@ -267,6 +269,8 @@ def _encode(findings: Sequence[Finding], source: str, rules: Mapping[str, Rule],
                                   "start": finding.start, "end": finding.end, "values": stored}
         if finding.lang is not None:
             record["lang"] = finding.lang
+        if finding.evidence:  # the reasons by their place in the registry: their words are never the post's
+            record["evidence"] = [REASON_KEYS.index(e.reason) for e in finding.evidence]
         extra = {}
         for field in dataclasses.fields(finding):
             if field.name in _DERIVED:
@@ -307,7 +311,9 @@ def _decode(records: list[dict[str, Any]], source: str, path: str | None,
         values = {name: refs.resolve(ref) for name, ref in record["values"].items()}
         extra: dict[str, Any] = {name: refs.resolve(v) if isinstance(v, list) else v
                                  for name, v in record.get("extra", {}).items()}
+        evidence = tuple(reason_text(REASON_KEYS[int(index)], languages.get(rule.lang or LANGUAGES[0]))
+                         for index in record.get("evidence", ()))
         finding = rule.finding(source, lines, start, end, values=values,
-                               severity=Severity(record["severity"]), path=path)
+                               severity=Severity(record["severity"]), path=path, evidence=evidence)
         findings.append(dataclasses.replace(finding, **extra) if extra else finding)
     return findings

@@ -245,10 +245,14 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
 @click.option("--brief", is_flag=True,
               help="Text output: findings that do not fail the run (below --fail-on) on one line each, "
                    "after the others (the pre-commit hook's way: a passing commit still shows its warnings).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Text output: under each finding, the evidence for and against that decided its severity "
+                   "(json and sarif always carry it).")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
           allow_outside_packs: bool, images: bool, fmt: str, fail_on: str, baseline_path: str | None,
-          redact: bool, color: bool | None, sort_files: bool, show_config: bool, brief: bool) -> None:
+          redact: bool, color: bool | None, sort_files: bool, show_config: bool, brief: bool,
+          verbose: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
     from .report import Summary, reporter
@@ -276,10 +280,11 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
             (result,), _ = redact_results([result], run.rules)
         streamed[index] = result
         if not sort_files:
-            _echo(render_file(result, colour=colour, brief_below=brief_below), colour=colour)
+            _echo(render_file(result, colour=colour, brief_below=brief_below, verbose=verbose), colour=colour)
             return
         while ready[0] in streamed:
-            _echo(render_file(streamed[ready[0]], colour=colour, brief_below=brief_below), colour=colour)
+            _echo(render_file(streamed[ready[0]], colour=colour, brief_below=brief_below, verbose=verbose),
+                  colour=colour)
             ready[0] += 1
 
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,

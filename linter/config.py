@@ -98,6 +98,7 @@ class Company:
     spokespeople: tuple[Spokesperson, ...] = ()
     public_numbers: tuple[str, ...] = ()  # support lines, a donations IBAN: published on purpose
     competitors: tuple[Competitor, ...] = ()
+    networks: tuple[str, ...] = ()  # internal address ranges (CIDR): an address in one is an error anywhere
     public_places: tuple[PublicPlace, ...] = ()
 
 
@@ -222,6 +223,21 @@ def _model(value: Any, mark: Mark, problems: list[Problem]) -> Any:
     return name
 
 
+def _network(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+    """A CIDR range (`10.20.0.0/16`, `2001:db8:40::/48`) or one address, written normalised."""
+    import ipaddress
+
+    text = s.string()(value, mark, problems)
+    if text is s.INVALID:
+        return text
+    try:
+        return str(ipaddress.ip_network(text.strip(), strict=False))
+    except ValueError:
+        problems.append(mark.problem("E104", f"{s.shown(text)} is not an IP range",
+                                     "write it in CIDR notation, e.g. 10.20.0.0/16 or 2001:db8:40::/48"))
+        return s.INVALID
+
+
 _COMPANY = {
     "name": s.Field(s.string(), default=""),
     "domains": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
@@ -240,6 +256,8 @@ _COMPANY = {
                               doc="numbers the company publishes (support lines, its IBAN): never reported"),
     "competitors": s.Field(s.list_of(_name_entry({}, "competitor")), default_factory=list,
                            doc="competitors, whom posts must not disparage"),
+    "networks": s.Field(s.list_of(_network, allow_single=True), default_factory=list,
+                        doc="the company's internal address ranges (CIDR): an address in one is reported anywhere"),
     "public_places": s.Field(s.list_of(s.mapping_of({
         "name": s.Field(s.string(), required=True, doc="what the place is: 'Madrid office'"),
         "lat": s.Field(s.number(minimum=-90, maximum=90), required=True, doc="latitude in degrees, north positive"),
@@ -360,6 +378,7 @@ def parse_config(data: Any, path: Path | None, mark: Mark, problems: list[Proble
         spokespeople=tuple(Spokesperson(e["name"], e["role"]) for e in entries("spokespeople")),
         public_numbers=tuple(n for n in _valid(c.get("public_numbers"), None) or [] if n is not s.INVALID),
         competitors=tuple(Competitor(e["name"], tuple(e["aliases"])) for e in entries("competitors")),
+        networks=tuple(n for n in _valid(c.get("networks"), None) or [] if n is not s.INVALID),
         public_places=tuple(PublicPlace(e["name"], e["lat"], e["lon"], e["radius"]) for e in entries("public_places")),
     ) if not problems else Company()
     config = Config(

@@ -15,6 +15,7 @@ import regex
 from . import languages
 from .markup import Directive, Zone, extract, markup_for
 from .normalize import normalise
+from .publisher import Publisher, publisher_of
 from .textmap import LineIndex, OffsetMap, ShiftedMap
 
 if TYPE_CHECKING:
@@ -73,6 +74,12 @@ class Document:
     def language(self) -> languages.Language:
         """The unit of the post's language: its model and the words the checks read."""
         return languages.get(self.lang)
+
+    @property
+    def publisher(self) -> Publisher:
+        """Who publishes the post, derived from the site files of its repository (`publisher.py`):
+        the company's own domains stand in for it when the config names them."""
+        return publisher_of(self.path)
 
     @property
     def doc(self) -> Doc:

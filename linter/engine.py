@@ -396,7 +396,8 @@ class Linter:
             for hit in check.run_on_name(document.path[span[0]:span[1]], document):
                 findings.append(check.rule.finding(document.source, document.lines, 0, 0, values=hit.values,
                                                    severity=hit.severity, path=document.path,
-                                                   in_path=(span[0] + hit.start, span[0] + hit.end)))
+                                                   in_path=(span[0] + hit.start, span[0] + hit.end),
+                                                   evidence=hit.evidence))
         return findings
 
     def _check(self, document: Document, runtime: _Runtime) -> list[Finding]:
@@ -418,7 +419,7 @@ class Linter:
         if end <= start:
             return None
         return rule.finding(document.source, document.lines, start, end, values=hit.values, severity=hit.severity,
-                            path=document.path, template=hit.template)
+                            path=document.path, template=hit.template, evidence=hit.evidence)
 
 
 _PAGE_BUNDLE = frozenset({"index", "_index", "readme"})  # Hugo and others: the folder is the slug

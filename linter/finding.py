@@ -50,6 +50,20 @@ _RANKS = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """One reason for or against reporting a value, as the finding shows it to its reader.
+
+    `side` is "for" or "against"; `reason` is a key of the evidence registry
+    (`checks/_evidence.py`); `text` is how the post's language says it. Never words of the post:
+    "a personal webmail domain", not the address, so caches, logs and `--redact` output may keep it.
+    """
+
+    side: str
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Region:
     """A rectangle of an image in pixels (the image as shown: EXIF orientation applied)."""
 
@@ -71,10 +85,11 @@ class Finding:
     `{entity}`, ...): the findings cache and `--redact` read them there. They are left out of
     equality and of `to_dict()` (the JSON output): they may quote the post. `lang` is the language
     of the post, which the message, why and suggestion are written in (`Rule.in_language`); it is
-    left out of `to_dict()` too, so reports keep their shape. A finding in an image (`check
-    --images`) names the image as `path`; `start`/`end` and line:col then point into the text read
-    from it (its metadata, then the words recognised in it), and `region` is where those words stand
-    in the picture (None for metadata and for every finding in a post).
+    left out of `to_dict()` too, so reports keep their shape. `evidence` lists the reasons for and
+    against that decided a value's severity (empty for rules that read no evidence). A finding in
+    an image (`check --images`) names the image as `path`; `start`/`end` and line:col then point
+    into the text read from it (its metadata, then the words recognised in it), and `region` is
+    where those words stand in the picture (None for metadata and for every finding in a post).
     """
 
     code: str
@@ -94,12 +109,14 @@ class Finding:
     values: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     in_path: tuple[int, int] | None = None  # found in the file name (it becomes the URL): `path[a:b]`
     lang: str | None = field(default=None, compare=False, repr=False)
+    evidence: tuple[Evidence, ...] = ()
     region: Region | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         del data["values"]
         data["in_path"] = list(self.in_path) if self.in_path else None
+        data["evidence"] = [asdict(e) for e in self.evidence]
         del data["lang"]
         data["category"] = str(self.category)
         data["severity"] = str(self.severity)

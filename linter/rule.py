@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .finding import Category, Finding, Severity
+from .finding import Category, Evidence, Finding, Severity
 from .languages import LANGUAGES
 
 if TYPE_CHECKING:
@@ -116,7 +116,8 @@ class Rule:
     def finding(self, source: str, lines: LineIndex, start: int, end: int, *,
                 values: Mapping[str, str] | None = None, severity: Severity | None = None,
                 path: str | None = None, message: str | None = None, suggestion: str | None = None,
-                template: str | None = None, in_path: tuple[int, int] | None = None) -> Finding:
+                template: str | None = None, in_path: tuple[int, int] | None = None,
+                evidence: tuple[Evidence, ...] = ()) -> Finding:
         """The one way a `Finding` is made: this rule's report of `source[start:end]`.
 
         `values` fill the message and suggestion templates besides `{match}`; those the templates
@@ -124,7 +125,8 @@ class Rule:
         this one hit; `template` names another of the rule's messages (`own_message`: see
         `templates`), kept among the values as `TEMPLATE` so a rebuilt finding reads the same;
         `message` and `suggestion` replace the templates for reports written case by case
-        (suppression directives). `in_path` reports `path[a:b]` (the file name) instead.
+        (suppression directives). `in_path` reports `path[a:b]` (the file name) instead. `evidence`
+        is what decided the severity (`checks/_evidence.py`).
         """
         match = path[in_path[0]:in_path[1]] if in_path and path else source[start:end]
         given = values or {}
@@ -141,7 +143,7 @@ class Rule:
             suggestion=(self.suggestion.format_map(filled) if self.suggestion else "") if suggestion is None
             else suggestion,
             start=start, end=end, line=line, col=col, end_line=end_line, end_col=end_col, match=match,
-            path=path, values=values, in_path=in_path, lang=self.lang,
+            path=path, values=values, in_path=in_path, lang=self.lang, evidence=evidence,
         )
 
     @functools.cached_property

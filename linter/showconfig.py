@@ -1,8 +1,9 @@
 """`postlint check --show-config`: which config governs each path, and what it sets.
 
 A config beside a post replaces the team's policy for that folder; this shows it before anything
-is checked. Company values (codenames, customers) are counted, never printed: the output is meant
-for CI logs.
+is checked. Company values (codenames, customers, networks) are counted, never printed: the output
+is meant for CI logs. With no `company.domains`, it prints the publisher's identity derived from the
+repository of each path (`publisher.py`): public domains and a site's name, and the files read.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from .config import Config
 from .fileio import format_size
+from .publisher import Publisher, publisher_of
 from .report.results import display
 from .sources import Configs
 
@@ -35,6 +37,24 @@ def show_config(paths: Sequence[str], *, config_path: Path | None = None, stdin_
     return "\n".join(blocks)
 
 
+def _publishers(members: list[str]) -> list[str]:
+    """What the repository of each path says of its publisher (`publisher.py`), once per identity."""
+    lines: dict[Publisher, list[str]] = {}
+    for member in members:
+        target = str(Path(member) / "x") if member != "-" and Path(member).is_dir() else member
+        lines.setdefault(publisher_of(target), []).append(member)
+    out = []
+    for publisher, paths in lines.items():
+        if not publisher:
+            out.append(f"  publisher: none derived for {', '.join(display(p) for p in paths)} (no CNAME, site "
+                       "config or package.json up to the repository root)")
+            continue
+        name = f" '{display(publisher.name)}'" if publisher.name else ""
+        out.append(f"  publisher{name}: {', '.join(publisher.domains) or 'no domain'} (derived from "
+                   f"{', '.join(display(s) for s in publisher.sources)}; company.domains overrides it)")
+    return out
+
+
 def _describe(key: Path | None, config: Config, members: list[str], rules: Sequence[object]) -> str:
     enabled = sum(1 for r in rules if getattr(r, "enabled", False))
     lines = [f"config: {display(str(key)) if key else 'none (built-in rules, no company policy)'}"
@@ -50,9 +70,12 @@ def _describe(key: Path | None, config: Config, members: list[str], rules: Seque
     counts = [(len(company.codenames), "codename", "codenames"), (len(company.customers), "customer", "customers"),
               (len(company.internal_domains), "internal domain", "internal domains"),
               (len(company.domains), "public domain", "public domains"),
-              (len(company.spokespeople), "spokesperson", "spokespeople")]
+              (len(company.spokespeople), "spokesperson", "spokespeople"),
+              (len(company.networks), "network", "networks")]
     lines.append("  company: " + ", ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts)
                  + " (names not shown)")
+    if not company.domains:
+        lines += _publishers(members)
     lines.append(f"  lang: {config.lang}; max_bytes: {format_size(config.max_bytes)}; "
                  f"report.redact: {'true' if config.redact else 'false'}")
     if config.exclude:

@@ -145,7 +145,7 @@ def pre_commit_run(blog: Path, home: Path) -> subprocess.CompletedProcess[str]:
 
 def test_hook_blocks_a_staged_post_with_a_customer_email(blog, pre_commit_home):
     (blog / "post.md").write_text(LEAK, encoding="utf-8")
-    (blog / "other.md").write_text("Call our client on 212-555-0147.\n", encoding="utf-8")
+    (blog / "other.md").write_text("Call our client on 212-867-0147.\n", encoding="utf-8")
     git(blog, "add", "post.md", "other.md")
     result = pre_commit_run(blog, pre_commit_home)
     out = result.stdout + result.stderr

@@ -126,7 +126,7 @@ def test_baseline_then_check_reports_only_new_findings(run, site, tmp_path):
     code, out, err = run("baseline", "content", "--as-of", AS_OF)
     assert code == 0 and "recorded 1 finding in 1 file to .postlint-baseline.json" in err
     assert "jane" not in (tmp_path / ".postlint-baseline.json").read_text(encoding="utf-8")
-    site("content/a.md", "New intro.\n\nIntro.\nMail jane.roe@gmail.com\nCall 212-555-0147\n")
+    site("content/a.md", "New intro.\n\nIntro.\nMail jane.roe@gmail.com\nCall 212-867-0147\n")
     code, out, _ = run("check", "content", "--baseline", ".postlint-baseline.json", "--as-of", AS_OF)
     assert code == 1
     assert re.findall(r"^\S+:(\d+):\d+: error (\S+)", out, re.MULTILINE) == [("5", "PII-PHONE")]

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from ..config import Company
     from ..document import Document
     from ..errors import Problem
-    from ..finding import Severity
+    from ..finding import Evidence, Severity
     from ..rule import Rule
     from ..yamlio import Mark
 
@@ -35,6 +35,7 @@ class Hit:
     values: Mapping[str, str] = field(default_factory=dict)
     severity: Severity | None = None  # a check may grade a hit below or above the rule's default
     template: str | None = None  # a rule option holding another message (`own_message`); None: `message`
+    evidence: tuple[Evidence, ...] = ()  # the reasons that decided `severity` (`_evidence.py`)
 
 
 class Check:

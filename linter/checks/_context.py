@@ -32,16 +32,19 @@ def alternatives(words: Iterable[str], *, loose_spaces: bool = False) -> str:
 
 @functools.cache
 def _clause_end(language: Language) -> regex.Pattern[str]:
-    """Punctuation, a spaced dash, or one of the language's clause words ("but", "however")."""
+    """Punctuation, a spaced dash, one of the language's clause words ("but", "however"), or a line
+    break, unless the line goes on in lower case: a paragraph wrapped in the source ("does not\n
+    guarantee success") is one clause."""
     words = "".join(rf"|\b{regex.escape(w)}\b" for w in language.clause_words)
-    return regex.compile(rf"[.!?;:\n]|\s[-\u2013\u2014]\s{words}", regex.IGNORECASE)
+    return regex.compile(rf"[.!?;:]|\n(?![^\S\n]*(?-i:\p{{Ll}}))|\s[-\u2013\u2014]\s{words}", regex.IGNORECASE)
 
 
 def clause_before(text: str, start: int, language: Language, limit: int = 80) -> str:
     """The text from the start of the clause that holds `start` (at most `limit` characters back)."""
     lo = max(0, start - limit)
     before = text[lo:start]
-    ends = list(_clause_end(language).finditer(before))
+    # the character at `start` is read too: a line break goes on the clause when the line after it does
+    ends = [m for m in _clause_end(language).finditer(text[lo:start + 1]) if m.end() <= len(before)]
     return before[ends[-1].end():] if ends else before
 
 

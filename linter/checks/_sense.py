@@ -58,6 +58,9 @@ SENSE_FIELDS = {
     "mention": s.Field(s.boolean(), default=False,
                        doc="a quoted phrase in a sentence that talks about words is mentioned, not used "
                            "(Don't refer to 'handicapped people')"),
+    "noun": s.Field(s.boolean(), default=False,
+                    doc="the phrase names a thing: used as a verb it is another word (a tough nut to crack, "
+                        "blow up)"),
     "reported": s.Field(s.boolean(), default=False,
                         doc="hostility someone else said, quoted or reported to counter it is not the "
                             "author's (saying X are animals is disgusting; \"X are parasites\" is a lie)"),
@@ -77,6 +80,8 @@ MODIFIERS = frozenset({"amod", "compound", "nummod", "npadvmod", "advmod", "quan
                        "appos"})
 PREPOSITIONS = frozenset({"prep", "case"})  # English's label for a preposition, and UD's
 RELATIVE_CLAUSES = frozenset({"relcl", "acl", "acl:relcl"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "nsubj:pass"})
+PREDICATE_COMPLEMENTS = frozenset({"oprd", "xcomp", "ccomp", "acomp"})  # what a verb makes its object ("make X internal")
 
 
 class Sense:
@@ -121,6 +126,8 @@ class Sense:
         if o.get("label") and self._not_a_label(span, document.language):
             return False
         if o.get("organisation") and not self._of_organisation(document, span):
+            return False
+        if o.get("noun") and span[-1].pos_ in ("VERB", "AUX"):
             return False
         if o.get("predicate") and (_numbering_or_question(span) or self._in_subject(span, document.language)):
             return False
@@ -227,10 +234,16 @@ class Sense:
             return False
         sent = span.sent
         parsed = parse_on_demand(self.nlp, sent)
-        for token in (parsed[span.root.i - sent.start], *parsed[span.root.i - sent.start].ancestors):
-            # English heads a clause with "be"; Universal Dependencies hang the copula off the predicate
-            if token.lemma_ in language.copulas or any(c.dep_ == "cop" and c.lemma_ in language.copulas
-                                                       for c in token.children):
+        root = parsed[span.root.i - sent.start]
+        if root.dep_ in PREDICATE_COMPLEMENTS and root.head.pos_ == "VERB" and root.head.i < root.i \
+                and root.head.lemma_ not in language.copulas:
+            return True  # "make _createSocketHandle() internal only", "mark the field confidential"
+        for token in (root, *root.ancestors):
+            # English heads a clause with "be"; Universal Dependencies hang the copula off the predicate;
+            # a passive says it of its subject too ("full details are embargoed until the release")
+            passive = any(c.dep_ in PASSIVE_SUBJECTS for c in token.children)
+            if passive or token.lemma_ in language.copulas or any(
+                    c.dep_ == "cop" and c.lemma_ in language.copulas for c in token.children):
                 subjects = [c for c in token.children if c.dep_ in SUBJECTS]
                 return any(c.pos_ in NOUNS and not any(d.lower_ in language.demonstratives for d in c.children)
                            for c in subjects)

@@ -39,13 +39,15 @@ from ..encoder import DATA_DIR, load_encoder, units
 from ..multilingual import load_judge
 from ..nlp import Needs, parse_on_demand
 from . import Check, Hit, register
+from . import _evidence as ev
 from ._phrases import PhraseSet
 from ._targets import TARGETS_FIELD, Targets, describe, personal
-from .hostility import aimed_at_people, defused
+from .hostility import aimed_at_people, aims_at_someone, defused
 
 if TYPE_CHECKING:
     import numpy as np
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from ..document import Document
     from ..errors import Problem
@@ -238,4 +240,20 @@ class ClassifierCheck(Check):
                 continue  # harsh words about things, not people: "kill the process"
             if defused(document, start, end, self.nlp):
                 continue  # hostile words denied, reported to counter them, or said of things
-            yield Hit(start, end, {"score": f"{p:.2f}", "aimed": f", aimed at {target}" if target else ""})
+            reasons = self._evidence(document, start, end, parsed)
+            if ev.decide(self.rule.severity, reasons, unsupported=None) is None:
+                continue
+            yield Hit(start, end, {"score": f"{p:.2f}", "aimed": f", aimed at {target}" if target else ""},
+                      evidence=ev.worded(reasons, document.language))
+
+    def _evidence(self, document: Document, start: int, end: int, parsed: Doc) -> list[str]:
+        """The reasons for and against a model's reading of `text[start:end]` as an attack: it needs
+        someone it is said of, and no quotation or changelog around it."""
+        if ev.in_changelog_entry(document, start, end):
+            return [ev.CHANGELOG]  # a commit title: "readline: support TERM=dumb"
+        if "quote" in document.zones_at(start, end):
+            return [ev.QUOTATION]  # "> Fear is the mind-killer."
+        if next(self.targets.find(parsed, document.language), None) or \
+                aims_at_someone(parsed, document.language, self.nlp):  # type: ignore[arg-type]
+            return [ev.AIMED]
+        return []

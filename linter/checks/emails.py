@@ -1,14 +1,18 @@
 """`emails`: a person's email address, told apart from everything else written with an `@`.
 
-Presidio finds what is shaped like an address; this kind decides whose it is. It is no person's
-mailbox when it is a login (`git@github.com:org/repo.git`, `ssh://deploy@host`, `ubuntu@...`), a
-documentation domain reserved by RFC 2606/6761 (`example.com`, `.test`, `.invalid`, `localhost`),
-a tutorial's placeholder (`you@yourcompany.com`), one of the company's own domains (config
-`company.domains`), a role, team or list mailbox
-(`press@`, `mobile@`, `golang-nuts@googlegroups.com`), a credit (`Co-authored-by:`, `Ana <ana@...>`,
-a list of contributors), or an organisation's address offered to the reader as a way to get in
-touch ("Questions? Email the team at ..."). An address at a webmail provider (gmail.com, ...) is
-always a person's, and so is any address told about a customer or a complaint.
+Presidio finds what is shaped like an address; this kind weighs the evidence of whose it is
+(`_evidence.py`). For: a webmail domain (gmail.com, ...: always a person's mailbox), words that
+make it private ("customer", "my personal address", "an email from ..."). Against, ruling it out: a
+documentation domain reserved by RFC 2606/6761 (`example.com`, `.test`, `localhost`), a tutorial's
+placeholder (`you@yourcompany.com`) or a value the post calls an example, a login (`git@github.com:
+org/repo.git`, `ssh://deploy@host`, `ubuntu@...`), one of the company's domains (config
+`company.domains`, else the publisher's domains derived from the repository), a role, team or list
+mailbox (`press@`, `prensa@`, `golang-nuts@googlegroups.com`, a mailbox named after the
+organisation), a credit (`Co-authored-by:`, `Ana <ana@...>`), a social-media handle
+(`@user@instance`), a public contact block ("Media Contact"). Against, weighing less: an
+organisation's address offered to readers as a way to get in touch ("Questions? Email the team at
+..."; a webmail address offered so stays a person's), a code or config sample. An address with
+nothing either way gets the rule's `unsupported` choice (a warning unless the pack says otherwise).
 """
 
 from __future__ import annotations
@@ -23,8 +27,10 @@ from .. import schema as s
 from ..nlp import Needs
 from ..vocab import dictionary, shared_words
 from . import Check, Hit, register
+from . import _evidence as ev
 from ._attribution import credited
-from ._context import Cues
+from ._disguise import name_key
+from ._context import Cues, alternatives
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,9 +38,10 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..languages import Language as Unit
 
-PUBLIC_KINDS = ("reserved", "placeholder", "login", "company", "role", "credit", "contact")
-CONTACT_BEFORE = 250  # characters of the block before an address where an invitation may stand
-CONTACT_AFTER = 40
+# What makes an address public, each with the evidence it is (`_evidence.py`).
+PUBLIC_KINDS = {"reserved": ev.DOCUMENTATION, "placeholder": ev.EXAMPLE, "login": ev.LOGIN, "company": ev.PUBLISHER,
+                "role": ev.ROLE, "credit": ev.CREDIT, "handle": ev.HANDLE, "contact_block": ev.CONTACT_BLOCK,
+                "contact": ev.CONTACT, "code": ev.CODE}
 PRIVATE_BEFORE = 60  # characters before an address where "customer", "my email"... make it private
 _LIST_HOSTS = regex.compile(r"(?:^|\.)(?:googlegroups\.com|groups\.io|freelists\.org|lists?\.[\w.-]+|listserv\.[\w.-]+|"
                             r"[\w-]+\.lists\.[\w.-]+)$")
@@ -76,22 +83,26 @@ def _dummy_before(text: str, start: int, language: Unit) -> bool:
 @register
 class EmailsCheck(Check):
     kind = "emails"
-    doc = ("Flags a person's email address; logins, documentation domains, the company's domains, role "
-           "and list mailboxes, credits and an organisation's contact address offered to readers are not.")
+    doc = ("Flags a person's email address, by the evidence of whose it is: a webmail domain or a word that "
+           "makes it private speak for it; logins, documentation domains, the company's or publisher's domains, "
+           "role and list mailboxes, credits, handles and contact blocks rule it out; a contact offered to "
+           "readers or a code sample weigh against it.")
     options = {
         "min_score": s.Field(s.number(minimum=0, maximum=1), default=0.5,
                              doc="Presidio confidence an address needs"),
         "public": s.Field(s.list_of(s.choice(*PUBLIC_KINDS), allow_single=True), default=list(PUBLIC_KINDS),
-                          doc="kinds of address that are never a person's private data: " + ", ".join(PUBLIC_KINDS)),
+                          doc="the evidence against an address this rule reads: " + ", ".join(PUBLIC_KINDS)),
         "allow_patterns": s.Field(s.list_of(s.regex_pattern(flags=regex.IGNORECASE), nonempty=True),
                                   default_factory=list,
                                   doc="regexes; an address that fully matches one is not reported"),
+        "unsupported": ev.UNSUPPORTED_OPTION,
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
         self.public = frozenset(self.opts["public"])
         self.company_domains = tuple(d.lower().strip(".") for d in company.domains)
+        self.customer_keys = frozenset(name_key(n) for c in company.customers if not c.public for n in c.names)
         self.common_words: frozenset[str] = frozenset()
 
     @property
@@ -108,30 +119,56 @@ class EmailsCheck(Check):
             value = document.text[result.start:result.end]
             if "@" not in value or any(p.fullmatch(value) for p in self.opts["allow_patterns"]):
                 continue
-            if self.public_kind(document, result.start, result.end) is None:
-                yield Hit(result.start, result.end)
+            reasons = self.evidence(document, result.start, result.end)
+            severity = ev.decide(self.rule.severity, reasons, ev.unsupported_severity(self.opts["unsupported"]))
+            if severity is not None:
+                yield Hit(result.start, result.end, severity=severity,
+                          evidence=ev.worded(reasons, document.language))
 
-    def public_kind(self, document: Document, start: int, end: int) -> str | None:
-        """Why the address at `text[start:end]` is not a person's private data, or None if it is."""
+    def evidence(self, document: Document, start: int, end: int) -> list[str]:
+        """The reasons for and against the address at `text[start:end]` being a person's private data."""
         text = document.text
         local, _, domain = text[start:end].lower().rpartition("@")
         domain = domain.rstrip(".")
+        if any(label in self.customer_keys for label in domain.split(".")[:-1]):
+            return [ev.COMPANY]  # someone at a confidential customer: CONF-CUSTOMER names the relationship
         personal = _under(domain, shared_words("free_mail_domains"))
+        private = self._made_private(document, start, end)
+        reasons = [ev.WEBMAIL] if personal else []
+        if private:
+            reasons.append(ev.PRIVATE)
+        company = self.company_domains or document.publisher.domains
         checks = (
             ("reserved", lambda: _under(domain, shared_words("reserved_domains"))),
             ("placeholder", lambda: self._is_placeholder(local, domain, document.language)
-                                    or _dummy_before(text, start, document.language)),
+                                    or _dummy_before(text, start, document.language)
+                                    or ev.said_to_be_an_example(document, start, end)),
             ("login", lambda: self._is_login(document, start, end, local, domain, personal)),
-            ("company", lambda: _under(domain, self.company_domains)),
+            ("company", lambda: _under(domain, company)),
             ("role", lambda: not personal and (self._is_role(local, domain, document.language)
                                                or self._named_after_organisation(document, local, start, end))),
             ("credit", lambda: credited(document, start, end)),
-            ("contact", lambda: not personal and self._offered_as_contact(document, start, end)),
+            ("handle", lambda: ev.a_social_handle(document, start)),
+            ("contact_block", lambda: not private and ev.in_contact_block(document, start, end)),
+            # a webmail address stays a person's even offered as a contact: no role, no organisation's desk
+            ("contact", lambda: not personal and not private and self._offered_as_contact(document, start, end)),
+            ("code", lambda: ev.in_code(document, start, end)),
         )
         for kind, test in checks:
             if kind in self.public and test():
-                return kind
-        return None
+                reasons.append(PUBLIC_KINDS[kind])
+                if ev.REASONS[PUBLIC_KINDS[kind]].weight >= ev.DECISIVE:
+                    break  # one reason that rules it out is reason enough
+        return reasons
+
+    @staticmethod
+    def _made_private(document: Document, start: int, end: int) -> bool:
+        """"customer", "my personal address" just before it, or "an email from <address>": someone's
+        own mailbox, told about."""
+        text = document.text
+        block = document.block(start)
+        return bool(_sender(document.language).search(text, max(block[0], start - 12), start)) or \
+            _cues("private_cues", document.language).near(text, start, end, PRIVATE_BEFORE, 0, block) is not None
 
     @staticmethod
     def _is_placeholder(local: str, domain: str, language: Unit) -> bool:
@@ -160,7 +197,11 @@ class EmailsCheck(Check):
     def _named_after_organisation(self, document: Document, local: str, start: int, end: int) -> bool:
         """`18f@gsa.gov`, `participate-18F@gsa.gov` in a post that names 18F throughout: a mailbox
         named after the organisation or product the post is about, not after a person (never a
-        first name, nor a word the post uses as a surname)."""
+        first name, nor a word the post uses as a surname); `tsc@` beside "the Technical Steering
+        Committee": a mailbox named by the initials of a body the post names."""
+        if _INITIALS_LOCAL.fullmatch(local) and local in _initials(document.text[max(0, start - 300):start],
+                                                                   document.language):
+            return True
         for part in [local, *_SEPARATORS.split(local)]:
             name = "".join(ch for ch in part if ch.isalnum())
             if len(name) < 2 or name in document.language.words("first_names"):
@@ -174,16 +215,33 @@ class EmailsCheck(Check):
     @staticmethod
     def _offered_as_contact(document: Document, start: int, end: int) -> bool:
         """An invitation to the reader ("email us at", "Contact:", a `mailto:` link the author made
-        of it) and no word that makes it someone's private data ("customer", "my email", "an email
-        from ...") just before it."""
+        of it)."""
         text = document.text
-        block = document.block(start)
-        if _sender(document.language).search(text, max(block[0], start - 12), start) or \
-                _cues("private_cues", document.language).near(text, start, end, PRIVATE_BEFORE, 0, block):
-            return False
-        if f"mailto:{text[start:end]}".lower() in text.lower():
-            return True
-        return _cues("contact_cues", document.language).near(text, start, end, CONTACT_BEFORE, CONTACT_AFTER, block) is not None
+        return f"mailto:{text[start:end]}".lower() in text.lower() or ev.offered_as_contact(document, start, end)
+
+
+_INITIALS_LOCAL = regex.compile(r"[a-z]{2,6}")
+
+
+@functools.cache
+def _title_run(language: Unit) -> regex.Pattern[str]:
+    """Capitalised words in a row, with the language's small words between them ("Comité de Dirección")."""
+    small = alternatives(language.of_words | language.articles | language.conjunctions)
+    return regex.compile(rf"\p{{Lu}}[\p{{L}}.'’\-]*(?:\s+(?:(?:{small})\s+)?\p{{Lu}}[\p{{L}}.'’\-]*)+")
+
+
+def _initials(text: str, language: Unit) -> set[str]:
+    """The initials of every run of capitalised words in `text` that is no person's name ("Technical
+    Steering Committee": tsc, but not "Tim Scott Carter"), with and without its first word (a
+    product name before the body: "Node.js Technical Steering Committee")."""
+    first_names = language.words("first_names")
+    found = set()
+    for m in _title_run(language).finditer(text):
+        words = [w for w in m.group().split() if w[:1].isupper()]
+        for first in range(min(2, len(words) - 1)):
+            if words[first].lower() not in first_names:
+                found.add("".join(w[0] for w in words[first:]).lower())
+    return found
 
 
 def _names_before(document: Document, pos: int, common: frozenset[str]) -> bool:

@@ -11,8 +11,10 @@ from .. import schema as s
 from ..nlp import Needs
 from ..presidio import KNOWN_ENTITIES
 from . import Check, Hit, register
+from . import _evidence as ev
 from ._context import Cues
 from ._validators import VALIDATORS
+from .internal_hosts import address_context, company_networks, in_networks, not_an_address
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -54,6 +56,7 @@ class EntitiesCheck(Check):
         self.allow = {a.lower() for a in self.opts["allow"]}
         self.validator = VALIDATORS.get(self.opts["validate"] or "")
         self.unless = Cues(self.opts["unless"])
+        self.networks = company_networks(company)
 
     @property
     def needs(self) -> Needs:
@@ -74,47 +77,41 @@ class EntitiesCheck(Check):
             if result.entity_type not in self.entities or result.score < self.opts["min_score"]:
                 continue
             value = document.text[result.start:result.end]
-            if result.entity_type == "IP_ADDRESS" and not _a_host_address(document, result.start, result.end):
-                continue
             if self._allowed(value, document) or (self.validator and not self.validator(value)):
                 continue
             if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0,
                                                 document.block(result.start)):
                 continue
-            yield Hit(result.start, result.end, _values(result, document.language))
+            if result.entity_type != "IP_ADDRESS":
+                yield Hit(result.start, result.end, _values(result, document.language))
+                continue
+            if in_networks(value, self.networks) or not _a_host_address(document, result.start, result.end):
+                continue  # the company's own ranges are CONF-INTERNAL-IP's
+            reasons = [ev.NETWORK, *address_context(document, result.start, result.end)]
+            severity = ev.decide(self.rule.severity, reasons)
+            if severity is not None:
+                yield Hit(result.start, result.end, _values(result, document.language), severity=severity,
+                          evidence=ev.worded(reasons, document.language))
 
 
 _DOTTED_BEFORE = regex.compile(r"\d[.:]$")
 _DOTTED_AFTER = regex.compile(r"[.:]\d")
-# Before the value on its line: a version ("version 0.10.0.1", "update to `uri` 0.10.0.1", "v1.2.3.4").
-_VERSION_BEFORE = regex.compile(
-    r"(?:\b(?:versions?|v|ver|release[sd]?|tag(?:ged)?|build|patch(?:level)?|gem|package|crate|module|library|"
-    r"update[sd]?\s+to|upgrade[sd]?\s+to|bump(?:ed)?\s+to)|\w`|`\w[\w.-]*`)[\s:=@-]*v?$",
-    regex.IGNORECASE)
-# Another three-part version near the value: it sits in a list of versions ("0.12.1, 0.11.1 and 0.10.0.1").
-_OTHER_VERSION = regex.compile(r"(?<![\d.])v?\d+\.\d+\.\d+(?![.\d])")
 # Before the value on its line: a DNS answer (`host`, `dig`) publishing a public name's record.
 _DNS_RECORD = regex.compile(r"(?:\bhas\s+(?:IPv6\s+)?address|\bIN\s+A(?:AAA)?)\s*$", regex.IGNORECASE)
-NEAR_VERSION = 60  # characters either side, within the value's block
 
 
 def _a_host_address(document: Document, start: int, end: int) -> bool:
-    """Whether an address-shaped value names a host: not a piece of a longer dotted number, not a
-    version ("uri 0.10.0.1", "versions 0.12.1, 0.11.1 and 0.10.0.1"), not in 0.0.0.0/8 (which no
-    host can have), and not a public name's DNS record quoted from `host` or `dig` output."""
+    """Whether an address-shaped value names a host: a network word, URL, port or prefix says so
+    (`_evidence.network_words_near`), and it is not a piece of a longer dotted number, a version, a
+    section number or a changelog title (`internal_hosts.not_an_address`), not in 0.0.0.0/8 (which
+    no host can have), and not a public name's DNS record quoted from `host` or `dig` output."""
     text = document.text
-    if _part_of_a_longer_number(text, start, end):
+    if _part_of_a_longer_number(text, start, end) or text[start:end].startswith("0."):
         return False
-    value = text[start:end]
-    if value.startswith("0."):
+    line_start = max(text.rfind("\n", 0, start) + 1, document.block(start)[0])
+    if _DNS_RECORD.search(text[max(line_start, start - 40):start]):
         return False
-    b_start, b_end = document.block(start)
-    line_start = max(text.rfind("\n", 0, start) + 1, b_start)
-    before = text[max(line_start, start - 40):start]
-    if _VERSION_BEFORE.search(before) or _DNS_RECORD.search(before):
-        return False
-    around = text[max(b_start, start - NEAR_VERSION):start] + " " + text[end:min(b_end, end + NEAR_VERSION)]
-    return not _OTHER_VERSION.search(around)
+    return not not_an_address(document, start, end) and ev.network_words_near(document, start, end)
 
 
 def _part_of_a_longer_number(text: str, start: int, end: int) -> bool:

@@ -406,6 +406,22 @@ _OF_A_NOUN = ("nmod", "pobj", "poss", "compound", "nmod:poss")
 _PEOPLE_SETS = frozenset({"groups", "people_nouns", "quantity_words"})
 
 
+_BEING_NEAR = frozenset({"live", "be", "have", "work", "vivir", "estar", "tener", "trabajar"})
+_NOUN_USES = frozenset({"xcomp", "dobj", "obj", "pobj", "compound", "amod"})
+
+
+def _wanted_somewhere(following: list[_Tok]) -> bool:
+    """"Nobody wants X here": a place follows, and no infinitive before it but one of living near
+    ("who would want to live near X"): "don't want to encourage everybody to write code in this
+    style" wants an action, not a person away."""
+    for tok in following:
+        if "VerbForm=Inf" in tok.morph and "live_words" not in tok.names and tok.lemma not in _BEING_NEAR:
+            return False
+        if "place_words" in tok.names:
+            return True
+    return False
+
+
 def _of_a_thing(word, subject, by_index) -> bool:  # type: ignore[no-untyped-def]
     """Whether the target `word` only modifies a thing inside the `subject` phrase: "la interfaz de
     usuario era inútil" is said of the interface. A quantity ("muchos de los X", "the rest of X") or
@@ -464,7 +480,7 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         """An unnamed subject of the verb before n (Spanish drops it): "son parásitos", "eres basura"."""
         for k in range(n, max(-1, n - 4), -1):
             morph = toks[k].morph
-            if "Person=2" in morph:
+            if "Person=2" in morph and toks[k].pos in ("AUX", "VERB"):  # "eres basura"; English "you" is a word, read elsewhere
                 return "person", k, k + 1
             if "Person=3" in morph and "Number=Plur" in morph and toks[k].pos in ("AUX", "VERB"):
                 aim = _pronoun_aim(doc, sentences, index, lex, upto=toks[k].i)
@@ -568,9 +584,11 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
                 marked = n + 1 < len(toks) and toks[n + 1].lower == "a"  # Spanish marks its person object
                 yield from emit(n, (objected(n, target) if "disguised" not in names and close > 2 and not marked
                                     else target) or clitic(n), "derogation")
+        if verb and tok.tag == "VBG" and parsed is not None and parsed[tok.i - sn.sent.start].dep_ in _NOUN_USES:
+            verb = False  # a gerund used as a noun: "those changes don't have bearing on your users"
         wanting = tok.lemma in ("want", "querer")  # only wanted somewhere: "nobody wants X here"
-        if "tolerance_verbs" in names and verb and (negated() or rhetorical()) and (not wanting or any(
-                "place_words" in t.names for t in toks[n + 1:n + 1 + _WINDOW])):
+        if "tolerance_verbs" in names and verb and (negated() or rhetorical()) and (not wanting or _wanted_somewhere(
+                toks[n + 1:n + 1 + _WINDOW])):
             permission = tok.lemma in ("allow", "permit", "let", "dejar", "permitir")
             target = after(n) or clitic(n)
             if target is None and (tok.tag == "VBN" or (sn.lex.unit.modifiers_follow and any(
@@ -603,11 +621,13 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
                 target = hit if hit and sn.lex.unit.modifiers_follow else None
                 if target is None:  # "you filthy rat", "rata asquerosa" said to someone
                     for k in range(max(0, n - 3), n):
-                        if "addressee_pronouns" in toks[k].names:
+                        if "addressee_pronouns" in toks[k].names and all(
+                                t.pos in ("ADJ", "ADV", "DET", "PUNCT") for t in toks[k + 1:n]):
                             target = ("person", k, k + 1)
             if target is None and tok.pos == "NOUN" and n + 2 < len(toks) and toks[n + 1].lower in ("of", "de"):
                 target = after(n + 1, 3)  # "a plague of X", "invasión de X"
-            if target is None and any("Person=2" in t.morph for t in toks) and copula_before(n):
+            if target is None and any("Person=2" in t.morph and t.pos in ("AUX", "VERB") for t in toks) \
+                    and copula_before(n):
                 target = implicit(n)
             yield from emit(n, target, "derogation")
         present = "Tense=Pres" in tok.morph or tok.tag in ("VBP", "VBZ")
@@ -617,7 +637,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
             t.lemma in ("have", "tener", "haber") for t in toks[max(0, n - 4):n])  # "X have no value"
         determined = tok.pos in ("NOUN", "ADJ") and any(
             t.lower in ("the", "a", "an", "el", "la", "un", "una") for t in toks[max(0, n - 2):n])
-        if "esteem_words" in names and n not in inside and predicated and not determined and negated():
+        hedged = any("possibility_words" in t.names or t.lower in ("as", "tan") for t in toks[max(0, n - 4):n])
+        if "esteem_words" in names and n not in inside and predicated and not determined and not hedged and negated():
             target = subject(n, before(n)) or implicit(n)
             if target is None and n > 0 and toks[n - 1].lower in ("nothing", "nada", "no"):
                 target = after(n, 4)  # "nothing good about X"
@@ -625,7 +646,8 @@ def _statements(sn: _Sentence, parsed: Doc | None, doc: Doc, sentences: list[Spa
         if "curse_words" in names:
             last = n + tok.ends - tok.i - 1  # the phrase's last word: "que les den | a X"
             yield from emit(n, after(last, 4) or before(n, 4) or implicit(n), "derogation")
-        if "know_words" in names and n + 1 < len(toks) and toks[n + 1].lower in ("where", "dónde", "donde"):
+        if "know_words" in names and n + 1 < len(toks) and toks[n + 1].lower in ("where", "dónde", "donde") \
+                and sn.first_person(n) and not negated():
             for k in range(n + 2, min(len(toks), n + 7)):  # "I know where X lives": a threat to find them
                 if "live_words" in toks[k].names:
                     yield from emit(n, next((h for m in range(n + 1, k) if (h := aim_of(m))), None)
@@ -768,3 +790,79 @@ def lexicon(unit: Unit, nlp: Language | None) -> Lexicon:
     if key not in _LEXICONS:
         _LEXICONS[key] = Lexicon(unit, nlp)  # type: ignore[arg-type]
     return _LEXICONS[key]
+
+
+# how a person is tied to the noun a hostile word is said of: "one of them", "the guy's boss", "X and Y"
+_SAME_PARTY = frozenset({"prep", "pobj", "poss", "conj", "appos", "nmod", "case", "det", "amod", "compound"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj"})
+_OBJECTS = frozenset({"dobj", "obj", "iobj", "dative"})
+# the sets whose words say something harsh of whoever they are said of (esteem and tolerance words do
+# only when negated, which `readings` reads)
+_HARSH = _HOSTILE - {"esteem_words", "tolerance_verbs", "know_words"}
+_FUNCTION_WORDS = frozenset({"SCONJ", "CCONJ", "DET", "ADP", "AUX", "PRON", "PART", "PUNCT"})  # "así que" is no threat
+
+
+def _said_of(token: Token) -> list[Token] | None:
+    """What a hostile word at `token` is said of: the noun it modifies ("dumb routing", "stupid
+    things"), the subject of the copula it completes ("I'm lazy", "X son unos vagos", or the
+    copula itself when its person says who: "Soy un vago"), the object of its verb, else its
+    subject ("I hate my life", "this sucks"); None when the parse says nothing."""
+    if token.dep_ in ("amod", "compound", "appos"):
+        return [token.head]
+    head = token if any(c.dep_ == "cop" for c in token.children) else \
+        token.head if token.dep_ in ("acomp", "attr", "oprd") else None
+    if head is not None:  # with no subject written, the copula's person says who ("Soy un vago")
+        return [c for c in head.children if c.dep_ in _SUBJECTS] or \
+            [c for c in head.children if c.dep_ == "cop" and "Person=" in str(c.morph)] or None
+    if token.pos_ == "VERB":
+        return [c for c in token.children if c.dep_ in _OBJECTS] or \
+            [c for c in token.children if c.dep_ in _SUBJECTS] or ([token] if "Person=" in str(token.morph) else None)
+    return None
+
+
+def _party(token: Token) -> Iterator[Token]:
+    """A noun and the words that name who it belongs to or goes with ("one of them", "your boss")."""
+    yield token
+    for child in token.children:
+        if child.dep_ in _SAME_PARTY:
+            yield from _party(child)
+
+
+def aims_at_someone(parsed: Doc, unit: Unit, nlp: Language) -> bool:
+    """Whether a parsed unit a model reads as offensive speaks of someone it could hurt: the
+    evidence DER-OFFENSIVE needs (`checks/classifier.py`). A hostile word counts when it is said
+    of a person, a group or the reader ("you are pathetic", "@USER she is a lying hag"), not of a
+    thing ("What about dumb routing?", "skip the stupid things") nor of the speaker ("I'm lazy");
+    a unit without one counts when it speaks to or of someone, though not to the reader as one who
+    might do or undergo something ("you may have been bullied", "then you can make your own"), nor
+    through what the reader has ("the roof of your mouth")."""
+    lex = lexicon(unit, nlp)
+    for sent in parsed.sents:
+        sentence = _Sentence(sent, lex)
+        sentence.repair()
+        toks = sentence.toks
+        people = {n for n in range(len(toks)) if _someone(sentence, sent, n)}
+        if any(t.text.startswith("@") and len(t.text) > 1 for t in toks):
+            return True  # a reply to someone's handle speaks to them
+        hostile = [n for n, t in enumerate(toks) if t.names & _HARSH and t.pos not in _FUNCTION_WORDS
+                   and not (sentence.negated(n, None) or sentence.quoted(n, n + 1))]
+        if not hostile and people:
+            return True
+        for n in hostile:
+            said_of = _said_of(sent[n])
+            if said_of is None and people:
+                return True
+            if said_of and any(t.i - sent.start in people for s in said_of for t in _party(s)):
+                return True
+    return False
+
+
+def _someone(sentence: _Sentence, sent: Span, n: int) -> bool:
+    """Whether the word at n names someone a remark may hurt: a group, people, a person,
+    the reader (not as a possessor, nor in a sentence about what they might do or undergo)."""
+    tok = sentence.toks[n]
+    if "Person=2" in tok.morph or "addressee_pronouns" in tok.names:
+        if "Poss=Yes" in tok.morph or sent[n].dep_ == "poss":
+            return False  # "your mouth": the thing is spoken of
+        return not any("possibility_words" in t.names for t in sentence.toks)
+    return sentence.target_at(n) is not None

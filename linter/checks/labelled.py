@@ -12,8 +12,13 @@ dummies (`0000`, "the test card", "for demo"), formats ("must be 8 characters", 
 examples ("e.g.", "such as"), the company's own public numbers (`company.public_numbers`), and
 fields a rule ties to public places (a landmark's coordinates in a travel post).
 
-Whose data it is decides the severity: the author's own ("my PIN", "I was born on") takes the
-rule's `own_severity` and `own_message`; anyone else's, or a value nobody is said to own, the rule's.
+The severity follows the evidence (`_evidence.py`): a strong label, a weak label with a checksum
+that holds, a shape proved by its checksum, and someone else's ownership ("his", "Tom's") speak for
+the value; a published identifier (CVE-2022-1473), a template filled in at run time
+(`v1-deps-{{ checksum }}`) and a value the post calls an example rule it out. For a person's data
+(category pii), the author's own ("my PIN", "I was born on") caps it at the rule's `own_severity`,
+with its `own_message`, and a code or config sample (example data) weighs against it; a secret
+(confidential) works whoever's it is and wherever it is pasted, so neither counts against it.
 Label phrases and value shapes are data in the rule packs; the grammar words (copulas, possessives)
 come from the post's language unit (`linter/languages/`).
 """
@@ -30,11 +35,12 @@ import regex
 
 from .. import schema as s
 from ..config import LANGUAGES
-from ..finding import Severity
+from ..finding import Category, Severity
 from ..nlp import Needs
 from ..presidio import KNOWN_ENTITIES
 from ..vocab import dictionary
 from . import Check, Hit, register
+from . import _evidence as ev
 from ._context import (
     Cues,
     alternatives,
@@ -214,6 +220,7 @@ class _Found:
     verified: bool = True
     strong: bool = False
     owner: bool | None = None  # the author's own, someone else's, or not said
+    reasons: list[str] = field(default_factory=list)  # the evidence against it found on the way
 
 
 class _Labels:
@@ -321,6 +328,27 @@ def _variants(label: str, exact: bool, vowels: frozenset[str]) -> list[str]:
     if last.isalpha() and len(last) >= 3:
         forms += [label + "s"] if exact or last[-1] in vowels else [label + "s", label + "es"]
     return [f for form in forms for f in dict.fromkeys((form, form.replace("'", "’")))]
+
+
+def _names_another_thing(document: Document, start: int, end: int, field: _Field) -> bool:
+    """A label word that names something else where it stands: the tail of a hyphenated field name
+    that is no label of the field ("Master-Key:" in a TLS session dump, but not "X-API-Key:" nor a
+    "self-diagnosis"), or, where modifiers follow their noun, a label right after a noun it
+    qualifies ("palabra clave" is a keyword, "pieza clave" a key piece)."""
+    text = document.text
+    before = regex.search(r"([\p{L}\d]+)([\-\s])$", text[max(0, start - 30):start])
+    if before is None:
+        return False
+    joined = f"{before.group(1)} {text[start:end]}".lower()
+    labels = {w.lower() for per_lang in (field.labels, field.exact_labels) for words in per_lang.values() for w in words}
+    if joined in labels:
+        return False
+    if before.group(2) == "-":
+        return regex.match(r"\s*:", text[end:end + 4]) is not None
+    if not document.language.modifiers_follow:
+        return False
+    span = document.doc.char_span(start - len(before.group(0)), start - 1, alignment_mode="expand")
+    return span is not None and len(span) == 1 and span[0].pos_ == "NOUN"
 
 
 _SPELLED_REACH = 160  # characters a value spelled out with blanks may span (an IBAN, letter by letter, is ~70)
@@ -576,6 +604,8 @@ class LabelledCheck(Check):
                 weak.append((start, end, index))
                 continue
             field = self.fields[index]
+            if _names_another_thing(document, start, end, field):
+                continue
             limit = sentences.end(start)
             value = self._value_after(text, end, limit, field, g)
             if value is not None:
@@ -596,7 +626,9 @@ class LabelledCheck(Check):
                 s_start = sentences.start(item.start)
                 item.owner = next((k.owner for k in reversed(kept[:i])
                                    if k.owner is not None and k.start >= s_start), None)
-            yield self._hit(item)
+            hit = self._hit(item, document)
+            if hit is not None:
+                yield hit
 
     def _value_after(self, text: str, pos: int, limit: int, field: _Field, g: LanguageUnit) -> tuple[int, int] | None:
         """The value of `field` that follows a label ending at `pos`, through linking words only.
@@ -719,6 +751,10 @@ class LabelledCheck(Check):
         field, value = item.field, text[item.start:item.end]
         if value.lower() in field.allow or is_placeholder(value, g):
             return False
+        if ev.public_identifier(value):
+            item.reasons.append(ev.IDENTIFIER)
+        elif ev.runs_into_a_template(document, item.end):
+            item.reasons.append(ev.TEMPLATE)
         if is_public_number(value, self.public):
             return False
         s_start, s_end = sentences.start(item.start), sentences.end(item.start)
@@ -743,6 +779,8 @@ class LabelledCheck(Check):
             owner = _owner(text, label_at, s_start, g)
             if owner is None and item.label:
                 owner = _owner_after(text, label_at + len(item.label), s_end, g)
+        if owner is False and ev.in_code(document, label_at, label_at + 1) and is_quoted(text, label_at, s_start):
+            owner = None  # quotes in code delimit strings (`"nationality": "American"`), not someone's words
         if owner is None and (field.person_subject or field.needs_owner):
             return False
         item.owner = owner
@@ -759,22 +797,42 @@ class LabelledCheck(Check):
             return bool(companions) or phrases.around(text, s_start, s_end, 0, 0) is not None
         return bool(companions)
 
-    def _hit(self, item: _Found) -> Hit:
+    def _hit(self, item: _Found, document: Document) -> Hit | None:
         values = {"field": item.field.name, "a_field": item.field.a_name, "label": item.label}
         local = item.field.names.get(self.rule.lang or "")
         if local:  # "una fecha de caducidad": the name with its article, and without it
             values.update(field=local.split(" ", 1)[-1], a_field=local)
+        reasons = self._evidence(item, document)
+        ceiling = min(item.field.severity or self.rule.severity, self.rule.severity, key=lambda v: v.rank)
+        severity = ev.decide(ceiling, reasons)
+        if severity is None:
+            return None
+        evidence = ev.worded(reasons, document.language)
         o = self.opts
-        severity = item.field.severity and min(item.field.severity, self.rule.severity, key=lambda v: v.rank)
         if item.owner and (self.own_severity is not None or o["own_message"]):
-            own = self.own_severity
-            if own is not None and severity is not None:
-                own = min(own, severity, key=lambda v: v.rank)
-            return Hit(item.start, item.end, values, severity=own or severity,
-                       template="own_message" if o["own_message"] else None)
+            if self.own_severity is not None:
+                severity = min(self.own_severity, severity, key=lambda v: v.rank)
+            return Hit(item.start, item.end, values, severity=severity,
+                       template="own_message" if o["own_message"] else None, evidence=evidence)
         template = "unverified_message" if not item.verified and o["unverified_message"] else None
-        return Hit(item.start, item.end, values, severity=severity, template=template)
+        return Hit(item.start, item.end, values, severity=severity, template=template, evidence=evidence)
 
+    def _evidence(self, item: _Found, document: Document) -> list[str]:
+        """The reasons for and against one value (`_evidence.py`)."""
+        field = item.field
+        reasons = [ev.LABEL] if item.strong else [ev.CUE] if item.label else []
+        if field.validator is not None and item.verified:
+            reasons.append(ev.CHECKSUM if field.checksum else ev.SHAPE)
+        elif not item.label:
+            reasons.append(ev.SHAPE)  # found by its shape alone (`bare`, Presidio's recognizer)
+        personal = self.rule.category == Category.PII  # a person's data, not a secret that works for anyone
+        if item.owner is False:
+            reasons.append(ev.OWNER)
+        elif item.owner and personal:
+            reasons.append(ev.OWN)
+        if personal and ev.in_code(document, item.start, item.end):
+            reasons.append(ev.CODE)
+        return reasons + item.reasons
 
 _SENTENCES_KEY = "postlint.labelled.sentence_starts"
 

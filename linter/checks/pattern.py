@@ -1,4 +1,10 @@
-"""`pattern`: a regular expression (the `regex` module), compiled at load, run with a timeout."""
+"""`pattern`: a regular expression (the `regex` module), compiled at load, run with a timeout.
+
+A rule about a value (category pii or confidential: a key, a token, a private-key block, an address)
+weighs the evidence (`_evidence.py`): the match's shape and a cue word speak for it; a value the post
+marks as a sample ("# Sample RSA key, do not use") rules it out, and, for a person's data, so does
+one given "for example", and a code sample weighs against it (a secret works wherever it is pasted).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,8 @@ from .. import schema as s
 from ..languages.unit import WORD_LISTS
 from ..nlp import Needs
 from . import Check, Hit, register
+from . import _evidence as ev
+from ..finding import Category
 from ._context import Cues, is_negated
 from ._sense import Sense, sense_option
 from ._validators import VALIDATORS
@@ -24,6 +32,7 @@ if TYPE_CHECKING:
     from ..yamlio import Mark
 
 
+VALUE_CATEGORIES = frozenset({Category.PII, Category.CONFIDENTIAL})  # rules about a value weigh the evidence
 # Validators whose value is made of space-separated groups and says its own length (an IBAN): a
 # match that fails may have taken the next short word of the sentence as one more group.
 _TRIMMABLE = frozenset({"iban"})
@@ -121,6 +130,19 @@ class PatternCheck(Check):
     def prepare(self, nlp: Language) -> None:
         self.sense.prepare(nlp)
 
+    def _evidence(self, document: Document, start: int, end: int) -> list[str]:
+        """The reasons for and against a value rule's match (`_evidence.py`)."""
+        reasons = [ev.SHAPE]
+        if self.context and self.context.near(document.text, start, end, self.opts["context_before"],
+                                              self.opts["context_after"], document.block(start)):
+            reasons.append(ev.CUE)
+        personal = self.rule.category == Category.PII  # a person's data; else a secret, which works wherever it is
+        if ev.said_to_be_an_example(document, start, end, phrases=personal):
+            reasons.append(ev.EXAMPLE)
+        elif personal and ev.in_code(document, start, end):
+            reasons.append(ev.CODE)
+        return reasons
+
     def _counts(self, document: Document, start: int, end: int) -> bool:
         o = self.opts
         text = document.text
@@ -153,7 +175,13 @@ class PatternCheck(Check):
                     continue
                 if self.sense and not self.sense.accepts_chars(document, start, end):
                     continue
-                yield Hit(start, end)
+                if self.rule.category not in VALUE_CATEGORIES:
+                    yield Hit(start, end)
+                    continue
+                reasons = self._evidence(document, start, end)
+                severity = ev.decide(self.rule.severity, reasons)
+                if severity is not None:
+                    yield Hit(start, end, severity=severity, evidence=ev.worded(reasons, document.language))
         except TimeoutError:
             document.warn(f"rule {self.rule.code} gave up after {self.opts['timeout']}s "
                           "(its pattern backtracks too much on this text); other rules still ran")

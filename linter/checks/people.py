@@ -19,6 +19,7 @@ from ..finding import Severity
 from ..nlp import ON_DEMAND, Needs, parse_on_demand, provides
 from ..vocab import dictionary
 from . import Check, Hit, register
+from . import _evidence as ev
 from ._attribution import credited
 from ._context import arcs_between, block_tokens, is_negated, is_quoted
 from ._disguise import name_key
@@ -53,6 +54,11 @@ def _money(language: languages.Language) -> regex.Pattern[str]:
                          rf"|\b\d[\d,.]{{0,24}}\s?(?:(?:{_alternatives(language.money_magnitudes)[1:] or '(?!)'})\s+(?:{of})?)?"
                          rf"(?:[kK]{_alternatives(language.currency_words)})(?!\w)")
 
+
+# A link to a published work in the sentence: the person named beside it is cited for it, not exposed.
+_PUBLICATION = regex.compile(r"\b(?:doi\.org|arxiv\.org|researchgate\.net|pubmed|ncbi\.nlm\.nih\.gov|scholar\.google|"
+                             r"jstor\.org|springer\.com|sciencedirect\.com|onlinelibrary\.wiley|dl\.acm\.org|"
+                             r"ieeexplore|ssrn\.com|hbr\.org)\b|\.pdf\b", regex.IGNORECASE)
 
 # "I was diagnosed with diabetes" is three arcs; "I haven't mentioned exclusion based on ... disability" many more
 _OWN_MAX_PATH = 3
@@ -157,10 +163,13 @@ class PeopleCheck(Check):
 
     def _has_public_role(self, ent: Span) -> bool:
         """"Our CEO, Maria Chen," or "Daniel Okafor, our CTO": a person speaking for an organisation;
-        "Ana Ruiz announced ...": a person whose own public statement the post reports."""
+        "Ana Ruiz announced ...": a person whose own public statement the post reports; "Harvard
+        researcher Amy Edmonson found [...](doi.org/...)": a person cited for published work."""
         doc = ent.doc
         near = doc[max(ent.start - 3, ent.sent.start):min(ent.end + 4, ent.sent.end)]
         if any(t.lower_ in self.public_roles for t in near):
+            return True
+        if _PUBLICATION.search(ent.sent.text):
             return True
         after = doc[ent.end:min(ent.end + 3, ent.sent.end)]
         return any(t.lemma_.lower() in self.public_verbs or t.lower_ in self.public_verbs for t in after)
@@ -220,7 +229,8 @@ class PeopleCheck(Check):
         for ent in people:
             found = self._private_matter(document, ent, context, language, people)
             if found is not None:
-                yield Hit(ent.start_char, ent.end_char, {"name": ent.text, "context": found})
+                yield Hit(ent.start_char, ent.end_char, {"name": ent.text, "context": found},
+                          evidence=ev.worded([ev.PERSON, ev.MATTER], language))
 
     def _about_the_author(self, document: Document) -> Iterator[Hit]:
         """"I was diagnosed with diabetes", "my medication list": the author's own private matter, tied
@@ -239,9 +249,11 @@ class PeopleCheck(Check):
             if any(self._arcs(sent, doc[t.i:t.i + 1], phrase) <= _OWN_MAX_PATH for t in me):
                 told.add(sent.start)
                 template = "own_message" if self.opts["own_message"] else None
-                severity = min(Severity(self.opts["own_severity"]), self.rule.severity, key=lambda v: v.rank)
+                reasons = [ev.MATTER, ev.OWN]
+                own = min(Severity(self.opts["own_severity"]), self.rule.severity, key=lambda v: v.rank)
+                severity = min(own, ev.decide(self.rule.severity, reasons) or own, key=lambda v: v.rank)
                 yield Hit(phrase.start_char, phrase.end_char, {"name": me[0].text, "context": phrase.text},
-                          severity=severity, template=template)
+                          severity=severity, template=template, evidence=ev.worded(reasons, language))
 
     def _private_matter(self, document: Document, ent: Span, context: list[tuple[int, int]],
                         language: languages.Language, people: list[Span]) -> str | None:

@@ -4,7 +4,15 @@ A run of digits is a phone number when it is written like one (`+44 7700 900456`
 `(614) 555-0142`, `415-555-0198`) or when a cue such as "call", "mobile" or "Phone:" stands next
 to it. Presidio's phone recognizer (phonenumbers, for the configured regions) confirms numbers
 written with separators; numbers glued into URLs, versions, IP addresses, dates and identifiers
-are never phones, and toll-free numbers are a business's public line, not a person's.
+are never phones.
+
+Whose number it is follows the evidence (`_evidence.py`). For: the cue, someone it belongs to
+("his cell", "the customer's", "su móvil"), a person named before it. Against: a toll-free line
+or one of the company's published numbers, a public contact block ("Media Contact") or a value
+the post calls an example (ruling it out), a code sample or a number reserved for fiction (555,
+Ofcom's drama ranges), and, capping at a warning, the author's own ("my cell") or the company's
+line offered to readers ("call us at", "our office"). A number written like one with nothing
+either way gets the rule's `unsupported` choice (a warning unless the pack says otherwise).
 """
 
 from __future__ import annotations
@@ -20,7 +28,8 @@ import regex
 from .. import schema as s
 from ..nlp import Needs
 from . import Check, Hit, register
-from ._context import Cues, could_be_public, is_public_number, public_digits
+from . import _evidence as ev
+from ._context import Cues, clause_before, could_be_public, is_public_number, public_digits
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -58,6 +67,13 @@ PHONE_TIMEOUT = 5.0  # seconds; the candidate pattern is linear, this only bound
 _IPV4ISH = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RANGE = regex.compile(rf"{_YEAR}\s?[\-.]\s?{_YEAR}")
+# Numbers reserved for fiction and documentation: North American 555 lines, Ofcom's drama ranges.
+_FICTIONAL = regex.compile(r"(?:\+?1[\s.\-]?)?\(?\d{3}\)?[\s.\-]?555[\s.\-]?\d{4}|(?:\+44\s?|0)7700\s?900\s?\d{3}|"
+                           r"(?:\+44\s?|0)20\s?7946\s?0\d{3}")
+_CLAUSE_WORDS = regex.compile(r"[\p{L}'’]+")
+_URL = regex.compile(r"\S+://\S*|\b(?:tel|sms|callto):\S*|\bwa\.me/\S*", regex.IGNORECASE)
+# The link a number stands in, right before it: it dials the number (`markup` writes the number after it).
+_DIAL_LINK = regex.compile(r"(?:\b(?:tel|sms|callto):|\bwa\.me/|whatsapp\.com/send\?phone=)[^\s]*\s*$", regex.IGNORECASE)
 
 
 def _digits(value: str) -> str:
@@ -122,6 +138,7 @@ class PhonesCheck(Check):
         "max_digits": s.Field(s.integer(minimum=7, maximum=20), default=15),
         "toll_free": s.Field(s.boolean(), default=False,
                              doc="also report toll-free numbers (a business's public line)"),
+        "unsupported": ev.UNSUPPORTED_OPTION,
     }
 
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
@@ -169,12 +186,49 @@ class PhonesCheck(Check):
                                               else validated or value.startswith("("))
             # In code a cue is an identifier (`number[i]`, `call()`): only a number written like one counts.
             in_code = "code" in document.zones_at(start, end)
-            if not (written_like_one or not in_code and self.cues.near(text, start, end, o["context_before"], o["context_after"], block)):
-                continue
-            if (not o["toll_free"] and _is_toll_free(value, document.language.phone_region)) \
-                    or is_public_number(value, self.public):
-                continue
-            if any(s < end and start < e for s, e in taken):
+            cue = not in_code and self.cues.near(text, start, end, o["context_before"], o["context_after"],
+                                                 block) is not None
+            if not (written_like_one or cue) or any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            yield Hit(start, end)
+            reasons = self._evidence(document, start, end, value, cue)
+            severity = ev.decide(self.rule.severity, reasons, ev.unsupported_severity(self.opts["unsupported"]))
+            if severity is not None:
+                yield Hit(start, end, severity=severity, evidence=ev.worded(reasons, document.language))
+
+    def _evidence(self, document: Document, start: int, end: int, value: str, cue: bool) -> list[str]:
+        """The reasons for and against the number at `text[start:end]` being someone's phone."""
+        text = document.text
+        dialled = _DIAL_LINK.search(text, max(0, start - 60), start) is not None  # a tel: or WhatsApp link's number
+        reasons = [ev.CUE] if cue or dialled else []
+        language = document.language
+        clause = _URL.sub(" ", clause_before(text, start, language))  # "wa.me" holds no "me"
+        words = [w.lower() for w in _CLAUSE_WORDS.findall(clause)][-6:]
+        for word in reversed(words):  # the nearest possessive or person says whose
+            base = word[:-2] if word.endswith(("'s", "’s")) else word
+            if word in language.myself:
+                reasons.append(ev.OWN)
+            elif word in language.own_possessives:
+                reasons.append(ev.CONTACT)  # "our office", "nuestra centralita": the company's line
+            elif word in language.other_possessives or base in language.person_nouns or base != word:
+                reasons.append(ev.OWNER)
+            else:
+                continue
+            break
+        if ev.person_named_before(document, start):
+            reasons.append(ev.PERSON)
+        if not self.opts["toll_free"] and _is_toll_free(value, language.phone_region):
+            reasons.append(ev.TOLL_FREE)
+        if is_public_number(value, self.public):
+            reasons.append(ev.PUBLIC_NUMBER)
+        if ev.offered_as_contact(document, start, end) and ev.OWNER not in reasons:
+            reasons.append(ev.CONTACT)
+        if ev.in_contact_block(document, start, end):
+            reasons.append(ev.CONTACT_BLOCK)
+        if ev.said_to_be_an_example(document, start, end):
+            reasons.append(ev.EXAMPLE)
+        if _FICTIONAL.fullmatch(value.strip()):
+            reasons.append(ev.FICTIONAL)
+        if ev.in_code(document, start, end):
+            reasons.append(ev.CODE)
+        return reasons

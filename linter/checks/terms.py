@@ -32,6 +32,8 @@ class TermsCheck(Check):
                               doc="also catch disguised spellings: f*ck, sh1t, a$$, f u c k, fuuuck"),
         "skip_negated": s.Field(s.boolean(), default=False,
                                 doc="leave a match alone when its clause is negated"),
+        "unless": s.Field(s.list_of(s.string(), nonempty=True), default_factory=list,
+                          doc="phrases a term inside of is another word (kick-ass is milder than ass)"),
         "join_adjacent": s.Field(s.boolean(), default=False,
                                  doc="report matches separated only by spaces and punctuation as one"),
         "sense": sense_option,
@@ -43,6 +45,7 @@ class TermsCheck(Check):
                                  case_sensitive=self.opts["case_sensitive"])
         self.disguised = Deobfuscator(self.opts["terms"]) if self.opts["obfuscated"] else None
         self.sense = Sense(self.opts["sense"], self.opts["terms"])
+        self.unless = PhraseSet(self.opts["unless"]) if self.opts["unless"] else None
 
     @property
     def needs(self) -> Needs:
@@ -53,12 +56,17 @@ class TermsCheck(Check):
     def prepare(self, nlp: Language) -> None:
         self.phrases.prepare(nlp)
         self.sense.prepare(nlp)
+        if self.unless is not None:
+            self.unless.prepare(nlp)
 
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc
         spans = set()
+        inside = self.unless.find(doc) if self.unless is not None else []
         for start, end in self.phrases.find(doc):
             if self.sense and not self.sense.accepts(document, start, end):
+                continue
+            if any(a <= start and end <= b for a, b in inside):
                 continue
             span = doc[start:end]
             spans.add((span.start_char, span.end_char))
@@ -69,12 +77,12 @@ class TermsCheck(Check):
             spans = {(s, e) for s, e in spans if not is_negated(text, s, document.language)}
         ordered = sorted(spans)
         if self.opts["join_adjacent"]:
-            ordered = _join_adjacent(text, ordered)
+            ordered = join_adjacent(text, ordered)
         for start, end in ordered:
             yield Hit(start, end)
 
 
-def _join_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def join_adjacent(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"INTERNAL ONLY - do not forward" is one marking, not two."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:

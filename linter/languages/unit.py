@@ -38,6 +38,18 @@ WORD_LISTS: Mapping[str, str] = {
                     "(`checks/_sense.py`, sense `mention`)",
     "role_mailboxes": "words that make a mailbox a role, team or list (`checks/emails.py`)",
     "placeholder_mailboxes": "tutorial stand-ins for an address, local parts and @domains (`checks/emails.py`)",
+    "example_cues": "phrases that introduce an example (for example, e.g., por ejemplo): a value after one in "
+                    "its sentence is a documentation value (`checks/_evidence.py`)",
+    "version_words": "words before a number that make it a version (version, update to, firmware, versión): "
+                     "never an address or a phone (`checks/_evidence.py`)",
+    "section_words": "words before a number that make it a section or standard number (section, §, RFC, "
+                     "sección, apartado) (`checks/_evidence.py`)",
+    "network_cues": "words that make a dotted quad a host's address (server, ssh, router, servidor, red): "
+                    "without one it is a version or a section number (`checks/_evidence.py`)",
+    "contact_headings": "headings of a public contact block (Media contact, Contacto de prensa): the name, "
+                        "number and address under one are published on purpose (`checks/_evidence.py`)",
+    "disclosure_cues": "words that pass something on (sharing, here are, os paso, comparto): a marking in their "
+                       "sentence marks what the post discloses (`checks/markings.py`)",
     "groups": "groups of people by origin, nationality, religion, gender or sexuality, singular and plural, as "
               "hate speech names them: what `\\L<groups>` stands for in a derogatory rule's pattern "
               "(`checks/pattern.py`)",

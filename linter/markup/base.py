@@ -24,7 +24,7 @@ ALIGN_MAX_SKIP = 8  # how many non-space source characters markup may account fo
 class Zone:
     """A stretch of the plain text with a role, e.g. `code` (start/end in plain-text offsets)."""
 
-    kind: str  # code | front_matter | link | alt | heading
+    kind: str  # code | front_matter | link | alt | heading | quote
     start: int
     end: int
 

@@ -122,6 +122,8 @@ class HtmlReader:
             self._open("code")
         if tag in HEADING_TAGS:
             self._open("heading")
+        if tag == "blockquote":
+            self._open("quote")
         if attrs:
             spans = _attribute_spans(tag_text, pos)
             if tag == "img" and "alt" in spans:
@@ -160,6 +162,8 @@ class HtmlReader:
             self._close("code")
         if tag in HEADING_TAGS:
             self._close("heading")
+        if tag == "blockquote":
+            self._close("quote")
         if tag in BLOCK_TAGS:
             self.writer.break_block()
 

@@ -163,10 +163,14 @@ class _MarkdownReader:
                 self.w.break_block()
                 if kind == "heading_open":
                     self.w.open("heading")
+                elif kind == "blockquote_open":
+                    self.w.open("quote")
                 limits.append(self.line_start(tok.map[1]) if tok.map else limits[-1])
             elif tok.nesting == -1:
                 if kind == "heading_close":
                     self.w.close("heading")
+                elif kind == "blockquote_close":
+                    self.w.close("quote")
                 self.html.end_scope()
                 self.w.break_block()
                 if len(limits) > 1:

@@ -12,6 +12,8 @@ reporter runs, the spans those findings cover are masked where they stand, and n
 - a finding in the file name masks that part of the path, in every format;
 - rules that describe themselves in the output (SARIF) drop the examples of pii and confidential
   rules (a company's pack may quote its codenames there).
+- a finding's evidence stays as it is: its words come from the evidence registry in the post's
+  language ("a personal webmail domain"), never from the post.
 
 Spans, not strings: the same letters elsewhere (`Git` inside `github.com`, a rule code in a
 "did you mean" hint, another file) are left as they are.

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -113,7 +114,8 @@ def _result(result: FileResult, finding: Finding, index: int, fingerprint: str) 
         "message": {"text": message},
         "locations": [{"physicalLocation": {"artifactLocation": artifact(result.path), "region": region}}],
         "partialFingerprints": {FINGERPRINT: fingerprint},
-        "properties": {"category": str(finding.category), "why": finding.why},
+        "properties": {"category": str(finding.category), "why": finding.why,
+                       **({"evidence": [asdict(e) for e in finding.evidence]} if finding.evidence else {})},
     }
     if finding.region is not None:
         add_image_region(sarif, result.path, finding.region)

@@ -40,7 +40,8 @@ def excerpt(line: str, start: int, width: int, size: int = EXCERPT) -> tuple[str
     return head + line[lo:hi] + tail, start - lo + len(head), min(width, hi - start)
 
 
-def render_finding(path: str, finding: Finding, source: str, *, colour: bool = False, brief: bool = False) -> str:
+def render_finding(path: str, finding: Finding, source: str, *, colour: bool = False, brief: bool = False,
+                   verbose: bool = False) -> str:
     severity = _paint(f"{finding.severity}", _COLOURS[finding.severity], colour)
     where = f"{display(path)}:{finding.line}:{finding.col}"
     if finding.region is not None:  # in the words recognised in an image: where they stand in it
@@ -62,6 +63,8 @@ def render_finding(path: str, finding: Finding, source: str, *, colour: bool = F
     out.append(f"        why: {display(finding.why)}")
     if finding.suggestion:
         out.append(f"        fix: {display(finding.suggestion)}")
+    if verbose:  # what decided the severity (`--verbose`): the reasons for and against the value
+        out += [f"        {e.side}: {display(e.text)}" for e in finding.evidence]
     return "\n".join(out)
 
 
@@ -80,17 +83,20 @@ def configs_line(configs: Sequence[str]) -> str:
     return f"{'config' if len(configs) == 1 else 'configs'}: {', '.join(display(c) for c in configs)}\n"
 
 
-def render_file(result: FileResult, *, colour: bool = False, brief_below: Severity | None = None) -> str:
+def render_file(result: FileResult, *, colour: bool = False, brief_below: Severity | None = None,
+                verbose: bool = False) -> str:
     """One file's findings, each followed by a blank line (printed as soon as the file is done);
     those less severe than `brief_below` on one line each, together."""
     short = [brief_below is not None and f.severity.rank < brief_below.rank for f in result.findings]
     full = [f for f, is_short in zip(result.findings, short) if not is_short]
     brief = [f for f, is_short in zip(result.findings, short) if is_short]
-    return ("".join(render_finding(result.path, f, result.source, colour=colour) + "\n\n" for f in full)
+    return ("".join(render_finding(result.path, f, result.source, colour=colour, verbose=verbose) + "\n\n"
+                    for f in full)
             + "".join(render_finding(result.path, f, result.source, colour=colour, brief=True) + "\n" for f in brief)
             + ("\n" if brief else ""))
 
 
-def render(results: Sequence[FileResult], *, colour: bool = False, configs: Sequence[str] = (), **_: Any) -> str:
-    return ("".join(render_file(r, colour=colour) for r in results) + configs_line(configs)
+def render(results: Sequence[FileResult], *, colour: bool = False, configs: Sequence[str] = (),
+           verbose: bool = False, **_: Any) -> str:
+    return ("".join(render_file(r, colour=colour, verbose=verbose) for r in results) + configs_line(configs)
             + summary_line(Summary.of(results)) + "\n")

@@ -33,7 +33,7 @@ def test_public_customer_may_be_named_but_not_a_confidential_one(linter):
 
 
 def test_internal_hosts_and_private_ips(linter):
-    text = "See https://wiki.corp.acme.example/page and 10.1.2.3, not www.acme.example or 203.0.113.5."
+    text = "See https://wiki.corp.acme.example/page and the host 10.1.2.3, not www.acme.example or 203.0.113.5."
     found = [(f.code, f.match) for f in linter.lint(text, as_of=AS_OF)]
     assert found == [("CONF-INTERNAL-HOST", "wiki.corp.acme.example"), ("CONF-INTERNAL-IP", "10.1.2.3")]
 

@@ -96,3 +96,19 @@ def test_the_offensive_model_is_vetoed_where_the_parse_finds_no_statement():
     linter = Linter({})
     for text in ("I don't hate immigrants, and nobody should.", "Saying Muslims are animals is disgusting."):
         assert [f.code for f in linter.lint(text) if f.category == "derogatory"] == [], text
+
+
+# Words in their technical or everyday sense on published blogs, each beside the statement it is not.
+@pytest.mark.parametrize("lang, hostile, everyday", [
+    ("en", "You are lazy and useless.", "Can you do lazy loading of the images?"),            # said of a thing
+    ("en", "You are lazy and useless.", "You must maintain backward compatibility for clients."),
+    ("en", "I can't bear those people.", "Those changes don't have bearing on your users."),   # a gerund as a noun
+    ("en", "We don't want immigrants here.", "We don't want to encourage everybody to write code in this style."),
+    ("en", "I know where the immigrants live.", "She didn't know where he was living at the time."),      # not the speaker's
+    ("en", "Women are never any good.", "If you skip the cache, it wasn't nearly as good."),   # a comparison
+    ("en", "Immigrants are not any good.", "List the things they might not be so good at."),   # a possibility
+    ("es", "No queremos gitanos aquí.", "No queremos animar a todos a escribir código así aquí."),
+])
+def test_everyday_sense_stays_clean_beside_its_statement(linters, lang, hostile, everyday):
+    assert codes(linters, lang, hostile), hostile
+    assert codes(linters, lang, everyday) == [], everyday

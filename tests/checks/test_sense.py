@@ -104,6 +104,7 @@ def es_codes(linter, text, code):
     ("¿Cuál es el obstáculo número uno para adoptar Rust?", "CLAIM-SUPERLATIVE"),
     ("El despliegue inicial del panel fue solo para uso interno.", "CONF-MARKING"),  # label: said of a thing
     ("Os pedimos no compartir datos personales en el foro.", "CONF-MARKING"),  # label: a verb with an object
+    ("Compartimos el foro y os pedimos no compartir datos personales.", "CONF-MARKING"),
     ("Reconstruimos las apps de solo uso interno sobre la nueva API.", "CONF-MARKING"),  # tech, through "de"
     ("La semana que viene llega una reorganización de las tablas del panel.", "CONF-REORG"),  # organisation
     ("La empresa en secreto planea una adquisición de software el mes que viene.", "CONF-REORG"),  # no party
@@ -131,7 +132,8 @@ def test_spanish_sense_is_what_leaves_them_alone(plain_linter, monkeypatch):
 
     monkeypatch.setattr(Sense, "accepts", lambda self, *args: True)
     assert es_codes(plain_linter, "El uso número uno de Go hoy son los servicios en la nube.", "CLAIM-SUPERLATIVE")
-    assert es_codes(plain_linter, "Os pedimos no compartir datos personales en el foro.", "CONF-MARKING")
+    # a sentence that passes something on (markings.py): only the sense says "no compartir datos" is a verb
+    assert es_codes(plain_linter, "Compartimos el foro y os pedimos no compartir datos personales.", "CONF-MARKING")
     assert es_codes(plain_linter, "La semana que viene llega una reorganización de las tablas del panel.",
                     "CONF-REORG")
     assert es_codes(plain_linter, "Beatriz Gómez: he dirigido la gestión de quejas durante veinte años.",

@@ -32,3 +32,11 @@ def test_obfuscated_spellings(pack_linter):
 def test_inflected_term_matches_only_as_written(pack_linter):
     linter = pack_linter(RULE.replace("[idiot, bunch of clowns]", "[patched]"))
     assert matches(linter, "we patch it; we patched it") == ["patched"]
+
+
+def test_a_term_inside_an_unless_phrase_is_another_word(pack_linter):
+    linter = pack_linter(RULE.replace("[idiot, bunch of clowns]", "[ass, culo]")
+                         + "  unless: [kick-ass, kick ass, culo de botella]\n")
+    assert matches(linter, "A kick-ass app that will kick ass, what a pain in the ass.") == ["ass"]
+    spanish = [f.match for f in linter.lint("Lleva gafas de culo de botella y se cayó de culo.", lang="es")]
+    assert spanish == ["culo"]
