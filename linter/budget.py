@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 T = TypeVar("T")
-# Tokens a tok2vec works on at once: ~60 MB of working memory, and the same speed as 40,000.
-TOKEN_BUDGET = 4_000
+# Tokens a tok2vec works on at once: ~15 MB of working memory, and the same speed as 40,000 (4,000
+# took 55 MB, which set the peak of a whole blog's check).
+TOKEN_BUDGET = 1_000
 # thinc layers whose output for a token depends on that token alone (or, for `expand_window`, on
 # its `window_size` neighbours): a model made only of these has a known reach.
 _PER_TOKEN_LAYERS = frozenset({"extract_features", "list2ragged", "ragged2list", "ints-getitem", "hashembed",

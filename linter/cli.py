@@ -335,12 +335,15 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     from .exports import Fields
     from .progress import Bar
     from .report.records import writer as records_writer
-    from .scan import Redactor, ScanSettings, linting_for
+    from .scan import Redactor, ScanSettings, in_process_because, linting_for
     from .scan import scan as run_scan
     from .sources import Configs
 
     if workers is not None and cluster is not None:
         raise click.UsageError("give --workers or --cluster, not both")
+    if workers is not None and (because := in_process_because(workers, inputs)):
+        _notify_unless(quiet)("note", f"{because}: linting in this process")
+        workers = None
     configs = Configs(Path(config_path) if config_path else None)
     key = configs.key_for("-")
     config = configs.get(key)
@@ -352,10 +355,10 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
             redactor = Redactor(rules) if redact or config.redact else None
             records = records_writer(fmt, out.stream, per=per, skip_clean=skip_clean)
 
-            def progress(read: Any, summary: Any) -> None:
+            def progress(count: Any, summary: Any) -> None:
                 total, rate = summary.total, bar.rate(summary.total.posts)
-                bar.update(read.done, read.total, f"{total.posts:,} posts{f' ({rate})' if rate else ''}, "
-                                                  f"{total.findings:,} finding{'s' if total.findings != 1 else ''}")
+                bar.update(total.posts, count.expected, f"{total.posts:,} posts{f' ({rate})' if rate else ''}, "
+                                                        f"{total.findings:,} finding{'s' if total.findings != 1 else ''}")
 
             result = run_scan(inputs, settings, linting, records, notify=_notify_unless(quiet), progress=progress,
                               transform=redactor)
@@ -482,10 +485,12 @@ def eval_command(files: tuple[str, ...], config_path: str | None, allow_outside_
               help="Only the rules that apply to posts in this language, with their summary in it.")
 def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, lang: str | None) -> None:
     """List every rule: code, category, severity and summary."""
+    from .cache import default_cache_dir
     from .packs import load_rules
     from .suppress import DIRECTIVE_RULES
 
-    listed = [r for r in [*load_rules(_config_for(config_path, allow_outside_packs=allow_outside_packs)),
+    listed = [r for r in [*load_rules(_config_for(config_path, allow_outside_packs=allow_outside_packs),
+                                      default_cache_dir()),
                           *DIRECTIVE_RULES.values()]
               if (r.enabled or show_all) and (lang is None or lang in r.languages)]
     width = max((len(r.code) for r in listed), default=10)
@@ -501,12 +506,13 @@ def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, la
               help="Show the rule as it reads for posts in this language (default: its own text).")
 def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
+    from .cache import default_cache_dir
     from .checks import KINDS
     from .packs import load_rules, retired_codes
     from .suppress import DIRECTIVE_RULES
 
     config = _config_for(config_path, allow_outside_packs=allow_outside_packs)
-    known = {**{r.code: r for r in load_rules(config)}, **DIRECTIVE_RULES}
+    known = {**{r.code: r for r in load_rules(config, default_cache_dir())}, **DIRECTIVE_RULES}
     rule = known.get(code.upper())
     if rule is None and code.upper() in retired_codes():
         _fail(retired_codes()[code.upper()].describe())
@@ -551,13 +557,14 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang:
               help="Write the policy to FILE instead of standard output.")
 def policy_command(config_path: str | None, fmt: str, lang: str | None, internal: bool, output: str | None) -> None:
     """Write the social-media policy in force: the ten usual steps, with every enabled rule."""
+    from .cache import default_cache_dir
     from .fileio import write_atomically
     from .packs import load_rules
     from .policy import render_policy
 
     config = _config_for(config_path)
     lang = lang or (config.lang if config.lang in LANGUAGES else config.default_lang)  # auto: the default
-    text = render_policy(config, load_rules(config), lang=lang, fmt=fmt, internal=internal, notify=_notify)
+    text = render_policy(config, load_rules(config, default_cache_dir()), lang=lang, fmt=fmt, internal=internal, notify=_notify)
     edition = "staff (internal) edition: it names confidential values, do not publish it" if internal \
         else "public edition"
     if output is None:

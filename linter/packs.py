@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import hashlib
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
@@ -354,8 +355,46 @@ def rule_problems(config: Config) -> list[Problem]:
     return _loaded(config)[1]
 
 
-def load_rules(config: Config) -> list[Rule]:
-    """Every rule of the config's packs, overrides applied; raises ConfigError listing all problems."""
+def load_rules(config: Config, cache_dir: Path | None = None) -> list[Rule]:
+    """Every rule of the config's packs, overrides applied; raises ConfigError listing all problems.
+
+    With `cache_dir`, rules prepared by an earlier run from the same packs, config and postlint
+    are read from there in one go, and new ones are kept there (`prepared.py`)."""
+    if cache_dir is None:
+        return _prepare(config)
+    from . import prepared
+
+    key = _prepared_key(config, cache_dir)
+    rules = prepared.read_rules(cache_dir, key)
+    if rules is None:
+        rules = _prepare(config)
+        prepared.write_rules(cache_dir, key, rules)
+    return rules
+
+
+def _prepared_key(config: Config, cache_dir: Path) -> str:
+    """What a config's prepared rules depend on: postlint's files and built-in packs, the
+    compiler and pickle formats, the working folder (rules name their file as the user sees it),
+    the config's packs (their content) and rule settings."""
+    import sys
+
+    from .encoder import file_sha256
+    from .prepared import FORMAT, installed_digest
+
+    digest = hashlib.sha256(f"{FORMAT}\0{installed_digest(builtin_rules_dir(), cache_dir)}\0{regex.__version__}\0"
+                            f"{sys.version}\0{Path.cwd()}\0{config.path}\0{config.allow_outside_packs}\0".encode())
+    for ref in config.packs:
+        digest.update(f"pack\0{ref.name}\0{ref.path}\0".encode())
+        if ref.path is not None and ref.path.is_file():
+            digest.update(file_sha256(ref.path).encode())
+    if config.path is not None and any(ref.path is not None for ref in config.packs):
+        digest.update(str(repository_root(config.path.parent)).encode())  # where packs may come from
+    for code, override in sorted(config.overrides.items()):
+        digest.update(f"rule\0{code}\0{override.enabled}\0{override.severity}\0".encode())
+    return digest.hexdigest()
+
+
+def _prepare(config: Config) -> list[Rule]:
     rules, problems = _loaded(config)
     if problems:
         raise ConfigError(problems)

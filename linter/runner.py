@@ -134,7 +134,7 @@ class _Policy:
         self.config = config
         self.requested_lang = lang
         self.lang = lang or config.lang
-        self.rule_list = load_rules(config)
+        self.rule_list = load_rules(config, cache_dir)
         self.rules: dict[str, Rule] = {r.code: r for r in self.rule_list}
         self.known_rules = {**DIRECTIVE_RULES, **self.rules}  # what findings under it may carry
         self.cache_dir = cache_dir
@@ -153,7 +153,7 @@ class _Policy:
         if self._fingerprint is None:
             from .cache import fingerprint
 
-            self._fingerprint = fingerprint(self.config, self.lang)
+            self._fingerprint = fingerprint(self.config, self.lang, self.cache_dir)
         return self._fingerprint
 
     @property

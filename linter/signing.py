@@ -77,12 +77,13 @@ class CacheKey:
             handle.write(secret.hex() + "\n")
         return secret
 
-    def sign(self, *parts: str) -> str | None:
+    def sign(self, *parts: str | bytes) -> str | None:
         secret = self.secret()
         if secret is None:
             return None
-        return hmac.new(secret, "\0".join(parts).encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+        message = b"\0".join(p if isinstance(p, bytes) else p.encode("utf-8", "surrogatepass") for p in parts)
+        return hmac.new(secret, message, hashlib.sha256).hexdigest()
 
-    def verify(self, mac: object, *parts: str) -> bool:
+    def verify(self, mac: object, *parts: str | bytes) -> bool:
         expected = self.sign(*parts)
         return expected is not None and isinstance(mac, str) and hmac.compare_digest(mac, expected)

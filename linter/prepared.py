@@ -1,0 +1,138 @@
+"""Work that depends only on postlint's installation and the policy, kept in the cache folder.
+
+- `FileDigests`: the sha256 of postlint's own files (code, models, word lists, built-in packs),
+  which every cache key includes. Reading them all (23 MB, most of it the encoder) takes longer
+  than a cached re-check, so each digest is remembered with the file's size, inode, and
+  modification and change times, and a file is read again only when one of them moves.
+- `read_rules` / `write_rules`: a config's prepared rules (its packs parsed and validated, every
+  regular expression compiled, its overrides applied), under a key made by `packs.load_rules`:
+  the content of postlint's files and of the config's packs, the config's rule settings and the
+  working folder (rules name their file as the user sees it). They are one pickle, read in one go (compiled
+  `regex` patterns pickle their compiled code, so nothing is compiled again). A pickle can run code
+  when it is loaded, so it is loaded only once its HMAC signature (`signing.py`) checks out: no one
+  but this user's postlint can have written it. It holds the policy (rules, a company pack's
+  words), never a post.
+
+Both files are private to the user (mode 0600, like every file in the cache folder).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import pickle
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .encoder import file_sha256
+from .fileio import read_file, write_atomically
+from .signing import CacheKey
+
+if TYPE_CHECKING:
+    from .rule import Rule
+
+FORMAT = 1
+MAX_PREPARED_BYTES = 64 << 20
+DIGESTS_FILE = "digests.json"
+
+
+class FileDigests:
+    """File digests remembered by the files' stat in `directory` (None: nothing remembered)."""
+
+    def __init__(self, directory: Path | None) -> None:
+        self.path = directory / DIGESTS_FILE if directory is not None else None
+        self.key = CacheKey(directory) if directory is not None else None
+        self._known: dict[str, list[Any]] | None = None
+        self._changed = False
+
+    def _load(self) -> dict[str, list[Any]]:
+        if self._known is None:
+            self._known = {}
+            if self.path is not None and self.key is not None:
+                try:
+                    stored = json.loads(read_file(self.path, MAX_PREPARED_BYTES).decode("utf-8"))
+                    if self.key.verify(stored.get("mac"), _canonical(stored["files"])) and \
+                            isinstance(stored["files"], dict):
+                        self._known = stored["files"]
+                except (OSError, ValueError, TypeError, KeyError, AttributeError):
+                    pass  # none yet, damaged or forged: read the files again
+        return self._known
+
+    def of(self, path: Path) -> str:
+        info = path.stat()
+        seen = [info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino]
+        known = self._load()
+        entry = known.get(str(path))
+        if isinstance(entry, list) and len(entry) == 5 and entry[:4] == seen and isinstance(entry[4], str):
+            return entry[4]
+        digest = file_sha256(path)
+        known[str(path)] = [*seen, digest]
+        self._changed = True
+        return digest
+
+    def save(self) -> None:
+        if not self._changed or self.path is None or self.key is None or self._known is None:
+            return
+        mac = self.key.sign(_canonical(self._known))
+        if mac is not None:
+            write_atomically(self.path, json.dumps({"files": self._known, "mac": mac}))
+        self._changed = False
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def package_digest(package: Path, rules: Path, digests: FileDigests | None = None) -> str:
+    """The contents of every file of a package (code, models under `data/`, the languages' word
+    lists under `languages/words/`) and a folder of packs: a model retrained without a version
+    bump changes it too. `digests` remembers each file's digest between runs."""
+    digest_of = digests.of if digests is not None else file_sha256
+    digest = hashlib.sha256()
+    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + digest_of(path).encode() + b"\0")
+    for path in sorted(rules.glob("*.yaml")):
+        digest.update(b"rules/" + path.name.encode() + b"\0" + digest_of(path).encode() + b"\0")
+    return digest.hexdigest()
+
+
+@functools.lru_cache(maxsize=4)
+def installed_digest(rules: Path, directory: Path | None = None) -> str:
+    """`package_digest` of postlint's own package and its built-in packs in `rules`, with file
+    digests remembered in the cache folder `directory`."""
+    digests = FileDigests(directory)
+    digest = package_digest(Path(__file__).resolve().parent, rules, digests)
+    digests.save()
+    return digest
+
+
+def _rules_path(directory: Path, key: str) -> Path:
+    return directory / "prepared" / f"{key[:32]}.pickle"
+
+
+def read_rules(directory: Path, key: str) -> list[Rule] | None:
+    """The rules prepared under `key`, or None (none yet, damaged, or not signed by this cache's key)."""
+    try:
+        data = read_file(_rules_path(directory, key), MAX_PREPARED_BYTES)
+    except OSError:
+        return None
+    mac, _, payload = data.partition(b"\n")
+    if not CacheKey(directory).verify(mac.decode("ascii", "replace"), key, payload):
+        return None
+    try:
+        rules = pickle.loads(payload)  # noqa: S301 - signed by this user's postlint, checked just above
+    except Exception:  # noqa: BLE001 - written by another version of a class: prepare them again
+        return None
+    return rules if isinstance(rules, list) else None
+
+
+def write_rules(directory: Path, key: str, rules: list[Rule]) -> None:
+    payload = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+    mac = CacheKey(directory).sign(key, payload)
+    if mac is not None:
+        write_atomically(_rules_path(directory, key), mac.encode("ascii") + b"\n" + payload)
+
+
+__all__ = ["FileDigests", "installed_digest", "package_digest", "read_rules", "write_rules"]
