@@ -25,7 +25,6 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
-import importlib.metadata
 import json
 import logging
 import os
@@ -39,7 +38,7 @@ from . import __version__
 from .fileio import read_file, write_atomically
 from .finding import Finding, Severity
 from .languages import LANGUAGES
-from .prepared import installed_digest
+from .prepared import installed_digest, installed_version
 from .signing import CacheKey
 from .textmap import LineIndex
 
@@ -85,10 +84,7 @@ def code_fingerprint(cache_dir: Path | None = None) -> str:
 
 
 def _version(distribution: str) -> str:
-    try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        return "-"
+    return installed_version(distribution) or "-"
 
 
 def fingerprint(config: Config, lang: str, cache_dir: Path | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import logging
 import os
 import stat
@@ -84,6 +85,14 @@ def read_file(path: str | os.PathLike[str], limit: int) -> bytes:
             return read_stream(handle, limit)
     finally:
         os.close(fd)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def read_stream(stream: BinaryIO, limit: int) -> bytes:

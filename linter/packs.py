@@ -17,10 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from . import schema as s
-from .checks import KINDS, load_kinds
 from .config import BUILTIN_PACKS, Config
 from .errors import ConfigError, Problem
 from .fileio import resolved
@@ -29,7 +26,7 @@ from .languages import LANGUAGES
 from .rule import Localized, Rule, RuleText
 from .yamlio import Mark, MarkedDict, MarkedList, load_yaml_file
 
-CODE_SHAPE = regex.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
+CODE_SHAPE = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$"
 
 
 RETIRED_FILE = "retired.yaml"  # in the built-in rules folder: codes never to be used again
@@ -119,12 +116,16 @@ def _check_placeholders(template: str, allowed: Iterable[str], mark: Mark, probl
 
 
 def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule | None:
+    import regex
+
+    from .checks import load_kinds  # rules read prepared need neither the kinds nor `regex`
+
     kinds = load_kinds()
     if not isinstance(raw, dict):
         s.wrong_type(raw, "a rule (a mapping with code, category, ...)", mark, problems)
         return None
     kind = raw.get("kind")
-    cls = KINDS.get(kind) if isinstance(kind, str) else None
+    cls = kinds.get(kind) if isinstance(kind, str) else None
     before = len(problems)
     where = (lambda key: raw.mark_of(key)) if isinstance(raw, MarkedDict) else (lambda key: mark)
     if isinstance(kind, str) and cls is None:
@@ -150,7 +151,7 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
         return None
     code, category = common["code"], Category(common["category"])
     code_mark = where("code")
-    if not CODE_SHAPE.match(code):
+    if not regex.match(CODE_SHAPE, code):
         problems.append(code_mark.problem("E104", f"rule code '{code}' is not shaped like CONF-CODENAME",
                                           "capital letters and digits in parts joined by '-'"))
     elif not code.startswith(category.prefix):
@@ -187,6 +188,8 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
 
 
 def _summary_of(message: str) -> str:
+    import regex
+
     return regex.sub(r"'?\{[a-z_]+\}'?", "…", message)
 
 
@@ -364,7 +367,7 @@ def load_rules(config: Config, cache_dir: Path | None = None) -> list[Rule]:
         return _prepare(config)
     from . import prepared
 
-    key = _prepared_key(config, cache_dir)
+    key = prepared_key(config, cache_dir)
     rules = prepared.read_rules(cache_dir, key)
     if rules is None:
         rules = _prepare(config)
@@ -372,25 +375,23 @@ def load_rules(config: Config, cache_dir: Path | None = None) -> list[Rule]:
     return rules
 
 
-def _prepared_key(config: Config, cache_dir: Path) -> str:
+def prepared_key(config: Config, cache_dir: Path) -> str:
     """What a config's prepared rules depend on: postlint's files and built-in packs, the
     compiler and pickle formats, the working folder (rules name their file as the user sees it),
-    the config's packs (their content) and rule settings."""
+    the config (its packs, rule settings and company) and the content of its packs."""
     import sys
 
-    from .encoder import file_sha256
-    from .prepared import FORMAT, installed_digest
+    from .fileio import file_sha256
+    from .prepared import FORMAT, installed_digest, installed_version
 
-    digest = hashlib.sha256(f"{FORMAT}\0{installed_digest(builtin_rules_dir(), cache_dir)}\0{regex.__version__}\0"
-                            f"{sys.version}\0{Path.cwd()}\0{config.path}\0{config.allow_outside_packs}\0".encode())
+    digest = hashlib.sha256(f"{FORMAT}\0{installed_digest(builtin_rules_dir(), cache_dir)}\0"
+                            f"{installed_version('regex')}\0"
+                            f"{sys.version}\0{Path.cwd()}\0{config!r}\0".encode())
     for ref in config.packs:
-        digest.update(f"pack\0{ref.name}\0{ref.path}\0".encode())
         if ref.path is not None and ref.path.is_file():
-            digest.update(file_sha256(ref.path).encode())
+            digest.update(f"{ref.path}\0{file_sha256(ref.path)}\0".encode())
     if config.path is not None and any(ref.path is not None for ref in config.packs):
         digest.update(str(repository_root(config.path.parent)).encode())  # where packs may come from
-    for code, override in sorted(config.overrides.items()):
-        digest.update(f"rule\0{code}\0{override.enabled}\0{override.severity}\0".encode())
     return digest.hexdigest()
 
 

@@ -21,11 +21,15 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 import pickle
+import re
+import sys
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .encoder import file_sha256
+from .fileio import file_sha256
 from .fileio import read_file, write_atomically
 from .signing import CacheKey
 
@@ -108,31 +112,127 @@ def installed_digest(rules: Path, directory: Path | None = None) -> str:
     return digest
 
 
-def _rules_path(directory: Path, key: str) -> Path:
-    return directory / "prepared" / f"{key[:32]}.pickle"
+def installed_version(distribution: str) -> str | None:
+    """The installed version of a distribution, as `importlib.metadata.version` gives it, read
+    from the name of its `NAME-VERSION.dist-info` folder (which is cheap: importing the metadata
+    reader and parsing the file cost as much as a whole re-check answered from the cache)."""
+    wanted = re.sub(r"[-_.]+", "_", distribution).lower()
+    version = _dist_info_versions().get(wanted)
+    if version is None:
+        import importlib.metadata
+
+        try:
+            version = importlib.metadata.version(distribution)
+        except importlib.metadata.PackageNotFoundError:
+            return None
+    return version
 
 
-def read_rules(directory: Path, key: str) -> list[Rule] | None:
-    """The rules prepared under `key`, or None (none yet, damaged, or not signed by this cache's key)."""
+@functools.lru_cache(maxsize=1)
+def _dist_info_versions() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for entry in sys.path:
+        try:
+            names = os.listdir(entry or ".")
+        except OSError:
+            continue
+        for name in names:
+            if name.endswith(".dist-info"):
+                project, _, version = name[:-len(".dist-info")].partition("-")
+                found.setdefault(re.sub(r"[-_.]+", "_", project).lower(), version)  # the first on sys.path wins
+    return found
+
+
+def _path(directory: Path, key: str, kind: str) -> Path:
+    return directory / "prepared" / f"{key[:32]}.{kind}.pickle"
+
+
+def read(directory: Path, key: str, kind: str) -> Any:
+    """What was prepared under `key` as `kind`, or None (none yet, damaged, or not signed by
+    this cache's key: never unpickled then)."""
     try:
-        data = read_file(_rules_path(directory, key), MAX_PREPARED_BYTES)
+        data = read_file(_path(directory, key, kind), MAX_PREPARED_BYTES)
     except OSError:
         return None
     mac, _, payload = data.partition(b"\n")
-    if not CacheKey(directory).verify(mac.decode("ascii", "replace"), key, payload):
+    if not CacheKey(directory).verify(mac.decode("ascii", "replace"), key, kind, payload):
         return None
     try:
-        rules = pickle.loads(payload)  # noqa: S301 - signed by this user's postlint, checked just above
-    except Exception:  # noqa: BLE001 - written by another version of a class: prepare them again
+        return pickle.loads(payload)  # noqa: S301 - signed by this user's postlint, checked just above
+    except Exception:  # noqa: BLE001 - written by another version of a class: prepare it again
         return None
+
+
+def write(directory: Path, key: str, kind: str, value: Any) -> None:
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    mac = CacheKey(directory).sign(key, kind, payload)
+    if mac is not None and write_atomically(_path(directory, key, kind), mac.encode("ascii") + b"\n" + payload):
+        _forget_old(directory / "prepared", kind)
+
+
+KEPT_PER_KIND = 16  # prepared files of one kind kept: a few configs, a few versions of postlint
+
+
+def _forget_old(folder: Path, kind: str) -> None:
+    """Delete all but the newest `KEPT_PER_KIND` files of `kind` (an upgrade leaves old ones behind)."""
+    try:
+        files = sorted(folder.glob(f"*.{kind}.pickle"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in files[KEPT_PER_KIND:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process pruned first, or a read-only folder: nothing lost
+
+
+def read_rules(directory: Path, key: str) -> list[Rule] | None:
+    rules = read(directory, key, "rules")
     return rules if isinstance(rules, list) else None
 
 
 def write_rules(directory: Path, key: str, rules: list[Rule]) -> None:
-    payload = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
-    mac = CacheKey(directory).sign(key, payload)
-    if mac is not None:
-        write_atomically(_rules_path(directory, key), mac.encode("ascii") + b"\n" + payload)
+    """Keep `rules` with their kinds' options pickled apart, unpickled when a check first reads
+    them: a run that only reads what the rules say (a re-check answered from the cache) never
+    imports the kinds. What findings read of a rule (its messages in each language) is worked
+    out now and kept with it."""
+    from dataclasses import replace
+
+    kept = []
+    for rule in rules:
+        local = {lang: replace(block, options=DeferredOptions(block.options)) for lang, block in rule.local.items()}
+        rule = replace(rule, options=DeferredOptions(rule.options), local=local)
+        for variant in [rule, *(rule.in_language(lang) for lang in rule.languages)]:
+            variant.template_fields  # noqa: B018 - a cached property, computed to be kept
+        kept.append(rule)
+    write(directory, key, "rules", kept)
 
 
-__all__ = ["FileDigests", "installed_digest", "package_digest", "read_rules", "write_rules"]
+class DeferredOptions(Mapping[str, Any]):
+    """A rule's kind options, pickled on their own and unpickled when first read."""
+
+    def __init__(self, options: Mapping[str, Any] | None = None, payload: bytes | None = None) -> None:
+        self._options = dict(options) if options is not None else None
+        self._payload = payload
+
+    def _loaded(self) -> dict[str, Any]:
+        if self._options is None:
+            assert self._payload is not None
+            self._options = pickle.loads(self._payload)  # noqa: S301 - inside a payload checked by `read`
+        return self._options
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return DeferredOptions, (None, self._payload or pickle.dumps(self._loaded(), pickle.HIGHEST_PROTOCOL))
+
+    def __getitem__(self, key: str) -> Any:
+        return self._loaded()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+    def __repr__(self) -> str:
+        return repr(self._loaded())
+
+
+__all__ = ["DeferredOptions", "FileDigests", "installed_digest", "installed_version", "package_digest", "read",
+           "read_rules", "write", "write_rules"]

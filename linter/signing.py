@@ -81,8 +81,11 @@ class CacheKey:
         secret = self.secret()
         if secret is None:
             return None
-        message = b"\0".join(p if isinstance(p, bytes) else p.encode("utf-8", "surrogatepass") for p in parts)
-        return hmac.new(secret, message, hashlib.sha256).hexdigest()
+        mac = hmac.new(secret, digestmod=hashlib.sha256)
+        for i, part in enumerate(parts):  # fed one by one: a large part is not copied
+            mac.update(b"\0" if i else b"")
+            mac.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
+        return mac.hexdigest()
 
     def verify(self, mac: object, *parts: str | bytes) -> bool:
         expected = self.sign(*parts)

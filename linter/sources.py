@@ -18,12 +18,14 @@ import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from .config import DEFAULT_MAX_BYTES, Config, find_config, load_config
 from .fileio import NotAFile, TooLarge, format_size, read_file, resolved
 from .markup import MARKUP_BY_SUFFIX
+
+if TYPE_CHECKING:
+    import pathspec  # imported where a folder is walked or excluded: not for a file named outright
 
 CHECKED_SUFFIXES = frozenset(MARKUP_BY_SUFFIX)
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv",
@@ -88,6 +90,8 @@ class Configs:
         if not config.exclude:
             return None
         if key not in self._excludes:
+            import pathspec
+
             self._excludes[key] = pathspec.GitIgnoreSpec.from_lines(config.exclude)
         try:
             relative = path.resolve().relative_to(config.root.resolve()).as_posix()
@@ -177,6 +181,8 @@ def _spec_at(base: Path, file: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]
         lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
+    import pathspec
+
     return [(base, pathspec.GitIgnoreSpec.from_lines(lines))] if lines else []
 
 
