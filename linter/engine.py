@@ -239,8 +239,9 @@ class Linter:
     the CLI does, a post with a `path` is checked under the postlint.yaml found upward from that
     path, and a post without one under the config found upward from the working directory (which
     `config` and `rules` describe). The spaCy pipeline and Presidio are loaded once per process and
-    model. `cache_dir` is a folder where work that outlives a run is kept (the rule phrases'
-    lemmas); None keeps nothing on disk.
+    model, when the first post in their language arrives (`preload` loads the default language's
+    now). `cache_dir` is a folder where work that outlives a run is kept (the prepared rules, the
+    rule phrases' lemmas); None keeps nothing on disk.
 
     Thread-safe: any number of threads may share one Linter (or several). The NLP pass of each
     batch holds a process-wide lock (`nlp.NLP_LOCK`, since loaded pipelines and their memory zones
@@ -263,8 +264,7 @@ class Linter:
         self.lang = lang or self.config.lang
         self._suppressor = Suppressor(self.rules)
         self._generic = frozenset(r.code for r in self.rules if r.kind == "classifier")  # models' findings
-        self._runtimes: dict[str, _Runtime] = {}
-        self._runtime(self.config.default_lang if self.lang == AUTO else self.lang)
+        self._runtimes: dict[str, _Runtime] = {}  # a language's pipeline and checks: made for its first post
         self._follows_paths = config is None
         self._requested_lang = lang
         self._config_of_folder: dict[Path, Path | None] = {}
@@ -294,7 +294,9 @@ class Linter:
             return self._runtimes[lang]
 
     def preload(self) -> None:
-        """Load now what the first posts would load lazily (NER), e.g. before forking workers."""
+        """Load now what the first posts would load lazily (the default language's pipeline and
+        checks, NER), e.g. before forking workers or serving."""
+        self._runtime(self.config.default_lang if self.lang == AUTO else self.lang)
         for runtime in self._runtimes.values():
             load_lazy_parts(runtime.nlp)
 

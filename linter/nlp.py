@@ -160,7 +160,7 @@ def _load_package(model: str, needs: Needs) -> Language:
         nlp.add_pipe("sentencizer", first=True)
     _LAZY[nlp] = {capability: _LazyPart(data_dir, name) for capability, name in later.items()}
     attribute_ruler.memoise(nlp)
-    budget.bound_tok2vec(nlp)
+    budget.bound_components(nlp)
     return nlp
 
 

@@ -4,16 +4,18 @@
   which every cache key includes. Reading them all (23 MB, most of it the encoder) takes longer
   than a cached re-check, so each digest is remembered with the file's size, inode, and
   modification and change times, and a file is read again only when one of them moves.
-- `read_rules` / `write_rules`: a config's prepared rules (its packs parsed and validated, every
-  regular expression compiled, its overrides applied), under a key made by `packs.load_rules`:
-  the content of postlint's files and of the config's packs, the config's rule settings and the
-  working folder (rules name their file as the user sees it). They are one pickle, read in one go (compiled
-  `regex` patterns pickle their compiled code, so nothing is compiled again). A pickle can run code
-  when it is loaded, so it is loaded only once its HMAC signature (`signing.py`) checks out: no one
-  but this user's postlint can have written it. It holds the policy (rules, a company pack's
-  words), never a post.
+- `read` / `write`: what a config's rules need prepared, under the key `packs.prepared_key` makes
+  of everything it depends on (postlint's files, the config, the content of its packs, the
+  working folder: rules name their file as the user sees it). `write_rules` keeps the rules (packs
+  parsed and validated, patterns compiled, overrides applied) as one pickle read in one go:
+  compiled `regex` patterns pickle their compiled code, so nothing is compiled again, and each
+  rule's kind options are a pickle of their own inside it, unpickled when a check is built
+  (`DeferredOptions`), so a re-check answered from the cache never imports the kinds. The runner
+  keeps the policy's vocabulary the same way.
 
-Both files are private to the user (mode 0600, like every file in the cache folder).
+A pickle can run code when it is loaded, so a file is unpickled only once its HMAC signature
+(`signing.py`) checks out: no one but this user's postlint can have written it. Files hold the
+policy (rules, a company pack's words), never a post, and are private to the user (mode 0600).
 """
 
 from __future__ import annotations
@@ -26,11 +28,11 @@ import pickle
 import re
 import sys
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .fileio import file_sha256
-from .fileio import read_file, write_atomically
+from .fileio import file_sha256, read_file, write_atomically
 from .signing import CacheKey
 
 if TYPE_CHECKING:
@@ -193,8 +195,6 @@ def write_rules(directory: Path, key: str, rules: list[Rule]) -> None:
     them: a run that only reads what the rules say (a re-check answered from the cache) never
     imports the kinds. What findings read of a rule (its messages in each language) is worked
     out now and kept with it."""
-    from dataclasses import replace
-
     kept = []
     for rule in rules:
         local = {lang: replace(block, options=DeferredOptions(block.options)) for lang, block in rule.local.items()}
@@ -206,7 +206,7 @@ def write_rules(directory: Path, key: str, rules: list[Rule]) -> None:
 
 
 class DeferredOptions(Mapping[str, Any]):
-    """A rule's kind options, pickled on their own and unpickled when first read."""
+    """A rule's kind options, pickled on their own (inside the signed file) and unpickled when first read."""
 
     def __init__(self, options: Mapping[str, Any] | None = None, payload: bytes | None = None) -> None:
         self._options = dict(options) if options is not None else None
