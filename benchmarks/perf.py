@@ -666,7 +666,7 @@ def scan_stream(count: int, limit: int = 140) -> list[dict[str, object]]:
 
 def scan_workers(counts: tuple[int, ...], limit: int = 280) -> list[dict[str, object]]:
     """`scan --workers 2` against one process on exports of `counts` posts of social-media length
-    (the same output required): interleaved, the median of three runs each for a small export."""
+    (the same output required): interleaved, the median of five runs each for a small export."""
     rows = []
     for count in counts:
         print(f"scan --workers 2 vs one process on {count:,} posts (up to {limit} characters each)", flush=True)
@@ -677,7 +677,7 @@ def scan_workers(counts: tuple[int, ...], limit: int = 280) -> list[dict[str, ob
         env = _env(work / "cache")
         runs: dict[str, list[float]] = {"one": [], "two": []}
         outputs, said = {}, ""
-        for i in range(3 if count < 5_000 else 1):
+        for i in range(5 if count < 5_000 else 1):
             for name in (("one", "two") if i % 2 == 0 else ("two", "one")):
                 out, err = work / f"{name}.jsonl", work / f"{name}.err"
                 workers = ["--workers", "2"] if name == "two" else []
