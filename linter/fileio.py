@@ -110,7 +110,8 @@ def read_stream(stream: BinaryIO, limit: int) -> bytes:
 
 
 def write_atomically(path: Path, text: str | bytes, *, strict: bool = False) -> bool:
-    """Write `text` (or bytes) to `path` through a temporary file, so readers never see half a file.
+    """Write `text` (or bytes: an image) to `path` through a temporary file, so readers never see
+    half a file.
 
     False when it cannot be written: a read-only or full disk must not stop the check. With
     `strict` (a file the user asked for), the OSError is raised instead, and the file gets the
@@ -121,12 +122,8 @@ def write_atomically(path: Path, text: str | bytes, *, strict: bool = False) -> 
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        if isinstance(text, bytes):
-            with os.fdopen(fd, "wb") as raw:
-                raw.write(text)
-        else:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+        with os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
         if strict:
             os.chmod(tmp, _mode_for(path))
         os.replace(tmp, path)
