@@ -20,7 +20,6 @@ from typing import Any
 from . import schema as s
 from .config import BUILTIN_PACKS, Config
 from .errors import ConfigError, Problem
-from .examples import template_problems
 from .fileio import resolved
 from .finding import Category, Severity
 from .languages import LANGUAGES
@@ -58,6 +57,8 @@ def builtin_rules_dir() -> Path:
 
 def _example(value: Any, mark: Mark, problems: list[Problem]) -> Any:
     """One example post: a string whose `{placeholders}` name company values (`examples.py`)."""
+    from .examples import template_problems  # imports regex: a re-check from the cache never validates packs
+
     text = s.string()(value, mark, problems)
     if isinstance(text, str):
         problems += [mark.problem("E104", problem, "write a company value as {codename}, {customer}, ...")
