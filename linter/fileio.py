@@ -9,7 +9,6 @@ import hashlib
 import logging
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -121,6 +120,8 @@ def write_atomically(path: Path, text: str | bytes, *, strict: bool = False) -> 
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # with shutil and the compressors: a re-check from the cache writes nothing
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

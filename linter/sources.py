@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -225,6 +224,8 @@ def _git_listed(root: Path) -> list[str] | None:
     """The files git does not ignore under `root` (tracked or not), relative to it; None when `root`
     is outside a git work tree, git is missing or fails, or git ignores `root` itself (it was named
     on purpose: read as a plain tree)."""
+    import shutil  # with the compressors it imports: only folders are walked with git
+
     if shutil.which("git") is None or _git_root(Path(os.path.abspath(root))) is None:
         return None
     # git finds the repository from `root`, not from variables a hook may have set for another one

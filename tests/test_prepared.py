@@ -191,7 +191,8 @@ def _modules_after(args: list[str], cwd: Path, env: dict[str, str]) -> set[str]:
 
 def test_a_recheck_from_the_cache_imports_only_what_it_reads(tmp_path):
     """An unchanged post answered from the cache costs a fraction of a cold check: neither spaCy
-    nor Presidio, nor the rule kinds, the markup readers, `regex` or `pathspec` are imported."""
+    nor Presidio, nor the rule kinds, the markup readers, `regex` or `pathspec` are imported, nor
+    what only writing files or installing models needs (`tempfile`, `shutil`, `zipfile`)."""
     post = tmp_path / "post.md"
     post.write_text("Reach Jane at jane.doe@gmail.com, you idiot.\n", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": str(ROOT), "POSTLINT_CACHE_DIR": str(tmp_path / "cache")}
@@ -200,7 +201,7 @@ def test_a_recheck_from_the_cache_imports_only_what_it_reads(tmp_path):
     assert {"spacy", "linter.checks", "regex"} <= first
     again = _modules_after(args, tmp_path, env)
     heavy = {"spacy", "presidio_analyzer", "numpy", "onnxruntime", "linter.checks", "linter.engine", "regex",
-             "markdown_it", "pathspec", "multiprocessing", "importlib.metadata"}
+             "markdown_it", "pathspec", "multiprocessing", "importlib.metadata", "tempfile", "shutil", "zipfile"}
     assert again & heavy == set()
 
 
