@@ -24,7 +24,8 @@ of their own. Figures:
 - memory over a stream of 10,000 posts through one `lint_many`;
 - rss: peak memory of `postlint check --no-cache` on 60 Rust blog posts and on the 18F blog (the
   largest shared blog), against a bare process holding the same models (the spaCy pipelines of the
-  languages its posts are read in, and the encoder's session), and what the rest is;
+  languages its posts are read in, the encoder's session, and for posts outside English the
+  multilingual sentence encoder DER-OFFENSIVE's judge reads there), and what the rest is;
 - `postlint scan` (`scan` section): a 100,000-post export (posts of up to 140 characters cut from
   the three shared blogs' paragraphs), with RSS sampled every 10,000 posts (flat) and the time to
   its first record; (`workers`) `scan --workers 2` against one process on 250 and on 20,000 posts
@@ -480,15 +481,19 @@ def memory(paths: list[Path], count: int) -> list[dict[str, object]]:
                 "MB", f"RSS at post {first_i:,}; {per_post_kb:.2f} KB/post")]
 
 
-# A bare process holding the models a check holds: the spaCy pipelines of the languages in argv
-# (model names), and the encoder's session, each run once.
+# A bare process holding the models a check holds: the spaCy pipelines named in argv, the English
+# encoder's session, and with "multilingual" the multilingual sentence encoder that DER-OFFENSIVE's
+# judge reads for posts in other languages (Spanish), each run once.
 BARE_MODELS = textwrap.dedent("""
     import sys
     import spacy
     from linter.encoder import load_encoder
+    from linter.multilingual import embed
 
-    pipelines = [spacy.load(model) for model in sys.argv[1:]]
+    pipelines = [spacy.load(model) for model in sys.argv[1:] if model != "multilingual"]
     load_encoder("offensive-en-encoder").logits(["a sentence to start the session with"])
+    if "multilingual" in sys.argv[1:]:
+        embed(["una frase para empezar"])
     for nlp in pipelines:
         nlp("A sentence to run the pipeline once.")
 """)
@@ -516,9 +521,8 @@ MEMORY_PARTS = textwrap.dedent("""
     rules = load_rules(Config(), default_cache_dir())
     parts.append(("postlint and the prepared rules", rss()))
     linter = Linter(Config(), rules=rules, cache_dir=default_cache_dir())
-    parts.append(("the English pipeline without NER and the parser, the checks, Presidio", rss()))
-    linter.preload()
-    parts.append(("NER and the parser", rss()))
+    linter.preload()  # what the first post would load: a language's pipeline is made for its first post
+    parts.append(("the English pipeline (NER and the parser included), its checks, Presidio's recognizers", rss()))
     from linter.encoder import load_encoder
     load_encoder("offensive-en-encoder").logits(["a sentence to start the session with"])
     parts.append(("the encoder's session", rss()))
@@ -563,7 +567,8 @@ def check_memory() -> tuple[list[dict[str, object]], str]:
                                                           ROOT / CORPORA / "blog_18f" / "posts")):
         langs = _languages_of(folder)
         models = [languages.get(lang).model for lang in langs]
-        base = _timed([sys.executable, "-c", BARE_MODELS, *models], env=env)[1]
+        judged = ["multilingual"] if set(langs) - {"en"} else []  # DER-OFFENSIVE's judge outside English
+        base = _timed([sys.executable, "-c", BARE_MODELS, *models, *judged], env=env)[1]
         seconds, peak, status, _ = _timed([*_postlint(), "check", "--no-cache", "--format", "json", str(folder)],
                                           env=env)
         if status not in (0, 1):
@@ -571,7 +576,8 @@ def check_memory() -> tuple[list[dict[str, object]], str]:
         _note(f"{name}: {peak} MB peak, {seconds:.0f} s; bare models ({', '.join(models)}) {base} MB")
         rows.append(row("rss", f"peak memory of `postlint check --no-cache` on {name}", float(peak), float(base),
                         peak / base, "<= 1.3x", peak <= 1.3 * base, "MB",
-                        f"the same models alone: {' and '.join(langs)} pipelines, encoder session"))
+                        f"the same models alone: {' and '.join(langs)} pipelines, encoder session"
+                        f"{', multilingual encoder' if judged else ''}"))
     parts = json.loads(subprocess.run([sys.executable, "-c", MEMORY_PARTS, json.dumps(
         [str(p) for p in sorted(rust60.iterdir())])], env=env, capture_output=True, text=True, check=True).stdout)
     bare = _timed([sys.executable, "-c", BARE_MODELS, MODEL], env=env)[1]

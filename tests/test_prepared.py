@@ -233,3 +233,21 @@ print(" ".join(sorted({r.entity_type for r in analyzer.analyze("See https://exam
     assert len(ours.split()) < 15  # of ~100
     assert {"UrlRecognizer", "CreditCardRecognizer", "SpacyRecognizer", "UsSsnRecognizer"} <= set(registry.split())
     assert "URL" in found.split()
+
+
+def test_the_language_server_starts_from_the_prepared_rules(tmp_path, monkeypatch):
+    """`postlint lsp` shares a check's start: its drafts read the config's prepared rules (a
+    first run prepared them) and keep no findings of a draft; without a cache folder the packs
+    are validated again."""
+    from linter.lsp.checking import Drafts
+
+    config = company(tmp_path)
+    cache = tmp_path / "cache"
+    load_rules(config, cache)
+    refuse_to_validate(monkeypatch)
+    post = str(tmp_path / "draft.md")
+    checked = Drafts(config.path, cache).check(post, "Orca ships soon. Write to jane.doe@gmail.com.")
+    assert {f.code for f in checked.findings} == {"CONF-PROJECT-ORCA", "PII-EMAIL"}
+    assert not (cache / "findings").exists()
+    with pytest.raises(AssertionError, match="validated the packs again"):
+        Drafts(config.path, None).check(post, "Orca ships soon.")
