@@ -122,8 +122,10 @@ def main() -> None:
     if not args.no_write:
         old = PAGE.read_text(encoding="utf-8") if PAGE.exists() else ""
         PAGE.parent.mkdir(exist_ok=True)
-        PAGE.write_text(page(rows, blocks, run, set(only), old), encoding="utf-8")
-        print(f"wrote {PAGE.relative_to(ROOT)}")
+        written = page(rows, blocks, run, set(only), old)
+        PAGE.write_text(written, encoding="utf-8")
+        README.write_text(with_summary(README.read_text(encoding="utf-8"), written), encoding="utf-8")
+        print(f"wrote {PAGE.relative_to(ROOT)} and the Performance table of {README.relative_to(ROOT)}")
 
 
 def _load() -> str:
@@ -180,6 +182,26 @@ def page(rows: list[dict[str, object]], blocks: dict[str, str], run: str, measur
         if block:
             parts += ["", block.rstrip("\n")]
     return "\n".join(parts).rstrip("\n") + "\n"
+
+
+README = ROOT / "README.md"
+SUMMARY_START, SUMMARY_END = "<!-- performance: written by benchmarks/perf.py -->", "<!-- performance: end -->"
+
+
+def with_summary(readme: str, written: str) -> str:
+    """The README with its Performance table replaced by the page's targets: each figure as a ratio
+    to its baseline, and the command that measures it (the page has the absolute figures)."""
+    lines = ["| figure | ratio to its baseline | target | met | measured by |", "|---|---|---|---|---|"]
+    for line in written.splitlines():
+        cells = [c.strip() for c in line.strip("|").split(" | ")]
+        if line.startswith("| ") and len(cells) == 7 and cells[0] != "figure" and cells[4] != "(info)":
+            figure, _, baseline, ratio, target, met, command = cells
+            lines.append(f"| {figure}, against {baseline.split(' (', 1)[1][:-1]} | {ratio} | {target} | "
+                         f"{met} | {command} |")
+    start, end = readme.find(SUMMARY_START), readme.find(SUMMARY_END)
+    if start < 0 or end < start:
+        raise SystemExit(f"{README.name} has no {SUMMARY_START} ... {SUMMARY_END} block")
+    return readme[:start + len(SUMMARY_START)] + "\n" + "\n".join(lines) + "\n" + readme[end:]
 
 
 def _section_of(line: str) -> str | None:
