@@ -67,7 +67,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, help="runs per cold-start figure (default 7, quick 3)")
     parser.add_argument("--posts", type=int, help="posts in the memory stream (default 10000, quick 2000)")
     parser.add_argument("--scan-posts", type=int, help="posts in the scan export (default 100000, quick 10000)")
-    parser.add_argument("--worker-posts", type=int, help="the larger scan for --workers 2 (default 20000, quick 4000)")
+    parser.add_argument("--worker-posts", type=int, help="the larger scan for --workers 2 (default 20000, quick 4000; 0: none)")
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument("--no-write", action="store_true", help=f"print, do not write {PAGE.relative_to(ROOT)}")
     args = parser.parse_args()
@@ -104,7 +104,8 @@ def main() -> None:
         elif name == "scan":
             rows += scan_stream(args.scan_posts or (10_000 if args.quick else 100_000))
         elif name == "workers":
-            rows += scan_workers((250, args.worker_posts or (4_000 if args.quick else 20_000)))
+            large = args.worker_posts if args.worker_posts is not None else 4_000 if args.quick else 20_000
+            rows += scan_workers((250, large) if large else (250,))
         elif name == "classifier":
             rows += classifier(paths, repeat)
     for r in rows:
