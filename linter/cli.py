@@ -718,7 +718,6 @@ def train_command(config_path: str | None, lang: str | None, fmt: str | None, ou
     Nothing about you or your answers is stored or sent. With --format or -o, it writes a printable
     handout instead.
     """
-    from .cache import default_cache_dir
     from .packs import load_rules
     from .training import TEXTS, build_session, render_handout
     from .training.terminal import run_session
@@ -730,7 +729,7 @@ def train_command(config_path: str | None, lang: str | None, fmt: str | None, ou
               "--format md or --format html")
     config = _config_for(config_path)
     lang = _document_lang(config, lang)
-    rules = load_rules(config, default_cache_dir())
+    rules = load_rules(config)  # no cache folder: a session writes no file, not even the prepared rules
     if fmt is not None:
         session = build_session(config, rules, lang, seed=seed, internal=internal)
         _write_document(config, render_handout(session, TEXTS[lang], fmt), output,

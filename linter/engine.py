@@ -266,6 +266,10 @@ class Linter:
         self._generic = frozenset(r.code for r in self.rules if r.kind == "classifier")  # models' findings
         self._readers = frozenset(r.code for r in self.rules if r.kind == "hostility")  # statements read whole
         self._runtimes: dict[str, _Runtime] = {}  # a language's pipeline and checks: made for its first post
+        for rule in self.rules:
+            if rule.enabled:
+                for rule_lang in rule.languages:
+                    KINDS[rule.kind].verify(rule.in_language(rule_lang))
         self._follows_paths = config is None
         self._requested_lang = lang
         self._config_of_folder: dict[Path, Path | None] = {}

@@ -55,3 +55,11 @@ def test_the_readme_table_shows_each_target_as_a_ratio_with_its_command(perf):
 def test_the_readme_has_the_performance_table(perf):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert readme.index(perf.SUMMARY_START) < readme.index(perf.SUMMARY_END)
+
+
+def test_rows_of_an_older_page_without_commands_are_not_kept(perf):
+    old = ("| figure | postlint | baseline | ratio | target | met |\n|---|---|---|---|---|---|\n"
+           "| same on 10,000 posts (`perf.py --only workers --worker-posts 10000`) | 362 s | 570 s | 1.57x | "
+           ">= 1.7x | NO |\n")
+    written = perf.page(rows(perf, "cold", 1.2), {}, "run", {"cold"}, old)
+    assert "10,000 posts" not in written and "kept as they were" not in written
