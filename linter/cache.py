@@ -25,7 +25,6 @@ import dataclasses
 import datetime as dt
 import functools
 import hashlib
-import importlib.metadata
 import json
 import logging
 import os
@@ -40,6 +39,7 @@ from .checks._evidence import REASONS, reason_text
 from .fileio import read_file, write_atomically
 from .finding import Finding, Severity
 from .languages import LANGUAGES
+from .prepared import installed_digest, installed_version
 from .signing import CacheKey
 from .textmap import LineIndex
 
@@ -72,44 +72,28 @@ def default_cache_dir() -> Path:
     return Path(".postlint_cache")
 
 
-def package_digest(package: Path, rules: Path) -> str:
-    """The contents of every file of a package (code, models under `data/`, the languages' word
-    lists under `languages/words/`) and a folder of packs: a model retrained without a version
-    bump changes it too."""
-    digest = hashlib.sha256()
-    files = sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-    for path in files:
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for path in sorted(rules.glob("*.yaml")):
-        digest.update(b"rules/" + path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()
-
-
-@functools.lru_cache(maxsize=1)
-def _code_fingerprint() -> str:
+@functools.lru_cache(maxsize=4)
+def code_fingerprint(cache_dir: Path | None = None) -> str:
     """postlint's own code, data and built-in packs, and the libraries' versions: a change to any
-    makes every entry stale."""
+    makes every entry stale. With `cache_dir`, file digests are remembered there."""
     from .packs import builtin_rules_dir
 
     digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
-    digest.update(package_digest(Path(__file__).resolve().parent, builtin_rules_dir()).encode())
+    digest.update(installed_digest(builtin_rules_dir(), cache_dir).encode())
     for name in _LIBRARIES:
         digest.update(f"{name}={_version(name)};".encode())
     return digest.hexdigest()
 
 
 def _version(distribution: str) -> str:
-    try:
-        return importlib.metadata.version(distribution)
-    except importlib.metadata.PackageNotFoundError:
-        return "-"
+    return installed_version(distribution) or "-"
 
 
-def fingerprint(config: Config, lang: str) -> str:
+def fingerprint(config: Config, lang: str, cache_dir: Path | None = None) -> str:
     """Everything besides the post that decides its findings under `config`."""
     from .languages import AUTO, LANGUAGES
 
-    digest = hashlib.sha256(_code_fingerprint().encode())
+    digest = hashlib.sha256(code_fingerprint(cache_dir).encode())
     digest.update(lang.encode())
     for each in (LANGUAGES if lang == AUTO else (lang,)):  # auto: any language's model may read a post
         model = config.model_for(each)

@@ -394,12 +394,15 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     from .exports import Fields
     from .progress import Bar
     from .report.records import writer as records_writer
-    from .scan import Redactor, ScanSettings, linting_for
+    from .scan import Redactor, ScanSettings, in_process_because, linting_for
     from .scan import scan as run_scan
     from .sources import Configs
 
     if workers is not None and cluster is not None:
         raise click.UsageError("give --workers or --cluster, not both")
+    if workers is not None and (because := in_process_because(workers, inputs)):
+        _notify_unless(quiet)("note", f"{because}: linting in this process")
+        workers = None
     configs = Configs(Path(config_path) if config_path else None)
     key = configs.key_for("-")
     config = configs.get(key)
@@ -411,10 +414,10 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
             redactor = Redactor(rules) if redact or config.redact else None
             records = records_writer(fmt, out.stream, per=per, skip_clean=skip_clean)
 
-            def progress(read: Any, summary: Any) -> None:
+            def progress(count: Any, summary: Any) -> None:
                 total, rate = summary.total, bar.rate(summary.total.posts)
-                bar.update(read.done, read.total, f"{total.posts:,} posts{f' ({rate})' if rate else ''}, "
-                                                  f"{total.findings:,} finding{'s' if total.findings != 1 else ''}")
+                bar.update(total.posts, count.expected, f"{total.posts:,} posts{f' ({rate})' if rate else ''}, "
+                                                        f"{total.findings:,} finding{'s' if total.findings != 1 else ''}")
 
             result = run_scan(inputs, settings, linting, records, notify=_notify_unless(quiet), progress=progress,
                               transform=redactor, images=_post_images(config, lang, _notify) if images else None)
@@ -577,10 +580,12 @@ def eval_command(files: tuple[str, ...], config_path: str | None, allow_outside_
               help="Only the rules that apply to posts in this language, with their summary in it.")
 def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, lang: str | None) -> None:
     """List every rule: code, category, severity and summary."""
+    from .cache import default_cache_dir
     from .packs import load_rules
     from .suppress import DIRECTIVE_RULES
 
-    listed = [r for r in [*load_rules(_config_for(config_path, allow_outside_packs=allow_outside_packs)),
+    listed = [r for r in [*load_rules(_config_for(config_path, allow_outside_packs=allow_outside_packs),
+                                      default_cache_dir()),
                           *DIRECTIVE_RULES.values()]
               if (r.enabled or show_all) and (lang is None or lang in r.languages)]
     width = max((len(r.code) for r in listed), default=10)
@@ -597,13 +602,14 @@ def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, la
               help="Show the rule as it reads for posts in this language (default: its own text).")
 def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
+    from .cache import default_cache_dir
     from .checks import KINDS
     from .examples import company_values, examples_for
     from .packs import load_rules, retired_codes
     from .suppress import DIRECTIVE_RULES
 
     config = _config_for(config_path, allow_outside_packs=allow_outside_packs)
-    known = {**{r.code: r for r in load_rules(config)}, **DIRECTIVE_RULES}
+    known = {**{r.code: r for r in load_rules(config, default_cache_dir())}, **DIRECTIVE_RULES}
     rule = known.get(code.upper())
     if rule is None and code.upper() in retired_codes():
         _fail(retired_codes()[code.upper()].describe())
@@ -654,12 +660,13 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang:
               help="Write the policy to FILE instead of standard output.")
 def policy_command(config_path: str | None, fmt: str, lang: str | None, internal: bool, output: str | None) -> None:
     """Write the social-media policy in force: the ten usual steps, with every enabled rule."""
+    from .cache import default_cache_dir
     from .packs import load_rules
     from .policy import render_policy
 
     config = _config_for(config_path)
-    text = render_policy(config, load_rules(config), lang=_document_lang(config, lang), fmt=fmt, internal=internal,
-                         notify=_notify)
+    text = render_policy(config, load_rules(config, default_cache_dir()), lang=_document_lang(config, lang), fmt=fmt,
+                         internal=internal, notify=_notify)
     _write_document(config, text, output, "the staff edition of the policy" if internal
                     else "the public edition of the policy", internal)
 
@@ -727,7 +734,7 @@ def train_command(config_path: str | None, lang: str | None, fmt: str | None, ou
               "--format md or --format html")
     config = _config_for(config_path)
     lang = _document_lang(config, lang)
-    rules = load_rules(config)
+    rules = load_rules(config)  # no cache folder: a session writes no file, not even the prepared rules
     if fmt is not None:
         session = build_session(config, rules, lang, seed=seed, internal=internal)
         _write_document(config, render_handout(session, TEXTS[lang], fmt), output,

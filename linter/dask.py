@@ -60,7 +60,7 @@ class LinterSpec:
 
     @classmethod
     def of(cls, config: Config | str | Path | Mapping[str, Any] | None, lang: str | None = None) -> LinterSpec:
-        from .cache import fingerprint
+        from .cache import default_cache_dir, fingerprint
         from .config import Config, resolve_config
 
         if config is None:  # the one found here, not wherever each worker happens to run
@@ -74,7 +74,8 @@ class LinterSpec:
             path = config.path if isinstance(config, Config) else config
             spec = cls(config=str(Path(path).resolve()) if path is not None else None, lang=lang)
         resolved = resolve_config(spec.config_source())
-        return cls(spec.config, spec.config_dict, lang, fingerprint(resolved, lang or resolved.lang))
+        return cls(spec.config, spec.config_dict, lang,
+                   fingerprint(resolved, lang or resolved.lang, default_cache_dir()))
 
     def config_source(self) -> str | dict[str, Any] | None:
         return json.loads(self.config_dict) if self.config_dict is not None else self.config
@@ -100,7 +101,7 @@ def worker_linter(spec: LinterSpec) -> tuple[Linter, threading.Lock]:
 
             config = resolve_config(spec.config_source())
             lang = spec.lang or config.lang
-            if spec.fingerprint is not None and fingerprint(config, lang) != spec.fingerprint:
+            if spec.fingerprint is not None and fingerprint(config, lang, default_cache_dir()) != spec.fingerprint:
                 raise PostlintError("this worker's postlint, spaCy model or config differs from the client's "
                                     "(install the same versions and the same config on every machine)")
             _LINTERS[spec.key] = Linter(config, lang=spec.lang, cache_dir=default_cache_dir())

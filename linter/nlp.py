@@ -27,7 +27,7 @@ from . import offline  # noqa: F401 - sets tldextract's environment before spacy
 from .components import Component, components_in, model_data_dir
 from .errors import ModelNotInstalled, PostlintError
 from .languages import install_hint
-from .presidio import NER_ENTITIES
+from .presidio import NER_ENTITIES, defer_predefined_recognizers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -120,6 +120,7 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
     `parse_on_demand` loads the parser. Cached per process: every Linter with the same needs
     shares one loaded pipeline.
     """
+    defer_predefined_recognizers()  # spacy.load imports Presidio, which registered a spaCy factory
     import spacy
 
     if model.startswith("blank:"):
@@ -160,7 +161,7 @@ def _load_package(model: str, needs: Needs) -> Language:
         nlp.add_pipe("sentencizer", first=True)
     _LAZY[nlp] = {capability: _LazyPart(data_dir, name) for capability, name in later.items()}
     attribute_ruler.memoise(nlp)
-    budget.bound_tok2vec(nlp)
+    budget.bound_components(nlp)
     return nlp
 
 

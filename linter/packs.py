@@ -10,26 +10,23 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import hashlib
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import regex
-
 from . import schema as s
-from .checks import KINDS, load_kinds
 from .config import BUILTIN_PACKS, Config
 from .errors import ConfigError, Problem
-from .examples import template_problems
 from .fileio import resolved
 from .finding import Category, Severity
 from .languages import LANGUAGES
 from .rule import Localized, Rule, RuleText
 from .yamlio import Mark, MarkedDict, MarkedList, load_yaml_file
 
-CODE_SHAPE = regex.compile(r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$")
+CODE_SHAPE = r"^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+$"
 
 
 RETIRED_FILE = "retired.yaml"  # in the built-in rules folder: codes never to be used again
@@ -60,6 +57,8 @@ def builtin_rules_dir() -> Path:
 
 def _example(value: Any, mark: Mark, problems: list[Problem]) -> Any:
     """One example post: a string whose `{placeholders}` name company values (`examples.py`)."""
+    from .examples import template_problems  # imports regex: a re-check from the cache never validates packs
+
     text = s.string()(value, mark, problems)
     if isinstance(text, str):
         problems += [mark.problem("E104", problem, "write a company value as {codename}, {customer}, ...")
@@ -135,12 +134,16 @@ def _check_placeholders(template: str, allowed: Iterable[str], mark: Mark, probl
 
 
 def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule | None:
+    import regex
+
+    from .checks import load_kinds  # rules read prepared need neither the kinds nor `regex`
+
     kinds = load_kinds()
     if not isinstance(raw, dict):
         s.wrong_type(raw, "a rule (a mapping with code, category, ...)", mark, problems)
         return None
     kind = raw.get("kind")
-    cls = KINDS.get(kind) if isinstance(kind, str) else None
+    cls = kinds.get(kind) if isinstance(kind, str) else None
     before = len(problems)
     where = (lambda key: raw.mark_of(key)) if isinstance(raw, MarkedDict) else (lambda key: mark)
     if isinstance(kind, str) and cls is None:
@@ -166,7 +169,7 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
         return None
     code, category = common["code"], Category(common["category"])
     code_mark = where("code")
-    if not CODE_SHAPE.match(code):
+    if not regex.match(CODE_SHAPE, code):
         problems.append(code_mark.problem("E104", f"rule code '{code}' is not shaped like CONF-CODENAME",
                                           "capital letters and digits in parts joined by '-'"))
     elif not code.startswith(category.prefix):
@@ -209,6 +212,8 @@ def _example_fields(examples: dict[str, Any]) -> dict[str, tuple[str, ...]]:
 
 
 def _summary_of(message: str) -> str:
+    import regex
+
     return regex.sub(r"'?\{[a-z_]+\}'?", "…", message)
 
 
@@ -378,8 +383,44 @@ def rule_problems(config: Config) -> list[Problem]:
     return _loaded(config)[1]
 
 
-def load_rules(config: Config) -> list[Rule]:
-    """Every rule of the config's packs, overrides applied; raises ConfigError listing all problems."""
+def load_rules(config: Config, cache_dir: Path | None = None) -> list[Rule]:
+    """Every rule of the config's packs, overrides applied; raises ConfigError listing all problems.
+
+    With `cache_dir`, rules prepared by an earlier run from the same packs, config and postlint
+    are read from there in one go, and new ones are kept there (`prepared.py`)."""
+    if cache_dir is None:
+        return _prepare(config)
+    from . import prepared
+
+    key = prepared_key(config, cache_dir)
+    rules = prepared.read_rules(cache_dir, key)
+    if rules is None:
+        rules = _prepare(config)
+        prepared.write_rules(cache_dir, key, rules)
+    return rules
+
+
+def prepared_key(config: Config, cache_dir: Path) -> str:
+    """What a config's prepared rules depend on: postlint's files and built-in packs, the
+    compiler and pickle formats, the working folder (rules name their file as the user sees it),
+    the config (its packs, rule settings and company) and the content of its packs."""
+    import sys
+
+    from .fileio import file_sha256
+    from .prepared import FORMAT, installed_digest, installed_version
+
+    digest = hashlib.sha256(f"{FORMAT}\0{installed_digest(builtin_rules_dir(), cache_dir)}\0"
+                            f"{installed_version('regex')}\0"
+                            f"{sys.version}\0{Path.cwd()}\0{config!r}\0".encode())
+    for ref in config.packs:
+        if ref.path is not None and ref.path.is_file():
+            digest.update(f"{ref.path}\0{file_sha256(ref.path)}\0".encode())
+    if config.path is not None and any(ref.path is not None for ref in config.packs):
+        digest.update(str(repository_root(config.path.parent)).encode())  # where packs may come from
+    return digest.hexdigest()
+
+
+def _prepare(config: Config) -> list[Rule]:
     rules, problems = _loaded(config)
     if problems:
         raise ConfigError(problems)

@@ -2,14 +2,21 @@
 
 Presidio is handed the pipeline `nlp.py` loaded, so it never loads (or downloads) a model itself,
 and `analyze` passes our `Doc` as `nlp_artifacts`, so nothing is parsed twice. Entity types that
-spaCy's NER provides (PERSON, ...) are read straight from `doc.ents`.
+spaCy's NER provides (PERSON, ...) are read straight from `doc.ents`. Its predefined recognizers
+are imported one by one as they are asked for (`defer_predefined_recognizers`), not all at once.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib
+import importlib.abc
+import importlib.machinery
 import logging
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from .offline import offline_tldextract
@@ -45,6 +52,105 @@ NER_ENTITIES = frozenset({"PERSON", "LOCATION", "NRP"})
 KNOWN_ENTITIES = frozenset(RECOGNIZERS) | frozenset(NER_ENTITIES)
 
 
+PREDEFINED = "presidio_analyzer.predefined_recognizers"
+# Where Presidio's default registry looks its recognizers up by class name, among the loaded ones.
+_LOOKUP = "presidio_analyzer.recognizer_registry.recognizers_loader_utils"
+
+
+class _LazyPackages(importlib.abc.MetaPathFinder):
+    """Loads the packages under Presidio's `predefined_recognizers` lazily (a package's `__init__`
+    is not run; each name it would import is imported when first read), and makes the default
+    registry's lookup by class name import them all first."""
+
+    def find_spec(self, name: str, path: Sequence[str] | None = None, target: ModuleType | None = None) -> Any:
+        if name != _LOOKUP and name != PREDEFINED and not name.startswith(PREDEFINED + "."):
+            return None
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.origin is None or spec.loader is None:
+            return None
+        if name == _LOOKUP:
+            spec.loader = _CompleteLookups(spec.loader)
+        elif spec.submodule_search_locations:
+            spec.loader = _LazyPackage(Path(spec.origin))
+        else:
+            return None  # a recognizer's module: imported as usual
+        return spec
+
+
+class _LazyPackage(importlib.abc.Loader):
+    def __init__(self, init: Path) -> None:
+        self.init = init
+
+    def create_module(self, spec: Any) -> None:
+        return None
+
+    def exec_module(self, module: ModuleType) -> None:
+        names = _imported_names(self.init, module.__name__)
+
+        def __getattr__(name: str) -> Any:  # noqa: N807 - a module's attribute hook (PEP 562)
+            if name not in names:
+                raise AttributeError(f"module {module.__name__!r} has no attribute {name!r}")
+            source, original = names[name]
+            value = getattr(importlib.import_module(source), original)
+            setattr(module, name, value)
+            return value
+
+        module.__getattr__ = __getattr__  # type: ignore[method-assign]
+        module.__all__ = list(names)  # type: ignore[attr-defined]
+
+
+def _imported_names(init: Path, package: str) -> dict[str, tuple[str, str]]:
+    """What a package's `__init__.py` imports: name -> (module, its name there), read, not run."""
+    names: dict[str, tuple[str, str]] = {}
+    parts = package.split(".")
+    for node in ast.parse(init.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.ImportFrom) and node.module:
+            source = node.module if node.level == 0 else ".".join([*parts[:len(parts) + 1 - node.level], node.module])
+            for alias in node.names:
+                names[alias.asname or alias.name] = (source, alias.name)
+    return names
+
+
+class _CompleteLookups(importlib.abc.Loader):
+    """Loads Presidio's registry helpers as usual, then makes the lookup of a recognizer by class
+    name (which searches the loaded subclasses of `EntityRecognizer`) import every predefined
+    recognizer first, as Presidio's package would have done on import."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def create_module(self, spec: Any) -> Any:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: ModuleType) -> None:
+        self.loader.exec_module(module)
+        loader_class = module.RecognizerListLoader
+        lookup = loader_class.__dict__["get_existing_recognizer_cls"].__func__
+
+        def get_existing_recognizer_cls(recognizer_name: str) -> Any:
+            _import_all(importlib.import_module(PREDEFINED))
+            return lookup(recognizer_name)
+
+        loader_class.get_existing_recognizer_cls = staticmethod(get_existing_recognizer_cls)
+
+
+def _import_all(package: ModuleType) -> None:
+    for name in getattr(package, "__all__", ()):
+        getattr(package, name)
+
+
+def defer_predefined_recognizers() -> None:
+    """Import Presidio's predefined recognizers only as they are asked for.
+
+    Importing `presidio_analyzer` (which every `spacy.load` does where Presidio is installed: it
+    registers a spaCy factory) imports all ~100 predefined recognizers and compiles their ~170
+    patterns, most of a second; a run uses a few. Called before Presidio is first imported; once
+    it is, nothing changes.
+    """
+    if "presidio_analyzer" not in sys.modules and not any(isinstance(f, _LazyPackages) for f in sys.meta_path):
+        sys.meta_path.insert(0, _LazyPackages())
+
+
 def quiet_presidio() -> None:
     """Presidio logs a warning per unmapped label and per recognizer it skips; keep it quiet."""
     for name in ("presidio-analyzer", "presidio_analyzer"):
@@ -64,6 +170,7 @@ class PiiAnalyzer:
 
         quiet_presidio()
         offline_tldextract()
+        defer_predefined_recognizers()
         from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
         from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import gc
-import multiprocessing
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -193,7 +192,7 @@ class _Policy:
         self.config = config
         self.requested_lang = lang
         self.lang = lang or config.lang
-        self.rule_list = load_rules(config)
+        self.rule_list = load_rules(config, cache_dir)
         self.rules: dict[str, Rule] = {r.code: r for r in self.rule_list}
         self.known_rules = {**DIRECTIVE_RULES, **self.rules}  # what findings under it may carry
         self.cache_dir = cache_dir
@@ -202,17 +201,27 @@ class _Policy:
 
     @functools.cached_property
     def vocabulary(self) -> list[str]:
-        """What its rules may quote from the policy (cache entries refer to it by index)."""
+        """What its rules may quote from the policy (cache entries refer to it by index), kept
+        with the prepared rules: working it out imports every rule kind."""
+        from . import prepared
         from .cache import policy_vocabulary
+        from .packs import prepared_key
 
-        return policy_vocabulary(self.rule_list, self.config.company)
+        if self.cache_dir is None:
+            return policy_vocabulary(self.rule_list, self.config.company)
+        key = prepared_key(self.config, self.cache_dir)
+        words = prepared.read(self.cache_dir, key, "vocabulary")
+        if not isinstance(words, list):
+            words = policy_vocabulary(self.rule_list, self.config.company)
+            prepared.write(self.cache_dir, key, "vocabulary", words)
+        return words
 
     @property
     def fingerprint(self) -> str:
         if self._fingerprint is None:
             from .cache import fingerprint
 
-            self._fingerprint = fingerprint(self.config, self.lang)
+            self._fingerprint = fingerprint(self.config, self.lang, self.cache_dir)
         return self._fingerprint
 
     @property
@@ -339,6 +348,8 @@ _WORKER_LINTERS: dict[int, Linter] = {}
 
 
 def _context() -> Any:
+    import multiprocessing  # only for --jobs: a re-check answered from the cache never starts one
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 

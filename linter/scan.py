@@ -9,14 +9,16 @@ memory used does not grow with the number of posts.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
-from .exports import BadRow, Fields, Notice, Progress, Record, parse_date, read_all
+from .exports import BadRow, Fields, Notice, Progress, Record, find_inputs, input_size, parse_date, read_all
+from .fileio import format_size
 from .finding import Category, Finding, Severity
 from .sources import Unreadable
 
@@ -145,14 +147,24 @@ class ScanRun:
     failed: bool = False  # an input could not be read (whole)
 
 
+@dataclass
+class Count:
+    """How far a scan is, in posts: `read` from the inputs, and `expected` in all (exact once every
+    input is read; until then estimated from the share of its bytes read; None: unknown, stdin)."""
+
+    read: int = 0
+    expected: int | None = None
+
+
 def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer: Writer, *,
-         notify: Callable[[str, str], None], progress: Callable[[Progress, Summary], None] | None = None,
+         notify: Callable[[str, str], None], progress: Callable[[Count, Summary], None] | None = None,
          transform: Callable[[Record, list[Finding]], list[Finding]] | None = None,
          stdin: IO[bytes] | None = None, images: PostImages | None = None) -> ScanRun:
     """Lint every post under `paths`, writing each post's findings as soon as they are known.
 
     `notify(level, message)` hears about bad rows, unreadable files and which fields were read;
-    `progress(bytes read, summary so far)` is called after every post; `transform` may change a
+    `progress(posts read and expected, summary so far)` is called after every post, whose count of
+    posts written never reaches the expected count before the last post; `transform` may change a
     post's findings before they are written (redaction). With `images` (`--images`), the findings
     in the images a post shows are the post's too (each names its image and region).
     """
@@ -161,6 +173,7 @@ def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer:
     summary = Summary()
     run = ScanRun(summary)
     read = Progress()
+    count = Count()
     pending: deque[tuple[Record, list[tuple[str, ImageText]]]] = deque()
     bad_by_file: Counter[str] = Counter()
     today = dt.date.today()
@@ -174,6 +187,9 @@ def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer:
                     summary.files += 1
                 shown = images(item.text, item.source, settings.markup) if images is not None else []
                 pending.append((item, shown))
+                count.read += 1
+                if read.total and read.done:  # a pool reads ahead of what is written: bytes would say 100% early
+                    count.expected = max(count.read, round(count.read * read.total / read.done))
                 as_of = settings.as_of or parse_date(item.date) or today
                 yield Post(item.text, path=item.source, as_of=as_of, lang=settings.lang, markup=settings.markup)
                 for path, image in shown:
@@ -189,9 +205,10 @@ def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer:
                 notify("warning" if item.skip else "error", str(item))
             elif isinstance(item, Notice):
                 notify("note", str(item))
-        for source, count in bad_by_file.items():
-            if count > BAD_ROWS_SHOWN:
-                notify("warning", f"{source}: {count - BAD_ROWS_SHOWN:,} more bad rows skipped (not shown)")
+        for source, bad in bad_by_file.items():
+            if bad > BAD_ROWS_SHOWN:
+                notify("warning", f"{source}: {bad - BAD_ROWS_SHOWN:,} more bad rows skipped (not shown)")
+        count.expected = count.read
 
     linted = iter(linting.lint(posts()))
     for findings in linted:
@@ -205,7 +222,7 @@ def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer:
         summary.add(record, findings)
         writer.post(record, findings)
         if progress is not None:
-            progress(read, summary)
+            progress(count, summary)
     return run
 
 
@@ -242,6 +259,41 @@ class Redactor:
         return redact([], self.rules)[1]
 
 
+# Input below which a local pool of workers cannot pay for its start (the cluster, and the model
+# loaded in every worker): 1 MB is about 3,500 tweet-length posts, some 15 s of one process.
+POOL_MIN_BYTES = 1 << 20
+
+
+def in_process_because(workers: int, inputs: Sequence[str]) -> str | None:
+    """Why `--workers` would make this scan slower than one process, or None when it would not."""
+    if workers < 2 or (os.cpu_count() or 1) < 2:
+        cpus = os.cpu_count() or 1
+        return f"{workers} worker{'s' if workers != 1 else ''} on {cpus} CPU{'s' if cpus != 1 else ''} cannot " \
+               "beat one process"
+    size = input_bytes(inputs)
+    if size is not None and size < POOL_MIN_BYTES:
+        return f"{format_size(size)} of posts is too little for {workers} workers to pay for their start " \
+               f"(from {format_size(POOL_MIN_BYTES)})"
+    return None
+
+
+def input_bytes(inputs: Sequence[str]) -> int | None:
+    """The bytes of posts under `inputs` (a gzipped file counts what it holds); None for stdin."""
+    total = 0
+    for path in find_inputs(inputs):
+        if not isinstance(path, str):
+            continue
+        size = input_size(path)
+        if size is None:
+            return None
+        if path.lower().endswith(".gz") and size >= 18:  # gzip's trailer: the size it holds, modulo 4 GB
+            with suppress(OSError), open(path, "rb") as raw:
+                raw.seek(-4, os.SEEK_END)
+                size = max(size, int.from_bytes(raw.read(4), "little"))
+        total += size
+    return total
+
+
 @contextmanager
 def linting_for(config: Config, config_key: Path | None, *, lang: str | None, workers: int | None,
                 cluster: str | None) -> Iterator[tuple[Linting, dict[str, Rule]]]:
@@ -256,10 +308,11 @@ def linting_for(config: Config, config_key: Path | None, *, lang: str | None, wo
         linter = Linter(config, lang=lang, cache_dir=default_cache_dir())
         yield InProcess(linter), {**DIRECTIVE_RULES, **{r.code: r for r in linter.rules}}
         return
+    from .cache import default_cache_dir
     from .dask import LinterSpec, OnCluster, cluster_client
     from .packs import load_rules
 
     spec = LinterSpec.of(config_key if config_key is not None else {}, lang)
-    rules = {**DIRECTIVE_RULES, **{r.code: r for r in load_rules(config)}}
+    rules = {**DIRECTIVE_RULES, **{r.code: r for r in load_rules(config, default_cache_dir())}}
     with cluster_client(workers=workers, address=cluster) as client:
         yield OnCluster(client, spec), rules

@@ -13,8 +13,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from .errors import Problem
 from .yamlio import Mark, MarkedDict, MarkedList, mark_of
 
@@ -171,6 +169,8 @@ def regex_pattern(*, flags: int = 0, lists: Mapping[str, list[str]] | None = Non
     (`lists`: the named lists its `\\L<name>` entries stand for)."""
 
     def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+        import regex  # when a pack is validated, not when prepared rules are read
+
         if not isinstance(value, str) or not value:
             return wrong_type(value, "a regular expression", mark, problems)
         try:

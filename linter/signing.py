@@ -77,12 +77,16 @@ class CacheKey:
             handle.write(secret.hex() + "\n")
         return secret
 
-    def sign(self, *parts: str) -> str | None:
+    def sign(self, *parts: str | bytes) -> str | None:
         secret = self.secret()
         if secret is None:
             return None
-        return hmac.new(secret, "\0".join(parts).encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+        mac = hmac.new(secret, digestmod=hashlib.sha256)
+        for i, part in enumerate(parts):  # fed one by one: a large part is not copied
+            mac.update(b"\0" if i else b"")
+            mac.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
+        return mac.hexdigest()
 
-    def verify(self, mac: object, *parts: str) -> bool:
+    def verify(self, mac: object, *parts: str | bytes) -> bool:
         expected = self.sign(*parts)
         return expected is not None and isinstance(mac, str) and hmac.compare_digest(mac, expected)

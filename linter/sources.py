@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import codecs
 import os
-import shutil
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from .config import DEFAULT_MAX_BYTES, Config, find_config, load_config
 from .fileio import NotAFile, TooLarge, format_size, read_file, resolved
 from .markup import MARKUP_BY_SUFFIX
+
+if TYPE_CHECKING:
+    import pathspec  # imported where a folder is walked or excluded: not for a file named outright
 
 CHECKED_SUFFIXES = frozenset(MARKUP_BY_SUFFIX)
 SKIPPED_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv",
@@ -88,6 +89,8 @@ class Configs:
         if not config.exclude:
             return None
         if key not in self._excludes:
+            import pathspec
+
             self._excludes[key] = pathspec.GitIgnoreSpec.from_lines(config.exclude)
         try:
             relative = path.resolve().relative_to(config.root.resolve()).as_posix()
@@ -177,6 +180,8 @@ def _spec_at(base: Path, file: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]
         lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
     except OSError:
         return []
+    import pathspec
+
     return [(base, pathspec.GitIgnoreSpec.from_lines(lines))] if lines else []
 
 
@@ -219,6 +224,8 @@ def _git_listed(root: Path) -> list[str] | None:
     """The files git does not ignore under `root` (tracked or not), relative to it; None when `root`
     is outside a git work tree, git is missing or fails, or git ignores `root` itself (it was named
     on purpose: read as a plain tree)."""
+    import shutil  # with the compressors it imports: only folders are walked with git
+
     if shutil.which("git") is None or _git_root(Path(os.path.abspath(root))) is None:
         return None
     # git finds the repository from `root`, not from variables a hook may have set for another one

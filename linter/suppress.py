@@ -28,8 +28,6 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-import regex
-
 from .finding import Category, Finding, Severity
 from .packs import retired_codes
 from .rule import Rule
@@ -316,6 +314,8 @@ class Suppressor:
         document = work.document
         start, end = directive.start, directive.end
         if written:
+            import regex
+
             comment = document.source[directive.start:directive.end]
             found = regex.search(rf"(?<![\w-]){regex.escape(written.strip())}(?![\w-])", comment, regex.IGNORECASE)
             if found:

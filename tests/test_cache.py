@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import CORPUS_CONFIG
-from linter.cache import FindingsCache, entry_key, fingerprint, package_digest, policy_vocabulary
+from linter.cache import FindingsCache, entry_key, fingerprint, policy_vocabulary
+from linter.prepared import package_digest
 from linter.cli import main
 from linter.config import load_config
 from linter.finding import Finding

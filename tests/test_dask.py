@@ -95,10 +95,29 @@ def without_path(expected):
 
 
 @pytest.mark.slow
-def test_scan_on_a_local_cluster_of_two_workers(export, expected, tmp_path):
+def test_scan_on_a_local_cluster_of_two_workers(expected, tmp_path):
+    """An export large enough for a pool to pay for itself (padded with a field no post reads)."""
+    from linter.scan import POOL_MIN_BYTES
+
+    padding = "x" * (POOL_MIN_BYTES // len(POSTS))
+    export = tmp_path / "posts.jsonl"
+    export.write_text("".join(json.dumps({"id": f"p{i}", "text": t, "padding": padding}) + "\n"
+                              for i, t in enumerate(POSTS)), encoding="utf-8")
     done = scan("--workers", "2", export, cwd=tmp_path)
     assert done.returncode == 1, done.stderr
+    assert "in this process" not in done.stderr
     assert from_scan(done.stdout) == without_path(expected)
+
+
+def test_a_small_scan_with_workers_runs_in_this_process_and_says_so(export, expected, tmp_path):
+    """Below the size where a pool pays for its start, `--workers 2` would only be slower."""
+    done = scan("--workers", "2", export, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    said = [line for line in done.stderr.splitlines() if "in this process" in line]
+    assert len(said) == 1 and "too little for 2 workers" in said[0], done.stderr
+    assert from_scan(done.stdout) == without_path(expected)
+    quiet = scan("--workers", "2", "--quiet", export, cwd=tmp_path)
+    assert "in this process" not in quiet.stderr and from_scan(quiet.stdout) == without_path(expected)
 
 
 @pytest.mark.slow

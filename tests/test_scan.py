@@ -180,3 +180,73 @@ def test_output_file_stdin_and_redaction(run, tmp_path, export):
     records = [json.loads(line) for line in written.splitlines()]
     assert records[0]["source"] == "-" and records[0]["findings"][0]["match"] == "[redacted]"
     assert any(f["match"] == "idiots" for f in records[2]["findings"])  # other categories stay readable
+
+
+class _ReadsEverythingFirst:
+    """A linting engine that reads every post before it writes one, as a pool that reads ahead does."""
+
+    def lint(self, posts):
+        return iter([[] for _ in list(posts)])
+
+
+def test_progress_counts_posts_and_never_says_done_before_the_last(tmp_path):
+    """A pool reads ahead of what it writes: by bytes read, the bar said 100% long before the end."""
+    from linter.report.records import writer
+    from linter.scan import ScanSettings, scan
+
+    export = tmp_path / "posts.jsonl"
+    export.write_text("".join(json.dumps({"id": i, "text": f"post number {i}"}) + "\n" for i in range(40)),
+                      encoding="utf-8")
+    seen = []
+    scan([str(export)], ScanSettings(), _ReadsEverythingFirst(), writer("jsonl", io.StringIO()),
+         notify=lambda level, message: None,
+         progress=lambda count, summary: seen.append((summary.total.posts, count.expected)))
+    assert [done for done, _ in seen] == list(range(1, 41))
+    assert all(expected == 40 for _, expected in seen)  # every post read before the first was written
+    assert all(done < expected for done, expected in seen[:-1]) and seen[-1] == (40, 40)
+
+
+def test_progress_while_reading_estimates_from_the_bytes_read(tmp_path):
+    """Reading along with writing (one process), the expected count is known before the end of the
+    input, never below what was read, and exact at the end."""
+    from linter.report.records import writer
+    from linter.scan import InProcess, ScanSettings, scan
+
+    class Echo:  # findings as soon as each post is read
+        def lint_many(self, posts):
+            return ([] for _ in posts)
+
+    export = tmp_path / "posts.jsonl"
+    export.write_text("".join(json.dumps({"id": i, "text": "x" * (i % 7 + 1)}) + "\n" for i in range(2000)),
+                      encoding="utf-8")
+    seen = []
+    scan([str(export)], ScanSettings(), InProcess(Echo()), writer("jsonl", io.StringIO()),
+         notify=lambda level, message: None, progress=lambda count, summary: seen.append(
+             (summary.total.posts, count.read, count.expected)))
+    assert all(expected is None or done <= read <= expected for done, read, expected in seen)
+    assert any(expected is not None and read < 2000 for _, read, expected in seen)
+    assert seen[-1] == (2000, 2000, 2000)
+
+
+def test_workers_pay_only_for_a_large_enough_input(tmp_path, monkeypatch):
+    """A pool of workers runs only where it can beat one process: two CPUs or more, and at least
+    POOL_MIN_BYTES of posts (a gzipped export counts what it holds)."""
+    import gzip
+
+    from linter import scan as scan_module
+
+    monkeypatch.setattr(scan_module.os, "cpu_count", lambda: 2)
+    small = tmp_path / "small.jsonl"
+    small.write_text(json.dumps({"text": "hello"}) + "\n", encoding="utf-8")
+    assert "too little for 2 workers" in scan_module.in_process_because(2, [str(small)])
+    assert "1 worker on 2 CPUs" in scan_module.in_process_because(1, [str(small)])
+    big = tmp_path / "big.jsonl.gz"
+    row = json.dumps({"text": "We shipped faster builds this week. " * 5}) + "\n"
+    big.write_bytes(gzip.compress((row * (scan_module.POOL_MIN_BYTES // len(row) + 1)).encode()))
+    assert big.stat().st_size < scan_module.POOL_MIN_BYTES // 10  # small on disk, large to lint
+    assert scan_module.input_bytes([str(big)]) > scan_module.POOL_MIN_BYTES
+    assert scan_module.in_process_because(2, [str(big)]) is None
+    assert scan_module.in_process_because(2, [str(tmp_path)]) is None  # the folder holds both
+    assert scan_module.in_process_because(2, ["-"]) is None  # stdin: its size cannot be known
+    monkeypatch.setattr(scan_module.os, "cpu_count", lambda: 1)
+    assert "on 1 CPU" in scan_module.in_process_because(2, [str(big)])

@@ -92,3 +92,16 @@ def test_the_attribute_ruler_memo_tags_spanish_as_spacy_does():
     ours = load_spacy(MODEL, "es", Needs(frozenset({"lemma", "pos"})))
     expected = [(t.text, t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in plain(text)]
     assert [(t.text, t.pos_, t.tag_, t.lemma_, str(t.morph)) for t in ours(text)] == expected
+
+
+def test_a_language_is_loaded_when_its_first_post_arrives():
+    """A run of Spanish posts never loads the English pipeline and checks, nor the reverse."""
+    spanish = Linter({}, lang="auto")
+    assert spanish.lint("Hola, escríbeme a lucia.fernandez@gmail.com, por favor, gracias.")
+    assert set(spanish._runtimes) == {"es"}
+    english = Linter({}, lang="auto")
+    assert english.lint("Reach Jane at jane.doe@gmail.com, please, and thanks.")
+    assert set(english._runtimes) == {"en"}
+    english.preload()  # before forking workers: the default language, loaded now
+    spanish.preload()
+    assert set(spanish._runtimes) == {"en", "es"}

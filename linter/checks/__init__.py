@@ -80,6 +80,11 @@ class Check:
         """
         return None
 
+    @classmethod
+    def verify(cls, rule: Rule) -> None:
+        """Check, when a Linter is built, what only spaCy can check (a rule in one language): a
+        pipeline and its checks are made for a language's first post, a broken rule is told now."""
+
     def prepare(self, nlp: Language) -> None:
         """Compile what depends on the loaded pipeline (matchers); called once per pipeline."""
 

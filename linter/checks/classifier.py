@@ -67,9 +67,10 @@ def tokens(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(unmask(text).lower()) if t.strip()]
 
 
-@functools.lru_cache(maxsize=65536)
+@functools.lru_cache(maxsize=8192)
 def _word_features(word: str, dim: int) -> tuple[int, ...]:
-    """Hashes of a word and of its character n-grams (cached: words repeat, n-grams cost)."""
+    """Hashes of a word and of its character n-grams (cached: words repeat, n-grams cost; 8,192
+    recent words hold 5 MB, where a blog's every word held 10 MB)."""
     keys = ["w:" + word]
     if len(word) > 1 and word[0].isalnum():
         padded = f"<{word}>"

@@ -12,8 +12,11 @@ from . import Check, Hit, register
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.matcher import Matcher
+    from spacy.vocab import Vocab
 
     from ..document import Document
+    from ..rule import Rule
     from ..errors import Problem
     from ..yamlio import Mark
 
@@ -43,18 +46,29 @@ class TokensCheck(Check):
         used = {key.upper() for pattern in self.opts["patterns"] for token in pattern for key in token}
         return Needs(frozenset(_ATTR_NEEDS[a] for a in used if a in _ATTR_NEEDS))
 
+    @classmethod
+    def verify(cls, rule: Rule) -> None:
+        from spacy.vocab import Vocab
+
+        cls._matcher(rule, Vocab())
+
     def prepare(self, nlp: Language) -> None:
+        self.matcher = self._matcher(self.rule, nlp.vocab)
+
+    @classmethod
+    def _matcher(cls, rule: Rule, vocab: Vocab) -> Matcher:
         from spacy.matcher import Matcher
 
-        self.matcher = Matcher(nlp.vocab, validate=True)
+        matcher = Matcher(vocab, validate=True)
         try:
-            self.matcher.add(self.rule.code, [self._plain(p) for p in self.opts["patterns"]])
+            matcher.add(rule.code, [cls._plain(p) for p in rule.options["patterns"]])
         except Exception as exc:  # spaCy reports a bad pattern as one of several error types
-            assert self.rule.mark is not None
+            assert rule.mark is not None
             first = str(exc).strip().splitlines()
-            raise ConfigError([self.rule.mark.problem(
-                "E104", f"invalid token pattern in {self.rule.code}: {first[0] if first else exc}",
+            raise ConfigError([rule.mark.problem(
+                "E104", f"invalid token pattern in {rule.code}: {first[0] if first else exc}",
                 "see https://spacy.io/usage/rule-based-matching#matcher")]) from None
+        return matcher
 
     @staticmethod
     def _plain(pattern: list[dict[str, Any]]) -> list[dict[str, Any]]:

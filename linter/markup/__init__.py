@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from .base import Directive, Zone, parse_directive, url_zones
-from .html import extract_html
-from .markdown import extract_markdown
 from ..textmap import OffsetMap, line_end
 
 __all__ = ["MARKUPS", "MARKUP_BY_SUFFIX", "Directive", "Extracted", "Zone", "extract", "markup_for",
@@ -67,9 +65,14 @@ def extract(source: str, markup: str) -> Extracted:
 
 def read_markup(source: str, markup: str) -> Extracted:
     """`extract()` without the safety net: a reader's exception propagates (for tests)."""
+    # the readers are imported when a file needs them: a re-check answered from the cache never does
     if markup in ("markdown", "mdx"):
+        from .markdown import extract_markdown
+
         writer, directives = extract_markdown(source, mdx=markup == "mdx")
     elif markup == "html":
+        from .html import extract_html
+
         writer, directives = extract_html(source)
     else:
         return extract_text(source)

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from linter import markup
 from linter.markup import extract, markup_for, read_markup
+from linter.markup import markdown as markdown_reader
 
 from conftest import CORPORA, NEEDS_CORPORA
 from markup_helpers import assert_maps_back, md, source_of, zone_texts
@@ -98,7 +98,7 @@ def test_a_failing_reader_falls_back_to_plain_text(monkeypatch: pytest.MonkeyPat
     def broken(source: str, *, mdx: bool = False) -> None:
         raise RecursionError("simulated reader bug")
 
-    monkeypatch.setattr(markup, "extract_markdown", broken)
+    monkeypatch.setattr(markdown_reader, "extract_markdown", broken)  # `extract` imports it when needed
     extracted = extract("Still *checked*.", "markdown")
     assert extracted.text == "Still *checked*."
     assert "checking the file as plain text" in caplog.text
