@@ -79,6 +79,10 @@ config_option = click.option("--config", "config_path", type=click.Path(dir_okay
 outside_packs_option = click.option(
     "--allow-outside-packs", is_flag=True,
     help="Read rule packs a config names outside its repository (refused by default).")
+outside_links_option = click.option(
+    "--allow-outside-links", is_flag=True,
+    help="Read files and folders reached through symbolic links that leave the repository (or the folder "
+         "given); refused by default.")
 quiet_option = click.option("--quiet", "-q", is_flag=True,
                             help="No progress bar (shown on stderr only when that is a terminal); scan also "
                                  "prints no notes or summary there. Warnings and errors are always shown.")
@@ -139,6 +143,7 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
                           "(default: $POSTLINT_CACHE_DIR, else the user cache folder)."),
         quiet_option,
         outside_packs_option,
+        outside_links_option,
     ]):
         command = option(command)
     return command
@@ -146,7 +151,8 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-          allow_outside_packs: bool, on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
+          allow_outside_packs: bool, allow_outside_links: bool,
+          on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
     """`lint_paths` with the shared options as given on the command line, with a progress bar on
     stderr (a terminal) while more than one file is checked."""
     from .cache import default_cache_dir
@@ -173,7 +179,8 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
                           as_of=as_of, lang=lang, stdin=_stdin(paths), stdin_filename=stdin_filename,
                           jobs=jobs or os.cpu_count() or 1,
                           cache_dir=None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir(),
-                          on_start=started, on_result=finished, allow_outside_packs=allow_outside_packs)
+                          on_start=started, on_result=finished, allow_outside_packs=allow_outside_packs,
+                          allow_outside_links=allow_outside_links)
 
 
 @cli.command()
@@ -195,8 +202,8 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
               help="Print which config governs each path (and the settings it makes) instead of checking.")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-          allow_outside_packs: bool, fmt: str, fail_on: str, baseline_path: str | None, redact: bool,
-          color: bool | None, sort_files: bool, show_config: bool) -> None:
+          allow_outside_packs: bool, allow_outside_links: bool, fmt: str, fail_on: str, baseline_path: str | None,
+          redact: bool, color: bool | None, sort_files: bool, show_config: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
     from .report import Summary, reporter
@@ -230,7 +237,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
             ready[0] += 1
 
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
-                allow_outside_packs, on_result=print_file if fmt == "text" else None)
+                allow_outside_packs, allow_outside_links, on_result=print_file if fmt == "text" else None)
     configs = shown_configs(run.configs)
     if fmt == "text":
         results = [streamed[i] for i in sorted(streamed)]
@@ -252,7 +259,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
               type=click.Path(dir_okay=False), help="The baseline file to write.")
 def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
                      stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-                     allow_outside_packs: bool, output: str) -> None:
+                     allow_outside_packs: bool, allow_outside_links: bool, output: str) -> None:
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
     from .baseline import Baseline
 
@@ -260,7 +267,7 @@ def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.da
     if target.exists() and not target.is_file() and not target.is_char_device():
         _fail(f"cannot write {output}: not a regular file")
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
-                allow_outside_packs)
+                allow_outside_packs, allow_outside_links)
     if run.failed:
         _fail(f"some inputs could not be read, so {output} was not written")
     salt = None

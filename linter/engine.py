@@ -28,7 +28,7 @@ from .tokenizer import tokenize
 from .packs import load_rules
 from .presidio import NER_ENTITIES, PiiAnalyzer
 from .rule import Rule
-from .schema import DATE_HINT, parse_date, shown
+from .schema import DATE_HINT, USER_REGEX_TIMEOUT, parse_date, shown
 from .suppress import Suppressor
 
 log = logging.getLogger("postlint")
@@ -184,10 +184,15 @@ def _sentences_within_blocks(doc: Any) -> Any:
     paragraph under it are two sentences."""
     if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return doc  # a full parse fixes its own sentences; writing them would fail (spaCy E043)
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if not token.is_space and before.is_space and before.text.count("\n") >= 2 and not token.is_sent_start:
-            token.is_sent_start = True
+    starts = [token.i for token in doc[1:] if not token.is_space and not token.is_sent_start
+              and doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2]
+    if starts:
+        # one write for all of them: each `token.is_sent_start = True` rescans the whole Doc (quadratic)
+        from spacy.attrs import SENT_START
+
+        values = doc.to_array([SENT_START])
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
     return doc
 
 
@@ -402,10 +407,14 @@ class Linter:
             document.pii = runtime.pii.analyze(document.doc)
         findings: list[Finding] = []
         for check in runtime.checks:
-            for hit in check.run(document):
-                finding = self._finding(check.rule, hit, document)
-                if finding is not None:
-                    findings.append(finding)
+            try:
+                for hit in check.run(document):
+                    finding = self._finding(check.rule, hit, document)
+                    if finding is not None:
+                        findings.append(finding)
+            except TimeoutError:  # a user's regex backtracked past its bound: say so, the other rules run
+                document.warn(f"rule {check.rule.code} gave up after {USER_REGEX_TIMEOUT}s on this text "
+                              "(a regular expression backtracks too much); other rules still ran")
         return findings
 
     def _finding(self, rule: Rule, hit: Hit, document: Document) -> Finding | None:

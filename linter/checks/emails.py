@@ -106,10 +106,18 @@ class EmailsCheck(Check):
             if result.entity_type != "EMAIL_ADDRESS" or result.score < self.opts["min_score"]:
                 continue
             value = document.text[result.start:result.end]
-            if "@" not in value or any(p.fullmatch(value) for p in self.opts["allow_patterns"]):
+            if "@" not in value or self._allowed(value, document):
                 continue
             if self.public_kind(document, result.start, result.end) is None:
                 yield Hit(result.start, result.end)
+
+    def _allowed(self, value: str, document: Document) -> bool:
+        try:
+            return any(p.fullmatch(value) for p in self.opts["allow_patterns"])
+        except TimeoutError:  # a pattern that backtracks too much allows nothing: the address is reported
+            document.warn(f"an allow_patterns regex of rule {self.rule.code} gave up after {s.USER_REGEX_TIMEOUT}s "
+                          "(it backtracks too much); the address was reported")
+            return False
 
     def public_kind(self, document: Document, start: int, end: int) -> str | None:
         """Why the address at `text[start:end]` is not a person's private data, or None if it is."""
@@ -125,7 +133,8 @@ class EmailsCheck(Check):
             ("company", lambda: _under(domain, self.company_domains)),
             ("role", lambda: not personal and (self._is_role(local, domain, document.language)
                                                or self._named_after_organisation(document, local, start, end))),
-            ("credit", lambda: credited(document, start, end)),
+            # metadata (JSON-LD, meta tags) publishes an address to every scraper, byline or not
+            ("credit", lambda: credited(document, start, end) and "metadata" not in document.zones_at(start, end)),
             ("contact", lambda: not personal and self._offered_as_contact(document, start, end)),
         )
         for kind, test in checks:

@@ -38,6 +38,16 @@ class TokensCheck(Check):
                             doc="spaCy Matcher patterns, e.g. [[{LOWER: kill}, {LOWER: yourself}]]"),
     }
 
+    @classmethod
+    def validate_with_model(cls, options, mark, problems):  # type: ignore[no-untyped-def]
+        from spacy.schemas import validate_token_pattern
+
+        for pattern in options["patterns"]:
+            errors = validate_token_pattern(cls._plain(pattern))
+            if errors:
+                problems.append(mark.problem("E104", f"invalid token pattern: {errors[0]}",
+                                             "see https://spacy.io/usage/rule-based-matching#matcher"))
+
     @property
     def needs(self) -> Needs:
         used = {key.upper() for pattern in self.opts["patterns"] for token in pattern for key in token}
