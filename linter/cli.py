@@ -352,7 +352,7 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     key = configs.key_for("-")
     config = configs.get(key)
     settings = ScanSettings(Fields(text_field, id_field, author_field, date_field, url_field), input_format,
-                            markup, as_of, lang)
+                            markup, as_of, lang, config.max_bytes)
     with _Output(output) as out, Bar("Scanning", quiet=quiet) as bar:
         bar.update(0, None, "loading the model" if cluster is None else f"connecting to {cluster}")
         with linting_for(config, key, lang=lang, workers=workers, cluster=cluster) as (linting, rules):

@@ -7,11 +7,9 @@ In-process cases use Starlette's TestClient (`client` fixture); the connection c
 
 from __future__ import annotations
 
-import http.client
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
@@ -122,24 +120,87 @@ def test_loopback_hosts_are_served(client, host):
 
 
 # --- a real server: header timeouts, a connection limit, descriptor exhaustion -----------------------
+# The connections are made by a client in its own process (this one blocks sockets: conftest).
+
+CLIENT = r"""
+import http.client, json, socket, sys, time
+host, port, action, count, wait = json.loads(sys.argv[1])
+
+def get():
+    connection = http.client.HTTPConnection(host, port, timeout=30)
+    try:
+        connection.request("GET", "/healthz")
+        return connection.getresponse().status
+    except OSError as exc:
+        return str(exc)
+    finally:
+        connection.close()
+
+def half_open(n):
+    opened = []
+    for _ in range(n):
+        try:
+            sock = socket.create_connection((host, port), timeout=10)
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        except OSError:
+            break
+        opened.append(sock)
+    return opened
+
+def closed_by_server(sock, within):
+    sock.settimeout(within)
+    try:
+        while sock.recv(4096):
+            pass
+        return True
+    except socket.timeout:
+        return False
+    except OSError:
+        return True
+
+result = {}
+if action == "slow":
+    socks = half_open(count)
+    for sock in socks[:5]:
+        time.sleep(0.5)
+        sock.sendall(b"x")  # a trickle of bytes does not keep a head open
+    deadline = time.monotonic() + wait
+    result["opened"] = len(socks)
+    result["closed"] = sum(closed_by_server(s, max(deadline - time.monotonic(), 0.1)) for s in socks)
+    result["status"] = get()
+elif action == "starve":
+    socks = half_open(count)
+    result["opened"] = len(socks)
+    result["statuses"] = [get() for _ in range(3)]
+elif action == "exhaust":
+    socks = []
+    for _ in range(count):
+        try:
+            socks.append(socket.create_connection((host, port), timeout=5))
+        except OSError:
+            break
+    result["opened"] = len(socks)
+    time.sleep(wait)
+    for sock in socks:
+        sock.close()
+print(json.dumps(result))
+"""
+
 
 class Server:
     """`postlint serve --port 0` in its own process, its stderr collected."""
 
-    def __init__(self, *args: str, env: dict[str, str] | None = None) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "linter", "serve", "--port", "0", *args], cwd=ROOT,
+    def __init__(self) -> None:
+        self.process = subprocess.Popen([sys.executable, "-m", "linter", "serve", "--port", "0"], cwd=ROOT,
                                         stderr=subprocess.PIPE, text=True,
-                                        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})})
+                                        env={**os.environ, "PYTHONPATH": str(ROOT)})
         self.lines: list[str] = []
-        deadline = time.monotonic() + 300
         assert self.process.stderr is not None
         for line in self.process.stderr:
             self.lines.append(line)
             found = re.search(r"http://([\d.]+):(\d+)/", line)
             if found:
                 self.host, self.port = found.group(1), int(found.group(2))
-                break
-            if time.monotonic() > deadline:
                 break
         else:
             raise AssertionError("postlint serve did not start: " + "".join(self.lines))
@@ -150,25 +211,10 @@ class Server:
         for line in self.process.stderr:
             self.lines.append(line)
 
-    def get(self, path: str, timeout: float = 30) -> int:
-        connection = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
-        try:
-            connection.request("GET", path)
-            return connection.getresponse().status
-        finally:
-            connection.close()
-
-    def half_open(self, count: int) -> list[socket.socket]:
-        """Connections that send part of a request head and stop."""
-        opened = []
-        for _ in range(count):
-            try:
-                sock = socket.create_connection((self.host, self.port), timeout=10)
-            except OSError:
-                break
-            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
-            opened.append(sock)
-        return opened
+    def client(self, action: str, count: int = 0, wait: float = 0) -> dict:
+        done = subprocess.run([sys.executable, "-c", CLIENT, json.dumps([self.host, self.port, action, count, wait])],
+                              capture_output=True, text=True, timeout=300, check=True)
+        return json.loads(done.stdout)
 
     def close(self) -> None:
         self.process.terminate()
@@ -186,48 +232,20 @@ def server():
     started.close()
 
 
-def _closed_by_server(sock: socket.socket, within: float) -> bool:
-    sock.settimeout(within)
-    try:
-        while True:
-            data = sock.recv(4096)
-            if not data:
-                return True
-    except (TimeoutError, socket.timeout):
-        return False
-    except OSError:
-        return True
-
-
 @pytest.mark.slow
 def test_connections_that_never_finish_their_headers_are_closed(server):
     from linter.serve.server import HEADER_TIMEOUT
 
-    slow = server.half_open(50)
-    assert len(slow) == 50
-    try:
-        # a trickle of bytes does not keep a head open: the whole head has its deadline
-        for sock in slow[:5]:
-            sock.sendall(b"x")
-        closed = [_closed_by_server(sock, HEADER_TIMEOUT * 3) for sock in slow]
-        assert all(closed)
-        assert server.get("/healthz") == 200
-    finally:
-        for sock in slow:
-            sock.close()
+    result = server.client("slow", 50, wait=HEADER_TIMEOUT * 3)
+    assert result == {"opened": 50, "closed": 50, "status": 200}
 
 
 @pytest.mark.slow
 def test_half_open_connections_do_not_starve_a_real_client(server):
     from linter.serve.server import MAX_CONNECTIONS
 
-    slow = server.half_open(MAX_CONNECTIONS + 170)
-    try:
-        statuses = [server.get("/healthz", timeout=20) for _ in range(3)]
-        assert statuses == [200, 200, 200]
-    finally:
-        for sock in slow:
-            sock.close()
+    result = server.client("starve", MAX_CONNECTIONS + 170)
+    assert result["opened"] == MAX_CONNECTIONS + 170 and result["statuses"] == [200, 200, 200]
 
 
 @pytest.mark.slow
@@ -235,20 +253,13 @@ def test_half_open_connections_do_not_starve_a_real_client(server):
 def test_descriptor_exhaustion_logs_a_line_not_a_traceback_flood(server):
     import resource
 
-    resource.prlimit(server.process.pid, resource.RLIMIT_NOFILE, (64, 64))
-    held = []
+    soft, hard = resource.prlimit(server.process.pid, resource.RLIMIT_NOFILE)
+    resource.prlimit(server.process.pid, resource.RLIMIT_NOFILE, (64, hard))
     try:
-        for _ in range(200):
-            try:
-                held.append(socket.create_connection((server.host, server.port), timeout=5))
-            except OSError:
-                break
-        time.sleep(3)  # the server's accept loop runs into EMFILE again and again
+        assert server.client("exhaust", 200, wait=3)["opened"] > 64  # the server ran out, again and again
     finally:
-        for sock in held:
-            sock.close()
+        resource.prlimit(server.process.pid, resource.RLIMIT_NOFILE, (soft, hard))
     time.sleep(1)
-    resource.prlimit(server.process.pid, resource.RLIMIT_NOFILE, (1024, 1024))
-    assert server.get("/healthz") == 200
+    assert server.client("starve", 0)["statuses"] == [200, 200, 200]
     log = "".join(server.lines)
     assert "Traceback" not in log and len(server.lines) < 30, log[-2000:]

@@ -193,10 +193,11 @@ class HtmlReader:
             self._json(text, pos)  # JSON-LD: the page's metadata for search engines, published
             return
         if self.hidden:  # a script's or a style sheet's text: no reader sees it, the page's source has it
-            if text.strip():
+            code = text.strip()
+            if code:
                 self.writer.break_block()
                 self._open("code")
-                self.writer.copy(text, pos)
+                self.writer.copy(code, pos + len(text) - len(text.lstrip()))
                 self._close("code")
                 self.writer.break_block()
             return
