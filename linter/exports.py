@@ -575,6 +575,8 @@ class _JsonStream:
         while True:
             try:
                 data, end = self._decoder.raw_decode(self._buffer, self._pos)
+            except RecursionError:
+                raise _TooLarge() from None  # nested too deeply to decode: stepped over like a huge record
             except json.JSONDecodeError as exc:
                 cut = exc.pos >= len(self._buffer) - 1 or exc.msg.startswith("Unterminated")
                 if cut and len(self._buffer) - self._pos > self.max_chars:
@@ -635,8 +637,10 @@ class _JsonStream:
             try:
                 data = self.value()
             except _TooLarge:
+                deep = len(self._buffer) - self._pos <= self.max_chars
                 self.skip_value()
-                yield BadRow(self.source, line, _too_large_reason(self.max_chars))
+                yield BadRow(self.source, line, "the record is nested too deeply to read" if deep
+                             else _too_large_reason(self.max_chars))
                 continue
             if self._refused:
                 yield BadRow(self.source, line, f"{self._refused[0]}, which is no post's data")

@@ -1,5 +1,6 @@
-"""JSON from users and exports, read strictly: a number too long to convert or a repeated key is a
-`json.JSONDecodeError` with its place, never an internal error and never a silent choice."""
+"""JSON from users and exports, read strictly: a number too long to convert, nesting too deep to
+decode or a repeated key is a `json.JSONDecodeError` with its place, never an internal error and
+never a silent choice."""
 
 from __future__ import annotations
 
@@ -40,6 +41,8 @@ def loads(text: str, *, unique_keys: bool = False) -> Any:
     except _Refused as exc:
         where = _LONG_NUMBER.search(text) if "digits" in str(exc) else None
         raise json.JSONDecodeError(str(exc), text, where.start() if where else 0) from None
+    except RecursionError:
+        raise json.JSONDecodeError("nested too deeply", text, 0) from None
 
 
 def flagging_decoder(flag: list[str]) -> json.JSONDecoder:

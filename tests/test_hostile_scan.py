@@ -90,6 +90,15 @@ def test_a_huge_number_is_a_bad_row(run, tmp_path, name, text):
     assert [r["id"] for r in records] == ["2"] and ":1: " in err and "skipped" in err
 
 
+@pytest.mark.parametrize("name, text", [
+    ("export.jsonl", '{"id": "1", "text": "x", "n": ' + "[" * 100000 + "]" * 100000 + f'}}\n{{"id": "2", "text": "{LEAK}"}}\n'),
+    ("export.json", '[{"id": "1", "text": "x", "n": ' + "[" * 100000 + "]" * 100000 + f'}}, {{"id": "2", "text": "{LEAK}"}}]'),
+])
+def test_a_record_nested_too_deeply_is_a_bad_row(run, tmp_path, name, text):
+    code, records, err = scan(run, write(tmp_path / name, text))
+    assert code == 1 and [r["id"] for r in records] == ["2"] and "nested too deeply" in err
+
+
 def test_a_baseline_with_a_huge_version_is_a_clear_error(run, tmp_path):
     baseline = write(tmp_path / "baseline.json", f'{{"version": {HUGE}, "salt": "x", "findings": []}}')
     code, _, err = run("check", write(tmp_path / "p.md", "x\n"), "--baseline", baseline)
