@@ -329,11 +329,12 @@ def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | 
 @click.option("--redact", is_flag=True, default=False,
               help="Mask what pii and confidential findings matched (also config report.redact).")
 @quiet_option
+@outside_links_option
 def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, author_field: str | None,
          date_field: str | None, url_field: str | None, input_format: str | None, markup: str, fmt: str, per: str,
          skip_clean: bool, output: str | None, summary_path: str | None, workers: int | None, cluster: str | None,
          config_path: str | None, as_of: dt.date | None, lang: str | None, fail_on: str, redact: bool,
-         quiet: bool) -> None:
+         quiet: bool, allow_outside_links: bool) -> None:
     """Check every post of social-media exports: JSONL, CSV, JSON arrays, X archives (tweets.js),
     folders of them, or '-' (JSON Lines on stdin). Findings are written as posts are done; a
     summary follows on stderr."""
@@ -352,7 +353,7 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     key = configs.key_for("-")
     config = configs.get(key)
     settings = ScanSettings(Fields(text_field, id_field, author_field, date_field, url_field), input_format,
-                            markup, as_of, lang, config.max_bytes)
+                            markup, as_of, lang, config.max_bytes, allow_outside_links)
     with _Output(output) as out, Bar("Scanning", quiet=quiet) as bar:
         bar.update(0, None, "loading the model" if cluster is None else f"connecting to {cluster}")
         with linting_for(config, key, lang=lang, workers=workers, cluster=cluster) as (linting, rules):

@@ -49,6 +49,7 @@ class ScanSettings:
     as_of: dt.date | None = None  # None: each post as of its own date, else today
     lang: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES  # a larger record is a bad row (config `max_bytes`)
+    allow_outside_links: bool = False  # read exports reached through links out of the folder given
 
 
 @dataclass
@@ -169,7 +170,7 @@ def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer:
     def posts() -> Iterator[Post]:
         seen_files: set[str] = set()
         for item in read_all(paths, settings.fields, input_format=settings.input_format, progress=read, stdin=stdin,
-                             max_bytes=settings.max_bytes):
+                             max_bytes=settings.max_bytes, allow_outside_links=settings.allow_outside_links):
             if isinstance(item, Record):
                 if item.source not in seen_files:
                     seen_files.add(item.source)

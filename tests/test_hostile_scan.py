@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,18 @@ def test_no_field_forges_a_line_of_the_summary(run, tmp_path):
     code, _, err = run("scan", "--config", CORPUS_CONFIG, "--as-of", AS_OF, "--format", "csv", export)
     assert not any(line.startswith("::") for line in err.splitlines())
     assert "ana\u240a::error::forged" in err  # shown, on the summary's own line
+
+
+# --- exports reached through a link out of the folder given ------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name != "posix", reason="POSIX symbolic links")
+def test_an_export_linked_out_of_the_folder_is_refused_unless_allowed(run, tmp_path):
+    outside = write(tmp_path / "private.jsonl", json.dumps({"id": "1", "text": LEAK}) + "\n")
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    write(folder / "mine.jsonl", json.dumps({"id": "2", "text": CLEAN}) + "\n")
+    os.symlink(outside, folder / "linked.jsonl")
+    code, records, err = scan(run, folder)
+    assert code == 2 and [r["id"] for r in records] == ["2"] and "outside the folder given" in err
+    code, records, err = scan(run, folder, "--allow-outside-links")
+    assert code == 1 and sorted(r["id"] for r in records) == ["1", "2"]

@@ -56,7 +56,7 @@ def _shapes(language: Language) -> _Shapes:
         extension=regex.compile(rf"{extension}$"),
     )
 PHONE_TIMEOUT = 5.0  # seconds; the candidate pattern is linear, this only bounds hostile input
-_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+_OCTET = r"(?:25[0-5]|2[0-4]\d|[01]?\d?\d)"  # leading zeros too: 18.032.4.011 is an address read as octal
 _IPV4ISH = regex.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}")  # 612.34.56.78 is a Spanish mobile, not an address
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RANGE = regex.compile(rf"{_YEAR}\s?[\-.]\s?{_YEAR}")
