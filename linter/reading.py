@@ -5,13 +5,15 @@ and digits written back as what they stand for.
 
 - an address split by emphasis markers, code ticks or a line break is joined
   (`jane.doe**@**gmail.com`, `jane.doe\\n@gmail.com`, `jane.doe @ gmail.com`),
-- an address spelled out is written with its signs (`jane.doe (at) gmail (dot) com`,
-  `jane dot doe at gmail dot com` after a word such as "email", `jane arroba gmail punto com`),
+- an address spelled out or defanged is written with its signs (`jane.doe (at) gmail (dot) com`,
+  `jane dot doe at gmail dot com` after a word such as "email", `jane arroba gmail punto com`,
+  `jane[@]gmail[.]com`),
 - seven or more digit words in a row that do not count up or down become the number they spell
   ("two one two five five five ...", "seis uno dos, tres cuatro cinco, ..."),
-- a number broken across lines after a separator is joined (`212-555-\\n0147`), spaced-out digit
-  groups are closed up to one space (`4111  1111`), and digit groups split by slashes, or four
-  groups of four split by dots, read as grouped with spaces (`4111/1111/1111/1111`),
+- a number broken across lines after a separator is joined (`212-555-\\n0147`), or split by
+  emphasis markers (`212-**555**-0147`), spaced-out digit groups are closed up to one space
+  (`4111  1111`), and digit groups split by slashes, or four groups of four split by dots, read as
+  grouped with spaces (`4111/1111/1111/1111`),
 
 with an `OffsetMap` back to its input. Every pattern is linear (possessive quantifiers, bounded
 windows); text without any candidate is returned as it is. The words come from every registered
@@ -48,11 +50,15 @@ _DIGIT_GAP = regex.compile(r"(?<=\d)(?:[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000
                            r"|[ \t\u00a0]*\r?\n[ \t\u00a0]*)(?=\d)")
 _SEPARATOR_BREAK = regex.compile(r"(?<=\d[\-.])[ \t]*(?:\r\n|\r|\n)[ \t]*(?=\d)"
                                  r"|(?<=\d)[ \t]*(?:\r\n|\r|\n)[ \t]*(?=[\-.]\d)")
+# Emphasis markers or code ticks inside a number (`212-**555**-0147` in a text file); not a lone
+# `*`, which multiplies (`2*3`).
+_DIGIT_DECORATION = regex.compile(r"(?<=[\d][\-. ]?)(?:\*\*|~~|`{1,3})(?=[\-. ]?\d)")
 # Digit groups split by slashes (more digits than a date has), or four groups of four split by dots.
 _SLASHED = regex.compile(r"(?<![\d/.])\d{2,4}(?:/\d{2,4}){2,5}(?![\d/])|(?<![\d/.])\d{4}(?:\.\d{4}){3}(?![\d.])")
-_ANY_DIGIT_JOIN = regex.compile(rf"{_DIGIT_GAP.pattern}|{_SEPARATOR_BREAK.pattern}|\d[/.]\d{{2}}")
+_ANY_DIGIT_JOIN = regex.compile(rf"{_DIGIT_GAP.pattern}|{_SEPARATOR_BREAK.pattern}|\d[/.]\d{{2}}|\d[*~`]|[*~`]\d")
 
 MIN_DIGIT_WORDS = 7  # the shortest phone numbers
+_ESCAPED_DOT = r"|\."  # `[.]` among the spelled dots
 MAIL_WORD_REACH = 60  # characters before a bare spelled-out address where a word like "email" counts
 
 
@@ -81,8 +87,8 @@ def _spelled_patterns() -> tuple[regex.Pattern[str], regex.Pattern[str] | None, 
     at = _alternation(w for w, s in symbols.items() if s == "@")
     dot = _alternation(w for w, s in symbols.items() if s == ".")
     bracketed = lambda words: rf"[ \t]*[(\[{{<][ \t]*(?:{words})[ \t]*[)\]}}>][ \t]*"  # noqa: E731
-    at_sign = rf"(?:{bracketed(at)}|[ \t]+(?:{at})[ \t]+|@)"
-    dot_sign = rf"(?:{bracketed(dot)}|[ \t]+(?:{dot})[ \t]+|\.)"
+    at_sign = rf"(?:{bracketed(at + '|@')}|[ \t]+(?:{at})[ \t]+|@)"  # `[@]`, `(@)`: defanged, as analysts write
+    dot_sign = rf"(?:{bracketed(dot + _ESCAPED_DOT)}|[ \t]+(?:{dot})[ \t]+|\.)"
     word = r"[A-Za-z0-9_%+\-]{1,64}+"
     spelled = regex.compile(
         rf"(?<![\w.@])(?P<local>{word}(?:{dot_sign}{word}){{0,8}}+)(?P<at>{at_sign})"
@@ -136,6 +142,8 @@ def _digit_joins(text: str) -> Iterator[Edit]:
         yield gap.start(), gap.end(), " "
     for gap in _SEPARATOR_BREAK.finditer(text):
         yield gap.start(), gap.end(), ""
+    for mark in _DIGIT_DECORATION.finditer(text):
+        yield mark.start(), mark.end(), ""
     for group in _SLASHED.finditer(text):
         value = group.group()
         if "/" in value and sum(ch.isdigit() for ch in value) <= 8:
@@ -157,29 +165,30 @@ def _spelled_addresses(text: str) -> Iterator[Edit]:
         if match is None:
             return
         signs = [m for m in _SIGN.finditer(text, *match.span()) if m.group().strip() not in ("@", ".")]
-        words = [m for m in signs if _word_of(m.group()) in symbols]
+        words = [m for m in signs if _word_of(m.group()) in symbols or _word_of(m.group()) in ("@", ".")]
         domain = _join_signs(match.group("domain"), symbols)
         bracketed = any(m.group().strip()[:1] in "([{<" for m in words)
         evidence = bracketed or _is_mail_domain(domain) or bool(
             mail_before.search(text, max(0, match.start() - MAIL_WORD_REACH), match.start()))
         if words and evidence and _a_domain(domain):
             for sign in words:
-                yield sign.start(), sign.end(), symbols[_word_of(sign.group())]
+                yield sign.start(), sign.end(), symbols.get(_word_of(sign.group()), _word_of(sign.group()))
             pos = match.end()
         else:
             pos = match.start() + 1
 
 
-_SIGN = regex.compile(r"[ \t]*[(\[{<][ \t]*[A-Za-z]++[ \t]*[)\]}>][ \t]*|[ \t]+[A-Za-z]++[ \t]+|[@.]")
+_SIGN = regex.compile(r"[ \t]*[(\[{<][ \t]*(?:[A-Za-z]++|[@.])[ \t]*[)\]}>][ \t]*|[ \t]+[A-Za-z]++[ \t]+|[@.]")
 
 
 def _word_of(sign: str) -> str:
+    """The word a sign is spelled with (`(at)` -> `at`); a bracketed sign itself (`[.]`) as it is."""
     return sign.strip().strip("()[]{}<>").strip().lower()
 
 
 def _join_signs(value: str, symbols: dict[str, str]) -> str:
-    """A domain spelled out (`gmail (dot) com`) written with its signs (`gmail.com`)."""
-    return _SIGN.sub(lambda m: symbols.get(_word_of(m.group()), m.group().strip()), value).lower()
+    """A domain spelled out (`gmail (dot) com`, `gmail[.]com`) written with its signs (`gmail.com`)."""
+    return _SIGN.sub(lambda m: symbols.get(_word_of(m.group()), _word_of(m.group())), value).lower()
 
 
 def _is_mail_domain(domain: str) -> bool:

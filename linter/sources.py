@@ -187,10 +187,15 @@ class Boundary:
         return cls(resolved(folder), f"the folder given ({folder})")
 
     def escape(self, path: Path) -> str | None:
-        """Why `path` may not be read (it resolves outside), or None when it may."""
+        """Why `path` may not be read (it resolves outside, or into a `.git` folder, whose config
+        may hold a remote's token), or None when it may."""
         real = resolved(path)
+        if real == Path(os.path.abspath(path)):
+            return None  # no link on the way: the path was named or walked as it is
         if real == self.root or self.root in real.parents:
-            return None
+            if ".git" not in real.relative_to(self.root).parts:
+                return None
+            return f"is reached through a symbolic link into {real.parent} (git's own files); not read"
         return (f"is reached through a symbolic link to {real}, outside {self.what}; not read "
                 "(pass --allow-outside-links to read it)")
 

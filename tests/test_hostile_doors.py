@@ -148,6 +148,17 @@ class TestSymlinksStayInside:
         assert code == 1 and "outside" not in err
         assert "alias.md" in {Path(f["path"]).name for f in findings(out)}
 
+    def test_a_link_into_git_s_own_files_is_refused(self, run, repo):
+        write(repo / ".git" / "config", f"[remote]\n  url = https://ana:{SECRET}@git.example/x.git\n")
+        os.symlink("../.git/config", repo / "posts" / "config.txt")
+        code, out, err = run("check", repo / "posts", "--format", "json")
+        assert code == 2 and SECRET not in out + err and "config.txt" in err
+
+    def test_a_commit_message_named_inside_git_is_still_checked(self, run, repo):
+        message = write(repo / ".git" / "COMMIT_EDITMSG", LEAK)
+        code, out, _ = run("check", message, "--format", "json")
+        assert code == 1 and [f["code"] for f in findings(out)] == ["PII-EMAIL"]
+
     def test_a_link_loop_named_on_the_command_line_is_named_as_one(self, run, tmp_path):
         os.symlink(tmp_path / "loop.md", tmp_path / "loop.md")
         code, _, err = run("check", tmp_path / "loop.md")
@@ -232,6 +243,7 @@ EVIL_REGEX = "(a|a)*$"
     {"kind": "emails", "allow_patterns": [EVIL_REGEX]},
     {"kind": "pattern", "pattern": "a+b", "context": ["code"], "strong": EVIL_REGEX},
     {"kind": "labelled", "fields": [{"name": "badge", "labels": ["badge"], "value": "(a|a)*b"}]},
+    {"kind": "tokens", "patterns": [[{"TEXT": {"REGEX": EVIL_REGEX}}]]},
 ])
 def test_every_user_regex_is_bounded(tmp_path, rule):
     full = {"code": "PII-ACME", "category": "pii", "severity": "error", "message": "'{match}' leaks",

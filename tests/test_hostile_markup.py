@@ -290,3 +290,32 @@ def test_a_codename_in_machine_readable_html_is_found(linter, text):
 ])
 def test_machine_readable_html_without_a_codename_stays_clean(linter, text):
     assert codes(linter, text, "p.html") == set()
+
+
+# --- neighbours: comments inside a value, defanged signs, decorated digits, more links ---------------
+
+@pytest.mark.parametrize("path, text, code", [
+    ("p.md", "Mail jane.doe<!-- hidden -->@gmail.com for the preview.", "PII-EMAIL"),
+    ("p.html", "<p>Mail jane.doe<!-- hidden -->@gmail.com for the preview.</p>", "PII-EMAIL"),
+    ("p.md", "Mail jane.doe[@]gmail[.]com for the preview.", "PII-EMAIL"),
+    ("p.txt", "Escríbeme a jane.doe(@)gmail(.)com mañana.", "PII-EMAIL"),
+    ("p.txt", "Call Tom on his cell, 212-**555**-0147, if the demo breaks.", "PII-PHONE"),
+    ("p.md", "[Viber](viber://chat?number=%2B12125550147)", "PII-PHONE"),
+    ("p.html", '<form action="/nightjar/signup"><input type="email"></form>', "CONF-CODENAME"),
+    ("p.html", '<video poster="/img/nightjar-teaser.png"></video>', "CONF-CODENAME"),
+])
+def test_neighbouring_disguises_are_seen_through(linter, path, text, code):
+    assert code in codes(linter, text, path)
+
+
+@pytest.mark.parametrize("path, text", [
+    ("p.md", "Hello.\n\n<!-- the launch is Friday -->\n\nSee [.] and (@) in the regex docs."),
+    ("p.txt", "The formula 2**16 * 1024 gives the buffer size."),
+    ("p.html", '<form action="/signup"><input type="email" name="email"></form>'),
+])
+def test_neighbouring_near_misses_stay_clean(linter, path, text):
+    assert not codes(linter, text, path) & {"PII-EMAIL", "PII-PHONE", "CONF-CODENAME"}
+
+
+def test_a_spaced_dni_is_found(linter):
+    assert "PII-NATIONAL-ID" in codes(linter, "Mi DNI es 12 345 678 Z, por favor.", lang="es")

@@ -319,8 +319,8 @@ class TextWriter:
 
 
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_DIAL = re.compile(r"(?:tel|sms|callto|facetime|facetime-audio|whatsapp):(?://)?(?:send\?phone=)?([^?#;,&\s]+)",
-                   re.IGNORECASE)
+_DIAL = re.compile(r"(?:tel|sms|callto|facetime|facetime-audio|whatsapp|viber|skype):(?://)?"
+                   r"(?:send\?phone=|chat\?number=|add\?number=)?([^?#;,&\s]+)", re.IGNORECASE)
 # A messenger link that carries a phone number: WhatsApp, Signal, Telegram.
 _MESSENGER = re.compile(r"(?:^|//|\.)(?:wa\.me/|(?:api\.)?whatsapp\.com/send/?\?(?:[^#]*&)?phone=|signal\.me/#p/"
                         r"|(?:t|telegram)\.me/(?=\+|%2[bB]))(\+?\d[\d%\-.]{5,20}|%2[bB]\d[\d%\-.]{5,20})",

@@ -22,7 +22,7 @@ BLOCK_TAGS = frozenset({
 })
 CODE_TAGS = frozenset({"pre", "code", "kbd", "samp", "tt", "var"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-URL_ATTRIBUTES = frozenset({"href", "src"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "srcset", "background"})
 META_TEXT_NAMES = frozenset({"description", "og:title", "og:description", "twitter:title",
                              "twitter:description"})
 META_NOT_TEXT = frozenset({"viewport", "robots", "referrer", "theme-color", "color-scheme",
@@ -242,12 +242,8 @@ class HtmlReader:
         directive = parse_directive(body, start, end)
         if directive is not None:
             self.directives.append(directive)
-        elif body.strip():
-            self.writer.break_block()
-            self._open("comment")
-            self.writer.copy(body, body_start)
-            self._close("comment")
-            self.writer.break_block()
+        elif body.strip():  # after the block: a comment inside a word (`jane.doe<!-- -->@...`) must not split it
+            self.writer.defer("comment", body, body_start)
 
 
 class _Parser(HTMLParser):

@@ -26,9 +26,11 @@ log = logging.getLogger("postlint.serve")
 SHORT_TOKEN = 16  # below this many characters a token is easy to guess: say so
 # Slow and half-open connections (uvicorn closes an idle keep-alive connection, but waits forever for
 # a request head that never ends): a connection has HEADER_TIMEOUT seconds to send its whole head,
-# however it trickles in, and at most MAX_CONNECTIONS stay open; past that the oldest one still
-# waiting for its head is closed, so connections that send nothing never lock a reviewer out.
+# however it trickles in, then BODY_TIMEOUT for its body, and at most MAX_CONNECTIONS stay open;
+# past that the oldest one still waiting for its head is closed, so connections that send nothing
+# never lock a reviewer out.
 HEADER_TIMEOUT = 10.0
+BODY_TIMEOUT = 60.0  # seconds, once the head is in, for the whole body (--max-bytes at most) to arrive
 KEEP_ALIVE_TIMEOUT = 5  # uvicorn's timeout_keep_alive: an idle connection after a response
 MAX_CONNECTIONS = 100
 LOOP_ERROR_EVERY = 60.0  # seconds between two log lines for the same event-loop error
@@ -100,6 +102,7 @@ def _guarded_protocol() -> type:
 
     class GuardedProtocol(H11Protocol):
         _head_timer: asyncio.TimerHandle | None = None
+        _body_timer: asyncio.TimerHandle | None = None
         _waiting_since = 0.0
 
         def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
@@ -125,8 +128,15 @@ def _guarded_protocol() -> type:
         def data_received(self, data: bytes) -> None:
             super().data_received(data)
             if self._head_timer is not None and self.conn.their_state is not h11.IDLE:
-                self._head_timer.cancel()  # the whole head is in: the request runs as long as it takes
+                self._head_timer.cancel()  # the whole head is in: now the body has its own deadline
                 self._head_timer = None
+                if self.conn.their_state is h11.SEND_BODY:
+                    self._body_timer = self.loop.call_later(BODY_TIMEOUT, self._body_too_late)
+
+        def _body_too_late(self) -> None:
+            self._body_timer = None
+            if self.conn.their_state is h11.SEND_BODY and not self.transport.is_closing():
+                self.transport.close()  # a body that trickles in forever holds a connection no less
 
         def on_response_complete(self) -> None:
             super().on_response_complete()
@@ -134,9 +144,10 @@ def _guarded_protocol() -> type:
                 self._await_head()  # the next request on this connection has its own deadline
 
         def connection_lost(self, exc: Exception | None) -> None:
-            if self._head_timer is not None:
-                self._head_timer.cancel()
-                self._head_timer = None
+            for timer in (self._head_timer, self._body_timer):
+                if timer is not None:
+                    timer.cancel()
+            self._head_timer = self._body_timer = None
             super().connection_lost(exc)
 
     return GuardedProtocol
