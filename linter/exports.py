@@ -1,7 +1,7 @@
 """Reading posts out of social-media exports, one record at a time, in bounded memory.
 
 `postlint scan` reads JSON Lines (`.jsonl`, `.ndjson`), CSV (`.csv`, `.tsv`), JSON arrays
-(`.json`: a top-level array, or an object whose first array holds the posts), an X archive's
+(`.json`: a top-level array, or every array of an object whose elements hold text), an X archive's
 `tweets.js` (and `tweets-partN.js`), any of them gzipped (`.gz`), folders of them, and `-` for
 JSON Lines on standard input. Every file is streamed: a million-post export is never held whole.
 
@@ -356,6 +356,7 @@ def _x_username(source: str) -> str | None:
 # -- the formats: each yields (line, decoded record), a BadRow or a Notice --------------------------------------
 
 Row = tuple[int, Any] | BadRow | Notice
+NEXT_ARRAY = object()  # between two arrays of posts in one JSON export
 
 
 class NoPosts(Exception):
@@ -369,10 +370,13 @@ class Broken(Exception):
         super().__init__(f"line {line}: {reason}")
 
 
-def _records(rows: Iterator[Row], source: str, picker: _Picker) -> Iterator[Item]:
+def _records(rows: Iterator[Row | object], source: str, picker: _Picker) -> Iterator[Item]:
     """Records from decoded rows; the fields are chosen from the first object."""
     try:
         for row in rows:
+            if row is NEXT_ARRAY:
+                picker.chosen = None  # another array of posts: its fields are chosen from its own first record
+                continue
             if isinstance(row, (BadRow, Notice)):
                 yield row
                 continue
@@ -512,12 +516,12 @@ class _JsonStream:
             raise Broken(self.line, f"expected '{char}'")
         self._pos += 1
 
-    def seek_records(self, holds_text: Callable[[Any], bool]) -> tuple[int, Any] | None:
-        """Move past the `[` that opens the records: a top-level array, the one after an X archive's
-        `window.YTD.tweets.part0 =`, or, in an object, the first array whose first element holds
-        text (`{"errors": [], "data": [...]}`, `{"tags": [...], "posts": [...]}`, nested objects
-        too). Returns that first element, already read, or None. Raises `NoPosts` when an object
-        holds no such array."""
+    def records(self, holds_text: Callable[[Any], bool]) -> Iterator[Row | object]:
+        """Each record: the elements of a top-level array (or of the one after an X archive's
+        `window.YTD.tweets.part0 =`), or, in an object, of every array whose first element holds
+        text, wherever it stands (`{"errors": [], "data": [...]}`, `{"users": [...], "tweets":
+        [...]}`, nested objects), `NEXT_ARRAY` between two of them (their fields may differ).
+        Raises `NoPosts` when an object holds no such array. No recursion, however deep it nests."""
         first = self.peek(_SPACE)
         if first == "w":
             while "=" not in self._buffer[self._pos:]:
@@ -527,11 +531,12 @@ class _JsonStream:
             first = self.peek(_SPACE)
         if first == "[":
             self._pos += 1
-            return None
+            yield from self._rest_of_array()
+            return
         if first != "{":
             raise Broken(self.line, "expected a JSON array of posts, or an object holding one")
         self._pos += 1
-        depth = 1  # objects entered; no recursion however deep the export nests them
+        depth, arrays = 1, 0
         while depth:
             char = self.peek()
             if char == "}":
@@ -545,7 +550,12 @@ class _JsonStream:
                     self._pos += 1
                     found = self._first_post(holds_text)
                     if found is not None:
-                        return found
+                        if arrays:
+                            yield NEXT_ARRAY
+                        arrays += 1
+                        yield BadRow(self.source, found[0], f"{self._refused[0]}, which is no post's data") \
+                            if self._refused else found
+                        yield from self._rest_of_array()
                 elif opening == "{":
                     self._pos += 1
                     depth += 1
@@ -553,7 +563,8 @@ class _JsonStream:
                     self.value()
             else:
                 raise Broken(self.line, "expected a key or the end of the object" if char else "the file ends early")
-        raise NoPosts()
+        if not arrays:
+            raise NoPosts()
 
     def _first_post(self, holds_text: Callable[[Any], bool]) -> tuple[int, Any] | None:
         """Just inside an array: its first element if that holds text, else None, the array skipped."""
@@ -626,11 +637,8 @@ class _JsonStream:
                 raise Broken(self.line, "the file ends inside a record")
             pos = self._pos
 
-    def elements(self, holds_text: Callable[[Any], bool]) -> Iterator[Row]:
-        found = self.seek_records(holds_text)
-        if found is not None:
-            yield BadRow(self.source, found[0], f"{self._refused[0]}, which is no post's data") if self._refused \
-                else found
+    def _rest_of_array(self) -> Iterator[Row]:
+        """The elements up to the array's `]` (read past it): each decoded, or a bad row."""
         while self.peek() not in ("]", ""):
             line = self.line
             start = self._pos
@@ -650,6 +658,7 @@ class _JsonStream:
                 yield line, data
         if self.peek() == "":
             raise Broken(self.line, "the array is not closed (a cut file?)")
+        self._pos += 1
 
     source = "-"
 
@@ -661,7 +670,7 @@ class _TooLarge(Exception):
 def _read_json(text: IO[str], source: str, picker: _Picker, max_bytes: int) -> Iterator[Item]:
     stream = _JsonStream(text, max_bytes)
     stream.source = source
-    return _records(stream.elements(picker.holds_text), source, picker)
+    return _records(stream.records(picker.holds_text), source, picker)
 
 
 # -- dates -----------------------------------------------------------------------------------------

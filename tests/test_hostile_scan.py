@@ -49,6 +49,14 @@ def test_the_array_of_posts_is_found_wherever_it_is(run, tmp_path, document):
     assert [r["id"] for r in records] == ["1", "2"] and records[0]["findings"][0]["code"] == "PII-EMAIL"
 
 
+def test_every_array_of_posts_is_read_with_its_own_fields(run, tmp_path):
+    document = {"users": [{"id": "u1", "name": "ana", "description": "Builds robots in Madrid."}],
+                "meta": {"tweets": [{"id_str": "1", "full_text": LEAK}, {"id_str": "2", "full_text": CLEAN}]}}
+    code, records, err = scan(run, write(tmp_path / "export.json", json.dumps(document)))
+    assert code == 1 and [r["id"] for r in records] == ["u1", "1", "2"]
+    assert [bool(r["findings"]) for r in records] == [False, True, False]
+
+
 @pytest.mark.parametrize("document", [
     {"errors": [], "data": []},
     {"tags": ["launch", "news"], "count": 3},
