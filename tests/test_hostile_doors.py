@@ -317,21 +317,35 @@ def test_runs_of_right_to_left_overrides_do_not_crash_the_run(run, tmp_path, cou
     assert [Path(f["path"]).name for f in findings(out)] == ["c.md"]
 
 
+def remove_tree(top: Path) -> None:
+    """Everything under `top`, deepest first, without recursion: shutil.rmtree (and so pytest's own
+    clean-up of its temporary folders) recurses once per level and fails 1,000 levels down."""
+    folders, pending = [], [str(top)]
+    while pending:
+        folder = pending.pop()
+        folders.append(folder)
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                else:
+                    os.unlink(entry.path)
+    for folder in reversed(folders):
+        os.rmdir(folder)
+
+
 @pytest.mark.slow
 def test_a_post_1100_folders_deep_outside_git_is_checked(tmp_path):
     folder = deep = tmp_path / "deep"
-    folder.mkdir()
-    for _ in range(1100):  # one level at a time: pathlib's and os's own makedirs recurse
-        deep = deep / "d"
-        deep.mkdir()
-    (deep / "post.md").write_text(LEAK, encoding="utf-8")
     try:
+        folder.mkdir()
+        for _ in range(1100):  # one level at a time: pathlib's and os's own makedirs recurse
+            deep = deep / "d"
+            deep.mkdir()
+        (deep / "post.md").write_text(LEAK, encoding="utf-8")
         result = postlint("check", folder, "--no-cache", "--format", "json", cwd=tmp_path)
-    finally:  # from the bottom up: pytest's own clean-up of tmp_path recurses
-        (deep / "post.md").unlink()
-        while deep != folder.parent:
-            deep.rmdir()
-            deep = deep.parent
+    finally:  # whatever happened, never left for pytest's clean-up of tmp_path (it recurses)
+        remove_tree(folder)
     assert result.returncode == 1 and "internal error" not in result.stderr
     assert [f["code"] for f in findings(result.stdout)] == ["PII-EMAIL"]
 
