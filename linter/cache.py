@@ -36,7 +36,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import __version__
+from . import __version__, models
 from .fileio import read_file, write_atomically
 from .finding import Finding, Severity
 from .languages import LANGUAGES
@@ -112,7 +112,7 @@ def fingerprint(config: Config, lang: str) -> str:
     digest.update(lang.encode())
     for each in (LANGUAGES if lang == AUTO else (lang,)):  # auto: any language's model may read a post
         model = config.model_for(each)
-        meta = Path(model) / "meta.json"
+        meta = (models.find(model) or Path(model)) / "meta.json"
         package = model.split(":", 1)[0] if ":" in model else model.replace("_", "-")
         digest.update(f"{model}={_version(package)}".encode() + (meta.read_bytes() if meta.is_file() else b""))
     if config.path is not None:

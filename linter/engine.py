@@ -144,7 +144,7 @@ def _load_pipeline(model: str, lang: str, needs: Needs) -> Any:
         if model != unit.model or unit.fallback is None:
             raise
     _notice_once(("missing", model), f"{unit.name} posts: the spaCy model '{model}' is not installed, so they "
-                                      f"are read with '{unit.fallback}'. Fix: pip install {unit.install}")
+                                      f"are read with '{unit.fallback}'. Fix: {unit.install}")
     return load_spacy(unit.fallback, lang, needs)
 
 
@@ -172,7 +172,7 @@ def _say_what_is_missing(nlp: Any, lang: str, checks: list[Check]) -> None:
     if lost:
         unit = languages.get(lang)
         parts = "; ".join(f"{', '.join(sorted(set(codes)))} {what}" for what, codes in sorted(lost.items()))
-        fix = f" (pip install {unit.install})" if unit.install else ""
+        fix = f" ({unit.install})" if unit.install else ""
         _notice_once(("capability", id(nlp), lang),
                      f"{unit.name} posts, pipeline '{nlp.meta.get('lang', lang)}_{nlp.meta.get('name', '')}': {parts}; "
                      f"install the language's full model to use them{fix}")
@@ -267,6 +267,7 @@ class Linter:
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self._suppressor = Suppressor(self.rules)
         self._generic = frozenset(r.code for r in self.rules if r.kind == "classifier")  # models' findings
+        self._readers = frozenset(r.code for r in self.rules if r.kind == "hostility")  # statements read whole
         self._runtimes: dict[str, _Runtime] = {}
         self._runtime(self.config.default_lang if self.lang == AUTO else self.lang)
         self._follows_paths = config is None
@@ -385,7 +386,8 @@ class Linter:
         if document.also_langs:  # values and their exemptions ("Contact: ...") are read in the post's own language
             findings = [f for f in findings if f.lang == document.lang or str(f.category) not in _VALUE_CATEGORIES]
         found = self._suppressor.apply(document, findings,
-                                       functools.partial(dedupe, source=document.source, generic=self._generic))
+                                       functools.partial(dedupe, source=document.source, generic=self._generic,
+                                                         readers=self._readers))
         return self._in_file_name(document) + found
 
     def _in_file_name(self, document: Document) -> list[Finding]:
@@ -446,18 +448,24 @@ def slug_span(path: str | None) -> tuple[int, int] | None:
 
 
 def dedupe(findings: list[Finding], source: str | None = None,
-           generic: frozenset[str] = frozenset()) -> list[Finding]:
+           generic: frozenset[str] = frozenset(), readers: frozenset[str] = frozenset()) -> list[Finding]:
     """Keep one finding per overlapping stretch of a category: the most severe, then the longest.
 
     With the `source`, one fact reported twice is also reported once (`same_fact`). A `generic`
     finding (a model's: "this sentence reads as offensive") is dropped where a derogatory or
     profanity rule reports words inside it: the rule says what is wrong and why ("'shit' is
-    profanity"), and the same words are not reported twice.
+    profanity"), and the same words are not reported twice. A `readers` finding (a statement read
+    whole: "X are vermin") likewise gives way to a word rule of at least its severity that reports
+    words inside it ("'vermin' compares people to ...").
     """
     specific = sorted((f.start, f.end) for f in findings
                       if f.code not in generic and f.category in ("derogatory", "profanity"))
     if generic and specific:
         findings = [f for f in findings if f.code not in generic or not _overlaps(specific, f.start, f.end)]
+    if readers:
+        words = [f for f in findings if f.code not in generic | readers and f.category in ("derogatory", "profanity")]
+        findings = [f for f in findings if f.code not in readers or not any(
+            w.severity.rank >= f.severity.rank and w.start < f.end and f.start < w.end for w in words)]
     by_priority = sorted(findings, key=lambda f: (-f.severity.rank, -(f.end - f.start), f.start, f.code))
     taken: dict[str, list[tuple[int, int]]] = {}
     kept = []

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import enum
+import os
+import traceback
 from dataclasses import dataclass
 
 
 class ExitCode(enum.IntEnum):
-    """The process exit statuses of `postlint` (documented in the README)."""
+    """The process exit statuses of `postlint` (documented in docs/cli.md)."""
 
     OK = 0
     FINDINGS = 1
@@ -52,9 +54,20 @@ class ConfigError(PostlintError):
 
 
 class ModelNotInstalled(PostlintError):
-    def __init__(self, model: str, package: str | None) -> None:
-        install = f"pip install {package}" if package else f"install the spaCy package '{model}'"
+    def __init__(self, model: str, command: str | None) -> None:
+        install = command or f"install the spaCy package '{model}'"
         super().__init__(
             f"the spaCy model '{model}' is not installed; postlint never downloads models. "
             f"Fix: {install}"
         )
+
+
+def where(exc: BaseException) -> str:
+    """The innermost place in postlint's own code an exception passed: `module.py:LINE` (what an
+    internal error may name: never its message, which could quote a post)."""
+    place = "?"
+    for frame, line in traceback.walk_tb(exc.__traceback__):
+        filename = frame.f_code.co_filename
+        if f"{os.sep}linter{os.sep}" in filename:
+            place = f"{filename.rsplit(os.sep + 'linter' + os.sep, 1)[1]}:{line}"
+    return place

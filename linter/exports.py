@@ -35,6 +35,8 @@ from .fileio import format_size
 from .sources import Unreadable, discover
 
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".json": "json"}
+READABLE = (f"postlint scan reads UTF-8 exports: {' '.join(SUFFIXES)}, an X archive's tweets.js, any of "
+            "them gzipped (.gz), and other files by their first character")
 TWEETS_FILE = re.compile(r"tweets?(-part\d+)?\.js$", re.IGNORECASE)  # X archive: data/tweets.js
 CHUNK = 1 << 20  # characters read at a time from a JSON array (more while one record is longer)
 _REPLACED = [0]  # undecodable bytes replaced so far, by the "postlint-replace" error handler
@@ -173,6 +175,9 @@ def read_export(path: str, fields: Fields, *, input_format: str | None = None,
             counted = gzip.GzipFile(fileobj=counted)  # type: ignore[assignment]
         stream = io.BufferedReader(counted)  # type: ignore[arg-type,type-var]
         kind = input_format or (None if path == "-" else format_of(path)) or _sniff(stream.peek(256))
+        if b"\0" in stream.peek(256)[:256]:  # no text export holds NUL: a .docx, an image, UTF-16
+            yield Unreadable(path, f"is not a text export (binary content, or UTF-16); not read. {READABLE}")
+            return
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="postlint-replace", newline="")
         picker = _Picker(path, fields, tweets=kind == "tweets")
         reader = {"jsonl": _read_jsonl, "csv": _read_csv, "json": _read_json, "tweets": _read_json}[kind]

@@ -108,8 +108,9 @@ def read_stream(stream: BinaryIO, limit: int) -> bytes:
             raise TooLarge(limit)
 
 
-def write_atomically(path: Path, text: str, *, strict: bool = False) -> bool:
-    """Write `text` to `path` through a temporary file, so readers never see half a file.
+def write_atomically(path: Path, text: str | bytes, *, strict: bool = False) -> bool:
+    """Write `text` (or bytes: an image) to `path` through a temporary file, so readers never see
+    half a file.
 
     False when it cannot be written: a read-only or full disk must not stop the check. With
     `strict` (a file the user asked for), the OSError is raised instead, and the file gets the
@@ -120,7 +121,7 @@ def write_atomically(path: Path, text: str, *, strict: bool = False) -> bool:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "wb") if isinstance(text, bytes) else os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
         if strict:
             os.chmod(tmp, _mode_for(path))

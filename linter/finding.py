@@ -50,6 +50,16 @@ _RANKS = {Severity.INFO: 1, Severity.WARNING: 2, Severity.ERROR: 3}
 
 
 @dataclass(frozen=True, slots=True)
+class Region:
+    """A rectangle of an image in pixels (the image as shown: EXIF orientation applied)."""
+
+    x: int
+    y: int
+    w: int
+    h: int
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One policy violation, located in the original text (made by `Rule.finding`).
 
@@ -61,7 +71,10 @@ class Finding:
     `{entity}`, ...): the findings cache and `--redact` read them there. They are left out of
     equality and of `to_dict()` (the JSON output): they may quote the post. `lang` is the language
     of the post, which the message, why and suggestion are written in (`Rule.in_language`); it is
-    left out of `to_dict()` too, so reports keep their shape.
+    left out of `to_dict()` too, so reports keep their shape. A finding in an image (`check
+    --images`) names the image as `path`; `start`/`end` and line:col then point into the text read
+    from it (its metadata, then the words recognised in it), and `region` is where those words stand
+    in the picture (None for metadata and for every finding in a post).
     """
 
     code: str
@@ -81,6 +94,7 @@ class Finding:
     values: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
     in_path: tuple[int, int] | None = None  # found in the file name (it becomes the URL): `path[a:b]`
     lang: str | None = field(default=None, compare=False, repr=False)
+    region: Region | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import attribute_ruler, budget, languages
+from . import attribute_ruler, budget, languages, models
 from . import offline  # noqa: F401 - sets tldextract's environment before spacy.load can import it
 from .components import Component, components_in, model_data_dir
 from .errors import ModelNotInstalled, PostlintError
@@ -126,14 +126,15 @@ def load_spacy(model: str, lang: str, needs: Needs) -> Language:
         nlp = spacy.blank(model.split(":", 1)[1] or lang)
         nlp.add_pipe("sentencizer")
         return nlp
-    if not (spacy.util.is_package(model) or os.path.isdir(model)):
+    unpacked = models.find(model)  # `postlint models install`: the data folder alone, no pip metadata
+    if unpacked is None and not (spacy.util.is_package(model) or os.path.isdir(model)):
         raise ModelNotInstalled(model, install_hint(model))
     with warnings.catch_warnings():
         for name, version in languages.get(lang).tested_models.items():
             # W095: trained with an older spaCy. Silenced only for a model and version the tests
             # load and check (tests/test_spanish_model.py); any other model still warns.
             warnings.filterwarnings("ignore", message=rf"\[W095\] Model '{re.escape(name)}' \({re.escape(version)}\)")
-        return _load_package(model, needs)
+        return _load_package(str(unpacked) if unpacked else model, needs)
 
 
 def _load_package(model: str, needs: Needs) -> Language:

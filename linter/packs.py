@@ -22,6 +22,7 @@ from . import schema as s
 from .checks import KINDS, load_kinds
 from .config import BUILTIN_PACKS, Config
 from .errors import ConfigError, Problem
+from .examples import template_problems
 from .fileio import git_root, resolved
 from .finding import Category, Severity
 from .languages import LANGUAGES
@@ -57,11 +58,25 @@ def builtin_rules_dir() -> Path:
     raise FileNotFoundError("postlint's built-in rules/ folder is missing; reinstall postlint")
 
 
-_EXAMPLES = {
-    "bad": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
+def _example(value: Any, mark: Mark, problems: list[Problem]) -> Any:
+    """One example post: a string whose `{placeholders}` name company values (`examples.py`)."""
+    text = s.string()(value, mark, problems)
+    if isinstance(text, str):
+        problems += [mark.problem("E104", problem, "write a company value as {codename}, {customer}, ...")
+                     for problem in template_problems(text)]
+    return text
+
+
+_EXAMPLE_LISTS = {
+    "bad": s.Field(s.list_of(_example, allow_single=True), default_factory=list,
                    doc="posts this rule must flag"),
-    "good": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list,
+    "good": s.Field(s.list_of(_example, allow_single=True), default_factory=list,
                     doc="near misses this rule must leave alone"),
+}
+_EXAMPLES = {
+    **_EXAMPLE_LISTS,
+    "tests": s.Field(s.mapping_of(_EXAMPLE_LISTS, what="tests"), default_factory=dict,
+                     doc="more bad and good posts the tests run with the sample company; never shown"),
 }
 
 RULE_FIELDS: dict[str, s.Field] = {
@@ -73,6 +88,8 @@ RULE_FIELDS: dict[str, s.Field] = {
     "why": s.Field(s.string(), required=True, doc="the policy reason, in plain words"),
     "summary": s.Field(s.string(), doc="one line for `postlint rules`"),
     "suggestion": s.Field(s.string(), default="", doc="a better wording or the fix"),
+    "replacement": s.Field(s.string(), default="",
+                           doc="text an editor's quick fix writes in place of the match (a placeholder)"),
     "examples": s.Field(s.mapping_of(_EXAMPLES, what="examples"), default_factory=dict),
     "references": s.Field(s.list_of(s.string(), allow_single=True), default_factory=list),
     "lang": s.Field(s.list_of(s.choice(*LANGUAGES), allow_single=True), default=None,
@@ -83,7 +100,7 @@ RULE_FIELDS: dict[str, s.Field] = {
 # What a language block (`es:` in a rule) may hold besides the kind's options: the rule's text there.
 LOCAL_TEXT_FIELDS: dict[str, s.Field] = {
     key: replace(RULE_FIELDS[key], required=False, default=None)
-    for key in ("summary", "message", "why", "suggestion", "examples")
+    for key in ("summary", "message", "why", "suggestion", "replacement", "examples")
 }
 
 PACK_FIELDS: dict[str, s.Field] = {
@@ -178,11 +195,17 @@ def parse_rule(raw: Any, mark: Mark, pack: str, problems: list[Problem]) -> Rule
     return Rule(
         code=code, category=category, severity=Severity(common["severity"]), kind=kind,
         message=common["message"], why=common["why"].strip(), summary=summary,
-        suggestion=(common["suggestion"] or "").strip(), options=options,
-        examples_bad=tuple(examples.get("bad", ())), examples_good=tuple(examples.get("good", ())),
-        references=tuple(common["references"]), languages=languages,
+        suggestion=(common["suggestion"] or "").strip(), replacement=common["replacement"] or "", options=options,
+        **_example_fields(examples), references=tuple(common["references"]), languages=languages,
         enabled=common["enabled"], pack=pack, mark=mark, local=local,
     )
+
+
+def _example_fields(examples: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+    """A validated `examples:` block as the fields of `Rule` and `RuleText`."""
+    tests = examples.get("tests") or {}
+    return {"examples_bad": tuple(examples.get("bad", ())), "examples_good": tuple(examples.get("good", ())),
+            "tests_bad": tuple(tests.get("bad", ())), "tests_good": tuple(tests.get("good", ()))}
 
 
 def _summary_of(message: str) -> str:
@@ -229,7 +252,8 @@ def _parse_local(raw: Any, lang: str, cls: type[Any], languages: tuple[str, ...]
                                                              else base.get("summary") or _summary_of(message)),
                       message=message, why=(text["why"] or base["why"]).strip(),
                       suggestion=(text["suggestion"] or base.get("suggestion") or "").strip(),
-                      examples_bad=tuple(examples.get("bad", ())), examples_good=tuple(examples.get("good", ()))),
+                      replacement=text["replacement"] or base.get("replacement") or "",
+                      **_example_fields(examples)),
         options=options)
 
 

@@ -41,6 +41,11 @@ class RuleText:
     suggestion: str
     examples_bad: tuple[str, ...] = ()
     examples_good: tuple[str, ...] = ()
+    replacement: str = ""
+    tests_bad: tuple[str, ...] = ()
+    """Further posts the rule must flag, run by the test suite with the sample company and never
+    shown to readers (disguises, edge cases); `tests_good` the same for near misses."""
+    tests_good: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,9 +69,13 @@ class Rule:
     why: str
     summary: str
     suggestion: str = ""
+    replacement: str = ""
+    """What an editor's quick fix writes in place of a match (a documentation placeholder), or ""."""
     options: Mapping[str, Any] = field(default_factory=dict)
     examples_bad: tuple[str, ...] = ()
     examples_good: tuple[str, ...] = ()
+    tests_bad: tuple[str, ...] = ()
+    tests_good: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     languages: tuple[str, ...] = LANGUAGES
     enabled: bool = True
@@ -85,7 +94,7 @@ class Rule:
         if lang is not None and lang in self.local:
             return self.local[lang].text
         return RuleText(None, self.summary, self.message, self.why, self.suggestion,
-                        self.examples_bad, self.examples_good)
+                        self.examples_bad, self.examples_good, self.replacement, self.tests_bad, self.tests_good)
 
     def in_language(self, lang: str) -> Rule:
         """The rule as it runs on posts in `lang`: that language's text and options (made once)."""
@@ -95,7 +104,8 @@ class Rule:
             text = self.text(lang)
             variants[lang] = replace(
                 self, summary=text.summary, message=text.message, why=text.why, suggestion=text.suggestion,
-                examples_bad=text.examples_bad, examples_good=text.examples_good,
+                examples_bad=text.examples_bad, examples_good=text.examples_good, replacement=text.replacement,
+                tests_bad=text.tests_bad, tests_good=text.tests_good,
                 options=block.options if block else self.options, local={}, lang=lang)
         return variants[lang]
 

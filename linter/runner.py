@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 from .config import Config, load_config
 from .errors import PostlintError
 from .fileio import TooLarge, format_size, read_stream, resolved
+from .images import is_image
 from .report import FileResult
 from .sources import Configs, Unreadable, discover, read
 from .suppress import DIRECTIVE_RULES
@@ -28,6 +29,7 @@ from .suppress import DIRECTIVE_RULES
 if TYPE_CHECKING:
     from .engine import Linter
     from .finding import Finding
+    from .images.reader import ImageText
     from .rule import Rule
 
 # Called with ("warning" | "error", message) for what the user should know that is not a finding.
@@ -51,10 +53,12 @@ class Run:
 
 @dataclass(frozen=True)
 class Job:
-    """One text to check: `shown` is the path reported (and decides markup and config)."""
+    """One text to check: `shown` is the path reported (and decides markup and config). An image
+    named on the command line is a Job with its `image` path, whose text is read later."""
 
     shown: str
     text: str
+    image: Path | None = None
 
 
 def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None = None,
@@ -62,7 +66,8 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
                stdin_filename: str | None = None, jobs: int = 1, cache_dir: Path | None = None,
                on_start: Callable[[Run, int], None] | None = None,
                on_result: Callable[[int, FileResult, Run], None] | None = None,
-               allow_outside_packs: bool = False, allow_outside_links: bool = False) -> Run:
+               allow_outside_packs: bool = False, allow_outside_links: bool = False,
+               images: bool = False) -> Run:
     """Lint every file under `paths` (`-` reads `stdin`, parsed and reported as `stdin_filename`).
 
     `jobs` above 1 spreads the posts over that many processes; `cache_dir` keeps findings of
@@ -71,7 +76,9 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
     unless `allow_outside_links`; a config that is itself one of the files checked is refused.
     `on_start(run, files)` is called once the files are read (`run.rules` and `run.redact` are
     then known), and `on_result(index, result, run)` with each file's result as soon as it is done
-    (in any order); `Run.results` are in discovery order.
+    (in any order); `Run.results` are in discovery order. With `images`, the images each post
+    shows and the image files among `paths` are checked too (`linter/images/`), each reported
+    after the first post that shows it.
     """
     configs = Configs(config_path, allow_outside_packs=allow_outside_packs)
     checker = Checker(configs, lang=lang, as_of=as_of, jobs=jobs, cache_dir=cache_dir)
@@ -87,6 +94,13 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
                                 "its own policy (a hook that passes a file named like an option, such as "
                                 "'--config=post.md', must pass -- before file names)")
         shown = stdin_filename if item == "-" and stdin_filename else item
+        if item != "-" and is_image(item):
+            if images:
+                found.append(Job(item, "", image=Path(item)))
+            else:
+                notify("error", f"{item}: is an image; add --images to check its metadata and the text in it")
+                run.failed = True
+            continue
         try:
             source = read(item, _read_stdin(stdin, configs.get(configs.key_for(shown)).max_bytes)
                           if item == "-" else None, limit=configs.get(configs.key_for(shown)).max_bytes)
@@ -97,6 +111,9 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
         for warning in source.warnings:
             notify("warning", f"{item}: {warning}")
         found.append(Job(shown, source.text))
+    located: dict[int, ImageText] = {}
+    if images:
+        found, located = _with_images(found, checker, notify)
     for job in found:
         policy = checker.policy(job.shown)
         run.rules.update(policy.rules)
@@ -106,11 +123,54 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
         on_start(run, len(found))
     results: list[FileResult | None] = [None] * len(found)
     for i, findings in checker.check_iter(found):
+        if i in located:
+            findings = located[i].locate(findings)
         result = results[i] = FileResult(found[i].shown, findings, found[i].text)
         if on_result is not None:
             on_result(i, result, run)
     run.results.extend(r for r in results if r is not None)
     return run
+
+
+def _with_images(found: list[Job], checker: Checker, notify: Notify) -> tuple[list[Job], dict[int, ImageText]]:
+    """The posts, each followed by the images it shows that no post before showed, and the image
+    files named on the command line, read (`ImageReader`); and each image's text by its index."""
+    from .fileio import resolved
+    from .images.reader import ImageReader, post_images, shown_path
+    from .languages import LANGUAGES
+    from .markup import markup_for
+
+    reader = ImageReader(notify=notify, cache_dir=checker.cache_dir)
+    wanted: list[tuple[Path, str]] = []
+    order: list[Job | int] = []  # a post, or an image by its index in `wanted`
+    seen: dict[Path, int] = {}
+
+    def add(path: Path, shown: str) -> None:
+        if resolved(path) not in seen:
+            seen[resolved(path)] = len(wanted)
+            wanted.append((path, shown))
+            order.append(seen[resolved(path)])
+
+    for job in found:
+        if job.image is not None:
+            add(job.image, job.shown)
+            continue
+        order.append(job)
+        for path in post_images(job.text, job.shown, markup_for(job.shown), notify):
+            add(path, shown_path(path))
+    policies = [checker.policy(shown) for _, shown in wanted]
+    texts = reader.read_many([(path, shown, [p.lang] if p.lang in LANGUAGES else list(LANGUAGES),
+                               p.config.company.public_places) for (path, shown), p in zip(wanted, policies)],
+                             jobs=checker.jobs)
+    jobs: list[Job] = []
+    located: dict[int, ImageText] = {}
+    for entry in order:
+        if isinstance(entry, Job):
+            jobs.append(entry)
+        elif (text := texts[entry]) is not None:
+            located[len(jobs)] = text
+            jobs.append(Job(wanted[entry][1], text.text))
+    return jobs, located
 
 
 def _read_stdin(stdin: BinaryIO | bytes | None, limit: int) -> bytes:
@@ -176,12 +236,13 @@ class _Policy:
 class Checker:
     """Checks texts under their configs, with a findings cache and `jobs` processes.
 
-    `cache_dir` None disables the cache (and keeps nothing on disk); `jobs` above 1 spreads the
-    posts that are not cached over that many processes.
+    `cache_dir` None disables the cache (and keeps nothing on disk); `keep_findings` False keeps
+    only the rules' work there (an editor's drafts change at every keystroke); `jobs` above 1 spreads
+    the posts that are not cached over that many processes.
     """
 
     def __init__(self, configs: Configs | None = None, *, lang: str | None = None, as_of: dt.date | None = None,
-                 jobs: int = 1, cache_dir: str | Path | None = None) -> None:
+                 jobs: int = 1, cache_dir: str | Path | None = None, keep_findings: bool = True) -> None:
         from .cache import FindingsCache
 
         self.configs = configs or Configs()
@@ -189,7 +250,7 @@ class Checker:
         self.as_of = as_of or dt.date.today()
         self.jobs = max(1, jobs)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
-        self.cache = FindingsCache(self.cache_dir) if self.cache_dir is not None else None
+        self.cache = FindingsCache(self.cache_dir) if self.cache_dir is not None and keep_findings else None
         self._policies: dict[Path | None, _Policy] = {}
 
     @property

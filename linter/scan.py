@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -25,6 +25,7 @@ from .sources import Unreadable
 if TYPE_CHECKING:
     from .config import Config
     from .engine import Post
+    from .images.reader import ImageText, PostImages
     from .packs import Rule
     from .report.records import Writer
 
@@ -151,19 +152,20 @@ class ScanRun:
 def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer: Writer, *,
          notify: Callable[[str, str], None], progress: Callable[[Progress, Summary], None] | None = None,
          transform: Callable[[Record, list[Finding]], list[Finding]] | None = None,
-         stdin: IO[bytes] | None = None) -> ScanRun:
+         stdin: IO[bytes] | None = None, images: PostImages | None = None) -> ScanRun:
     """Lint every post under `paths`, writing each post's findings as soon as they are known.
 
     `notify(level, message)` hears about bad rows, unreadable files and which fields were read;
     `progress(bytes read, summary so far)` is called after every post; `transform` may change a
-    post's findings before they are written (redaction).
+    post's findings before they are written (redaction). With `images` (`--images`), the findings
+    in the images a post shows are the post's too (each names its image and region).
     """
     from .engine import Post
 
     summary = Summary()
     run = ScanRun(summary)
     read = Progress()
-    pending: deque[Record] = deque()
+    pending: deque[tuple[Record, list[tuple[str, ImageText]]]] = deque()
     bad_by_file: Counter[str] = Counter()
     today = dt.date.today()
 
@@ -175,9 +177,12 @@ def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer:
                 if item.source not in seen_files:
                     seen_files.add(item.source)
                     summary.files += 1
-                pending.append(item)
+                shown = images(item.text, item.source, settings.markup) if images is not None else []
+                pending.append((item, shown))
                 as_of = settings.as_of or parse_date(item.date) or today
                 yield Post(item.text, path=item.source, as_of=as_of, lang=settings.lang, markup=settings.markup)
+                for path, image in shown:
+                    yield Post(image.text, path=path, as_of=as_of, lang=settings.lang, markup="text")
             elif isinstance(item, BadRow):
                 summary.bad_rows += 1
                 bad_by_file[item.source] += 1
@@ -193,10 +198,15 @@ def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer:
             if count > BAD_ROWS_SHOWN:
                 notify("warning", f"{source}: {count - BAD_ROWS_SHOWN:,} more bad rows skipped (not shown)")
 
-    for findings in linting.lint(posts()):
-        record = pending.popleft()
+    linted = iter(linting.lint(posts()))
+    for findings in linted:
+        record, shown = pending.popleft()
         if transform is not None:
             findings = transform(record, findings)
+        for path, image in shown:  # each image's findings, redacted against the image's own text
+            found = image.locate(next(linted))
+            findings = findings + (transform(replace(record, text=image.text, source=path), found)
+                                   if transform is not None and found else found)
         summary.add(record, findings)
         writer.post(record, findings)
         if progress is not None:

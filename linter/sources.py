@@ -426,11 +426,19 @@ def decode(data: bytes, path: str) -> Source:
     head = text[:SAMPLE]
     if head and sum(ch == "\ufffd" or (ord(ch) in _CONTROL) for ch in head) > BINARY_SHARE * len(head):
         raise Unreadable(path, "is not text (binary content, or an encoding postlint cannot read); "
-                         "not checked")
+                         f"not checked. {readable_kinds(path)}")
     if "\0" in text:
         warnings.append(f"{text.count(chr(0))} NUL character(s) replaced with U+FFFD, as CommonMark does")
         text = text.replace("\0", "\ufffd")
     return Source(path, text, warnings)
+
+
+def readable_kinds(path: str) -> str:
+    """What postlint reads, for the message about a file it cannot (a `.docx`, a `.pdf`)."""
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    known = " ".join(MARKUP_BY_SUFFIX)
+    hint = f"; save a {suffix} file as one of these first" if suffix and suffix not in MARKUP_BY_SUFFIX else ""
+    return f"postlint reads text posts: {known} (others as plain text){hint}"
 
 
 def read(path: str, stdin: bytes | None = None, *, limit: int = DEFAULT_MAX_BYTES) -> Source:

@@ -5,11 +5,17 @@ document's findings, in source order:
 
 - `postlint-disable CODE[,CODE] -- reason` silences those codes (or categories) from the end of the
   comment to the next `postlint-enable CODE` (or the end of the file);
-- `postlint-disable-next-line CODE -- reason` silences them on the line after the comment.
+- `postlint-disable-next-line CODE -- reason` silences them on the line after the comment;
+- `postlint-disable-file CODE -- reason` silences them in the whole file, and
+  `postlint-disable-file quoted -- reason` silences every finding inside the file's quoted blocks,
+  `<!-- postlint-begin-quoted -->` ... `<!-- postlint-end-quoted -->`: text that quotes what the
+  rules flag, such as the examples of the written policy (`postlint policy`), while the rest of
+  the file is still checked.
 
 A directive that cannot work is itself reported, so a reviewer sees it: one without a reason (it
 silences nothing), one that names no rule or an unknown one, one that silenced nothing (like ruff's
-unused `noqa`), and an `enable` with no `disable` to end. Such a report is a finding with code
+unused `noqa`), an `enable` with no `disable` to end, and a quoted block that is not closed, nested
+in another, or that no `disable-file quoted` lets through. Such a report is a finding with code
 `<PREFIX>-DIRECTIVE` in the category of the rule it names (`PII-DIRECTIVE` for a directive about
 `PII-EMAIL`), severity warning: see `DIRECTIVE_RULES`.
 """
@@ -19,7 +25,7 @@ from __future__ import annotations
 import difflib
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import regex
@@ -32,9 +38,22 @@ if TYPE_CHECKING:  # annotations only: `postlint rules` must not import the mark
     from .document import Document
     from .markup import Directive
 
-DISABLE, ENABLE, NEXT_LINE = "disable", "enable", "disable-next-line"
+DISABLE, ENABLE, NEXT_LINE, DISABLE_FILE = "disable", "enable", "disable-next-line", "disable-file"
+BEGIN_QUOTED, END_QUOTED, QUOTED = "begin-quoted", "end-quoted", "quoted"
 DIRECTIVE_SEVERITY = Severity.WARNING
 _EXAMPLE = "<!-- postlint-disable-next-line PII-EMAIL -- our public press address -->"
+# What an editor writes where the reason goes: it silences nothing until the writer replaces it.
+REASON_PLACEHOLDER = "<reason>"
+_COMMENTS = {"markdown": "<!-- {} -->", "html": "<!-- {} -->", "mdx": "{{/* {} */}}", "text": "{}"}
+_COMMENTS_BY_SUFFIX = {".rst": ".. {}"}
+
+
+def suppression_comment(codes: Sequence[str], markup: str, path: str | None = None) -> str:
+    """The comment (one line, no newline) that silences `codes` on the line after it, written in the
+    post's markup, with `REASON_PLACEHOLDER` where the writer must say why."""
+    suffix = path[path.rfind("."):].lower() if path and "." in path else ""
+    template = _COMMENTS_BY_SUFFIX.get(suffix) or _COMMENTS.get(markup, _COMMENTS["text"])
+    return template.format(f"postlint-{NEXT_LINE} {','.join(codes)} -- {REASON_PLACEHOLDER}")
 
 
 def directive_code(category: Category) -> str:
@@ -93,6 +112,19 @@ class _Target:
 
 
 @dataclass
+class _Quoted:
+    """The file's quoted blocks and the `disable-file quoted` directives that let them through."""
+
+    blocks: list[tuple[Directive, int, int]] = field(default_factory=list)  # (begin, start, end)
+    begin: Directive | None = None  # the block open now
+    allowed_by: list[Directive] = field(default_factory=list)  # reasoned `disable-file quoted`
+    used: bool = False
+
+    def covers(self, finding: Finding) -> bool:
+        return bool(self.allowed_by) and any(start <= finding.start < end for _, start, end in self.blocks)
+
+
+@dataclass
 class _Pass:
     """The work of applying one document's directives: open regions and what to report."""
 
@@ -100,6 +132,7 @@ class _Pass:
     targets: list[_Target] = field(default_factory=list)
     open: dict[str, list[_Target]] = field(default_factory=dict)
     problems: list[Finding] = field(default_factory=list)
+    quoted: _Quoted = field(default_factory=_Quoted)
 
 
 class Suppressor:
@@ -121,25 +154,78 @@ class Suppressor:
         for targets in work.open.values():
             for target in targets:
                 target.end = len(document.source)
+        self._close_quoted(work)
         kept = []
         for finding in findings:
             covering = [t for t in work.targets if t.reasoned and t.covers(finding)]
             for target in covering:
                 target.used = True
-            if not covering:
+            if work.quoted.covers(finding):
+                work.quoted.used = True
+            elif not covering:
                 kept.append(finding)
         for target in work.targets:
             if target.reasoned and not target.used and target.key in self._active:
-                verb = "postlint-disable-next-line" if target.directive.action == NEXT_LINE else "postlint-disable"
-                where = "on the next line" if target.directive.action == NEXT_LINE else "before its postlint-enable"
+                verb = f"postlint-{target.directive.action}"
+                where = {NEXT_LINE: "on the next line", DISABLE_FILE: "in the file"}.get(
+                    target.directive.action, "before its postlint-enable")
                 self._report(work, target.directive, target.category,
                              f"{verb} {target.written} silenced nothing: there is no {target.written} finding {where}.",
                              "Remove the comment, or move it to the finding it was meant for.", target.written)
+        for directive in work.quoted.allowed_by if not work.quoted.used else ():
+            self._report(work, directive, Category.PII,
+                         "postlint-disable-file quoted silenced nothing: no finding is inside a quoted block "
+                         "(<!-- postlint-begin-quoted --> ... <!-- postlint-end-quoted -->).",
+                         "Remove the comment, or mark the quoted text with those two comments.", QUOTED)
         return sorted(dedupe(kept) + work.problems, key=lambda f: (f.start, f.end, f.code))
+
+    def _quoted_marker(self, work: _Pass, directive: Directive) -> None:
+        """A `begin-quoted` or `end-quoted` comment: open or close a quoted block."""
+        quoted = work.quoted
+        if directive.action == BEGIN_QUOTED and quoted.begin is not None:
+            self._report(work, directive, Category.PII,
+                         "postlint-begin-quoted inside a quoted block that is still open: it is ignored.",
+                         "End the first block with <!-- postlint-end-quoted --> before beginning another.")
+        elif directive.action == BEGIN_QUOTED:
+            quoted.begin = directive
+        elif quoted.begin is None:
+            self._report(work, directive, Category.PII,
+                         "postlint-end-quoted ends nothing: no postlint-begin-quoted is open before it.",
+                         "Remove it, or add <!-- postlint-begin-quoted --> before the quoted text.")
+        else:
+            quoted.blocks.append((quoted.begin, quoted.begin.end, directive.start))
+            quoted.begin = None
+
+    def _close_quoted(self, work: _Pass) -> None:
+        """Report a block never closed (it silences nothing: the rest of the file stays checked),
+        and blocks no reasoned `disable-file quoted` lets through."""
+        quoted = work.quoted
+        if quoted.begin is not None:
+            self._report(work, quoted.begin, Category.PII,
+                         "postlint-begin-quoted has no postlint-end-quoted after it, so it silences nothing.",
+                         "End the quoted text with <!-- postlint-end-quoted -->.")
+        if quoted.blocks and not quoted.allowed_by:
+            self._report(work, quoted.blocks[0][0], Category.PII,
+                         "postlint-begin-quoted silences nothing: no postlint-disable-file quoted in the file "
+                         "says why its quoted blocks may hold what the rules flag.",
+                         "Add <!-- postlint-disable-file quoted -- reason --> at the top of the file.")
 
     def _read(self, work: _Pass, directive: Directive) -> None:
         name = f"postlint-{directive.action}"
-        reasoned = bool(directive.reason.strip())
+        placeholder = directive.reason.strip() == REASON_PLACEHOLDER
+        reasoned = bool(directive.reason.strip()) and not placeholder
+        if directive.action in (BEGIN_QUOTED, END_QUOTED):
+            self._quoted_marker(work, directive)
+            return
+        if directive.action == DISABLE_FILE and any(t.strip().lower() == QUOTED for t in directive.targets):
+            if reasoned:
+                work.quoted.allowed_by.append(directive)
+            else:
+                self._report(work, directive, Category.PII, f"{name} {QUOTED} gives no reason, so it silences nothing.",
+                             f"Say why the quoted text may hold what the rules flag: <!-- {name} {QUOTED} -- reason -->.")
+            directive = replace(directive, targets=tuple(t for t in directive.targets if t.strip().lower() != QUOTED))
+            if not any(t.strip() for t in directive.targets):
+                return
         if not any(t.strip() for t in directive.targets):
             if directive.action == ENABLE:  # a bare enable ends every open region
                 for targets in work.open.values():
@@ -178,11 +264,13 @@ class Suppressor:
             for category in categories:
                 codes = ",".join(w for w, _, c in resolved if c == category)
                 self._report(work, directive, category,
-                             f"{name} {codes} gives no reason, so it silences nothing.",
+                             f"{name} {codes} still says {REASON_PLACEHOLDER} where its reason goes, so it "
+                             "silences nothing." if placeholder else f"{name} {codes} gives no reason, so it silences nothing.",
                              f"Say why the text is fine after two dashes: <!-- {name} {codes} -- reason -->.")
         line = self._line_after(work.document, directive)
         for written, key, category in resolved:
-            target = _Target(directive, written, key, category, reasoned, start=directive.end, line=line)
+            start, end = (0, len(work.document.source)) if directive.action == DISABLE_FILE else (directive.end, 0)
+            target = _Target(directive, written, key, category, reasoned, start=start, end=end, line=line)
             work.targets.append(target)
             if directive.action == DISABLE:
                 work.open.setdefault(key, []).append(target)
@@ -197,6 +285,8 @@ class Suppressor:
             return code, self._codes[code]
         if code in DIRECTIVE_RULES:
             return " (directive reports cannot be silenced)"
+        if name.lower() == QUOTED:
+            return f" (quoted blocks are let through by postlint-{DISABLE_FILE} {QUOTED})"
         if code in _builtin_codes():
             return code, _builtin_codes()[code]
         if code in retired_codes():

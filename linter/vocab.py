@@ -10,6 +10,7 @@ read once per process.
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,18 @@ def read_list(path: Path) -> frozenset[str]:
         return frozenset()
     entries = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
     return frozenset(e for e in entries if e)
+
+
+@functools.cache
+def read_sets(path: Path) -> Mapping[str, frozenset[str]]:
+    """The named sets of the YAML file at `path` (name -> list of entries), lower case; empty when
+    there is no such file."""
+    if not path.is_file():
+        return {}
+    from .yamlio import load_yaml_text
+
+    data = load_yaml_text(path.read_text(encoding="utf-8"), str(path)) or {}
+    return {name: frozenset(str(e).strip().lower() for e in entries) for name, entries in data.items()}
 
 
 def shared_words(name: str) -> frozenset[str]:

@@ -21,9 +21,15 @@ settings.load_profile("ci")
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_CONFIG = ROOT / "corpus" / "postlint.yaml"
 AS_OF = "2026-11-25"  # the date the built-in examples and the corpus are judged at
-# Public corpora (README: Quality): beside the checkout, or wherever POSTLINT_CORPORA says.
+# Public corpora (docs/contributing.md): beside the checkout, or wherever POSTLINT_CORPORA says.
 CORPORA = Path(os.environ.get("POSTLINT_CORPORA") or ROOT.parent / "shared" / "corpora")
-NEEDS_CORPORA = "needs the public corpora in ../shared/corpora or $POSTLINT_CORPORA (README: Quality)"
+NEEDS_CORPORA = "needs the public corpora in ../shared/corpora or $POSTLINT_CORPORA (docs/contributing.md)"
+
+
+def pytest_collection_modifyitems(items):
+    """Slow end-to-end tests first: with several processes (-n) they overlap the many quick ones
+    instead of trailing them; each tier keeps its order."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 
 class NetworkBlocked(RuntimeError):

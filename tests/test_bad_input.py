@@ -26,6 +26,25 @@ def test_binary_file_is_an_error_and_the_rest_is_checked(run, tree):
     assert "image.md: is not text" in err and "Traceback" not in err
 
 
+def test_a_file_of_another_kind_names_the_kinds_postlint_reads(run, tree):
+    docx = tree / "launch.docx"  # a Word file is a zip archive
+    docx.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + bytes(range(256)) * 4)
+    code, _, err = run("check", docx)
+    assert code == 2 and f"{docx}: is not text" in err
+    assert ".md .markdown .mdx .html .htm .txt .rst" in err and "save a .docx file as one of these first" in err
+    (tree / "image.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    code, _, err = run("check", tree / "image.md")  # a kind postlint reads, holding no text: no hint to convert
+    assert code == 2 and ".md .markdown" in err and "save a" not in err
+
+
+def test_scan_names_the_exports_it_reads_when_given_a_binary_file(run, tree):
+    docx = tree / "posts.docx"
+    docx.write_bytes(b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + bytes(range(256)) * 4)
+    code, _, err = run("scan", docx, "--quiet")
+    assert code == 2 and "is not a text export" in err and ".jsonl .ndjson .csv .tsv .json" in err
+    assert "no text field" not in err and "Traceback" not in err
+
+
 def test_invalid_utf8_is_decoded_with_a_warning_and_still_checked(run, tree):
     (tree / "latin1.md").write_bytes("Café owner: bob@gmail.com\n".encode("latin-1"))
     code, out, err = run("check", tree / "latin1.md", "--format", "json")

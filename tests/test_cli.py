@@ -96,14 +96,56 @@ def test_rules_lists_every_rule(run):
     assert code == 0
     for rule in all_builtin_rules():
         assert (rule.code in out) == rule.enabled  # opt-in rules (DER-OFFENSIVE) only with --all
-    assert all(rule.code in run("rules", "--all")[1] for rule in all_builtin_rules())
+    listed = run("rules", "--all")[1]
+    assert all(rule.code in listed for rule in all_builtin_rules())
+
+
+@pytest.mark.parametrize("args", [("check", "corpus/examples/launch-draft.md", "--config", CORPUS_CONFIG, "--no-cache"),
+                                  ("check", "corpus/examples/launch-draft.md", "--format", "sarif", "--no-cache"),
+                                  ("eval", "corpus/es/holdout.jsonl", "--config", CORPUS_CONFIG),
+                                  ("rules", "--lang", "es"), ("explain", "PII-EMAIL")])
+def test_every_command_that_reports_writes_the_same_report_to_o(run, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(ROOT)
+    code, shown, _ = run(*args)
+    target = tmp_path / "report.out"
+    assert run(*args, "-o", target)[:2] == (code, "")
+    assert target.read_text(encoding="utf-8") == shown and shown
+    assert run(*args, "--output", target)[0] == code
+
+
+def test_brief_shows_what_does_not_fail_the_run_on_one_line_each(run, post):
+    path = post("Honestly, the old setup was shitty.\n\nMail jane.doe@gmail.com.\n")
+    code, out, _ = run("check", path, "--brief", "--no-cache")
+    assert code == 1
+    assert f"{path}:3:6: error PII-EMAIL 'jane.doe@gmail.com' is an email address.\n    3 | Mail" in out
+    assert f"\n{path}:1:29: warning PROF-STRONG 'shitty' is profanity.\n\n" in out
+    assert out.count("why:") == 1  # the error's, not the warning's
+    code, out, _ = run("check", path, "--brief", "--no-cache", "--fail-on", "warning")
+    assert out.count("why:") == 2  # both fail the run: both in full
+
+
+def test_o_leaves_the_file_alone_when_nothing_was_reported(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "report.out"
+    target.write_text("yesterday's report\n", encoding="utf-8")
+    code, _, err = run("check", "corpus/examples/launch-draft.md", "--baseline", tmp_path / "missing.json",
+                       "-o", target)
+    assert code == 2 and "missing.json" in err
+    assert target.read_text(encoding="utf-8") == "yesterday's report\n"
 
 
 def test_explain_prints_why_and_examples(run):
-    code, out, _ = run("explain", "conf-codename")
+    code, out, _ = run("explain", "conf-codename", "--config", CORPUS_CONFIG)
     assert code == 0
     assert "Why" in out and "Undisclosed product information" in out
-    assert "bad:  Falcon ships soon" in out and "good:" in out
+    assert "bad:  Project Nightjar ships soon" in out and "good:" in out  # the config's own codename
+
+
+def test_explain_without_a_company_leaves_out_the_examples_that_need_one(run, tmp_path):
+    (tmp_path / "postlint.yaml").write_text("packs: [confidential]\n", encoding="utf-8")
+    code, out, _ = run("explain", "CONF-CODENAME", "--config", tmp_path / "postlint.yaml")
+    assert code == 0 and "{codename}" in out and "Falcon" not in out and "Nightjar" not in out
+    assert "good: We shipped faster builds this week." in out
 
 
 def test_explain_unknown_code_suggests(run):

@@ -72,6 +72,7 @@ class TestEncodings:
 # --- 11. special files and sizes: never a hang, never unbounded memory -----------------------------
 
 class TestSpecialFiles:
+    @pytest.mark.slow
     @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
     def test_a_fifo_in_a_folder_or_named_does_not_hang(self, tmp_path):
         write(tmp_path / "good.md", LEAK)
@@ -82,6 +83,7 @@ class TestSpecialFiles:
         named = postlint("check", tmp_path / "pipe.md", "--no-cache")
         assert named.returncode == 2
 
+    @pytest.mark.slow
     @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
     def test_dev_zero_as_post_config_pack_and_baseline_is_an_error(self, tmp_path):
         post = write(tmp_path / "post.md", LEAK)
@@ -99,6 +101,7 @@ class TestSpecialFiles:
             result = postlint("check", "-", "--no-cache", stdin=zero.fileno(), cwd=tmp_path)
         assert result.returncode == 2 and "max_bytes" in result.stderr
 
+    @pytest.mark.slow
     @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full here")
     def test_baseline_to_dev_full_fails_cleanly(self, tmp_path):
         post = write(tmp_path / "post.md", "Nothing to see.\n")
@@ -172,6 +175,7 @@ class TestCommandLineIO:
         first = out.splitlines()[0]
         assert first.startswith(str(tmp_path)) and "\\xff" in first and "\u240a" in first  # one line, shown
 
+    @pytest.mark.slow
     def test_closed_stdout_and_full_disk_exit_two(self, tmp_path):
         post = write(tmp_path / "post.md", LEAK)
         closed = subprocess.run(f'"{sys.executable}" -m linter check --no-cache "{post}" >&-', shell=True,
@@ -298,6 +302,7 @@ class TestHostileConfigs:
         {"kind": "pattern", "pattern": "a+b", "context": ["code"], "timeout": 0.2, "strong": "(a|a)*$"},
         {"kind": "entities", "entities": ["EMAIL_ADDRESS"], "allow_patterns": ["(a|a)*$"]},
     ])
+    @pytest.mark.slow
     def test_user_regexes_are_bounded_by_a_timeout(self, tmp_path, kind):
         rule = {"code": "PII-ACME", "category": "pii", "severity": "error", "message": "'{match}' leaks",
                 "why": "Because.", **kind}
@@ -453,6 +458,7 @@ class TestCache:
 
 # --- 13. one Linter shared by threads ------------------------------------------------------------
 
+@pytest.mark.slow
 def test_one_linter_is_safe_to_share_between_threads(linter):
     import threading
 
@@ -487,6 +493,7 @@ def test_one_linter_is_safe_to_share_between_threads(linter):
 
 # --- 10. text that makes a tokenizer or a regex quadratic ------------------------------------------
 
+@pytest.mark.slow
 def test_fifty_kilobytes_of_anything_finish(tmp_path):
     """Each of these took minutes (spaCy's tokenizer on runs of brackets, a money regex on dotted
     numbers, Presidio's context look-up per candidate); the guard is a hang, not a stopwatch."""

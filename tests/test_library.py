@@ -33,7 +33,9 @@ def test_config_as_dict_with_overrides():
     quiet = Linter({"rules": {"profanity": "off", "DER-OFFENSIVE": "off", "PII-EMAIL": {"severity": "warning"}}})
     findings = quiet.lint("Damn, mail bob@gmail.com")
     assert [(f.code, f.severity) for f in findings] == [("PII-EMAIL", "warning")]
-    swearing = Linter({"rules": {"profanity": "off"}}).lint("Damn, mail bob@gmail.com")
+    # the model's reading of a bare "Damn" is vetoed (said of no one): a remark at someone keeps it
+    swearing = Linter({"rules": {"profanity": "off"}}).lint("@USER she is a lying hag and should shut her mouth. "
+                                                            "Mail bob@gmail.com")
     assert [f.code for f in swearing] == ["DER-OFFENSIVE", "PII-EMAIL"]
 
 

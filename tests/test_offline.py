@@ -39,12 +39,13 @@ def offline_env(tmp_path):
     return env, log
 
 
+@pytest.mark.slow
 def test_no_command_tries_the_network(offline_env, tmp_path):
     env, log = offline_env
     post = tmp_path / "post.md"
     # the last line loads DER-OFFENSIVE's encoder (onnxruntime, tokenizers) from the installed package
     post.write_text("Mail jane@gmail.com or visit https://shop.example.org, Falcon ships.\n\n"
-                    "You are a disgusting liar and everyone knows it, shut up.\n")
+                    "@USER she is a lying hag and should shut her mouth.\n")
     posts = tmp_path / "posts.jsonl"
     posts.write_text('{"id": "a", "text": "mail bob@gmail.com", "expect": [{"category": "pii", "match": "bob@gmail.com"}]}\n')
     commands = [

@@ -8,6 +8,7 @@ import pty
 import subprocess
 import sys
 
+import pytest
 from conftest import AS_OF, CORPUS_CONFIG, ROOT
 
 POSTS = {
@@ -48,6 +49,7 @@ def folder(tmp_path):
     return posts
 
 
+@pytest.mark.slow
 def test_check_shows_progress_on_a_terminal_and_keeps_stdout_clean(tmp_path):
     posts = folder(tmp_path)
     status, out, screen = on_a_terminal(["check", "--no-cache", "--config", CORPUS_CONFIG, "--as-of", AS_OF, posts],
@@ -58,6 +60,7 @@ def test_check_shows_progress_on_a_terminal_and_keeps_stdout_clean(tmp_path):
     assert "PII-EMAIL" in out and out.rstrip().endswith("3 files checked: 2 errors, 1 warning, 0 info")
 
 
+@pytest.mark.slow
 def test_scan_progress_and_quiet(tmp_path):
     export = tmp_path / "posts.csv"
     export.write_text("id,text\n" + "".join(f'{i},"{t.strip()}"\n' for i, t in enumerate(POSTS.values())),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,6 +43,7 @@ def line_col(text: str, offset: int) -> tuple[int, int]:
     return line, offset - line_start + 1
 
 
+@pytest.mark.slow
 @given(text=texts, path=paths)
 def test_findings_are_exact_and_deterministic(linter, text, path):
     findings = linter.lint(text, path=path, as_of=AS_OF)
@@ -54,6 +56,7 @@ def test_findings_are_exact_and_deterministic(linter, text, path):
     assert linter.lint(text, path=path, as_of=AS_OF) == findings
 
 
+@pytest.mark.slow
 @given(batch=st.lists(texts, max_size=6))
 def test_lint_many_agrees_with_lint(linter, batch):
     assert list(linter.lint_many(batch, as_of=AS_OF)) == [linter.lint(t, as_of=AS_OF) for t in batch]

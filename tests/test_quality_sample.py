@@ -8,7 +8,7 @@ import pytest
 
 from conftest import CORPORA, NEEDS_CORPORA
 
-pytestmark = pytest.mark.skipif(not CORPORA.is_dir(), reason=NEEDS_CORPORA)
+pytestmark = [pytest.mark.skipif(not CORPORA.is_dir(), reason=NEEDS_CORPORA), pytest.mark.slow]
 
 # Published posts that once drew false errors: issue ids and versions as phones, Rust paths as
 # IPv6, `Tier 2` as a person, Cargo.toml author lines as leaked addresses.

@@ -1,13 +1,23 @@
-"""Every built-in rule documents itself with examples, and the examples are true."""
+"""Every built-in rule documents itself with examples, and the examples are true.
+
+Examples are templates (`linter/examples.py`): here they are filled from the sample company of
+corpus/postlint.yaml, and the test cases readers never see (`examples.tests`) run as well.
+tests/policy/test_examples_true.py runs the shown ones for a company that shares no name with it.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from conftest import AS_OF
+from conftest import AS_OF, CORPUS_CONFIG
+from linter.config import load_config
+from linter.examples import company_values, examples_for
 from linter.packs import all_builtin_rules
 
 RULES = all_builtin_rules()
+SAMPLE = company_values(load_config(CORPUS_CONFIG), dt.date.fromisoformat(AS_OF))
 OPT_IN = [r for r in RULES if not r.enabled]
 # Each rule's examples in each language it has its own text for (its own text: its first language).
 CASES = [(rule, lang) for rule in RULES for lang in rule.languages if lang == rule.languages[0] or rule.translated(lang)]
@@ -59,7 +69,9 @@ def test_every_rule_for_spanish_posts_speaks_spanish(rule):
 @pytest.mark.parametrize(("rule", "lang"), CASES, ids=lambda c: c.code if hasattr(c, "code") else c)
 def test_bad_examples_fire_the_rule(linter, every_rule_linter, rule, lang):
     linter = _linter_for(rule, linter, every_rule_linter)
-    for example in rule.text(lang).examples_bad:
+    examples = examples_for(rule.text(lang), SAMPLE, tests=True)
+    assert not examples.missing, f"the sample company gives no {examples.missing} for {rule.code}'s examples"
+    for example in examples.bad:
         found = [f for f in linter.lint(example, as_of=AS_OF, lang=lang)]
         assert rule.code in [f.code for f in found], f"{rule.code} missed its bad example {example!r} (got {found})"
         mine = next(f for f in found if f.code == rule.code)
@@ -69,6 +81,6 @@ def test_bad_examples_fire_the_rule(linter, every_rule_linter, rule, lang):
 @pytest.mark.parametrize(("rule", "lang"), CASES, ids=lambda c: c.code if hasattr(c, "code") else c)
 def test_good_examples_stay_clean_of_the_rule(linter, every_rule_linter, rule, lang):
     linter = _linter_for(rule, linter, every_rule_linter)
-    for example in rule.text(lang).examples_good:
+    for example in examples_for(rule.text(lang), SAMPLE, tests=True).good:
         found = [f for f in linter.lint(example, as_of=AS_OF, lang=lang) if f.code == rule.code]
         assert not found, f"{rule.code} fired on its good example {example!r}: {found[0].match!r}"

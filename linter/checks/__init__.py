@@ -44,6 +44,7 @@ class Check:
     options: ClassVar[Mapping[str, Field]] = {}
     placeholders: ClassVar[frozenset[str]] = frozenset()  # extra `{names}` its messages may use
     doc: ClassVar[str] = ""
+    allow_list: ClassVar[str] = ""  # the `company:` list whose entries it never reports ("": none)
 
     def __init__(self, rule: Rule, company: Company) -> None:
         self.rule = rule
@@ -65,6 +66,11 @@ class Check:
         """Every value `run` may put in a hit that comes from the policy, never from the post (a
         codename's configured name, an entity type): the findings cache refers to them by index."""
         return ()
+
+    @classmethod
+    def allows(cls, match: str) -> bool:
+        """Whether an entry `match` in `company.<allow_list>` would let this match through."""
+        return bool(cls.allow_list)
 
     @property
     def needs(self) -> Needs:

@@ -120,17 +120,25 @@ def is_quoted(text: str, start: int, sentence_start: int) -> bool:
     return sum(before.count(q) for q in '"“”«»') % 2 == 1
 
 
+PUBLIC_DIGITS = 5  # fewer digits than this tell no number apart: never a public number
+
+
 def public_digits(company: Company) -> frozenset[str]:
     """The digits of the numbers the company publishes (`company.public_numbers`)."""
     digits = ("".join(ch for ch in number if ch.isdigit()) for number in company.public_numbers)
-    return frozenset(d for d in digits if len(d) >= 5)
+    return frozenset(d for d in digits if len(d) >= PUBLIC_DIGITS)
+
+
+def could_be_public(value: str) -> bool:
+    """Whether `value` has digits enough to be told apart as one of `company.public_numbers`."""
+    return sum(ch.isdigit() for ch in value) >= PUBLIC_DIGITS
 
 
 def is_public_number(value: str, public: frozenset[str]) -> bool:
     """One of the company's published numbers, however it is written: the same digits, or the same
     national digits behind a country code (+1 800 555 0100 and 800-555-0100)."""
     digits = "".join(ch for ch in value if ch.isdigit())
-    return len(digits) >= 5 and any(digits.endswith(p) or p.endswith(digits) for p in public)
+    return len(digits) >= PUBLIC_DIGITS and any(digits.endswith(p) or p.endswith(digits) for p in public)
 
 
 def block_tokens(document: Document, token: int) -> tuple[int, int]:

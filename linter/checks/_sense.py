@@ -58,6 +58,9 @@ SENSE_FIELDS = {
     "mention": s.Field(s.boolean(), default=False,
                        doc="a quoted phrase in a sentence that talks about words is mentioned, not used "
                            "(Don't refer to 'handicapped people')"),
+    "reported": s.Field(s.boolean(), default=False,
+                        doc="hostility someone else said, quoted or reported to counter it is not the "
+                            "author's (saying X are animals is disgusting; \"X are parasites\" is a lie)"),
     "predicate": s.Field(s.boolean(), default=False,
                          doc="the phrase must say something of a subject, not stand in the subject it "
                              "describes (the number one platform, not the number one cause of bugs)"),
@@ -127,6 +130,11 @@ class Sense:
             return False
         if o.get("mention") and _mentioned(document, span):
             return False
+        if o.get("reported") and self.nlp is not None:
+            from .hostility import countered
+
+            if countered(document, span, self.nlp):
+                return False
         return True
 
     def _acronym_ok(self, span: Span) -> bool:

@@ -17,7 +17,9 @@ Thresholds default to the ones recorded in the models' metadata at training time
 and link targets are never judged: the models were trained on prose. For a flagged unit, the
 dependency parse names who it is aimed at (`targets`, or the person addressed as "you"); a
 flagged unit aimed at nobody, with no personal pronoun and a `technical` noun, speaks harshly of
-things, not people ("kill the process", "abort the dumb pipe"), and is left alone.
+things, not people ("kill the process", "abort the dumb pipe"), and is left alone; so is a unit
+whose hostile words the `hostility` kind reads as denied, reported to counter them, or said of no
+one ("I don't hate X", "saying X are animals is wrong", "this printer is garbage").
 """
 
 from __future__ import annotations
@@ -34,10 +36,12 @@ import regex
 
 from .. import schema as s
 from ..encoder import DATA_DIR, load_encoder, units
+from ..multilingual import load_judge
 from ..nlp import Needs, parse_on_demand
 from . import Check, Hit, register
 from ._phrases import PhraseSet
 from ._targets import TARGETS_FIELD, Targets, describe, personal
+from .hostility import aimed_at_people, defused
 
 if TYPE_CHECKING:
     import numpy as np
@@ -140,8 +144,12 @@ class ClassifierCheck(Check):
            "parse shows one.")
     placeholders = frozenset({"score", "aimed"})
     options = {
-        "model": s.Field(_shipped(".npz", "classifier model"), required=True,
+        "model": s.Field(_shipped(".npz", "classifier model"),
                          doc="the prefilter: a model shipped in linter/data/ (name without .npz)"),
+        "judge": s.Field(_shipped(".npz", "multilingual judge"),
+                         doc="instead of `model` and `encoder`: a head over multilingual sentence embeddings "
+                             "(linter/multilingual.py) that judges the units aimed at people (a group, people "
+                             "named by role, the reader), for languages without a model of their own"),
         "encoder": s.Field(_shipped(".onnx", "encoder"),
                            doc="an encoder shipped in linter/data/ (name without .onnx) that judges "
                                "the units the prefilter passes (default: none, the prefilter decides)"),
@@ -161,11 +169,18 @@ class ClassifierCheck(Check):
                                  "alone ('kill the process', 'abort the dumb pipe')"),
     }
 
+    @classmethod
+    def validate(cls, options: dict[str, Any], where: Callable[[str], Mark], problems: list[Problem]) -> None:
+        if not (options["model"] or options["judge"]):
+            problems.append(where("kind").problem("E103", "a 'classifier' rule needs 'model' or 'judge'",
+                                                  "name a model shipped in linter/data/"))
+
     def __init__(self, rule, company) -> None:  # type: ignore[no-untyped-def]
         super().__init__(rule, company)
-        self.model = load_model(self.opts["model"])
-        self.encoder = load_encoder(self.opts["encoder"]) if self.opts["encoder"] else None
-        decider = self.encoder.meta if self.encoder else self.model.meta
+        self.judge = load_judge(self.opts["judge"]) if self.opts["judge"] else None
+        self.model = None if self.judge else load_model(self.opts["model"])
+        self.encoder = load_encoder(self.opts["encoder"]) if self.opts["encoder"] and not self.judge else None
+        decider = self.judge.meta if self.judge else self.encoder.meta if self.encoder else self.model.meta
         self.threshold = self.opts["threshold"] if self.opts["threshold"] is not None else \
             float(decider.get("threshold", 0.5))
         self.prefilter = self.opts["prefilter"] if self.opts["prefilter"] is not None else \
@@ -175,8 +190,8 @@ class ClassifierCheck(Check):
         self.nlp: Language | None = None
 
     @property
-    def needs(self) -> Needs:
-        return self.targets.needs | self.technical.needs
+    def needs(self) -> Needs:  # lemmas and tags: the `hostility` reading that vetoes or gates a unit
+        return self.targets.needs | self.technical.needs | Needs(frozenset({"sents", "lemma", "pos"}))
 
     def prepare(self, nlp: Language) -> None:
         self.targets.prepare(nlp)
@@ -187,14 +202,23 @@ class ClassifierCheck(Check):
         """(start, end, probability) of every unit the prefilter passes, scored by the cascade."""
         text = document.text
         passed = []
+        judged = []
         for start, end in units(text):
             if document.zones_at(start, end) & NOT_JUDGED_ZONES or \
                     len(text[start:end].split()) < self.opts["min_words"]:
                 continue
+            if self.judge is not None:
+                if self.nlp is not None and aimed_at_people(document, start, end, self.nlp):
+                    judged.append((start, end))
+                continue
+            assert self.model is not None
             z = self.model.logit(text[start:end])
             if _sigmoid(z) >= self.prefilter:
                 passed.append((start, end, z))
-        if self.encoder is None:
+        if self.judge is not None:
+            logits = self.judge.logits([text[a:b] for a, b in judged])
+            yield from ((a, b, _sigmoid(z)) for (a, b), z in zip(judged, logits))
+        elif self.encoder is None:
             yield from ((a, b, _sigmoid(z)) for a, b, z in passed)
         elif passed:
             logits = self.encoder.logits([text[a:b] for a, b, _ in passed])
@@ -212,4 +236,6 @@ class ClassifierCheck(Check):
             target = describe(parsed, self.targets, document.language)
             if not target and not personal(parsed, document.language) and self.technical.find(parsed):
                 continue  # harsh words about things, not people: "kill the process"
+            if defused(document, start, end, self.nlp):
+                continue  # hostile words denied, reported to counter them, or said of things
             yield Hit(start, end, {"score": f"{p:.2f}", "aimed": f", aimed at {target}" if target else ""})

@@ -35,7 +35,15 @@ from ..nlp import Needs
 from ..presidio import KNOWN_ENTITIES
 from ..vocab import dictionary
 from . import Check, Hit, register
-from ._context import Cues, alternatives, clause_before, is_public_number, is_quoted, public_digits
+from ._context import (
+    Cues,
+    alternatives,
+    clause_before,
+    could_be_public,
+    is_public_number,
+    is_quoted,
+    public_digits,
+)
 from ._phrase_cache import lemma_docs
 from ._validators import CHECKSUMS, VALIDATORS
 
@@ -275,10 +283,11 @@ class _Labels:
         spelled out letter by letter ("S SN", "P I N"). A word the language knows is never read as
         another's abbreviation ("cord" is not "card")."""
         i, n = 0, len(doc)
+        starts = _typed_starts(doc, self.vowels)
         while i < n:
             best: tuple[int, int] | None = None  # (end token, field)
-            for first, j in _typed_words(doc, i):
-                for words, index in self.typed.get(_skeleton(first, self.vowels), ()):
+            for first, j, skeleton in starts[i]:
+                for words, index in self.typed.get(skeleton, ()):
                     end = self._typed_rest(doc, words, first, i, j)
                     if end is not None and (best is None or end > best[0]):
                         best = (end, index)
@@ -335,6 +344,16 @@ def _abbreviates(typed: str, word: str, common: frozenset[str], vowels: frozense
         return False
     rest = iter(word)
     return all(ch in rest for ch in typed)  # its letters, in order, with some left out
+
+
+def _typed_starts(doc: Doc, vowels: frozenset[str]) -> list[list[tuple[str, int, str]]]:
+    """For each token, the words `_typed_words` reads from it, with their skeletons: the same for
+    every labelled rule of the post's language, so made once per parse (kept in `doc.user_data`)."""
+    key = ("postlint.typed_starts", vowels)
+    if key not in doc.user_data:
+        doc.user_data[key] = [[(word, j, _skeleton(word, vowels)) for word, j in _typed_words(doc, i)]
+                              for i in range(len(doc))]
+    return doc.user_data[key]  # type: ignore[no-any-return]
 
 
 def _typed_words(doc: Doc, i: int) -> Iterator[tuple[str, int]]:
@@ -404,6 +423,8 @@ def is_placeholder(value: str, g: LanguageUnit) -> bool:
 @register
 class LabelledCheck(Check):
     kind = "labelled"
+    allow_list = "public_numbers"
+    allows = classmethod(lambda cls, match: could_be_public(match))  # type: ignore[assignment]
     doc = ("Flags sensitive values a post states outright: a label (\"SSN\", \"IBAN\", \"contraseña\") "
            "followed in its sentence, through a copula or a separator, by a value of the field's shape; "
            "a failed checksum is still reported after a strong label. Placeholders, masks, dummies, "

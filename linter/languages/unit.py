@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..vocab import read_list
+from ..vocab import read_list, read_sets
 
 WORDS = Path(__file__).resolve().parent / "words"
 """One folder per language code, one `<name>.txt` per list of `WORD_LISTS`."""
@@ -44,6 +44,13 @@ WORD_LISTS: Mapping[str, str] = {
 }
 """The word lists a language may have, each with what it is for and the code that reads it."""
 
+WORD_SETS: Mapping[str, str] = {
+    "hostility": "lemma sets of hostility (verbs, pejoratives, threats, negated esteem, curses), of reported "
+                 "speech and of the people a remark may target, by name: one set serves every derogatory rule "
+                 "(`checks/hostility.py`, and DER-OFFENSIVE's veto in `checks/classifier.py`)",
+}
+"""Named word sets a language may have (`words/<code>/<name>.yaml`: set name -> list of lemmas)."""
+
 
 @dataclass(frozen=True, eq=False)  # eq=False: units are singletons, hashed by identity (memo keys)
 class Language:
@@ -61,8 +68,9 @@ class Language:
     """The default spaCy pipeline (config `models:` overrides it): an installed package's name, or
     `blank:xx` for spaCy's bare tokenizer of language xx (no tags, lemmas or entities)."""
     install: str | None
-    """What to pass to `pip install` for `model` (a requirement, with `--no-deps` where the model
-    pins an older spaCy), named in the error or notice when it is missing (None for `blank:`)."""
+    """The command that installs `model` (`pip install REQUIREMENT`, or for a model whose pip
+    metadata clashes with our spaCy, `pip download` and `postlint models install`: `linter/models.py`),
+    named in the error or notice when it is missing (None for `blank:`)."""
     negators: frozenset[str]
     """Words that deny what follows in their clause: a rule with `skip_negated` leaves a match
     alone when one stands among the six words before it ("no system is 100% secure").
@@ -229,6 +237,13 @@ class Language:
         if name not in WORD_LISTS:
             raise KeyError(f"no word list '{name}' (lists: {', '.join(WORD_LISTS)})")
         return read_list(WORDS / self.code / f"{name}.txt")
+
+    def word_sets(self, name: str) -> Mapping[str, frozenset[str]]:
+        """This language's word sets `name` (one of `WORD_SETS`), each set lower case; empty when the
+        language has none."""
+        if name not in WORD_SETS:
+            raise KeyError(f"no word sets '{name}' (sets: {', '.join(WORD_SETS)})")
+        return read_sets(WORDS / self.code / f"{name}.yaml")
 
     def message(self, key: str, **values: str) -> str:
         """The message words under `key`, filled with `values` (KeyError names a missing key)."""

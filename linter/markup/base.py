@@ -33,14 +33,15 @@ class Zone:
 class Directive:
     """An inline suppression comment: `<!-- postlint-disable CODE -- reason -->`."""
 
-    action: str  # disable | enable | disable-next-line
+    action: str  # disable | enable | disable-next-line | disable-file | begin-quoted | end-quoted
     targets: tuple[str, ...]
     reason: str
     start: int  # offsets in the source
     end: int
 
 
-_ACTIONS = ("disable-next-line", "disable", "enable")  # longest first: "disable" prefixes another
+# longest first: "disable" prefixes others
+_ACTIONS = ("disable-next-line", "disable-file", "disable", "enable", "begin-quoted", "end-quoted")
 _TARGET_SPLIT = re.compile(r"[,\s]+")
 _REASON_SEPARATORS = ("--", "\u2014")  # `--` as documented; an em dash that an editor made of it
 _ENTITY = re.compile(r"&(?:#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[A-Za-z][A-Za-z0-9]{0,31};?)")

@@ -12,6 +12,7 @@ instead and its examples. Needs the config and the packs only: never spaCy.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import importlib
 import importlib.util
@@ -41,8 +42,9 @@ class PolicyLeak(InternalError):
 
 
 def render_policy(config: Config, rules: Sequence[Rule], *, lang: str = "en", fmt: str = "md",
-                  internal: bool = False, notify: Notify | None = None) -> str:
-    """The policy of `config` and its `rules` (the enabled ones), as Markdown or HTML.
+                  internal: bool = False, notify: Notify | None = None, as_of: dt.date | None = None) -> str:
+    """The policy of `config` and its `rules` (the enabled ones), as Markdown or HTML; its
+    examples name the codenames still confidential `as_of` (default today).
 
     The public edition (`internal=False`) is checked once more as a whole before it is returned:
     if a withheld value is found in it, `PolicyLeak` is raised instead (naming its kind only).
@@ -52,7 +54,7 @@ def render_policy(config: Config, rules: Sequence[Rule], *, lang: str = "en", fm
                             f"add linter/policy/{lang}.py")
     if fmt not in FORMATS:
         raise PostlintError(f"no policy format '{fmt}' (available: {', '.join(FORMATS)})")
-    document = write_policy(config, rules, TEXTS[lang], internal=internal, notify=notify)
+    document = write_policy(config, rules, TEXTS[lang], internal=internal, notify=notify, as_of=as_of)
     text = to_html(document) if fmt == "html" else to_markdown(document)
     _check_withheld(document, text, fmt)
     return text

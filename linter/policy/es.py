@@ -106,6 +106,7 @@ TEXTS = Texts(
     ),
     codename_until="{name}{aliases}: confidencial hasta el {date}",
     codename_unannounced="{name}{aliases}: confidencial hasta que se anuncie",
+    codename_launched="{name}{aliases}: anunciado el {date}, ya se puede nombrar",
     also_written=" (también escrito {names})",
     customers_public=(
         "**Clientes.** No nombres a un cliente salvo que la relación sea pública: muchos contratos lo "
@@ -255,6 +256,19 @@ TEXTS = Texts(
         "info": ("consejo", "Una recomendación: tenla en cuenta."),
     },
     no_rules="No hay ninguna regla en vigor.",
+    examples_missing="Se omiten los ejemplos que necesitan {values}: la configuración no da ninguno.",
+    company_values={
+        "company": "el nombre de la empresa (`company.name`)",
+        "domain": "un dominio público de la empresa (`company.domains`)",
+        "internal_domain": "un dominio interno (`company.internal_domains`)",
+        "codename": "el nombre en clave de un producto sin anunciar (`company.codenames`)",
+        "launched_codename": "el nombre en clave de un producto ya lanzado (`company.codenames` con una fecha "
+                             "`public_on` ya pasada)",
+        "customer": "un cliente confidencial (`company.customers`)",
+        "reference_customer": "un cliente de referencia público (`company.customers` con `public: true`)",
+        "competitor": "un competidor (`company.competitors`)",
+        "spokesperson": "un portavoz (`company.spokespeople`)",
+    },
     enforcement_intro=(
         "Las reglas del apartado 7 se revisan automáticamente en cada paso por el que pasa una "
         "publicación:"
@@ -286,6 +300,12 @@ TEXTS = Texts(
         "Cualquier regla puede leerse completa, con sus ejemplos, con `postlint explain CÓDIGO` (por "
         "ejemplo, `postlint explain {example}`)."
     ),
+    practise=(
+        "Para practicar, ejecuta `postlint train` o abre la página de formación del servidor de "
+        "revisión (`/training`): publicaciones cortas hechas con estas reglas, para juzgarlas una a "
+        "una, cada una seguida de la regla, el motivo y una redacción mejor. No se guarda nada sobre ti "
+        "ni sobre tus respuestas."
+    ),
     exceptions_heading="Cómo pedir una excepción",
     exceptions_intro=(
         "A veces una publicación tiene un buen motivo para decir lo que una regla señala: citar un "
@@ -303,8 +323,11 @@ TEXTS = Texts(
     footer=(
         "*Esta política la genera postlint (`postlint policy`) a partir de la configuración de la "
         "empresa y de los paquetes de reglas que usa, así que recoge exactamente las reglas con las "
-        "que se revisa cada publicación. Para cambiarla, cambia esos archivos y vuelve a generarla.*"
+        "que se revisa cada publicación. Para cambiarla, cambia esos archivos y vuelve a generarla. En "
+        "un repositorio, las reglas del apartado 7 van marcadas como citas que la revisión deja pasar; "
+        "el resto del archivo se revisa como cualquier publicación.*"
     ),
+    quoted_reason="las reglas de esta política citan, como ejemplos, lo que señalan",
     withheld={
         "codename": "[producto sin anunciar]",
         "customer": "[cliente confidencial]",

@@ -2,7 +2,9 @@
 
 Both show the same headings, anchors and contents; the HTML page renders the Markdown bodies with
 markdown-it (raw HTML in a `policy:` paragraph is shown as text, never run), holds its own style
-sheet and needs nothing else: no scripts, fonts or images.
+sheet and needs nothing else: no scripts, fonts or images. Both begin with a
+`postlint-disable-file quoted` comment and mark each rule entry as a quoted block, so that the
+file passes `check` (its examples quote what the rules flag) while the rest is checked.
 """
 
 from __future__ import annotations
@@ -16,6 +18,13 @@ from .writer import Anchors, PolicyDocument, Section, md_escape
 
 TOC_DEPTH = 2  # the contents list the ten steps and the categories of rules
 RULE_DEPTH = 3  # sections this deep are rule entries
+BEGIN_QUOTED, END_QUOTED = "<!-- postlint-begin-quoted -->", "<!-- postlint-end-quoted -->"
+
+
+def file_directive(reason: str) -> str:
+    """The comment that lets a document's quoted blocks through `check`, with its reason (our
+    own words, one line: never a user's text)."""
+    return f"<!-- postlint-disable-file quoted -- {reason} -->"
 
 
 def _toc_markdown(sections: Sequence[Section], anchors: Anchors, depth: int = 1) -> Iterator[str]:
@@ -27,21 +36,25 @@ def _toc_markdown(sections: Sequence[Section], anchors: Anchors, depth: int = 1)
 
 def _sections_markdown(sections: Sequence[Section], depth: int = 1) -> Iterator[str]:
     for section in sections:
+        if section.quoted:
+            yield BEGIN_QUOTED
         yield f"{'#' * (depth + 1)} {md_escape(section.title)}"
         if section.body:
             yield section.body
+        if section.quoted:
+            yield END_QUOTED
         yield from _sections_markdown(section.subsections, depth + 1)
 
 
 def to_markdown(doc: PolicyDocument) -> str:
     anchors = doc.anchors()
-    out = [f"# {md_escape(doc.title)}", doc.preamble, f"## {md_escape(doc.contents)}",
+    out = [file_directive(doc.quoted_reason), f"# {md_escape(doc.title)}", doc.preamble, f"## {md_escape(doc.contents)}",
            "\n".join(_toc_markdown(doc.sections, anchors)), *_sections_markdown(doc.sections),
            "---", doc.footer]
     return "\n\n".join(out) + "\n"
 
 
-_STYLE = """
+PRINT_STYLE = """
 :root { color-scheme: light; }
 body { font: 11pt/1.55 Georgia, "Times New Roman", serif; color: #1a1a1a; background: #fff;
        max-width: 46em; margin: 2.5em auto; padding: 0 1.2em; }
@@ -75,7 +88,8 @@ hr { border: 0; border-top: 1px solid #bbb; margin: 2.5em 0 1em; }
 """
 
 
-def _markdown() -> MarkdownIt:
+def markdown_renderer() -> MarkdownIt:
+    """CommonMark with tables; raw HTML is shown as text, never run."""
     return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
@@ -91,16 +105,20 @@ def _toc_html(sections: Sequence[Section], anchors: Anchors, depth: int = 1) -> 
 def _sections_html(sections: Sequence[Section], anchors: Anchors, md: MarkdownIt, depth: int = 1) -> Iterator[str]:
     element = '<article class="rule">' if depth >= RULE_DEPTH else "<section>"
     for section in sections:
+        if section.quoted:
+            yield BEGIN_QUOTED
         yield element
         yield f'<h{depth + 1} id="{escape(anchors.of(section))}">{escape(section.title)}</h{depth + 1}>'
         if section.body:
             yield md.render(section.body).rstrip("\n")
+        if section.quoted:
+            yield END_QUOTED
         yield from _sections_html(section.subsections, anchors, md, depth + 1)
         yield "</article>" if depth >= RULE_DEPTH else "</section>"
 
 
 def to_html(doc: PolicyDocument) -> str:
-    md, anchors, title = _markdown(), doc.anchors(), escape(doc.title)
+    md, anchors, title = markdown_renderer(), doc.anchors(), escape(doc.title)
     return "\n".join([
         "<!DOCTYPE html>",
         f'<html lang="{escape(doc.lang)}">',
@@ -108,9 +126,10 @@ def to_html(doc: PolicyDocument) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{title}</title>",
-        f"<style>{_STYLE}</style>",
+        f"<style>{PRINT_STYLE}</style>",
         "</head>",
         "<body>",
+        file_directive(doc.quoted_reason),
         "<main>",
         f'<h1 id="{escape(anchors.title)}">{title}</h1>',
         md.render(doc.preamble).rstrip("\n"),

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..config import POLICY_KEYS
+from ..examples import PLACEHOLDERS
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Texts:
     codename_until: str
     """One listed codename: {name}, {aliases} (may be empty) and {date}."""
     codename_unannounced: str
+    codename_launched: str
+    """One listed codename whose date has passed: {name}, {aliases} and {date}."""
     """One listed codename without a public date: {name} and {aliases}."""
     also_written: str
     """{names}: a codename's or customer's other spellings, in brackets after it."""
@@ -83,6 +86,11 @@ class Texts:
     severities: Mapping[str, tuple[str, str]]
     """Per severity: its name and what the author must do."""
     no_rules: str
+    examples_missing: str
+    """{values}: what the examples left out would need (`company_values` joined)."""
+    company_values: Mapping[str, str]
+    """Per example placeholder (`examples.PLACEHOLDERS`): the company value it stands for and the
+    config key that gives it, as a phrase."""
 
     # 8. monitoring and enforcement
     enforcement_intro: str
@@ -94,6 +102,8 @@ class Texts:
     # 9. training
     explain: str
     """{example}: a rule code in force."""
+    practise: str
+    """How to practise on example posts (`postlint train`, the review page's /training)."""
 
     # 10. exceptions and questions
     exceptions_heading: str
@@ -105,6 +115,8 @@ class Texts:
     """The heading over the `policy.contact` paragraph."""
 
     footer: str
+    quoted_reason: str
+    """The reason of the document's `postlint-disable-file quoted` comment: one line, plain text."""
     withheld: Mapping[str, str]
     """What stands in the public edition for a withheld value, by kind: codename, customer,
     internal_domain, marked."""
@@ -125,6 +137,9 @@ class Texts:
         missing = [key for key in POLICY_KEYS if key not in self.defaults]
         if missing:
             raise ValueError(f"policy texts '{self.lang}' lack default paragraphs for {missing}")
+        undescribed = [name for name in PLACEHOLDERS if name not in self.company_values]
+        if undescribed:
+            raise ValueError(f"policy texts '{self.lang}' do not describe the placeholders {undescribed}")
 
 
 SECTION_KEYS = ("position", "platforms", "ownership", "privacy", "spokespeople", "ground_rules", "topics",

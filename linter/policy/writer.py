@@ -1,9 +1,12 @@
 """The policy as a document: ten sections of Markdown, written from the config and the rules.
 
 Everything a reader sees passes through here once: the company's values, the `policy:`
-paragraphs and every rule's text and examples. In the public edition each of them is masked
-(`public.py`) before it is escaped into Markdown, and an example that only makes sense with a
-withheld name in it (a near miss such as "a peregrine falcon" for the codename Falcon) is left out.
+paragraphs and every rule's text and examples. A rule's examples are its pack's templates filled
+from the config (`linter/examples.py`): the company's own codenames, customers and hosts. In the
+public edition each of them is masked (`public.py`) before it is escaped into Markdown, and a
+fine example that only makes sense with a withheld name in it (a launched codename) is left out.
+Rule entries are `quoted` sections: the renderers mark them so that `check` lets their examples
+through (`suppress.py`) while the rest of a committed policy is checked like any post.
 The order is fixed (sections; categories in their usual order; rules by severity, then code;
 company values in config order), so a regenerated policy diffs cleanly.
 """
@@ -15,9 +18,12 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import NamedTuple
 
+import datetime as dt
+
 import regex
 
 from ..config import Config
+from ..examples import company_values, examples_for
 from ..finding import Category, Severity
 from ..languages import LANGUAGES
 from ..rule import Rule
@@ -34,6 +40,9 @@ class Section:
     title: str
     body: str = ""
     subsections: tuple[Section, ...] = ()
+    quoted: bool = False
+    """Its heading and body quote what the rules flag (a rule's entry, a category's description):
+    marked so that `check` lets them through; its subsections are marked on their own."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +53,8 @@ class PolicyDocument:
     contents: str
     sections: tuple[Section, ...]
     footer: str
+    quoted_reason: str
+    """Why the quoted sections may hold what the rules flag (the file directive's reason)."""
     withheld: PublicEdition | None = field(default=None, compare=False)
     """The public edition's masking (None: the staff edition)."""
 
@@ -114,9 +125,11 @@ def _capitalised(text: str) -> str:
 
 class _Writer:
     def __init__(self, config: Config, rules: Sequence[Rule], texts: Texts, internal: bool,
-                 notify: Notify | None) -> None:
+                 notify: Notify | None, as_of: dt.date | None) -> None:
         self.config, self.texts, self.lang = config, texts, texts.lang
         self.rules = [r for r in rules if r.enabled]
+        self.as_of = as_of or dt.date.today()
+        self.values = company_values(config, self.as_of)
         self.public = None if internal else PublicEdition(config, texts.withheld)
         self.notify = notify or (lambda level, message: None)
         name = config.company.name
@@ -179,7 +192,8 @@ class _Writer:
         return PolicyDocument(
             lang=self.lang, title=t.title.format(company=self.company_plain),
             preamble=paragraphs(self.ours(t.intro), self.ours(note)), contents=t.contents,
-            sections=tuple(sections), footer=self.ours(t.footer), withheld=self.public)
+            sections=tuple(sections), footer=self.ours(t.footer), quoted_reason=t.quoted_reason,
+            withheld=self.public)
 
     def paragraph(self, key: str, number: int) -> tuple[str, tuple[Section, ...]]:
         """A section that is one `policy:` paragraph (position, platforms, ownership)."""
@@ -208,7 +222,8 @@ class _Writer:
             return t.codenames_none
         if self.public:
             return t.codenames_public
-        listed = [(t.codename_until if c.public_on else t.codename_unannounced).format(
+        listed = [(t.codename_launched if c.is_public(self.as_of) else t.codename_until if c.public_on
+                   else t.codename_unannounced).format(
             name=md_escape(c.name), aliases=self._also(c.aliases),
             date=c.public_on.isoformat() if c.public_on else "") for c in codenames]
         return t.codenames_internal + "\n" + bullets(listed, indent=2)
@@ -253,7 +268,8 @@ class _Writer:
                 continue
             heading, what = t.categories[str(category)]
             entries = tuple(self.rule_entry(rule) for rule in by_category[category])
-            subsections.append(Section(f"{number}.{len(subsections) + 1} {heading}", self.ours(what), entries))
+            subsections.append(Section(f"{number}.{len(subsections) + 1} {heading}", self.ours(what), entries,
+                                       quoted=True))
         return paragraphs(t.topics_intro, "" if subsections else t.no_rules), tuple(subsections)
 
     def rule_entry(self, rule: Rule) -> Section:
@@ -267,14 +283,17 @@ class _Writer:
         if text.suggestion:
             parts.append(f"**{t.instead}.** {self.inline(text.suggestion)}")
         open_quote, close_quote = t.quote
-        bad = [f"{open_quote}{self.inline(e)}{close_quote}" for e in text.examples_bad]
-        good = [f"{open_quote}{self.inline(e)}{close_quote}" for e in self.shown(text.examples_good)]
+        examples = examples_for(text, self.values)
+        bad = [f"{open_quote}{self.inline(e)}{close_quote}" for e in examples.bad]
+        good = [f"{open_quote}{self.inline(e)}{close_quote}" for e in self.shown(examples.good)]
         if bad:
             parts.append(f"**{t.flagged}:**\n\n" + bullets(bad))
         if good:
             parts.append(f"**{t.fine}:**\n\n" + bullets(good))
+        if examples.missing:
+            parts.append(t.examples_missing.format(values=t.join([t.company_values[n] for n in examples.missing])))
         summary = " ".join(text.summary.split()).rstrip(".")
-        return Section(f"{self.plain(rule.code)}: {self.plain(summary)}", paragraphs(*parts))
+        return Section(f"{self.plain(rule.code)}: {self.plain(summary)}", paragraphs(*parts), quoted=True)
 
     def monitoring(self, number: int) -> tuple[str, tuple[Section, ...]]:
         t = self.texts
@@ -297,7 +316,7 @@ class _Writer:
     def training(self, number: int) -> tuple[str, tuple[Section, ...]]:
         example = self.example_code()
         explain = self.texts.explain.format(example=example) if example else ""
-        return paragraphs(self.policy_text("training"), explain), ()
+        return paragraphs(self.policy_text("training"), explain, self.texts.practise if example else ""), ()
 
     def exceptions(self, number: int) -> tuple[str, tuple[Section, ...]]:
         t = self.texts
@@ -308,6 +327,7 @@ class _Writer:
 
 
 def write_policy(config: Config, rules: Sequence[Rule], texts: Texts, *, internal: bool = False,
-                 notify: Notify | None = None) -> PolicyDocument:
-    """The policy of `config` with `rules` (those enabled), in the language of `texts`."""
-    return _Writer(config, rules, texts, internal, notify).document()
+                 notify: Notify | None = None, as_of: dt.date | None = None) -> PolicyDocument:
+    """The policy of `config` with `rules` (those enabled), in the language of `texts`; its
+    examples name the codenames still confidential `as_of` (default today)."""
+    return _Writer(config, rules, texts, internal, notify, as_of).document()

@@ -35,6 +35,9 @@ def annotation(path: str, finding: Finding) -> str:
         properties["endColumn"] = str(finding.end_col)
     properties["title"] = finding.code
     body = [finding.message, f"Why: {finding.why}"]
+    if finding.region is not None:  # words recognised in an image: lines mean nothing to a reader of it
+        box = finding.region
+        body.append(f"Where: the region x={box.x} y={box.y} w={box.w} h={box.h} of the image")
     if finding.suggestion:
         body.append(f"Instead: {finding.suggestion}")
     joined = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())

@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 from ..finding import Finding, Severity
 from . import context_without_match
 from .results import display
-from .sarif import FINGERPRINT, LEVELS, SCHEMA, artifact, descriptor
+from .sarif import FINGERPRINT, LEVELS, SCHEMA, add_image_region, artifact, descriptor
 
 if TYPE_CHECKING:
     from ..exports import Record
@@ -29,6 +29,7 @@ FLUSH_SECONDS = 0.5
 POST_FIELDS = ("id", "author", "date", "url", "source", "source_line")
 FINDING_FIELDS = ("code", "category", "severity", "line", "col", "end_line", "end_col", "start", "end", "match",
                   "message", "why", "suggestion")
+IMAGE_FIELDS = ("image", "region")  # a finding in an image the post shows: its path, and x,y,w,h in it
 
 
 def post_fields(record: Record) -> dict[str, Any]:
@@ -42,9 +43,10 @@ def post_fields(record: Record) -> dict[str, Any]:
     return data
 
 
-def finding_fields(finding: Finding) -> dict[str, Any]:
+def finding_fields(finding: Finding, source: str | None = None) -> dict[str, Any]:
     data = finding.to_dict()
-    data.pop("path", None)  # the post's `source` says where it is
+    if data.get("path") in (None, source):
+        data.pop("path", None)  # the post's `source` says where it is; an image's path stays
     return data
 
 
@@ -58,9 +60,10 @@ class Writer:
     def post(self, record: Record, findings: Sequence[Finding]) -> None:
         if self.per == "finding":
             for finding in findings:
-                self.finding_record({**post_fields(record), **finding_fields(finding)}, record, finding)
+                self.finding_record({**post_fields(record), **finding_fields(finding, record.source)}, record, finding)
         elif findings or not self.skip_clean:
-            self.post_record({**post_fields(record), "findings": [finding_fields(f) for f in findings]})
+            self.post_record({**post_fields(record),
+                              "findings": [finding_fields(f, record.source) for f in findings]})
         if time.monotonic() - self._flushed > FLUSH_SECONDS:  # a reader of a pipe sees findings as they come
             self.out.flush()
             self._flushed = time.monotonic()
@@ -105,7 +108,7 @@ class CsvWriter(Writer):
         super().__init__(out, **kwargs)
         self.csv = csv.writer(out, lineterminator="\n")
         counts = ("findings", *(str(s) for s in Severity), "codes")
-        self.csv.writerow([*POST_FIELDS, *(FINDING_FIELDS if self.per == "finding" else counts)])
+        self.csv.writerow([*POST_FIELDS, *((*FINDING_FIELDS, *IMAGE_FIELDS) if self.per == "finding" else counts)])
 
     def post_record(self, data: dict[str, Any]) -> None:
         findings = data["findings"]
@@ -114,7 +117,9 @@ class CsvWriter(Writer):
         self.csv.writerow([*(csv_cell(data.get(k, "")) for k in POST_FIELDS), len(findings), *counts, codes])
 
     def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
-        self.csv.writerow([csv_cell(data.get(k, "")) for k in (*POST_FIELDS, *FINDING_FIELDS)])
+        box = finding.region
+        self.csv.writerow([*(csv_cell(data.get(k, "")) for k in (*POST_FIELDS, *FINDING_FIELDS)),
+                           csv_cell(data.get("path", "")), f"{box.x},{box.y},{box.w},{box.h}" if box else ""])
 
 
 class JsonWriter(Writer):
@@ -174,6 +179,10 @@ class SarifWriter(Writer):
             "partialFingerprints": {FINGERPRINT: self._fingerprint(record, finding)},
             "properties": properties,
         }
+        if finding.path not in (None, record.source):  # in an image the post shows
+            properties["image"] = finding.path
+        if finding.region is not None and finding.path is not None:
+            add_image_region(result, finding.path, finding.region)
         self.out.write(("," if self.count else "") + "\n        " + json.dumps(result, ensure_ascii=False))
         self.count += 1
 

@@ -88,9 +88,9 @@ def _without_examples(rule: Rule) -> Rule:
     quote its codenames there)."""
     if rule.category not in REDACTED_CATEGORIES:
         return rule
-    return replace(rule, examples_bad=(), examples_good=(),
-                   local={lang: replace(block, text=replace(block.text, examples_bad=(), examples_good=()))
-                          for lang, block in rule.local.items()})
+    none = {"examples_bad": (), "examples_good": (), "tests_bad": (), "tests_good": ()}
+    return replace(rule, **none, local={lang: replace(block, text=replace(block.text, **none))
+                                        for lang, block in rule.local.items()})
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

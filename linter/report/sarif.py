@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..finding import Finding, Severity
+from ..finding import Finding, Region, Severity
 from .results import FileResult, context_without_match, printable
 
 if TYPE_CHECKING:
@@ -106,7 +106,7 @@ def _result(result: FileResult, finding: Finding, index: int, fingerprint: str) 
         "endColumn": finding.end_col,
         "snippet": {"text": finding.match},
     }
-    return {
+    sarif: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
@@ -115,6 +115,20 @@ def _result(result: FileResult, finding: Finding, index: int, fingerprint: str) 
         "partialFingerprints": {FINGERPRINT: fingerprint},
         "properties": {"category": str(finding.category), "why": finding.why},
     }
+    if finding.region is not None:
+        add_image_region(sarif, result.path, finding.region)
+    return sarif
+
+
+def add_image_region(result: dict[str, Any], image: str, box: Region) -> None:
+    """Where in an image a result's words stand: SARIF's own way to point into a picture (an
+    attachment's `rectangles`), and the same box as `properties.region` ({x, y, w, h}) for tools
+    that read only properties. The result's text region points into the text read from the image."""
+    rectangle = {"top": box.y, "left": box.x, "bottom": box.y + box.h, "right": box.x + box.w,
+                 "message": {"text": "where the text stands in the image"}}
+    result["attachments"] = [{"description": {"text": "the image the text was read from"},
+                              "artifactLocation": artifact(image), "rectangles": [rectangle]}]
+    result.setdefault("properties", {})["region"] = {"x": box.x, "y": box.y, "w": box.w, "h": box.h}
 
 
 def artifact(path: str) -> dict[str, Any]:

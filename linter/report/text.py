@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..finding import Finding, Severity
+from ..images import is_image
 from .results import FileResult, Summary, display, source_line
 
 _COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
@@ -39,13 +40,19 @@ def excerpt(line: str, start: int, width: int, size: int = EXCERPT) -> tuple[str
     return head + line[lo:hi] + tail, start - lo + len(head), min(width, hi - start)
 
 
-def render_finding(path: str, finding: Finding, source: str, *, colour: bool = False) -> str:
+def render_finding(path: str, finding: Finding, source: str, *, colour: bool = False, brief: bool = False) -> str:
     severity = _paint(f"{finding.severity}", _COLOURS[finding.severity], colour)
-    head = (f"{display(path)}:{finding.line}:{finding.col}: {severity} {_paint(finding.code, '1', colour)} "
-            f"{display(finding.message)}")
+    where = f"{display(path)}:{finding.line}:{finding.col}"
+    if finding.region is not None:  # in the words recognised in an image: where they stand in it
+        where += f" (region x={finding.region.x} y={finding.region.y} w={finding.region.w} h={finding.region.h})"
+    head = f"{where}: {severity} {_paint(finding.code, '1', colour)} {display(finding.message)}"
+    if brief:
+        return head
     out = [head]
     line, start, width = _source_line(source, finding)
     gutter = f"{finding.line:>5} | "
+    if is_image(path):  # the text read from an image: its metadata, or the words seen in it
+        gutter = "  ocr | " if finding.region is not None else " meta | "
     if finding.in_path:  # found in the file name: show it, not line 1
         line, start, width = excerpt(display(path), finding.in_path[0], finding.in_path[1] - finding.in_path[0])
         gutter = " name | "
@@ -73,9 +80,15 @@ def configs_line(configs: Sequence[str]) -> str:
     return f"{'config' if len(configs) == 1 else 'configs'}: {', '.join(display(c) for c in configs)}\n"
 
 
-def render_file(result: FileResult, *, colour: bool = False) -> str:
-    """One file's findings, each followed by a blank line (printed as soon as the file is done)."""
-    return "".join(render_finding(result.path, f, result.source, colour=colour) + "\n\n" for f in result.findings)
+def render_file(result: FileResult, *, colour: bool = False, brief_below: Severity | None = None) -> str:
+    """One file's findings, each followed by a blank line (printed as soon as the file is done);
+    those less severe than `brief_below` on one line each, together."""
+    short = [brief_below is not None and f.severity.rank < brief_below.rank for f in result.findings]
+    full = [f for f, is_short in zip(result.findings, short) if not is_short]
+    brief = [f for f, is_short in zip(result.findings, short) if is_short]
+    return ("".join(render_finding(result.path, f, result.source, colour=colour) + "\n\n" for f in full)
+            + "".join(render_finding(result.path, f, result.source, colour=colour, brief=True) + "\n" for f in brief)
+            + ("\n" if brief else ""))
 
 
 def render(results: Sequence[FileResult], *, colour: bool = False, configs: Sequence[str] = (), **_: Any) -> str:

@@ -5,6 +5,7 @@
     POST /api/lint    {"text", "path"?, "lang"?, "as_of"?, "redact"?} -> exactly `check --format json`
     GET  /api/rules   every rule of the loaded policy
     GET  /healthz     {"status": "ok", "version": ...}
+    GET  /training    practice on posts built from the rules and the config (`training.py`)
 
 `guard.Guard` wraps all of it (token, Host, size limit, headers, sizes-only log); `review.py` does
 the checking; templates and the stylesheet ship inside the package, nothing is fetched.
@@ -51,6 +52,7 @@ from .review import (
     rule_entry,
 )
 from .strings import UI_LANGUAGES, Strings, format_bytes, preferred_language, ui_language
+from .training import training_context
 
 DEFAULT_MAX_BYTES = 1 << 20
 AUTONYMS = {"en": "English", "es": "Español"}  # each language's name for itself, for the switch
@@ -112,6 +114,7 @@ def create_app(reviewer: Reviewer, *, token: str | None = None, max_bytes: int =
         Route("/api/lint", site.api_lint, methods=["POST"]),
         Route("/api/rules", site.api_rules, methods=["GET"]),
         Route("/healthz", site.healthz, methods=["GET"]),
+        Route("/training", site.training, methods=["GET"]),
     ]
     static = files("linter.serve") / "static"
     known_paths = frozenset([r.path for r in routes] + [f"/static/{f.name}" for f in static.iterdir()])
@@ -212,6 +215,10 @@ class _Site:
 
     async def healthz(self, request: Request) -> Response:
         return JSONResponse({"status": "ok", "version": __version__})
+
+    async def training(self, request: Request) -> Response:
+        context = {**training_context(self.reviewer, request), "autonyms": AUTONYMS}
+        return HTMLResponse(TEMPLATES.get_template("training.html").render(context))
 
     # --- refusals and errors --------------------------------------------------------------------
 

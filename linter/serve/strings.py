@@ -20,6 +20,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "page.skip": "Skip to the results",
         "page.privacy": "Drafts are checked in memory: nothing you paste or upload is stored or logged.",
         "page.ui_switch": "Page language",
+        "page.training": "Practise the policy on example posts",
         "form.heading": "Your draft",
         "form.draft": "Text of the post",
         "form.draft_hint": "Markdown and HTML are understood; choose which below.",
@@ -111,6 +112,7 @@ STRINGS: Mapping[str, Mapping[str, str]] = {
         "page.privacy": "Los borradores se revisan en memoria: nada de lo que pegas o subes se guarda "
                         "ni se registra.",
         "page.ui_switch": "Idioma de la página",
+        "page.training": "Practica la política con publicaciones de ejemplo",
         "form.heading": "Tu borrador",
         "form.draft": "Texto de la publicación",
         "form.draft_hint": "Se entienden Markdown y HTML; elige cuál más abajo.",

@@ -181,8 +181,12 @@ def test_hard_technical_sentences_stay_clean(plain_linter, text):
     ("My manager is a lying sack of garbage, I hope he gets fired.", "aimed at a coworker"),
     ("Feminists are ruining everything, shut up already.", "aimed at a group of people"),
 ])
-def test_offensive_posts_are_flagged_with_their_target(plain_linter, text, aimed):
-    found = [f for f in plain_linter.lint(text, as_of=AS_OF) if f.code == "DER-OFFENSIVE"]
+def test_offensive_posts_are_flagged_with_their_target(text, aimed):
+    from linter import Linter
+
+    # the statement rules report most of these first (the model's finding then gives way): off here
+    linter = Linter({"rules": {code: "off" for code in ("DER-HOSTILE-GROUP", "DER-HOSTILE-PEOPLE", "DER-THREAT-AIMED")}})
+    found = [f for f in linter.lint(text, as_of=AS_OF) if f.code == "DER-OFFENSIVE"]
     assert found and aimed in found[0].message and str(found[0].severity) == "warning"
 
 

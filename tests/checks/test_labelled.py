@@ -217,6 +217,7 @@ def test_a_sentence_break_inside_a_number_is_not_a_sentence_end(linter):
     assert [m for _, m, _ in found(linter, text)] == ["4526 0181 5908 3012", "03/28"]
 
 
+@pytest.mark.slow
 def test_a_huge_post_does_not_make_the_check_quadratic(linter):
     text = "Line with nothing to report, version 1.2.3 and port 80.\n" * 4000 + "My PIN is 2580.\n"
     assert [m for _, m, _ in found(linter, text)] == ["2580"]

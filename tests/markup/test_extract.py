@@ -41,6 +41,7 @@ def test_text_is_identity() -> None:
 # --- the real corpus ----------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not RUST_POSTS.is_dir(), reason=NEEDS_CORPORA)
 def test_offsets_hold_on_every_rust_blog_post() -> None:
     posts = sorted(RUST_POSTS.glob("*.md"))
@@ -103,6 +104,7 @@ def test_a_failing_reader_falls_back_to_plain_text(monkeypatch: pytest.MonkeyPat
     assert "checking the file as plain text" in caplog.text
 
 
+@pytest.mark.slow
 def test_five_megabytes_of_markdown() -> None:
     prose = ("We rebuilt the *release pipeline* this quarter, and the [notes](https://example.com/notes) "
              "explain how. " + "Builds are faster, reviews are shorter, and on-call is quieter. " * 8)

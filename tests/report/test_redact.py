@@ -33,8 +33,9 @@ def test_matches_messages_and_source_are_masked_but_columns_stay(linter):
 def test_examples_of_pii_and_confidential_rules_are_left_out(linter):
     rules = {r.code: r for r in linter.rules}
     _, masked_rules = redact(results(linter), rules)
-    assert any("Falcon" in e for e in rules["CONF-CODENAME"].examples_bad)  # the example quotes a codename
+    assert any("Falcon" in e for e in rules["CONF-CODENAME"].tests_bad)  # the example quotes a codename
     assert masked_rules["CONF-CODENAME"].examples_bad == () and masked_rules["CONF-CODENAME"].examples_good == ()
+    assert masked_rules["CONF-CODENAME"].tests_bad == () and masked_rules["CONF-CODENAME"].text("es").tests_bad == ()
     assert masked_rules["DER-INSULT"].examples_bad == rules["DER-INSULT"].examples_bad
 
 

@@ -238,6 +238,7 @@ def test_markdown_helpers_keep_text_literal():
     assert _markdown_code("two\nlines") == "`two lines`"
 
 
+@pytest.mark.slow
 def test_uploads_stay_in_memory(client, monkeypatch):
     """A large upload is parsed without a temporary file (drafts never touch the disk)."""
     import tempfile as tempfile_module
