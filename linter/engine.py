@@ -490,28 +490,48 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 VALUE_CATEGORIES = frozenset({"pii", "confidential"})  # findings about a value: an address, a number, a name
 LINK_SCHEMES = ("mailto:", "tel:", "callto:", "sms:")
+LINK_SCHEME_LENGTH = max(map(len, LINK_SCHEMES))
 LINK_REACH = 2000  # source characters between a link's visible text and its target
 
 
 def same_fact(findings: list[Finding], source: str) -> list[Finding]:
     """One fact, one finding: a `mailto:` or `tel:` link's target when its visible text says the
     same value nearby, and a value inside another value (a customer's name in an address's
-    domain) are dropped in favour of the finding that holds them."""
+    domain) are dropped in favour of the finding that holds them. `findings` are `dedupe`'s: no two
+    of one category overlap, so a value can only sit inside its nearest neighbour before it of each
+    category (linear in the findings, however many a hostile post holds)."""
     values = [f for f in findings if str(f.category) in VALUE_CATEGORIES]
+    by_category: dict[str, list[Finding]] = {}
+    for f in sorted(values, key=lambda f: (f.start, -f.end)):
+        by_category.setdefault(str(f.category), []).append(f)
+    starts = {category: [f.start for f in group] for category, group in by_category.items()}
+    unlinked: dict[tuple[str, str], list[int]] = {}  # (code, value) -> starts of its findings outside a link
+    for f in sorted(values, key=lambda f: f.start):
+        if not _in_link(source, f.start):
+            unlinked.setdefault((f.code, _fact_key(f.match)), []).append(f.start)
     dropped: set[int] = set()
     for f in values:
-        for outer in values:
-            if outer is not f and outer.start <= f.start and f.end <= outer.end and \
+        for category, group in by_category.items():
+            i = bisect.bisect_right(starts[category], f.start) - 1
+            while i >= 0 and group[i] is f:
+                i -= 1
+            outer = group[i] if i >= 0 else None
+            if outer is not None and outer.start <= f.start and f.end <= outer.end and \
                     (outer.end - outer.start) > (f.end - f.start) and outer.severity.rank >= f.severity.rank:
                 dropped.add(id(f))
                 break
-        if id(f) in dropped or not source[:f.start].lower().endswith(LINK_SCHEMES):
+        if id(f) in dropped or not _in_link(source, f.start):
             continue
-        key = _fact_key(f.match)
-        if any(o is not f and o.code == f.code and _fact_key(o.match) == key and abs(o.start - f.start) <= LINK_REACH
-               and not source[:o.start].lower().endswith(LINK_SCHEMES) for o in values):
+        near = unlinked.get((f.code, _fact_key(f.match)), [])
+        i = bisect.bisect_left(near, f.start - LINK_REACH)
+        if i < len(near) and near[i] <= f.start + LINK_REACH:
             dropped.add(id(f))
     return [f for f in findings if id(f) not in dropped]
+
+
+def _in_link(source: str, start: int) -> bool:
+    """Whether the value at `start` is a link's target (`mailto:jane@...`)."""
+    return source[max(0, start - LINK_SCHEME_LENGTH):start].lower().endswith(LINK_SCHEMES)
 
 
 def _fact_key(value: str) -> str:
