@@ -350,6 +350,56 @@ def test_a_post_1100_folders_deep_outside_git_is_checked(tmp_path):
     assert [f["code"] for f in findings(result.stdout)] == ["PII-EMAIL"]
 
 
+@pytest.mark.parametrize("lang, lead, hostile, fine", [
+    ("en", "Write to", "Immigrants are vermin.", "Immigrants are welcome."),
+    ("es", "Escribid a", "Los inmigrantes son unas alimañas.", "Los inmigrantes son bienvenidos."),
+])
+def test_one_endless_sentence_is_read_once_not_once_per_unit(plain_linter, monkeypatch, lang, lead, hostile, fine):
+    """Hostility was read anew for each classifier unit of a sentence (2,000 addresses in one
+    sentence: 141 readings of it, 10.6 s): now each sentence is read at most once per question."""
+    import linter.checks.hostility as hostility
+
+    seen: dict[int, int] = {}
+    built = hostility._Sentence.__init__
+
+    def counted(self, sent, lex):  # type: ignore[no-untyped-def]
+        seen[sent.start] = seen.get(sent.start, 0) + 1
+        built(self, sent, lex)
+
+    monkeypatch.setattr(hostility._Sentence, "__init__", counted)
+    addresses = " ".join(f"correo{i}.x@gmail.com" for i in range(400))
+    for statement, codes in ((hostile, {"PII-EMAIL", "DER-DEHUMANISING"}), (fine, {"PII-EMAIL"})):
+        seen.clear()
+        found = plain_linter.lint(f"{lead} {addresses}. {statement}", path="p.md", lang=lang)
+        assert {f.code for f in found} == codes and sum(f.code == "PII-EMAIL" for f in found) == 400
+        assert seen and max(seen.values()) <= 3  # the statements, the veto, the people named
+
+
+def test_findings_by_the_ten_thousand_are_kept_in_linear_time():
+    """`same_fact` compared every value with every other (and copied the text before each): a post
+    of 40,000 addresses spent minutes there. The timeout catches that shape of cost, not a speed."""
+    script = textwrap.dedent("""\
+        from linter.engine import dedupe
+        from linter.finding import Category, Finding, Severity
+        source = " ".join(f"[a{i}@x.io](mailto:a{i}@x.io)" for i in range(20000))
+        findings, at = [], 0
+        for i in range(20000):
+            value = f"a{i}@x.io"
+            text = source.index(value, at)
+            target = source.index(value, text + len(value))
+            at = target + len(value)
+            for start in (text, target):
+                findings.append(Finding("PII-EMAIL", Category("pii"), Severity.ERROR, "m", "w", "", start,
+                                        start + len(value), 1, start + 1, 1, start + len(value) + 1, value))
+        kept = dedupe(findings, source)
+        assert [f.start for f in kept] == [f.start for f in findings[::2]], len(kept)
+        print(len(kept))
+        """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT,
+                            timeout=HANG, check=False, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0 and result.stdout.split() == ["20000"], result.stderr
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("columns, rows", [(2000, 40)])
 def test_a_very_wide_markdown_table_is_checked_in_linear_time(tmp_path, columns, rows):
