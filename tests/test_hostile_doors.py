@@ -148,6 +148,20 @@ class TestSymlinksStayInside:
         assert code == 1 and "outside" not in err
         assert "alias.md" in {Path(f["path"]).name for f in findings(out)}
 
+    def test_images_named_or_shown_never_leave_the_repository(self, run, repo, tmp_path):
+        image = pytest.importorskip("PIL.Image")
+        image.new("RGB", (40, 20), "white").save(tmp_path / "outside" / "secret.png")
+        image.new("RGB", (40, 20), "white").save(repo / "posts" / "ok.png")
+        os.symlink("../../outside/secret.png", repo / "posts" / "leak.png")
+        os.symlink("ok.png", repo / "posts" / "alias.png")
+        code, _, err = run("check", "--images", "--no-cache", repo / "posts" / "leak.png")
+        assert code == 2 and "leak.png" in err and "outside the repository" in err
+        write(repo / "posts" / "shows.md", "![a](leak.png) ![b](alias.png) ![c](../../outside/secret.png)\n")
+        code, _, err = run("check", "--images", "--no-cache", repo / "posts" / "shows.md")
+        assert "image 'leak.png' resolves outside the repository" in err
+        assert "image '../../outside/secret.png' resolves outside the repository" in err
+        assert "alias.png" not in err  # a link that stays inside is read
+
     def test_a_link_into_git_s_own_files_is_refused(self, run, repo):
         write(repo / ".git" / "config", f"[remote]\n  url = https://ana:{SECRET}@git.example/x.git\n")
         os.symlink("../.git/config", repo / "posts" / "config.txt")
