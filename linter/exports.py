@@ -526,7 +526,8 @@ class _JsonStream:
         `window.YTD.tweets.part0 =`), or, in an object, of every array whose first element holds
         text, wherever it stands (`{"errors": [], "data": [...]}`, `{"users": [...], "tweets":
         [...]}`, nested objects), `NEXT_ARRAY` between two of them (their fields may differ).
-        Raises `NoPosts` when an object holds no such array. No recursion, however deep it nests."""
+        Raises `NoPosts` when an object holds no such array, or an array's elements are none of them
+        posts (numbers, arrays). No recursion, however deep it nests."""
         first = self.peek(_SPACE)
         if first == "w":
             while "=" not in self._buffer[self._pos:]:
@@ -536,7 +537,13 @@ class _JsonStream:
             first = self.peek(_SPACE)
         if first == "[":
             self._pos += 1
-            yield from self._rest_of_array()
+            elements = posts = 0
+            for row in self._rest_of_array():
+                elements += 1
+                posts += isinstance(row, BadRow) or isinstance(row[1], (dict, str))
+                yield row
+            if elements and not posts:
+                raise NoPosts()  # `[1, 2]`, `[[{...}]]`: no element is a post, nothing was read
             return
         if first != "{":
             raise Broken(self.line, "expected a JSON array of posts, or an object holding one")

@@ -75,6 +75,18 @@ def test_a_top_level_array_is_still_the_posts(run, tmp_path):
     assert code == 0 and records == []
 
 
+@pytest.mark.parametrize("document", [[1, 2, 3], [[{"id": "1", "text": LEAK}]], [None, [{"text": LEAK_ES}]]])
+def test_a_top_level_array_holding_no_post_exits_two(run, tmp_path, document):
+    """Each element was a bad row and the run exited 0: an array of arrays of posts passed unread."""
+    code, records, err = scan(run, write(tmp_path / "export.json", json.dumps(document)))
+    assert code == 2 and records == [] and "no posts found" in err
+
+
+def test_a_top_level_array_with_one_stray_element_still_reads_its_posts(run, tmp_path):
+    code, records, err = scan(run, write(tmp_path / "export.json", json.dumps([{"id": "1", "text": LEAK}, 7])))
+    assert code == 1 and [r["id"] for r in records] == ["1"] and "no posts" not in err
+
+
 def test_an_x_archive_is_read_as_published(run, tmp_path):
     tweets = [{"tweet": {"id_str": "1", "full_text": "Write to &lt;jane.roe@gmail.com&gt; &amp; get the beta"}},
               {"tweet": {"id_str": "2", "full_text": "Escribe a &lt;ana.ruiz@hotmail.es&gt; y te la mando"}},
