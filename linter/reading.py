@@ -14,6 +14,10 @@ and digits written back as what they stand for.
   emphasis markers (`212-**555**-0147`), spaced-out digit groups are closed up to one space
   (`4111  1111`), and digit groups split by slashes, or four groups of four split by dots, read as
   grouped with spaces (`4111/1111/1111/1111`),
+- characters spaced out one by one are closed up where they spell an address or seven to nineteen
+  digits that do not count (`j a n e @ g m a i l . c o m`, `2 1 2 5 5 5 0 1 4 7`), a footnote mark
+  glued to an address is set apart (`jane.doe@gmail.com<sup>1</sup>` reads `gmail.com1`), and a
+  WhatsApp link's number in running text gets its `+` (`wa.me/12125550147`),
 
 with an `OffsetMap` back to its input. Every pattern is linear (possessive quantifiers, bounded
 windows); text without any candidate is returned as it is. The words come from every registered
@@ -54,9 +58,19 @@ _SEPARATOR_BREAK = regex.compile(r"(?<=\d[\-.])[ \t]*(?:\r\n|\r|\n)[ \t]*(?=\d)"
 # `*`, which multiplies (`2*3`).
 _DIGIT_DECORATION = regex.compile(r"(?<=[\d][\-. ]?)(?:\*\*|~~|`{1,3})(?=[\-. ]?\d)")
 # Digit groups split by slashes (more digits than a date has), or four groups of four split by dots.
-_SLASHED = regex.compile(r"(?<![\d/.])\d{2,4}(?:/\d{2,4}){2,5}(?![\d/])|(?<![\d/.])\d{4}(?:\.\d{4}){3}(?![\d.])")
+_SLASHED = regex.compile(r"(?<![\d/.])\d{2,4}(?:/\d{2,4}){2,5}(?![\d/])|(?<![\d/.])\d{4}(?:\.\d{4}){3}(?!\d|\.\d)")
 _ANY_DIGIT_JOIN = regex.compile(rf"{_DIGIT_GAP.pattern}|{_SEPARATOR_BREAK.pattern}|\d[/.]\d{{2}}|\d[*~`]|[*~`]\d")
 
+# An address whose top-level domain runs into a footnote mark or superscript (`jane.doe@gmail.com<sup>1</sup>`
+# reads `gmail.com1`): the mark set apart.
+_MARKED_ADDRESS = regex.compile(
+    rf"(?<![\w.%+\-]){_LOCAL_PART}{{1,64}}+(?:\.{_LOCAL_PART}{{1,64}}+){{0,8}}+@(?P<domain>{_LABEL}(?:\.{_LABEL}){{0,8}}"
+    rf"\.[A-Za-z]{{2,24}}+)(?P<mark>\d{{1,3}}+)(?![\w\-@]|\.\w)")
+# Letters or digits spaced out one by one (`j a n e . d o e @ g m a i l . c o m`, `2 1 2 5 5 5 0 1 4 7`).
+_SPACED_OUT = regex.compile(r"(?<!\S)\S(?: \S(?=[\s.,;:!?)]|$)){6,}+(?=[.,;:!?)]*+(?:\s|$))")
+# A WhatsApp link's number, written without its `+` (`wa.me/12125550147`), in running text.
+_WHATSAPP_NUMBER = regex.compile(r"(?<![\w.])(?:https?://)?(?:www\.)?(?:wa\.me/|(?:api\.)?whatsapp\.com/send/?\?"
+                                 r"(?:[^#\s]*&)?phone=)(?P<number>\d[\d\-.]{5,20}\d)(?!\d)", regex.IGNORECASE)
 MIN_DIGIT_WORDS = 7  # the shortest phone numbers
 _ESCAPED_DOT = r"|\."  # `[.]` among the spelled dots
 MAIL_WORD_REACH = 60  # characters before a bare spelled-out address where a word like "email" counts
@@ -121,6 +135,11 @@ def read_values(text: str) -> tuple[str, OffsetMap] | None:
 def _edits(text: str) -> Iterator[Edit]:
     if "@" in text:
         yield from _glued_addresses(text)
+        yield from _marked_addresses(text)
+    if "me/" in text or "phone=" in text:
+        yield from ((m.start("number"), m.start("number") + 1, "+" + m.group("number")[0])
+                    for m in _WHATSAPP_NUMBER.finditer(text))
+    yield from _spaced_out(text)
     if any(ch.isdigit() for ch in text) and _ANY_DIGIT_JOIN.search(text):
         yield from _digit_joins(text)
     yield from _spelled_addresses(text)
@@ -135,6 +154,35 @@ def _glued_addresses(text: str) -> Iterator[Edit]:
             continue
         for piece in pieces:
             yield piece.start(), piece.end(), ""
+
+
+def _marked_addresses(text: str) -> Iterator[Edit]:
+    """`jane.doe@gmail.com1` (a footnote mark after the address): the mark set apart by a space."""
+    for match in _MARKED_ADDRESS.finditer(text):
+        if _a_domain(match.group("domain")):
+            yield match.start("mark"), match.end("mark"), " " + match.group("mark")
+
+
+def _spaced_out(text: str) -> Iterator[Edit]:
+    """Characters spaced out one by one, closed up where they spell an address, or seven or more
+    digits that do not count up or down (`1 2 3 4 5 6 7` is counting)."""
+    for match in _SPACED_OUT.finditer(text):
+        value = match.group().replace(" ", "")
+        if len(value) > 254:
+            continue  # longer than any address or number
+        if "@" in value:
+            address = _GLUED_ADDRESS.fullmatch(value.rstrip(".,;:!?"))
+            if address is None or not _a_domain(address.group().rpartition("@")[2]):
+                continue
+        elif value.isdigit() and len(value) <= 19:  # the longest card numbers
+            steps = {int(b) - int(a) for a, b in zip(value, value[1:])}
+            if steps <= {1} or steps <= {-1}:
+                continue
+        else:
+            continue
+        start = match.start()
+        for i in range(1, len(match.group()), 2):
+            yield start + i, start + i + 1, ""
 
 
 def _digit_joins(text: str) -> Iterator[Edit]:

@@ -303,6 +303,15 @@ def test_machine_readable_html_without_a_codename_stays_clean(linter, text):
     ("p.md", "[Viber](viber://chat?number=%2B12125550147)", "PII-PHONE"),
     ("p.html", '<form action="/nightjar/signup"><input type="email"></form>', "CONF-CODENAME"),
     ("p.html", '<video poster="/img/nightjar-teaser.png"></video>', "CONF-CODENAME"),
+    ("p.md", "Mail jane.doe@gmail.com<sup>1</sup> for the preview.", "PII-EMAIL"),
+    ("p.html", "<p>Escribe a jane.doe@gmail.com<sup>2</sup> mañana.</p>", "PII-EMAIL"),
+    ("p.txt", "Card on file: 4111.1111.1111.1111.", "PII-CARD"),
+    ("p.md", "Mail j a n e . d o e @ g m a i l . c o m for the preview.", "PII-EMAIL"),
+    ("p.md", "Escríbeme a j u a n @ h o t m a i l . e s mañana.", "PII-EMAIL"),
+    ("p.txt", "Call Tom on 2 1 2 5 5 5 0 1 4 7 tonight.", "PII-PHONE"),
+    ("p.txt", "Llama a Ana al 6 1 2 3 4 5 6 7 8 esta noche.", "PII-PHONE"),
+    ("p.md", "Message Tom on wa.me/12125550147 tonight.", "PII-PHONE"),
+    ("p.md", "Escribe a Ana por wa.me/34612345678 esta noche.", "PII-PHONE"),
 ])
 def test_neighbouring_disguises_are_seen_through(linter, path, text, code):
     assert code in codes(linter, text, path)
@@ -312,6 +321,11 @@ def test_neighbouring_disguises_are_seen_through(linter, path, text, code):
     ("p.md", "Hello.\n\n<!-- the launch is Friday -->\n\nSee [.] and (@) in the regex docs."),
     ("p.txt", "The formula 2**16 * 1024 gives the buffer size."),
     ("p.html", '<form action="/signup"><input type="email" name="email"></form>'),
+    ("p.md", "Mail press@acme.example<sup>1</sup> or see example.com1 in the notes."),
+    ("p.md", "Count with me: 1 2 3 4 5 6 7 8, then 9 8 7 6 5 4 3 2 1 0."),
+    ("p.md", "Cuenta conmigo: 1 2 3 4 5 6 7 8 9. Bits: 1 0 1 1 0 1 0 1."),
+    ("p.md", "Spell it out: A B C D E F G H, and r e l e a s e s . c o m is no address."),
+    ("p.md", "Our WhatsApp is at wa.me/ (ask us for the number)."),
 ])
 def test_neighbouring_near_misses_stay_clean(linter, path, text):
     assert not codes(linter, text, path) & {"PII-EMAIL", "PII-PHONE", "CONF-CODENAME"}
