@@ -31,13 +31,14 @@ from typing import IO, Any
 
 from . import jsonio
 from .config import DEFAULT_MAX_BYTES
-from .fileio import format_size
+from .fileio import format_size, read_file, resolved
 from .sources import Unreadable, discover
 
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".json": "json"}
 READABLE = (f"postlint scan reads UTF-8 exports: {' '.join(SUFFIXES)}, an X archive's tweets.js, any of "
             "them gzipped (.gz), and other files by their first character")
 TWEETS_FILE = re.compile(r"tweets?(-part\d+)?\.js$", re.IGNORECASE)  # X archive: data/tweets.js
+ACCOUNT_LIMIT = 1 << 20  # bytes of an X archive's account.js (a few hundred in a real one)
 CHUNK = 1 << 20  # characters read at a time from a JSON array (more while one record is longer)
 _REPLACED = [0]  # undecodable bytes replaced so far, by the "postlint-replace" error handler
 
@@ -350,7 +351,9 @@ def _x_username(source: str) -> str | None:
         return None
     account = Path(source).with_name("account.js")
     try:
-        text = account.read_text(encoding="utf-8-sig")
+        if resolved(account).parent != resolved(Path(source)).parent:
+            return None  # a link out of the archive's folder (`-> /proc/self/environ`): never read
+        text = read_file(account, ACCOUNT_LIMIT).decode("utf-8-sig")
         data = json.loads(text[text.index("["):])
         name = _unwrap(data[0]).get("username")
         return str(name) if name else None

@@ -200,3 +200,21 @@ def test_an_export_linked_out_of_the_folder_is_refused_unless_allowed(run, tmp_p
     assert code == 2 and [r["id"] for r in records] == ["2"] and "outside the folder given" in err
     code, records, err = scan(run, folder, "--allow-outside-links")
     assert code == 1 and sorted(r["id"] for r in records) == ["1", "2"]
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name != "posix", reason="POSIX symbolic links")
+def test_an_x_archive_s_account_file_is_read_only_from_its_folder(run, tmp_path):
+    """The account name comes from account.js beside tweets.js; a link out of the archive's folder
+    (a pull request could point it at a secret) is never read, and the posts are still checked."""
+    account = "window.YTD.account.part0 = " + json.dumps([{"account": {"username": "{name}"}}])
+    tweets = "window.YTD.tweets.part0 = " + json.dumps([{"tweet": {"id_str": "1", "full_text": LEAK}}])
+    outside = write(tmp_path / "secret.js", account.replace("{name}", "s3cr3t-handle"))
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    os.symlink(outside, archive / "account.js")
+    code, records, err = scan(run, write(archive / "tweets.js", tweets))
+    assert code == 1 and records[0]["findings"] and "s3cr3t-handle" not in json.dumps(records) + err
+    (archive / "account.js").unlink()
+    write(archive / "account.js", account.replace("{name}", "acme_robotics"))
+    code, records, _ = scan(run, archive / "tweets.js")
+    assert code == 1 and records[0]["url"] == "https://x.com/acme_robotics/status/1"
