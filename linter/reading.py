@@ -14,8 +14,8 @@ and digits written back as what they stand for.
   emphasis markers (`212-**555**-0147`), spaced-out digit groups are closed up to one space
   (`4111  1111`), and digit groups split by slashes, or four groups of four split by dots, read as
   grouped with spaces (`4111/1111/1111/1111`),
-- characters spaced out one by one are closed up where they spell an address or seven to nineteen
-  digits that do not count (`j a n e @ g m a i l . c o m`, `2 1 2 5 5 5 0 1 4 7`), a footnote mark
+- characters spaced out one by one are closed up where they spell an address or seven to fifteen
+  digits (a phone number; a longer run needs its label, as `labelled` reads it) that do not count (`j a n e @ g m a i l . c o m`, `2 1 2 5 5 5 0 1 4 7`), a footnote mark
   glued to an address is set apart (`jane.doe@gmail.com<sup>1</sup>` reads `gmail.com1`), and a
   WhatsApp link's number in running text gets its `+` (`wa.me/12125550147`),
 
@@ -174,7 +174,7 @@ def _spaced_out(text: str) -> Iterator[Edit]:
             address = _GLUED_ADDRESS.fullmatch(value.rstrip(".,;:!?"))
             if address is None or not _a_domain(address.group().rpartition("@")[2]):
                 continue
-        elif value.isdigit() and len(value) <= 19:  # the longest card numbers
+        elif value.isdigit() and len(value) <= 15:  # a phone number's length; a longer run needs its label
             steps = {int(b) - int(a) for a, b in zip(value, value[1:])}
             if steps <= {1} or steps <= {-1}:
                 continue
