@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, jsonio
 from .errors import PostlintError
 from .fileio import MAX_BASELINE_BYTES, read_file
 from .finding import Finding
@@ -116,7 +116,7 @@ class Baseline:
     @classmethod
     def load(cls, path: Path) -> Baseline:
         try:
-            data = json.loads(read_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
+            data = jsonio.loads(read_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
         except FileNotFoundError:
             raise PostlintError(f"{path}: no such baseline file; make one with "
                                 f"`postlint baseline PATHS -o {path}`") from None

@@ -1,6 +1,7 @@
 """A cache of findings by content: re-checking an unchanged tree reads them instead of parsing.
 
-An entry is keyed by a hash of the post's text, how it is read (markup, language, the date
+An entry is keyed by a hash of the post's text, its path as reported (which decides the markup,
+and whose name is checked too: a name can leak a codename), how it is read (language, the date
 embargoes are judged at) and a fingerprint of everything else that decides findings: postlint's
 own code and data files (`linter/data/`: models; `linter/languages/words/`: word lists), the
 built-in packs, the config and the company's own packs, and the versions of spaCy, the model,
@@ -110,8 +111,11 @@ def fingerprint(config: Config, lang: str, cache_dir: Path | None = None) -> str
     return digest.hexdigest()
 
 
-def entry_key(fingerprint: str, text: str, markup: str, as_of: dt.date) -> str:
-    digest = hashlib.sha256(f"{fingerprint}\0{markup}\0{as_of.isoformat()}\0".encode())
+def entry_key(fingerprint: str, text: str, path: str, as_of: dt.date) -> str:
+    """The key of `text` checked as `path` (the name reported: its suffix decides the markup, its
+    name is checked too, so `nightjar-launch.md` never reuses `weekly.md`'s clean result)."""
+    digest = hashlib.sha256(f"{fingerprint}\0{as_of.isoformat()}\0".encode())
+    digest.update(path.encode("utf-8", "surrogatepass") + b"\0")
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
 

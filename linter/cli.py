@@ -81,6 +81,10 @@ config_option = click.option("--config", "config_path", type=click.Path(dir_okay
 outside_packs_option = click.option(
     "--allow-outside-packs", is_flag=True,
     help="Read rule packs a config names outside its repository (refused by default).")
+outside_links_option = click.option(
+    "--allow-outside-links", is_flag=True,
+    help="Read files and folders reached through symbolic links that leave the repository (or the folder "
+         "given); refused by default.")
 images_option = click.option(
     "--images", is_flag=True,
     help="Also check the images posts show and image files given: their metadata (GPS position, serial "
@@ -184,6 +188,7 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
                           "(default: $POSTLINT_CACHE_DIR, else the user cache folder)."),
         quiet_option,
         outside_packs_option,
+        outside_links_option,
         images_option,
     ]):
         command = option(command)
@@ -192,7 +197,7 @@ def _post_options(command: Callable[..., None]) -> Callable[..., None]:
 
 def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-          allow_outside_packs: bool, images: bool = False,
+          allow_outside_packs: bool, allow_outside_links: bool, images: bool = False,
           on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
     """`lint_paths` with the shared options as given on the command line, with a progress bar on
     stderr (a terminal) while more than one file is checked."""
@@ -221,7 +226,7 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
                           jobs=jobs or os.cpu_count() or 1,
                           cache_dir=None if no_cache else Path(cache_dir) if cache_dir else default_cache_dir(),
                           on_start=started, on_result=finished, allow_outside_packs=allow_outside_packs,
-                          images=images)
+                          allow_outside_links=allow_outside_links, images=images)
 
 
 @cli.command()
@@ -250,9 +255,9 @@ def _lint(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
                    "(json and sarif always carry it).")
 def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
           stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-          allow_outside_packs: bool, images: bool, fmt: str, fail_on: str, baseline_path: str | None,
-          redact: bool, color: bool | None, sort_files: bool, show_config: bool, brief: bool,
-          verbose: bool) -> None:
+          allow_outside_packs: bool, allow_outside_links: bool, images: bool, fmt: str, fail_on: str,
+          baseline_path: str | None, redact: bool, color: bool | None, sort_files: bool, show_config: bool,
+          brief: bool, verbose: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
     from .baseline import Baseline
     from .report import Summary, reporter
@@ -288,7 +293,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
             ready[0] += 1
 
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
-                allow_outside_packs, images, on_result=print_file if fmt == "text" else None)
+                allow_outside_packs, allow_outside_links, images, on_result=print_file if fmt == "text" else None)
     configs = shown_configs(run.configs)
     if fmt == "text":
         results = [streamed[i] for i in sorted(streamed)]
@@ -310,7 +315,7 @@ def check(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, 
               type=click.Path(dir_okay=False), help="The baseline file to write.")
 def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.date | None, lang: str | None,
                      stdin_filename: str | None, jobs: int, no_cache: bool, cache_dir: str | None, quiet: bool,
-                     allow_outside_packs: bool, images: bool, output: str) -> None:
+                     allow_outside_packs: bool, allow_outside_links: bool, images: bool, output: str) -> None:
     """Record today's findings so that `check --baseline FILE` reports only new ones."""
     from .baseline import Baseline
 
@@ -318,7 +323,7 @@ def baseline_command(paths: Sequence[str], config_path: str | None, as_of: dt.da
     if target.exists() and not target.is_file() and not target.is_char_device():
         _fail(f"cannot write {output}: not a regular file")
     run = _lint(paths, config_path, as_of, lang, stdin_filename, jobs, no_cache, cache_dir, quiet,
-                allow_outside_packs, images)
+                allow_outside_packs, allow_outside_links, images)
     if run.failed:
         _fail(f"some inputs could not be read, so {output} was not written")
     salt = None
@@ -381,11 +386,12 @@ def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | 
               help="Mask what pii and confidential findings matched (also config report.redact).")
 @images_option
 @quiet_option
+@outside_links_option
 def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, author_field: str | None,
          date_field: str | None, url_field: str | None, input_format: str | None, markup: str, fmt: str, per: str,
          skip_clean: bool, output: str | None, summary_path: str | None, workers: int | None, cluster: str | None,
          config_path: str | None, as_of: dt.date | None, lang: str | None, fail_on: str, redact: bool,
-         images: bool, quiet: bool) -> None:
+         images: bool, quiet: bool, allow_outside_links: bool) -> None:
     """Check every post of social-media exports: JSONL, CSV, JSON arrays, X archives (tweets.js),
     folders of them, or '-' (JSON Lines on stdin). Findings are written as posts are done; a
     summary follows on stderr."""
@@ -407,7 +413,7 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     key = configs.key_for("-")
     config = configs.get(key)
     settings = ScanSettings(Fields(text_field, id_field, author_field, date_field, url_field), input_format,
-                            markup, as_of, lang)
+                            markup, as_of, lang, config.max_bytes, allow_outside_links)
     with _Output(output) as out, Bar("Scanning", quiet=quiet) as bar:
         bar.update(0, None, "loading the model" if cluster is None else f"connecting to {cluster}")
         with linting_for(config, key, lang=lang, workers=workers, cluster=cluster) as (linting, rules):

@@ -17,7 +17,7 @@ from typing import Any
 from . import languages
 from . import schema as s
 from .errors import ConfigError, Problem
-from .fileio import resolved
+from .fileio import git_root, resolved
 from .finding import Category, Severity
 from .languages import AUTO, LANGUAGES
 from .yamlio import Mark, MarkedDict, confidential_values, load_yaml_file
@@ -418,6 +418,13 @@ def find_config(start: Path) -> Path | None:
     if not found:
         return None
     nearest = found[0]
+    if nearest.is_symlink():
+        top = git_root(nearest.parent) or nearest.parent
+        real = resolved(nearest)
+        if real != top and top not in real.parents:
+            raise ConfigError([Problem(str(nearest), 1, 1, "E115", f"this config is a symbolic link to {real}, "
+                                       f"outside the repository ({top}); not read",
+                                       "keep the config in the repository, or name it with --config")])
     for above in found[1:]:
         if above.parent != nearest.parent and declares_root(above):
             raise ConfigError([Problem(str(nearest), 1, 1, "E116", f"this config is below {above}, which says "

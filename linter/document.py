@@ -16,7 +16,7 @@ from . import languages
 from .markup import Directive, Zone, extract, markup_for
 from .normalize import normalise
 from .publisher import Publisher, publisher_of
-from .textmap import LineIndex, OffsetMap, ShiftedMap
+from .textmap import LineIndex, OffsetMap, ShiftedMap, SpanMap
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -41,7 +41,7 @@ class Document:
     plain: str
     zones: list[Zone]
     directives: list[Directive]
-    _to_plain: OffsetMap | ShiftedMap
+    _to_plain: SpanMap
     _to_source: OffsetMap
     spacy_doc: Doc | None = None
     pii: list[Any] = field(default_factory=list)  # Presidio results for `text`, made once

@@ -28,7 +28,7 @@ from .tokenizer import tokenize
 from .packs import load_rules
 from .presidio import NER_ENTITIES, PiiAnalyzer
 from .rule import Rule
-from .schema import DATE_HINT, parse_date, shown
+from .schema import DATE_HINT, USER_REGEX_TIMEOUT, parse_date, shown
 from .suppress import Suppressor
 
 log = logging.getLogger("postlint")
@@ -185,10 +185,15 @@ def _sentences_within_blocks(doc: Any) -> Any:
     paragraph under it are two sentences."""
     if not doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
         return doc  # a full parse fixes its own sentences; writing them would fail (spaCy E043)
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if not token.is_space and before.is_space and before.text.count("\n") >= 2 and not token.is_sent_start:
-            token.is_sent_start = True
+    starts = [token.i for token in doc[1:] if not token.is_space and not token.is_sent_start
+              and doc[token.i - 1].is_space and doc[token.i - 1].text.count("\n") >= 2]
+    if starts:
+        # one write for all of them: each `token.is_sent_start = True` rescans the whole Doc (quadratic)
+        from spacy.attrs import SENT_START
+
+        values = doc.to_array([SENT_START])
+        values[starts] = 1
+        doc.from_array([SENT_START], values)
     return doc
 
 
@@ -412,10 +417,14 @@ class Linter:
             document.pii = runtime.pii.analyze(document.doc)
         findings: list[Finding] = []
         for check in runtime.checks:
-            for hit in check.run(document):
-                finding = self._finding(check.rule, hit, document)
-                if finding is not None:
-                    findings.append(finding)
+            try:
+                for hit in check.run(document):
+                    finding = self._finding(check.rule, hit, document)
+                    if finding is not None:
+                        findings.append(finding)
+            except TimeoutError:  # a user's regex backtracked past its bound: say so, the other rules run
+                document.warn(f"rule {check.rule.code} gave up after {USER_REGEX_TIMEOUT}s on this text "
+                              "(a regular expression backtracks too much); other rules still ran")
         return findings
 
     def _finding(self, rule: Rule, hit: Hit, document: Document) -> Finding | None:
@@ -489,28 +498,48 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 VALUE_CATEGORIES = frozenset({"pii", "confidential"})  # findings about a value: an address, a number, a name
 LINK_SCHEMES = ("mailto:", "tel:", "callto:", "sms:")
+LINK_SCHEME_LENGTH = max(map(len, LINK_SCHEMES))
 LINK_REACH = 2000  # source characters between a link's visible text and its target
 
 
 def same_fact(findings: list[Finding], source: str) -> list[Finding]:
     """One fact, one finding: a `mailto:` or `tel:` link's target when its visible text says the
     same value nearby, and a value inside another value (a customer's name in an address's
-    domain) are dropped in favour of the finding that holds them."""
+    domain) are dropped in favour of the finding that holds them. `findings` are `dedupe`'s: no two
+    of one category overlap, so a value can only sit inside its nearest neighbour before it of each
+    category (linear in the findings, however many a hostile post holds)."""
     values = [f for f in findings if str(f.category) in VALUE_CATEGORIES]
+    by_category: dict[str, list[Finding]] = {}
+    for f in sorted(values, key=lambda f: (f.start, -f.end)):
+        by_category.setdefault(str(f.category), []).append(f)
+    starts = {category: [f.start for f in group] for category, group in by_category.items()}
+    unlinked: dict[tuple[str, str], list[int]] = {}  # (code, value) -> starts of its findings outside a link
+    for f in sorted(values, key=lambda f: f.start):
+        if not _in_link(source, f.start):
+            unlinked.setdefault((f.code, _fact_key(f.match)), []).append(f.start)
     dropped: set[int] = set()
     for f in values:
-        for outer in values:
-            if outer is not f and outer.start <= f.start and f.end <= outer.end and \
+        for category, group in by_category.items():
+            i = bisect.bisect_right(starts[category], f.start) - 1
+            while i >= 0 and group[i] is f:
+                i -= 1
+            outer = group[i] if i >= 0 else None
+            if outer is not None and outer.start <= f.start and f.end <= outer.end and \
                     (outer.end - outer.start) > (f.end - f.start) and outer.severity.rank >= f.severity.rank:
                 dropped.add(id(f))
                 break
-        if id(f) in dropped or not source[:f.start].lower().endswith(LINK_SCHEMES):
+        if id(f) in dropped or not _in_link(source, f.start):
             continue
-        key = _fact_key(f.match)
-        if any(o is not f and o.code == f.code and _fact_key(o.match) == key and abs(o.start - f.start) <= LINK_REACH
-               and not source[:o.start].lower().endswith(LINK_SCHEMES) for o in values):
+        near = unlinked.get((f.code, _fact_key(f.match)), [])
+        i = bisect.bisect_left(near, f.start - LINK_REACH)
+        if i < len(near) and near[i] <= f.start + LINK_REACH:
             dropped.add(id(f))
     return [f for f in findings if id(f) not in dropped]
+
+
+def _in_link(source: str, start: int) -> bool:
+    """Whether the value at `start` is a link's target (`mailto:jane@...`)."""
+    return source[max(0, start - LINK_SCHEME_LENGTH):start].lower().endswith(LINK_SCHEMES)
 
 
 def _fact_key(value: str) -> str:

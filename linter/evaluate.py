@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import jsonio
 from .errors import ConfigError, Problem
 from .fileio import MAX_BASELINE_BYTES, read_file
 from .finding import Category, Finding
@@ -91,7 +92,7 @@ def read_posts(path: Path) -> list[LabelledPost]:
             continue
         bad = lambda msg: problems.append(Problem(str(path), number, 1, "E120", msg))  # noqa: E731
         try:
-            item = json.loads(line)
+            item = jsonio.loads(line)
         except json.JSONDecodeError as exc:
             bad(f"not valid JSON: {exc.msg} (column {exc.colno})")
             continue

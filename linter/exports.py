@@ -1,7 +1,7 @@
 """Reading posts out of social-media exports, one record at a time, in bounded memory.
 
 `postlint scan` reads JSON Lines (`.jsonl`, `.ndjson`), CSV (`.csv`, `.tsv`), JSON arrays
-(`.json`: a top-level array, or an object whose first array holds the posts), an X archive's
+(`.json`: a top-level array, or every array of an object whose elements hold text), an X archive's
 `tweets.js` (and `tweets-partN.js`), any of them gzipped (`.gz`), folders of them, and `-` for
 JSON Lines on standard input. Every file is streamed: a million-post export is never held whole.
 
@@ -24,17 +24,21 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from . import jsonio
+from .config import DEFAULT_MAX_BYTES
+from .fileio import format_size, read_file, resolved
 from .sources import Unreadable, discover
 
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv", ".tsv": "csv", ".json": "json"}
 READABLE = (f"postlint scan reads UTF-8 exports: {' '.join(SUFFIXES)}, an X archive's tweets.js, any of "
             "them gzipped (.gz), and other files by their first character")
 TWEETS_FILE = re.compile(r"tweets?(-part\d+)?\.js$", re.IGNORECASE)  # X archive: data/tweets.js
+ACCOUNT_LIMIT = 1 << 20  # bytes of an X archive's account.js (a few hundred in a real one)
 CHUNK = 1 << 20  # characters read at a time from a JSON array (more while one record is longer)
 _REPLACED = [0]  # undecodable bytes replaced so far, by the "postlint-replace" error handler
 
@@ -128,9 +132,10 @@ class Progress:
         self._files[source] = position
 
 
-def find_inputs(paths: Iterable[str]) -> Iterator[str | Unreadable]:
-    """Every export file under `paths` (folders walked for the known suffixes), or `-`."""
-    return discover(paths, wanted=lambda name: format_of(name) is not None)
+def find_inputs(paths: Iterable[str], *, allow_outside_links: bool = False) -> Iterator[str | Unreadable]:
+    """Every export file under `paths` (folders walked for the known suffixes), or `-`; links out
+    of the repository (or the folder given) are refused unless `allow_outside_links`."""
+    return discover(paths, wanted=lambda name: format_of(name) is not None, allow_outside_links=allow_outside_links)
 
 
 def format_of(path: str) -> str | None:
@@ -151,10 +156,13 @@ def input_size(path: str) -> int | None:
 
 
 def read_export(path: str, fields: Fields, *, input_format: str | None = None,
-                progress: Progress | None = None, stdin: IO[bytes] | None = None) -> Iterator[Item]:
+                progress: Progress | None = None, stdin: IO[bytes] | None = None,
+                max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Item]:
     """The records of one export file (or `-`), in order, with bad rows and notices among them.
 
-    The format comes from `input_format`, else the file name, else its first character.
+    The format comes from `input_format`, else the file name, else its first character. A record
+    larger than `max_bytes` (config `max_bytes`, as for a file) is a bad row, skipped without
+    holding it in memory; the records after it are read.
     """
     try:
         raw: IO[bytes] = (stdin or sys.stdin.buffer) if path == "-" else open(path, "rb")  # noqa: SIM115
@@ -174,7 +182,7 @@ def read_export(path: str, fields: Fields, *, input_format: str | None = None,
         text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="postlint-replace", newline="")
         picker = _Picker(path, fields, tweets=kind == "tweets")
         reader = {"jsonl": _read_jsonl, "csv": _read_csv, "json": _read_json, "tweets": _read_json}[kind]
-        yield from reader(text, path, picker)
+        yield from reader(text, path, picker, max_bytes)
         if _REPLACED[0] > replaced:
             yield Notice(path, f"invalid UTF-8 in {_REPLACED[0] - replaced} places was replaced with U+FFFD")
     except (OSError, EOFError, gzip.BadGzipFile) as exc:
@@ -247,6 +255,19 @@ class _Picker:
             return None
         found = ", ".join(f"{n} from '{chosen[n]}'" for n in FIELDS if chosen[n] and not self.fields.given(n))
         return Notice(self.source, f"reading {found}" + ("; ids are line numbers" if chosen["id"] is None else ""))
+
+    def holds_text(self, data: Any) -> bool:
+        """Whether a decoded value is a post: an object with the text field (named, or one of the
+        common names) holding a string. What tells the posts' array from the others of an export."""
+        if not isinstance(data, dict):
+            return False
+        if self.tweets:
+            data = _unwrap(data)
+        if self.fields.text is not None:
+            found, value = _lookup(data, self.fields.text)
+            return found and isinstance(value, str)
+        folded = {_fold(k): v for k, v in data.items()}
+        return any(isinstance(folded.get(_fold(c)), str) for c in CANDIDATES["text"])
 
     def record(self, data: Any, line: int) -> Record | BadRow:
         """The record for one decoded object (or a bare string, which is the text itself)."""
@@ -330,7 +351,9 @@ def _x_username(source: str) -> str | None:
         return None
     account = Path(source).with_name("account.js")
     try:
-        text = account.read_text(encoding="utf-8-sig")
+        if resolved(account).parent != resolved(Path(source)).parent:
+            return None  # a link out of the archive's folder (`-> /proc/self/environ`): never read
+        text = read_file(account, ACCOUNT_LIMIT).decode("utf-8-sig")
         data = json.loads(text[text.index("["):])
         name = _unwrap(data[0]).get("username")
         return str(name) if name else None
@@ -341,6 +364,11 @@ def _x_username(source: str) -> str | None:
 # -- the formats: each yields (line, decoded record), a BadRow or a Notice --------------------------------------
 
 Row = tuple[int, Any] | BadRow | Notice
+NEXT_ARRAY = object()  # between two arrays of posts in one JSON export
+
+
+class NoPosts(Exception):
+    """A JSON export holds no array of objects with text: nothing in it is a post."""
 
 
 class Broken(Exception):
@@ -350,10 +378,13 @@ class Broken(Exception):
         super().__init__(f"line {line}: {reason}")
 
 
-def _records(rows: Iterator[Row], source: str, picker: _Picker) -> Iterator[Item]:
+def _records(rows: Iterator[Row | object], source: str, picker: _Picker) -> Iterator[Item]:
     """Records from decoded rows; the fields are chosen from the first object."""
     try:
         for row in rows:
+            if row is NEXT_ARRAY:
+                picker.chosen = None  # another array of posts: its fields are chosen from its own first record
+                continue
             if isinstance(row, (BadRow, Notice)):
                 yield row
                 continue
@@ -365,21 +396,43 @@ def _records(rows: Iterator[Row], source: str, picker: _Picker) -> Iterator[Item
             yield picker.record(data, line)
     except MissingField as exc:
         yield Unreadable(source, str(exc))
+    except NoPosts:
+        named = f"field '{picker.fields.text}'" if picker.fields.text else "text field"
+        yield Unreadable(source, f"no posts found: no array of objects with a {named} (name the field with "
+                                 "--text-field)")
     except Broken as exc:
         yield Unreadable(source, f"{exc}; the rest of the file was not read")
 
 
-def _read_jsonl(text: IO[str], source: str, picker: _Picker) -> Iterator[Item]:
+def _read_jsonl(text: IO[str], source: str, picker: _Picker, max_bytes: int) -> Iterator[Item]:
     def rows() -> Iterator[Row]:
-        for number, line in enumerate(text, 1):
+        number = 0
+        while True:
+            line = text.readline(max_bytes + 1)  # characters: never more than max_bytes bytes of them
+            if not line:
+                return
+            number += 1
+            if _too_large(line, max_bytes):
+                while line and not line.endswith(("\n", "\r")):
+                    line = text.readline(CHUNK)  # the rest of the record, a piece at a time
+                yield BadRow(source, number, _too_large_reason(max_bytes))
+                continue
             if not line.strip():
                 continue
             try:
-                yield number, json.loads(line)
+                yield number, jsonio.loads(line)
             except ValueError as exc:
                 yield BadRow(source, number, f"not valid JSON ({_json_error(exc)})")
 
     return _records(rows(), source, picker)
+
+
+def _too_large(record: str, max_bytes: int) -> bool:
+    return len(record) > max_bytes or (len(record) * 4 > max_bytes and len(record.encode("utf-8", "replace")) > max_bytes)
+
+
+def _too_large_reason(max_bytes: int) -> str:
+    return f"the record is larger than max_bytes ({format_size(max_bytes)})"
 
 
 def _json_error(exc: ValueError) -> str:
@@ -388,8 +441,8 @@ def _json_error(exc: ValueError) -> str:
     return str(exc)
 
 
-def _read_csv(text: IO[str], source: str, picker: _Picker) -> Iterator[Item]:
-    csv.field_size_limit(2**31 - 1)  # a long post is one field
+def _read_csv(text: IO[str], source: str, picker: _Picker, max_bytes: int) -> Iterator[Item]:
+    csv.field_size_limit(min(max_bytes, 2**31 - 1))  # a long post is one field; longer ones are bad rows
     delimiter = "\t" if source.lower().removesuffix(".gz").endswith(".tsv") else ","
     reader = csv.reader(text, delimiter=delimiter)
 
@@ -411,7 +464,8 @@ def _read_csv(text: IO[str], source: str, picker: _Picker) -> Iterator[Item]:
             except StopIteration:
                 return
             except csv.Error as exc:
-                yield BadRow(source, start, f"not valid CSV ({exc})")
+                too_large = "field larger than field limit" in str(exc)
+                yield BadRow(source, start, _too_large_reason(max_bytes) if too_large else f"not valid CSV ({exc})")
             else:
                 if len(row) > len(header) and any(row[len(header):]):
                     yield BadRow(source, start, f"{len(row)} fields where the header has {len(header)}")
@@ -429,13 +483,15 @@ _SPACE_AND_COMMAS = re.compile(r"[\s,]*")
 class _JsonStream:
     """Decodes the elements of a JSON array one at a time from a text stream, counting lines."""
 
-    def __init__(self, text: IO[str]) -> None:
+    def __init__(self, text: IO[str], max_chars: int = DEFAULT_MAX_BYTES) -> None:
         self._text = text
         self._buffer = ""
         self._pos = 0
         self._line = 1  # the line `_buffer[0]` is on
         self._eof = False
-        self._decoder = json.JSONDecoder()
+        self._refused: list[str] = []  # why the last value held a number too long to convert
+        self._decoder = jsonio.flagging_decoder(self._refused)
+        self.max_chars = max_chars
 
     def _fill(self) -> bool:
         """Read more (as much again as is left, so one long record is read in few steps)."""
@@ -468,9 +524,13 @@ class _JsonStream:
             raise Broken(self.line, f"expected '{char}'")
         self._pos += 1
 
-    def seek_records(self) -> None:
-        """Move past the `[` that opens the records: a top-level array, the one after an X
-        archive's `window.YTD.tweets.part0 =`, or the first array in a top-level object."""
+    def records(self, holds_text: Callable[[Any], bool]) -> Iterator[Row | object]:
+        """Each record: the elements of a top-level array (or of the one after an X archive's
+        `window.YTD.tweets.part0 =`), or, in an object, of every array whose first element holds
+        text, wherever it stands (`{"errors": [], "data": [...]}`, `{"users": [...], "tweets":
+        [...]}`, nested objects), `NEXT_ARRAY` between two of them (their fields may differ).
+        Raises `NoPosts` when an object holds no such array, or an array's elements are none of them
+        posts (numbers, arrays). No recursion, however deep it nests."""
         first = self.peek(_SPACE)
         if first == "w":
             while "=" not in self._buffer[self._pos:]:
@@ -478,26 +538,75 @@ class _JsonStream:
                     raise Broken(self.line, "expected an X archive file (window.YTD... = [...])")
             self._pos = self._buffer.index("=", self._pos) + 1
             first = self.peek(_SPACE)
-        if first == "{":
+        if first == "[":
             self._pos += 1
-            while self.peek() == '"':
-                self.value()  # a key
-                self.take(":")
-                if self.peek(_SPACE) == "[":
-                    break
-                self.value()
-            first = self.peek(_SPACE)
-        if first != "[":
+            elements = posts = 0
+            for row in self._rest_of_array():
+                elements += 1
+                posts += isinstance(row, BadRow) or isinstance(row[1], (dict, str))
+                yield row
+            if elements and not posts:
+                raise NoPosts()  # `[1, 2]`, `[[{...}]]`: no element is a post, nothing was read
+            return
+        if first != "{":
             raise Broken(self.line, "expected a JSON array of posts, or an object holding one")
         self._pos += 1
+        depth, arrays = 1, 0
+        while depth:
+            char = self.peek()
+            if char == "}":
+                self._pos += 1
+                depth -= 1
+            elif char == '"':
+                self.value()  # a key
+                self.take(":")
+                opening = self.peek(_SPACE)
+                if opening == "[":
+                    self._pos += 1
+                    found = self._first_post(holds_text)
+                    if found is not None:
+                        if arrays:
+                            yield NEXT_ARRAY
+                        arrays += 1
+                        yield BadRow(self.source, found[0], f"{self._refused[0]}, which is no post's data") \
+                            if self._refused else found
+                        yield from self._rest_of_array()
+                elif opening == "{":
+                    self._pos += 1
+                    depth += 1
+                else:
+                    self.value()
+            else:
+                raise Broken(self.line, "expected a key or the end of the object" if char else "the file ends early")
+        if not arrays:
+            raise NoPosts()
+
+    def _first_post(self, holds_text: Callable[[Any], bool]) -> tuple[int, Any] | None:
+        """Just inside an array: its first element if that holds text, else None, the array skipped."""
+        if self.peek() == "]":
+            self._pos += 1
+            return None
+        line = self.line
+        first = self.value()
+        if holds_text(first):
+            return line, first
+        while self.peek() not in ("]", ""):
+            self.value()
+        self.take("]")
+        return None
 
     def value(self) -> Any:
         """The next JSON value; a decode that fails only because the buffer ended reads more."""
+        self._refused.clear()
         while True:
             try:
                 data, end = self._decoder.raw_decode(self._buffer, self._pos)
+            except RecursionError:
+                raise _TooLarge() from None  # nested too deeply to decode: stepped over like a huge record
             except json.JSONDecodeError as exc:
                 cut = exc.pos >= len(self._buffer) - 1 or exc.msg.startswith("Unterminated")
+                if cut and len(self._buffer) - self._pos > self.max_chars:
+                    raise _TooLarge() from None
                 if cut and self._fill():
                     continue
                 raise Broken(self.line, f"not valid JSON ({exc.msg})") from None
@@ -506,17 +615,77 @@ class _JsonStream:
             self._pos = end
             return data
 
-    def elements(self) -> Iterator[Row]:
-        self.seek_records()
+    def skip_value(self) -> None:
+        """Step over the value that starts here without decoding or holding it (a record larger
+        than max_bytes): strings, objects and arrays are followed by their brackets and quotes."""
+        depth, in_string, pos = 0, False, self._pos
+        while True:
+            buffer = self._buffer
+            while pos < len(buffer):
+                char = buffer[pos]
+                if in_string:
+                    if char == "\\":
+                        pos += 1
+                    elif char == '"':
+                        in_string = False
+                        if not depth:
+                            self._pos = pos + 1
+                            return
+                elif char == '"':
+                    in_string = True
+                elif char in "[{":
+                    depth += 1
+                elif char in "]}":
+                    if not depth:  # the end of the array around it: not part of the value
+                        self._pos = pos
+                        return
+                    depth -= 1
+                    if not depth:
+                        self._pos = pos + 1
+                        return
+                elif char == "," and not depth:
+                    self._pos = pos
+                    return
+                pos += 1
+            self._pos = min(pos, len(buffer))
+            if not self._fill():
+                raise Broken(self.line, "the file ends inside a record")
+            pos = self._pos
+
+    def _rest_of_array(self) -> Iterator[Row]:
+        """The elements up to the array's `]` (read past it): each decoded, or a bad row."""
         while self.peek() not in ("]", ""):
             line = self.line
-            yield line, self.value()
+            start = self._pos
+            try:
+                data = self.value()
+            except _TooLarge:
+                deep = len(self._buffer) - self._pos <= self.max_chars
+                self.skip_value()
+                yield BadRow(self.source, line, "the record is nested too deeply to read" if deep
+                             else _too_large_reason(self.max_chars))
+                continue
+            if self._refused:
+                yield BadRow(self.source, line, f"{self._refused[0]}, which is no post's data")
+            elif self._pos - start > self.max_chars // 4 and _too_large(self._buffer[start:self._pos], self.max_chars):
+                yield BadRow(self.source, line, _too_large_reason(self.max_chars))
+            else:
+                yield line, data
         if self.peek() == "":
             raise Broken(self.line, "the array is not closed (a cut file?)")
+        self._pos += 1
+
+    source = "-"
 
 
-def _read_json(text: IO[str], source: str, picker: _Picker) -> Iterator[Item]:
-    return _records(_JsonStream(text).elements(), source, picker)
+class _TooLarge(Exception):
+    """The value being decoded is longer than the limit a record may have."""
+
+
+def _read_json(text: IO[str], source: str, picker: _Picker, max_bytes: int) -> Iterator[Item]:
+    stream = _JsonStream(text, max_bytes)
+    stream.source = source
+    return _records(stream.records(picker.holds_text), source, picker)
 
 
 # -- dates -----------------------------------------------------------------------------------------
@@ -546,9 +715,10 @@ def parse_date(value: str | None) -> dt.date | None:
 
 
 def read_all(paths: Iterable[str], fields: Fields, *, input_format: str | None = None,
-             progress: Progress | None = None, stdin: IO[bytes] | None = None) -> Iterator[Item]:
+             progress: Progress | None = None, stdin: IO[bytes] | None = None,
+             max_bytes: int = DEFAULT_MAX_BYTES, allow_outside_links: bool = False) -> Iterator[Item]:
     """Every record of every export under `paths`, in order; folders are walked."""
-    inputs = list(find_inputs(paths))
+    inputs = list(find_inputs(paths, allow_outside_links=allow_outside_links))
     if progress is not None:
         sizes = [input_size(p) for p in inputs if isinstance(p, str)]
         progress.total = None if any(s is None for s in sizes) else sum(s for s in sizes if s is not None)
@@ -556,5 +726,6 @@ def read_all(paths: Iterable[str], fields: Fields, *, input_format: str | None =
         if isinstance(item, Unreadable):
             yield item
         else:
-            yield from read_export(item, fields, input_format=input_format, progress=progress, stdin=stdin)
+            yield from read_export(item, fields, input_format=input_format, progress=progress, stdin=stdin,
+                                   max_bytes=max_bytes)
 

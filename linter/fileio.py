@@ -46,6 +46,14 @@ def resolved(path: Path) -> Path:
         return path.absolute()
 
 
+def git_root(start: Path) -> Path | None:
+    """The git work tree holding `start` (a folder with `.git`, `start` or above it), or None."""
+    for folder in [start, *start.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return None
+
+
 def format_size(size: int) -> str:
     """`1048576` -> `1 MiB`, `1500` -> `1,500 bytes`: for messages."""
     for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):

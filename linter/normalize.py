@@ -5,12 +5,13 @@ Disguises are undone here once, so every check sees through them: Unicode compat
 (every Default_Ignorable_Code_Point: zero-width spaces and joiners, soft hyphens, bidi controls,
 variation selectors, the combining grapheme joiner, Hangul fillers), combining marks stacked on
 Latin letters that no precomposed letter has (`Nig̲ht̲jar`: accents that do compose, as in
-`café`, stay), text a right-to-left override shows reversed, curly quotes, hyphen and dash
-look-alikes between words (`212–555–0147`), runs of spaces, tabs or a line break between digit
-groups (`4111  1111`), and look-alike letters from other scripts inside words written in Latin
-letters (`Fаlcon` with a Cyrillic `а`), folded with Unicode's own confusables data (TR39,
-`confusables.txt`, as the `confusable-homoglyphs` package ships it). Plain ASCII text without
-spaced-out digit groups is copied as it is, so normalising a typical post costs one regex scan.
+`café`, stay), text under a right-to-left override (read as shown, reversed, and as written),
+curly quotes, hyphen and dash look-alikes between words (`212–555–0147`), and look-alike letters
+from other scripts inside words written in Latin letters (`Fаlcon` with a Cyrillic `а`), folded
+with Unicode's own confusables data (TR39, `confusables.txt`, as the `confusable-homoglyphs`
+package ships it). Then values that markup or a writing habit split or spelled out are read whole
+(`reading.py`: `jane.doe**@**gmail.com`, `jane (at) gmail (dot) com`, `4111  1111`). Plain ASCII
+text is copied as it is, so normalising a typical post costs a few regex scans.
 
 `fold_for_names()` goes one step further for matching names (codenames, customers): accents and
 every look-alike are folded, character for character, so offsets stay the same.
@@ -25,7 +26,8 @@ from importlib import resources
 
 import regex
 
-from .textmap import OffsetMap, TextBuilder
+from .reading import read_values
+from .textmap import ChainedMap, OffsetMap, SpanMap, TextBuilder
 
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
            "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
@@ -37,9 +39,6 @@ _SUSPECT = regex.compile(r"[\w\p{M}\p{Cf}]*[^\x00-\x7f][\w\p{M}\p{Cf}]*|[^\x00-\
 _GRAPHEME = regex.compile(r"\X", regex.DOTALL)
 _IGNORABLE = regex.compile(r"\p{Default_Ignorable_Code_Point}")
 _LATIN_BASE = regex.compile(r"[\p{Script=Latin}\p{Script=Common}]")
-# Spaces, tabs or one line break inside a number (`4111  1111`, `4111\t1111`, `212\n555`): one space.
-_DIGIT_GAP = regex.compile(r"(?<=\d)(?:[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|\t"
-                           r"|[ \t\u00a0]*\r?\n[ \t\u00a0]*)(?=\d)")
 _OVERRIDE = "\u202e"  # RIGHT-TO-LEFT OVERRIDE: what follows is shown reversed
 _OVERRIDE_END = regex.compile(r"[\u202c\u2069\r\n]")  # POP DIRECTIONAL FORMATTING/ISOLATE, or line end
 
@@ -86,25 +85,30 @@ def _fold_lookalikes(word: str) -> str:
     return "".join(table.get(ch, ch) for ch in word)
 
 
-def normalise(text: str) -> tuple[str, OffsetMap]:
-    """Return the normalised text and the map from it back to `text`."""
-    if text.isascii() and not _DIGIT_GAP.search(text):
-        return text, OffsetMap.identity(len(text))
-    builder = TextBuilder()
-    gaps = _DIGIT_GAP.search(text) is not None
-    done = 0
-    for start, end in _overridden(text):
-        _normalise_into(builder, text, done, start, gaps)
-        inner = normalise(text[start + 1:end].rstrip("\u202c\u2069"))[0]
-        builder.replace(inner[::-1], start, end, whole=True)  # as shown: the whole run maps to it
-        done = end
-    _normalise_into(builder, text, done, len(text), gaps)
-    return builder.build()
+def normalise(text: str) -> tuple[str, SpanMap]:
+    """Return the normalised text and the map from it back to `text`: Unicode disguises undone,
+    then values split by markup or spelled out read whole (`reading.py`)."""
+    if text.isascii():
+        plain: tuple[str, SpanMap] = (text, OffsetMap.identity(len(text)))
+    else:
+        builder = TextBuilder()
+        done = 0
+        for start, end in _overridden(text):
+            _normalise_into(builder, text, done, start)
+            _overridden_into(builder, text, start, end)
+            done = end
+        _normalise_into(builder, text, done, len(text))
+        plain = builder.build()
+    read = read_values(plain[0])
+    if read is None:
+        return plain
+    return read[0], ChainedMap(plain[1], read[1])
 
 
 def _overridden(text: str) -> list[tuple[int, int]]:
     """Stretches a right-to-left override shows reversed: from the override to its end (a pop or
-    an isolate's end) or the line's."""
+    an isolate's end) or the line's. An override inside a stretch only extends it: one level of
+    reversal, however many overrides are nested (no recursion on hostile runs)."""
     runs = []
     pos = text.find(_OVERRIDE)
     while pos >= 0:
@@ -115,13 +119,24 @@ def _overridden(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _normalise_into(builder: TextBuilder, text: str, start: int, end: int, gaps: bool) -> None:
-    """Normalise `text[start:end]` into `builder` (`gaps`: the text has spaced-out digit groups)."""
-    copy = _copy_ascii if gaps else lambda b, t, s, e: b.copy(t[s:e], s)  # noqa: E731
+def _overridden_into(builder: TextBuilder, text: str, start: int, end: int) -> None:
+    """A stretch under a right-to-left override, read both ways: as shown (reversed, what a reader
+    sees) and as written (what is copied, indexed and scraped), each mapping to the whole stretch."""
+    inner = TextBuilder()
+    _normalise_into(inner, text, start, end)
+    written = inner.build()[0]
+    shown = written[::-1]
+    if not written.strip():
+        return
+    builder.replace(shown if shown == written else f"{shown} {written}", start, end, whole=True)
+
+
+def _normalise_into(builder: TextBuilder, text: str, start: int, end: int) -> None:
+    """Normalise `text[start:end]` into `builder`."""
     done = start
     for suspect in _SUSPECT.finditer(text, start, end):
         s_start, s_end = suspect.span()
-        copy(builder, text, done, s_start)
+        builder.copy(text[done:s_start], done)
         pieces = [(c.start(), c.end(), _normalise_cluster(c.group())) for c in _GRAPHEME.finditer(text, s_start, s_end)]
         joined = "".join(p[2] for p in pieces)
         folded = _fold_lookalikes(joined)
@@ -137,16 +152,6 @@ def _normalise_into(builder: TextBuilder, text: str, start: int, end: int, gaps:
             else:
                 builder.replace(out, s, e)
         done = s_end
-    copy(builder, text, done, end)
-
-
-def _copy_ascii(builder: TextBuilder, text: str, start: int, end: int) -> None:
-    """Copy `text[start:end]`, closing up spaced-out digit groups."""
-    done = start
-    for gap in _DIGIT_GAP.finditer(text, start, end):
-        builder.copy(text[done:gap.start()], done)
-        builder.replace(" ", gap.start(), gap.end())
-        done = gap.end()
     builder.copy(text[done:end], done)
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from . import schema as s
 from .config import BUILTIN_PACKS, Config
 from .errors import ConfigError, Problem
-from .fileio import resolved
+from .fileio import git_root, resolved
 from .finding import Category, Severity
 from .languages import LANGUAGES
 from .rule import Localized, Rule, RuleText
@@ -328,17 +328,26 @@ def _loaded(config: Config) -> tuple[list[Rule], list[Problem]]:
         path = ref.path or builtin_rules_dir() / f"{ref.name}.yaml"
         where = ref.mark or Mark(str(config.path or "<config>"), 1, 1)
         if ref.path is not None:
+            refused = _outside(config, ref.path)  # first: a link out of the repository is refused, target or not
+            if refused:
+                problems.append(where.problem("E115", f"rule pack {s.shown(ref.name)} is outside {refused}; not read",
+                                              "keep packs in the repository, or pass --allow-outside-packs"))
+                continue
             if not ref.path.exists():
                 broken = " (a broken or looping symbolic link)" if ref.path.is_symlink() else ""
                 problems.append(where.problem("E110", f"rule pack {s.shown(ref.name)} not found{broken}",
                                               f"looked for {ref.path}"))
                 continue
-            refused = _outside(config, ref.path)
-            if refused:
-                problems.append(where.problem("E115", f"rule pack {s.shown(ref.name)} is outside {refused}; not read",
-                                              "keep packs in the repository, or pass --allow-outside-packs"))
-                continue
-        rules.extend(load_pack(path, ref.name if ref.path is None else None, problems))
+        loaded = load_pack(path, ref.name if ref.path is None else None, problems)
+        if ref.path is not None:
+            for rule in loaded:
+                assert rule.mark is not None
+                checked: list[Any] = []
+                for options in (rule.in_language(lang).options for lang in rule.languages):
+                    if options not in checked:  # a language block may hold options of its own
+                        checked.append(options)
+                        KINDS[rule.kind].validate_with_model(options, rule.mark, problems)
+        rules.extend(loaded)
     seen: dict[str, Rule] = {}
     retired = retired_codes()
     for rule in rules:
@@ -372,10 +381,7 @@ def _outside(config: Config, pack: Path) -> str | None:
 def repository_root(folder: Path) -> Path:
     """The git work tree holding `folder`, else `folder` itself (resolved)."""
     start = resolved(folder)
-    for candidate in [start, *start.parents]:
-        if (candidate / ".git").exists():
-            return candidate
-    return start
+    return git_root(start) or start
 
 
 def rule_problems(config: Config) -> list[Problem]:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .config import Config, load_config
-from .fileio import TooLarge, format_size, read_stream
+from .errors import PostlintError
+from .fileio import TooLarge, format_size, read_stream, resolved
 from .images import is_image
 from .report import FileResult
 from .sources import Configs, Unreadable, discover, read
@@ -64,11 +65,14 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
                stdin_filename: str | None = None, jobs: int = 1, cache_dir: Path | None = None,
                on_start: Callable[[Run, int], None] | None = None,
                on_result: Callable[[int, FileResult, Run], None] | None = None,
-               allow_outside_packs: bool = False, images: bool = False) -> Run:
+               allow_outside_packs: bool = False, allow_outside_links: bool = False,
+               images: bool = False) -> Run:
     """Lint every file under `paths` (`-` reads `stdin`, parsed and reported as `stdin_filename`).
 
     `jobs` above 1 spreads the posts over that many processes; `cache_dir` keeps findings of
     unchanged posts there (None: no cache). Each post is read up to its config's `max_bytes`.
+    Files reached through a symbolic link out of the repository (or the folder given) are refused
+    unless `allow_outside_links`; a config that is itself one of the files checked is refused.
     `on_start(run, files)` is called once the files are read (`run.rules` and `run.redact` are
     then known), and `on_result(index, result, run)` with each file's result as soon as it is done
     (in any order); `Run.results` are in discovery order. With `images`, the images each post
@@ -79,11 +83,15 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
     checker = Checker(configs, lang=lang, as_of=as_of, jobs=jobs, cache_dir=cache_dir)
     run = Run()
     found: list[Job] = []
-    for item in discover(paths, excluded=configs.excluded):
+    for item in discover(paths, excluded=configs.excluded, allow_outside_links=allow_outside_links):
         if isinstance(item, Unreadable):
             notify("warning" if item.skip else "error", str(item))
             run.failed = run.failed or not item.skip
             continue
+        if configs.fixed is not None and item != "-" and resolved(Path(item)) == configs.fixed:
+            raise PostlintError(f"the config {config_path} is one of the files being checked: a post cannot be "
+                                "its own policy (a hook that passes a file named like an option, such as "
+                                "'--config=post.md', must pass -- before file names)")
         shown = stdin_filename if item == "-" and stdin_filename else item
         if item != "-" and is_image(item):
             if images:
@@ -276,7 +284,6 @@ class Checker:
         """(index, findings) of each job as soon as it is known: cached ones first, then the
         others as they are linted (in order with one process, as they finish with several)."""
         from .cache import entry_key
-        from .markup import markup_for
 
         policies = [self.policy(job.shown) for job in jobs]
         keys = [""] * len(jobs)
@@ -284,7 +291,7 @@ class Checker:
         for i, (job, policy) in enumerate(zip(jobs, policies)):
             cached = None
             if self.cache is not None:
-                keys[i] = entry_key(policy.fingerprint, job.text, markup_for(job.shown), self.as_of)
+                keys[i] = entry_key(policy.fingerprint, job.text, job.shown, self.as_of)
                 cached = self.cache.get(keys[i], job.text, job.shown, policy.known_rules, policy.vocabulary)
             if cached is None:
                 todo.append(i)

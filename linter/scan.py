@@ -17,9 +17,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
+from .config import DEFAULT_MAX_BYTES
 from .exports import BadRow, Fields, Notice, Progress, Record, find_inputs, input_size, parse_date, read_all
 from .fileio import format_size
 from .finding import Category, Finding, Severity
+from .report.results import display
 from .sources import Unreadable
 
 if TYPE_CHECKING:
@@ -49,6 +51,8 @@ class ScanSettings:
     markup: str = "text"
     as_of: dt.date | None = None  # None: each post as of its own date, else today
     lang: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES  # a larger record is a bad row (config `max_bytes`)
+    allow_outside_links: bool = False  # read exports reached through links out of the folder given
 
 
 @dataclass
@@ -126,8 +130,8 @@ class Summary:
                                    ("month", months[::-1], set(self.months) != {NO_MONTH})):
             if rows and named:
                 more = len(rows) - top
-                lines.append(f"  by {title} (posts with findings/posts): "
-                             + ", ".join(f"{k} {t.flagged:,}/{t.posts:,}" for k, t in rows[:top])
+                lines.append(f"  by {title} (posts with findings/posts): "  # a name cannot start a line of its own
+                             + ", ".join(f"{display(k)} {t.flagged:,}/{t.posts:,}" for k, t in rows[:top])
                              + (f", and {more:,} more" if more > 0 else ""))
         return "\n".join(lines)
 
@@ -180,7 +184,8 @@ def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer:
 
     def posts() -> Iterator[Post]:
         seen_files: set[str] = set()
-        for item in read_all(paths, settings.fields, input_format=settings.input_format, progress=read, stdin=stdin):
+        for item in read_all(paths, settings.fields, input_format=settings.input_format, progress=read, stdin=stdin,
+                             max_bytes=settings.max_bytes, allow_outside_links=settings.allow_outside_links):
             if isinstance(item, Record):
                 if item.source not in seen_files:
                     seen_files.add(item.source)

@@ -164,9 +164,50 @@ def list_of(item: Validator, *, allow_single: bool = False, nonempty: bool = Fal
     return check
 
 
+USER_REGEX_TIMEOUT = 1.0  # seconds any one search with a regex from a pack or config may take
+
+
+class BoundedPattern:
+    """A user's compiled regex whose every search gives up after `USER_REGEX_TIMEOUT` seconds
+    (raising `TimeoutError`) unless the caller passes its own `timeout=`: a pattern that backtracks
+    catastrophically can never hang a run, whichever rule kind uses it."""
+
+    __slots__ = ("_rx",)
+    _SEARCHES = frozenset({"match", "fullmatch", "search", "finditer", "findall", "sub", "subn", "split",
+                           "splititer"})
+
+    def __init__(self, rx: regex.Pattern[str]) -> None:
+        self._rx = rx
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "_rx":
+            raise AttributeError(name)
+        attribute = getattr(self._rx, name)
+        if name not in self._SEARCHES:
+            return attribute
+
+        def bounded(*args: Any, **kwargs: Any) -> Any:
+            kwargs.setdefault("timeout", USER_REGEX_TIMEOUT)
+            return attribute(*args, **kwargs)
+
+        return bounded
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return BoundedPattern, (self._rx,)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, BoundedPattern) and self._rx == other._rx
+
+    def __hash__(self) -> int:
+        return hash(self._rx)
+
+    def __repr__(self) -> str:
+        return f"BoundedPattern({self._rx.pattern!r})"
+
+
 def regex_pattern(*, flags: int = 0, lists: Mapping[str, list[str]] | None = None) -> Validator:
     """A regular expression for the `regex` module, compiled now so a bad one fails at load
-    (`lists`: the named lists its `\\L<name>` entries stand for)."""
+    (`lists`: the named lists its `\\L<name>` entries stand for), bounded in time when it runs."""
 
     def check(value: Any, mark: Mark, problems: list[Problem]) -> Any:
         import regex  # when a pack is validated, not when prepared rules are read
@@ -174,7 +215,7 @@ def regex_pattern(*, flags: int = 0, lists: Mapping[str, list[str]] | None = Non
         if not isinstance(value, str) or not value:
             return wrong_type(value, "a regular expression", mark, problems)
         try:
-            return regex.compile(value, flags | regex.VERSION1, **(lists or {}))
+            return BoundedPattern(regex.compile(value, flags | regex.VERSION1, **(lists or {})))
         except regex.error as exc:
             where = f" at position {exc.pos}" if exc.pos is not None else ""
             problems.append(mark.problem("E105", f"invalid regular expression: {exc.msg}{where}",

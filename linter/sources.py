@@ -12,6 +12,7 @@ line are checked even when git ignores them (a writer's drafts are often ignored
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import subprocess
 from collections.abc import Callable, Iterable, Iterator
@@ -19,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import DEFAULT_MAX_BYTES, Config, find_config, load_config
-from .fileio import NotAFile, TooLarge, format_size, read_file, resolved
+from .config import CONFIG_NAMES, DEFAULT_MAX_BYTES, Config, find_config, load_config
+from .fileio import NotAFile, TooLarge, format_size, git_root, read_file, resolved
 from .markup import MARKUP_BY_SUFFIX
 
 if TYPE_CHECKING:
@@ -62,13 +63,31 @@ class Configs:
         self._found: dict[Path, Path | None] = {}
         self._excludes: dict[Path | None, pathspec.GitIgnoreSpec] = {}
 
+    @property
+    def fixed(self) -> Path | None:
+        """The config `--config` named (resolved), which governs every path; None when each path's
+        own is found upward."""
+        return self._fixed
+
     def key_for(self, path: str | Path) -> Path | None:
         """The config file for a path (`-` means the working directory), None for the defaults."""
         if self._fixed is not None:
             return self._fixed
-        folder = Path.cwd() if str(path) == "-" else Path(path).resolve().parent
-        if folder not in self._found:
-            self._found[folder] = find_config(folder)
+        folder = Path.cwd() if str(path) == "-" else resolved(Path(path)).parent
+        return self._config_in(folder)
+
+    def _config_in(self, folder: Path) -> Path | None:
+        """`find_config(folder)`, once per folder: a folder without a config of its own has its
+        parent's, so a tree thousands of folders deep costs one look per folder, not per level."""
+        below: list[Path] = []
+        while folder not in self._found:
+            if folder.parent == folder or any((folder / name).is_file() for name in CONFIG_NAMES):
+                self._found[folder] = find_config(folder)
+                break
+            below.append(folder)
+            folder = folder.parent
+        for each in below:
+            self._found[each] = self._found[folder]
         return self._found[folder]
 
     def get(self, key: Path | None) -> Config:
@@ -93,7 +112,7 @@ class Configs:
 
             self._excludes[key] = pathspec.GitIgnoreSpec.from_lines(config.exclude)
         try:
-            relative = path.resolve().relative_to(config.root.resolve()).as_posix()
+            relative = resolved(path).relative_to(resolved(config.root)).as_posix()
         except ValueError:
             return None  # outside the config's folder: its globs do not reach it
         if relative == ".":
@@ -106,9 +125,15 @@ class Configs:
 
 
 def discover(paths: Iterable[str], *, excluded: Exclusion | None = None,
-             wanted: Callable[[str], bool] | None = None) -> Iterator[str | Unreadable]:
+             wanted: Callable[[str], bool] | None = None,
+             allow_outside_links: bool = False) -> Iterator[str | Unreadable]:
     """Each file to check, in a stable order: files as given, directories walked recursively for
-    the names `wanted` accepts (default: the markup suffixes `check` reads)."""
+    the names `wanted` accepts (default: the markup suffixes `check` reads).
+
+    A file or folder reached through a symbolic link that leaves the repository holding the path
+    given (or, outside git, the folder given) is refused with its reason, never read, unless
+    `allow_outside_links`: a committed `post.md -> ../../.ssh/id_rsa` or `-> /proc/self/environ`
+    must not end up quoted in a report."""
     for raw in paths:
         if raw == "-":
             yield raw
@@ -118,15 +143,64 @@ def discover(paths: Iterable[str], *, excluded: Exclusion | None = None,
             continue
         path = Path(raw)
         if not path.exists():
-            yield Unreadable(raw, "no such file or directory")
+            yield Unreadable(raw, link_problem(raw) or "no such file or directory")
+            continue
+        boundary = None if allow_outside_links else Boundary.of(path)
+        escape = boundary.escape(path) if boundary else None
+        if escape:
+            yield Unreadable(raw, escape)
             continue
         reason = excluded(path, path.is_dir()) if excluded else None
         if reason:
             yield Unreadable(raw, f"{reason}; not checked", skip=True)
         elif path.is_dir():
-            yield from _walk(path, excluded, wanted or _checked)
+            yield from _walk(path, excluded, wanted or _checked, boundary)
         else:
             yield raw
+
+
+def link_problem(path: str | Path) -> str | None:
+    """Why a path that does not open is a bad symbolic link (a loop, or a missing target), or None."""
+    if not os.path.islink(path):
+        return None
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "is a symbolic link loop (it leads back to itself); not read"
+        return f"is a broken symbolic link (its target {os.readlink(path)} does not exist); not read"
+    return None
+
+
+@dataclass(frozen=True)
+class Boundary:
+    """Where the files of one path argument may come from: the repository holding it, else the
+    folder given (or holding the file given); symbolic links may not lead out of it."""
+
+    root: Path  # resolved
+    what: str
+
+    @classmethod
+    def of(cls, path: Path) -> Boundary:
+        absolute = Path(os.path.abspath(path))
+        top = git_root(absolute)
+        if top is not None:
+            return cls(resolved(top), f"the repository ({top})")
+        folder = absolute if absolute.is_dir() else absolute.parent
+        return cls(resolved(folder), f"the folder given ({folder})")
+
+    def escape(self, path: Path) -> str | None:
+        """Why `path` may not be read (it resolves outside, or into a `.git` folder, whose config
+        may hold a remote's token), or None when it may."""
+        real = resolved(path)
+        if real == Path(os.path.abspath(path)):
+            return None  # no link on the way: the path was named or walked as it is
+        if real == self.root or self.root in real.parents:
+            if ".git" not in real.relative_to(self.root).parts:
+                return None
+            return f"is reached through a symbolic link into {real.parent} (git's own files); not read"
+        return (f"is reached through a symbolic link to {real}, outside {self.what}; not read "
+                "(pass --allow-outside-links to read it)")
 
 
 class _GitIgnores:
@@ -134,7 +208,7 @@ class _GitIgnores:
 
     def __init__(self, root: Path) -> None:
         self._by_folder: dict[Path, list[tuple[Path, pathspec.GitIgnoreSpec]]] = {}
-        top = _git_root(root)
+        top = git_root(root)
         inherited: list[tuple[Path, pathspec.GitIgnoreSpec]] = []
         if top is not None:
             inherited += _spec_at(top, top / ".git" / "info" / "exclude")
@@ -168,13 +242,6 @@ class _GitIgnores:
     ignored = _match
 
 
-def _git_root(start: Path) -> Path | None:
-    for folder in [start, *start.parents]:
-        if (folder / ".git").exists():
-            return folder
-    return None
-
-
 def _spec_at(base: Path, file: Path) -> list[tuple[Path, pathspec.GitIgnoreSpec]]:
     try:
         lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -189,22 +256,25 @@ def _checked(name: str) -> bool:
     return Path(name).suffix.lower() in CHECKED_SUFFIXES
 
 
-def _walk(root: Path, excluded: Exclusion | None, wanted: Callable[[str], bool]) -> Iterator[str]:
+def _walk(root: Path, excluded: Exclusion | None, wanted: Callable[[str], bool],
+          boundary: Boundary | None) -> Iterator[str | Unreadable]:
     listed = _git_listed(root)
     if listed is None:
-        yield from _walk_tree(root, excluded, wanted)
+        yield from _walk_tree(root, excluded, wanted, boundary)
         return
     for relative in sorted(listed, key=_walk_order):
         path = root / relative
         parts = relative.split("/")
         if any(_skipped_folder(part) for part in parts[:-1]):
             continue
+        escape = boundary.escape(path) if boundary and os.path.islink(path) else None
         if path.is_dir():  # a submodule or a link to a folder: walked as a tree of its own
             if not _skipped_folder(parts[-1]) and not (excluded and excluded(path, True)):
-                yield from _walk_tree(path, excluded, wanted)
-        elif wanted(path.name) and path.is_file():  # not a tracked file since deleted
+                yield from [Unreadable(os.path.normpath(path), escape)] if escape else \
+                    _walk_tree(path, excluded, wanted, boundary)
+        elif wanted(path.name) and (path.is_file() or os.path.islink(path)):  # not a tracked file since deleted
             if not (excluded and excluded(path, False)):
-                yield os.path.normpath(path)
+                yield Unreadable(os.path.normpath(path), escape) if escape else os.path.normpath(path)
 
 
 def _skipped_folder(name: str) -> bool:
@@ -226,7 +296,7 @@ def _git_listed(root: Path) -> list[str] | None:
     on purpose: read as a plain tree)."""
     import shutil  # with the compressors it imports: only folders are walked with git
 
-    if shutil.which("git") is None or _git_root(Path(os.path.abspath(root))) is None:
+    if shutil.which("git") is None or git_root(Path(os.path.abspath(root))) is None:
         return None
     # git finds the repository from `root`, not from variables a hook may have set for another one
     env = {k: v for k, v in os.environ.items() if k not in _GIT_LOCATION}
@@ -244,22 +314,50 @@ def _git_listed(root: Path) -> list[str] | None:
     return sorted(set(names))  # a file with merge conflicts is listed once per stage
 
 
-def _walk_tree(root: Path, excluded: Exclusion | None, wanted: Callable[[str], bool]) -> Iterator[str]:
-    """Walk `root` reading `.gitignore` files ourselves (outside git, or where git cannot help)."""
+def _walk_tree(root: Path, excluded: Exclusion | None, wanted: Callable[[str], bool],
+               boundary: Boundary | None) -> Iterator[str | Unreadable]:
+    """Walk `root` reading `.gitignore` files ourselves (outside git, or where git cannot help):
+    depth first, a folder's files before its subfolders, each in name order, without recursion
+    (a tree thousands of folders deep is walked like any other); links are followed while they
+    stay within `boundary`, and each folder is entered once (a link loop ends there)."""
     gitignores = _GitIgnores(Path(os.path.abspath(root)))
     seen: set[tuple[int, int]] = set()
-    for folder_name, dirs, files in os.walk(root, followlinks=True):
-        stat = os.stat(folder_name)
-        if (stat.st_dev, stat.st_ino) in seen:  # a symlink loop: walk each folder once
-            dirs[:] = []
+    stack = [os.fspath(root)]
+    while stack:
+        folder_name = stack.pop()
+        try:
+            stat = os.stat(folder_name)
+            entries = sorted(os.scandir(folder_name), key=lambda e: e.name)
+        except OSError:
+            continue  # as os.walk does: a folder that cannot be listed is left out
+        if (stat.st_dev, stat.st_ino) in seen:
             continue
         seen.add((stat.st_dev, stat.st_ino))
         folder = Path(os.path.abspath(folder_name))
         specs = gitignores.enter(folder)
-        dirs[:] = sorted(d for d in dirs if not _skipped_folder(d) and _kept(folder / d, True, specs, excluded))
-        for name in sorted(files):
-            if wanted(name) and _kept(folder / name, False, specs, excluded):
-                yield os.path.normpath(os.path.join(folder_name, name))
+        subfolders = []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not _skipped_folder(entry.name) and _kept(folder / entry.name, True, specs, excluded):
+                    subfolders.append(entry)
+            elif wanted(entry.name) and _kept(folder / entry.name, False, specs, excluded):
+                yield _confined(os.path.normpath(os.path.join(folder_name, entry.name)), entry, boundary)
+        for entry in reversed(subfolders):
+            inside = _confined(os.path.join(folder_name, entry.name), entry, boundary)
+            if isinstance(inside, Unreadable):
+                yield inside
+            else:
+                stack.append(inside)
+
+
+def _confined(path: str, entry: os.DirEntry[str], boundary: Boundary | None) -> str | Unreadable:
+    """`path`, or why it may not be read: a link out of `boundary`."""
+    escape = boundary.escape(Path(path)) if boundary and entry.is_symlink() else None
+    return Unreadable(os.path.normpath(path), escape) if escape else path
 
 
 def _kept(path: Path, is_dir: bool, specs: list[tuple[Path, pathspec.GitIgnoreSpec]],
@@ -357,7 +455,7 @@ def read(path: str, stdin: bytes | None = None, *, limit: int = DEFAULT_MAX_BYTE
     try:
         data = read_file(path, limit)
     except FileNotFoundError:
-        raise Unreadable(path, "no such file or directory") from None
+        raise Unreadable(path, link_problem(path) or "no such file or directory") from None
     except IsADirectoryError:
         raise Unreadable(path, "is a directory") from None
     except NotAFile as exc:
@@ -366,5 +464,5 @@ def read(path: str, stdin: bytes | None = None, *, limit: int = DEFAULT_MAX_BYTE
         raise Unreadable(path, f"is larger than max_bytes ({format_size(exc.limit)}); not checked "
                          "(raise max_bytes in the config to check it)") from None
     except OSError as exc:
-        raise Unreadable(path, f"cannot read: {exc.strerror or exc}") from None
+        raise Unreadable(path, link_problem(path) or f"cannot read: {exc.strerror or exc}") from None
     return decode(data, path)

@@ -70,11 +70,27 @@ class ShiftedMap:
 
     __slots__ = ("_base", "_offset")
 
-    def __init__(self, base: OffsetMap | ShiftedMap, offset: int) -> None:
+    def __init__(self, base: SpanMap, offset: int) -> None:
         self._base, self._offset = base, offset
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         return self._base.span(start + self._offset, end + self._offset)
+
+
+class ChainedMap:
+    """The map of a text derived in two steps: spans go through `inner` (to the middle text), then
+    through `outer` (to the source)."""
+
+    __slots__ = ("_inner", "_outer")
+
+    def __init__(self, outer: SpanMap, inner: SpanMap) -> None:
+        self._outer, self._inner = outer, inner
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        return self._outer.span(*self._inner.span(start, end))
+
+
+SpanMap = OffsetMap | ShiftedMap | ChainedMap  # what maps spans of a derived text back to its source
 
 
 class TextBuilder:

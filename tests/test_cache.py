@@ -138,7 +138,7 @@ def test_values_that_look_taken_from_the_post_are_not_stored(tmp_path):
 
     cache = FindingsCache(tmp_path)
     vocabulary = policy_vocabulary(rules.values(), config.company)
-    key = entry_key(fingerprint(config, "en"), source, "markdown", dt.date(2026, 11, 25))
+    key = entry_key(fingerprint(config, "en"), source, "post.md", dt.date(2026, 11, 25))
     # a value that is neither in the post nor in the policy cannot be stored: the file is not cached
     assert cache.put(key, source, [finding("Nightj4r")], rules, vocabulary) is False
     assert cache.get(key, source, "p.md", rules, vocabulary) is None
@@ -162,7 +162,7 @@ def test_a_finding_with_a_message_written_case_by_case_is_not_cached(tmp_path):
                                             message="postlint-disable-next-line PII-EMAIL gives no reason.",
                                             suggestion="Say why.")
     cache = FindingsCache(tmp_path)
-    key = entry_key(fingerprint(config, "en"), source, "markdown", dt.date(2026, 11, 25))
+    key = entry_key(fingerprint(config, "en"), source, "post.md", dt.date(2026, 11, 25))
     assert cache.put(key, source, [report], rules) is False
     assert cache.get(key, source, "p.md", rules) is None
 

@@ -20,7 +20,7 @@ from linter.normalize import normalise
     ("café naïve", "café naïve"),                    # accents that compose stay
     ("Ni\u0261htj\u0585r", "Nightjor"),             # Latin script g, Armenian oh: Unicode's data
     ("\u0406nitech", "Initech"),                     # a capital I look-alike is an I, not an l
-    ("x \u202eraJthgiN\u202c y", "x NightJar y"),    # shown reversed
+    ("x \u202eraJthgiN\u202c y", "x NightJar raJthgiN y"),    # read as shown (reversed) and as written
     ("212\u2013555\u20110147", "212-555-0147"),     # en dash, non-breaking hyphen
     ("4111  1111\t1111\n1111", "4111 1111 1111 1111"),  # spaced-out digit groups
 ])

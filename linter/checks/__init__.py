@@ -57,6 +57,12 @@ class Check:
         """Checks across options, after each passed its own validator; `where(key)` is its mark."""
 
     @classmethod
+    def validate_with_model(cls, options: Mapping[str, Any], mark: Mark, problems: list[Problem]) -> None:
+        """Checks that need spaCy's own validators (slow to import), run at load on a company's own
+        packs, so every problem of a pack is reported at once; the built-in packs are proven by the
+        tests and load without spaCy (`postlint rules` stays instant)."""
+
+    @classmethod
     def policy_values(cls, options: Mapping[str, Any], company: Company) -> Iterable[str]:
         """Every value `run` may put in a hit that comes from the policy, never from the post (a
         codename's configured name, an entity type): the findings cache refers to them by index."""

@@ -22,8 +22,11 @@ if TYPE_CHECKING:
 _REF = r"(?:#\d+|!\d+|GH-\d+|\[#\d+\]|(?:PR|pull request|issue)\s*#?\d+)"
 # After the value, on its line: `) #1234`, `, #1234`, `] (#1234)`.
 _CREDIT_AFTER = regex.compile(rf"[\s)\]>`*_]*[,;:]?\s*\(?\s*{_REF}", regex.IGNORECASE)
-# A git identity: the value in angle brackets after a name (`Ana Ruiz <ana@x.org>`).
-_IDENTITY = regex.compile(r"[\p{Lu}\p{Ll}][\p{L}.'\-]*(?:\s+[\p{L}.'\-]+){0,3}\s*<$")
+# A git identity: the value in angle brackets after a name (`Ana Ruiz <ana@x.org>`), the name's
+# words capitalised (particles aside), the line ending after it or going on to the next item.
+_IDENTITY = regex.compile(r"(?:^|[\s\"'(\[,;:=])(?P<name>\p{Lu}[\p{L}.'\-]*(?:\s+(?:\p{Lu}[\p{L}.'\-]*|van|von|de|da|del|"
+                          r"der|la|le|di|du|bin|al)){0,3})\s*<$")
+_IDENTITY_END = regex.compile(r">[\s\"'\])}]*(?:$|[,;]\s*(?:and\s+|y\s+)?\p{Lu}[^<>\n]{0,60}<)")
 _LIST_ITEM = regex.compile(r"[\s`*_\-+•,;]*")
 SHORT_ITEM = 60  # characters: a contributor list's items are names, not sentences
 
@@ -66,7 +69,9 @@ def credited(document: Document, start: int, end: int) -> bool:
     cues = _credit_cues(document.language)
     if cues is not None and cues.search(before):
         return True
-    if _IDENTITY.search(before) and text.startswith(">", end):
+    identity = _IDENTITY.search(before)
+    if identity and _IDENTITY_END.match(text, end, line_end) and \
+            identity.group("name").split()[0].lower() not in document.language.mail_words:
         return True
     if _CREDIT_AFTER.match(text, end, line_end) or _credit_before(document.language).search(before):
         return True
@@ -76,17 +81,49 @@ def credited(document: Document, start: int, end: int) -> bool:
 
 
 def _in_contributor_list(document: Document, start: int, end: int) -> bool:
-    """The value is a list item of its own, between items that are just as short (a thanks list)."""
+    """The value is a list item of its own, with two or more items just as short around it (a thanks
+    list): never a link's text beside its own target."""
     text = document.text
     b_start, b_end = document.block(start)
     if not (_LIST_ITEM.fullmatch(text, b_start, start) and _LIST_ITEM.fullmatch(text, end, b_end)):
         return False
-    neighbours = []
-    if b_start > 0:
-        neighbours.append(document.block(max(b_start - 3, 0)))
-    if b_end < len(text):
-        nxt = regex.compile(r"\s*").match(text, b_end).end()
-        if nxt < len(text):
-            neighbours.append(document.block(nxt))
-    return any(0 < e - s <= SHORT_ITEM and not regex.search(r"[.!?:]\s*$", text[s:e]) and (s, e) != (b_start, b_end)
-               for s, e in neighbours)
+    items = 0
+    for step in (-1, 1):
+        here = (b_start, b_end)
+        for _ in range(LIST_REACH):
+            here = _next_item(document, here, step)
+            if here is None:
+                break
+            items += 1
+    return items >= 2
+
+
+LIST_REACH = 2  # items looked at on each side of a value for a list of contributors
+
+
+def _next_item(document: Document, block: tuple[int, int], step: int) -> tuple[int, int] | None:
+    """The block before (`step` -1) or after (1) `block` when it reads as another short list item,
+    stepping over the link targets the markup readers write after a block; None otherwise."""
+    text = document.text
+    while True:
+        if step < 0:
+            if block[0] <= 0:
+                return None
+            block = document.block(max(block[0] - 3, 0))
+        else:
+            nxt = _SPACE.match(text, block[1]).end()
+            if nxt >= len(text):
+                return None
+            block = document.block(nxt)
+        start, end = block
+        if end <= start:
+            return None
+        if not document.zones_at(start, end) & _NOT_ITEMS:
+            break
+    if end - start > SHORT_ITEM or regex.search(r"[.!?:]\s*$", text[start:end]):
+        return None
+    return block
+
+
+_SPACE = regex.compile(r"\s*")
+_NOT_ITEMS = frozenset({"link", "url_value"})  # a link's target, written after its text: not an item

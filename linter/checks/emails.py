@@ -117,13 +117,21 @@ class EmailsCheck(Check):
             if result.entity_type != "EMAIL_ADDRESS" or result.score < self.opts["min_score"]:
                 continue
             value = document.text[result.start:result.end]
-            if "@" not in value or any(p.fullmatch(value) for p in self.opts["allow_patterns"]):
+            if "@" not in value or self._allowed(value, document):
                 continue
             reasons = self.evidence(document, result.start, result.end)
             severity = ev.decide(self.rule.severity, reasons, ev.unsupported_severity(self.opts["unsupported"]))
             if severity is not None:
                 yield Hit(result.start, result.end, severity=severity,
                           evidence=ev.worded(reasons, document.language))
+
+    def _allowed(self, value: str, document: Document) -> bool:
+        try:
+            return any(p.fullmatch(value) for p in self.opts["allow_patterns"])
+        except TimeoutError:  # a pattern that backtracks too much allows nothing: the address is reported
+            document.warn(f"an allow_patterns regex of rule {self.rule.code} gave up after {s.USER_REGEX_TIMEOUT}s "
+                          "(it backtracks too much); the address was reported")
+            return False
 
     def evidence(self, document: Document, start: int, end: int) -> list[str]:
         """The reasons for and against the address at `text[start:end]` being a person's private data."""
@@ -147,7 +155,8 @@ class EmailsCheck(Check):
             ("company", lambda: _under(domain, company)),
             ("role", lambda: not personal and (self._is_role(local, domain, document.language)
                                                or self._named_after_organisation(document, local, start, end))),
-            ("credit", lambda: credited(document, start, end)),
+            # metadata (JSON-LD, meta tags) publishes an address to every scraper, byline or not
+            ("credit", lambda: credited(document, start, end) and "metadata" not in document.zones_at(start, end)),
             ("handle", lambda: ev.a_social_handle(document, start)),
             ("contact_block", lambda: not private and ev.in_contact_block(document, start, end)),
             # a webmail address stays a person's even offered as a contact: no role, no organisation's desk

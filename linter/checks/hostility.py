@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import unicodedata
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -736,32 +736,42 @@ def defused(document: Document, start: int, end: int, nlp: Language) -> bool:
     if any(r.start < span.end and r.end > span.start for r in readings(document, lex, nlp)):
         return False
     seen = False
-    for sent in {t.sent.start: t.sent for t in span}.values():
-        sentence = _Sentence(sent, lex)
-        sentence.repair()
-        hostile = [n for n, t in enumerate(sentence.toks) if t.names & _HOSTILE]
-        if not hostile:
+    for sent in span.sents:
+        verdict = _per_sentence(document, sent, "defused", lambda s: _sentence_defused(s, lex))
+        if verdict is None:
             continue
-        seen = True
-        toks = sentence.toks
-        spans = [(n, hit) for n in range(len(toks)) if (hit := sentence.target_at(n))]
-        inside = {k for _, (_, first, last) in spans for k in range(first + 1, last)}  # "people" in "gay people"
-        people = [n for n in range(len(toks)) if any(m == n for m, _ in spans) or toks[n].text.startswith("@")
-                  or "group_pronouns" in toks[n].names or "Person=2" in toks[n].morph]
-        for n in hostile:
-            if n in inside or sentence.reported(n) or sentence.quoted(n, n + 1) or sentence.negated(n, None):
-                continue
-            if not people:
-                continue  # said of things, to no one: "this printer is garbage"
-            if n + 1 < len(toks) and toks[n + 1].lower in ("against", "toward", "towards", "contra", "hacia"):
-                continue  # a hatred named, not stated: "hate against X has no place here"
-            clause_end = next((k for k in range(n + 1, len(toks)) if toks[k].pos == "SCONJ"
-                               or toks[k].text in _CLAUSE_BREAKS), len(toks))
-            felt = toks[n].names & {"hostile_verbs", "tolerance_verbs", "aversion_words"}
-            if felt and any(k < n for k in people) and not any(n < k < clause_end for k in people):
-                continue  # the people named feel it: "X are sick of being stereotyped", "X odian que los insulten"
+        if not verdict:
             return False
+        seen = True
     return seen
+
+
+def _sentence_defused(sent: Span, lex: Lexicon) -> bool | None:
+    """`defused` for one whole sentence: None when it holds no hostile word."""
+    sentence = _Sentence(sent, lex)
+    sentence.repair()
+    hostile = [n for n, t in enumerate(sentence.toks) if t.names & _HOSTILE]
+    if not hostile:
+        return None
+    toks = sentence.toks
+    spans = [(n, hit) for n in range(len(toks)) if (hit := sentence.target_at(n))]
+    inside = {k for _, (_, first, last) in spans for k in range(first + 1, last)}  # "people" in "gay people"
+    people = [n for n in range(len(toks)) if any(m == n for m, _ in spans) or toks[n].text.startswith("@")
+              or "group_pronouns" in toks[n].names or "Person=2" in toks[n].morph]
+    for n in hostile:
+        if n in inside or sentence.reported(n) or sentence.quoted(n, n + 1) or sentence.negated(n, None):
+            continue
+        if not people:
+            continue  # said of things, to no one: "this printer is garbage"
+        if n + 1 < len(toks) and toks[n + 1].lower in ("against", "toward", "towards", "contra", "hacia"):
+            continue  # a hatred named, not stated: "hate against X has no place here"
+        clause_end = next((k for k in range(n + 1, len(toks)) if toks[k].pos == "SCONJ"
+                           or toks[k].text in _CLAUSE_BREAKS), len(toks))
+        felt = toks[n].names & {"hostile_verbs", "tolerance_verbs", "aversion_words"}
+        if felt and any(k < n for k in people) and not any(n < k < clause_end for k in people):
+            continue  # the people named feel it: "X are sick of being stereotyped", "X odian que los insulten"
+        return False
+    return True
 
 
 def aimed_at_people(document: Document, start: int, end: int, nlp: Language) -> bool:
@@ -773,12 +783,26 @@ def aimed_at_people(document: Document, start: int, end: int, nlp: Language) -> 
     lex = lexicon(document.language, nlp)
     if any(r.start < span.end and r.end > span.start for r in readings(document, lex, nlp)):
         return False
-    for sent in {t.sent.start: t.sent for t in span}.values():
-        sentence = _Sentence(sent, lex)
-        if any(sentence.target_at(n) for n in range(len(sentence.toks))) or any(
-                "Person=2" in t.morph for t in sentence.toks):
-            return True
-    return False
+    return any(_per_sentence(document, sent, "people", lambda s: _names_people(s, lex)) for sent in span.sents)
+
+
+def _names_people(sent: Span, lex: Lexicon) -> bool:
+    sentence = _Sentence(sent, lex)
+    return any(sentence.target_at(n) for n in range(len(sentence.toks))) or any(
+        "Person=2" in t.morph for t in sentence.toks)
+
+
+# What a sentence of a document was found to hold, by (sentence start, question): the classifier asks
+# of each of its units, and a post of one endless sentence would otherwise be read once per unit.
+_SENTENCE_MEMO: weakref.WeakKeyDictionary[Any, dict[tuple[int, str], Any]] = weakref.WeakKeyDictionary()
+
+
+def _per_sentence(document: Document, sent: Span, question: str, answer: Callable[[Span], Any]) -> Any:
+    memo = _SENTENCE_MEMO.setdefault(document, {})
+    key = (sent.start, question)
+    if key not in memo:
+        memo[key] = answer(sent)
+    return memo[key]
 
 
 _LEXICONS: dict[tuple[str, int], Lexicon] = {}

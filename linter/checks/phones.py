@@ -51,7 +51,8 @@ def _shapes(language: Language) -> _Shapes:
     extension = rf"\s?(?:{words})\s?\d{{1,5}}" if words else r"(?!)"
     return _Shapes(
         candidate=regex.compile(
-            r"(?<![\w/#=@+%$€£])(?<![\w][.,:\-])"
+            # not glued to a word, a path or an amount; a messenger link's number is a phone's
+            r"(?:(?<=(?:wa|t|telegram)\.me/|signal\.me/#p/)|(?<![\w/#=@+%$€£])(?<![\w][.,:\-]))"
             r"(?:\+\s?\d{1,3}[\s.\-]{0,2}(?:\(0\)\s?)?)?(?:\(\d{1,5}\)[\s.\-]?)?"
             r"(?:\d{7,15}|\d{1,7}(?:(?:[ .\-]|\s-\s)\d{1,7}){0,5})"
             rf"(?:{extension})?"
@@ -64,7 +65,8 @@ def _shapes(language: Language) -> _Shapes:
         extension=regex.compile(rf"{extension}$"),
     )
 PHONE_TIMEOUT = 5.0  # seconds; the candidate pattern is linear, this only bounds hostile input
-_IPV4ISH = regex.compile(r"\d{1,3}(?:\.\d{1,3}){3}")
+_OCTET = r"(?:25[0-5]|2[0-4]\d|[01]?\d?\d)"  # leading zeros too: 18.032.4.011 is an address read as octal
+_IPV4ISH = regex.compile(rf"{_OCTET}(?:\.{_OCTET}){{3}}")  # 612.34.56.78 is a Spanish mobile, not an address
 _YEAR = r"(?:19|20)\d{2}"
 _YEAR_RANGE = regex.compile(rf"{_YEAR}\s?[\-.]\s?{_YEAR}")
 # Numbers reserved for fiction and documentation: North American 555 lines, Ofcom's drama ranges.

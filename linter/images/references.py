@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 import yaml
 
+from ..fileio import git_root
 from ..markup.frontmatter import read_front_matter
 from ..markup.markdown import _markdown
 from ..yamlio import compose_yaml
@@ -209,10 +210,7 @@ def _path_part(target: str) -> str:
 def repository_root(post: Path) -> Path:
     """The folder images may come from: the git work tree holding `post`, else the post's folder."""
     folder = post.resolve().parent
-    for candidate in [folder, *folder.parents]:
-        if (candidate / ".git").exists():
-            return candidate
-    return folder
+    return git_root(folder) or folder
 
 
 def resolve(target: str, post: Path, root: Path) -> Resolved:

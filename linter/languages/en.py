@@ -136,4 +136,8 @@ UNIT = Language(
         "characters character chars char digits digit letters letter symbols symbol numbers long minimum "
         "min maximum max times attempts tries minutes minute hours hour days day seconds weeks months "
         "years %".split()),
+    symbol_words={"at": "@", "dot": "."},
+    digit_words={"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
+                 "six": "6", "seven": "7", "eight": "8", "nine": "9"},
+    mail_words=frozenset("email e-mail mail mailbox address contact write reach ping inbox".split()),
 )

@@ -179,4 +179,9 @@ UNIT = Language(
     format_units=frozenset(
         "caracteres carácter dígitos dígito letras letra símbolos números intentos minutos minuto horas hora "
         "días día segundos semanas meses años %".split()),
+    symbol_words={"arroba": "@", "punto": "."},
+    digit_words={"cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
+                 "siete": "7", "ocho": "8", "nueve": "9"},
+    mail_words=frozenset("correo email e-mail mail emilio dirección escríbeme escríbenos escribe escríbele "
+                         "contacto contacta contáctame buzón".split()),
 )

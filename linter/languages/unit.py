@@ -233,6 +233,15 @@ class Language:
     format_units: frozenset[str] = frozenset()
     """Words after a number that make it a format, not a value ("8 characters", "6 dígitos").
     `checks/labelled.py`."""
+    symbol_words: Mapping[str, str] = field(default_factory=dict)
+    """How an address is spelled out to dodge scrapers: the word for each sign ("at" -> "@", "dot" ->
+    "."; "arroba", "punto"). `reading.py`: "jane (at) gmail (dot) com" is read as the address."""
+    digit_words: Mapping[str, str] = field(default_factory=dict)
+    """The words for the ten digits ("two" -> "2"; "dos"): seven or more in a row that do not count up
+    or down are read as the number they spell. `reading.py`."""
+    mail_words: frozenset[str] = frozenset()
+    """Words that announce an address (email, mail, write; correo, escríbeme): an address spelled out
+    with bare words ("jane at acme dot com") counts only after one. `reading.py`."""
 
     def words(self, name: str) -> frozenset[str]:
         """The entries of this language's word list `name` (one of `WORD_LISTS`); empty when the

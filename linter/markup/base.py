@@ -248,9 +248,9 @@ class TextWriter:
 
     def link(self, raw: str, src_start: int, *, target: bool = True) -> None:
         """A link's target in a `link` zone (unless `target` is false: it is written already),
-        then, in the same block, what it publishes in plain sight: the number of a `tel:` or
-        WhatsApp link, and query values that hold an address (`?email=a%40b.com`), decoded, each
-        in a `url_value` zone."""
+        then, in the same block, what it publishes in plain sight (`url_values`: the number of a
+        `tel:` or messenger link, a `mailto:` address, query values that hold an address), decoded,
+        each in a `url_value` zone."""
         if target:
             self.open("link")
             self.copy_decoded(raw, src_start)
@@ -320,26 +320,32 @@ class TextWriter:
 
 
 _PERCENT_RUN = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
-_DIAL = re.compile(r"(?:tel|sms|callto|facetime|facetime-audio|whatsapp):(?://)?(?:send\?phone=)?([^?#;,&\s]+)",
-                   re.IGNORECASE)
-_WHATSAPP = re.compile(r"(?:^|//|\.)(?:wa\.me/|(?:api\.)?whatsapp\.com/send/?\?(?:[^#]*&)?phone=)(\+?\d[\d%\-.]{5,20})",
-                       re.IGNORECASE)
+_DIAL = re.compile(r"(?:tel|sms|callto|facetime|facetime-audio|whatsapp|viber|skype):(?://)?"
+                   r"(?:send\?phone=|chat\?number=|add\?number=)?([^?#;,&\s]+)", re.IGNORECASE)
+# A messenger link that carries a phone number: WhatsApp, Signal, Telegram.
+_MESSENGER = re.compile(r"(?:^|//|\.)(?:wa\.me/|(?:api\.)?whatsapp\.com/send/?\?(?:[^#]*&)?phone=|signal\.me/#p/"
+                        r"|(?:t|telegram)\.me/(?=\+|%2[bB]))(\+?\d[\d%\-.]{5,20}|%2[bB]\d[\d%\-.]{5,20})",
+                        re.IGNORECASE)
+_MAILTO = re.compile(r"\s*mailto:([^?#\s]*%[0-9A-Fa-f]{2}[^?#\s]*)", re.IGNORECASE)
 _QUERY_VALUE = re.compile(r"[?&;][^=&#;]*=([^&#;]+)")
 
 
 def url_values(url: str) -> list[tuple[int, int, str]]:
     """What a URL publishes in plain sight: `(start, end, prefix)` spans of `url` (its number for
-    `tel:` and WhatsApp links, prefixed with `+` where the link drops it; query values holding an
-    address)."""
+    `tel:`, WhatsApp, Signal and Telegram links, prefixed with `+` where the link drops it; a
+    percent-encoded `mailto:` address; query values holding an address)."""
     found: list[tuple[int, int, str]] = []
     dial = _DIAL.match(url.strip())
     if dial:
         offset = len(url) - len(url.lstrip())
         found.append((offset + dial.start(1), offset + dial.end(1), ""))
-    whatsapp = _WHATSAPP.search(url)
-    if whatsapp:
-        number = whatsapp.group(1)
-        found.append((whatsapp.start(1), whatsapp.end(1), "" if number.startswith(("+", "%2B", "%2b")) else "+"))
+    messenger = _MESSENGER.search(url)
+    if messenger:
+        number = messenger.group(1)
+        found.append((messenger.start(1), messenger.end(1), "" if number.startswith(("+", "%2B", "%2b")) else "+"))
+    mailto = _MAILTO.match(url)
+    if mailto:  # a percent-encoded address hides from readers of the link, not from a mail client
+        found.append((mailto.start(1), mailto.end(1), ""))
     for value in _QUERY_VALUE.finditer(url):
         text = value.group(1)
         if "@" in text or "%40" in text.lower():

@@ -22,7 +22,7 @@ BLOCK_TAGS = frozenset({
 })
 CODE_TAGS = frozenset({"pre", "code", "kbd", "samp", "tt", "var"})
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-URL_ATTRIBUTES = frozenset({"href", "src"})
+URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "poster", "cite", "data", "srcset", "background"})
 META_TEXT_NAMES = frozenset({"description", "og:title", "og:description", "twitter:title",
                              "twitter:description"})
 META_NOT_TEXT = frozenset({"viewport", "robots", "referrer", "theme-color", "color-scheme",
@@ -36,7 +36,13 @@ PUBLISHED_ATTRIBUTES = frozenset({"title", "alt", "aria-label", "aria-descriptio
 NOT_TEXT_PROPS = frozenset({"class", "classname", "id", "style", "key", "ref", "type", "name", "role", "lang",
                             "dir", "width", "height", "rel", "target", "for", "htmlfor", "tabindex", "loading",
                             "decoding", "srcset", "sizes", "align", "variant", "size", "color", "icon"})
+# Attributes that name an element for machines (CSS, scripts, the URL's #fragment): published in
+# the page's source, read as code (a codename in `id="nightjar-launch"` is out).
+MACHINE_ATTRIBUTES = frozenset({"id", "class", "name", "for"})
+# Tags whose `href`/`src` the page publishes even in <head> (canonical and alternate URLs, feeds).
+HEAD_URL_TAGS = frozenset({"link", "base", "script"})
 JSON_LD = "application/ld+json"
+_JSON_ESCAPE = re.compile(r"\\u[0-9a-fA-F]{4}|\\/")  # `\u0040`, `\/` in a JSON string
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
 
@@ -46,7 +52,7 @@ class HtmlReader:
     def __init__(self, writer: TextWriter, directives: list[Directive]) -> None:
         self.writer = writer
         self.directives = directives
-        self.hidden = 0  # inside <script>, <style>, <template>
+        self.hidden = 0  # inside <script>, <style>, <template>: read as code, never as prose
         self._json_ld = False  # inside <script type="application/ld+json">: published metadata
         self._in_head = False
         self._in_title = False
@@ -78,6 +84,13 @@ class HtmlReader:
 
     def start(self, tag: str, attrs: list[tuple[str, str | None]], pos: int,
               tag_text: str | None) -> None:
+        if tag in HEAD_URL_TAGS and not self.hidden:
+            for name in ("href", "src"):
+                span = _attribute_spans(tag_text, pos).get(name) if attrs else None
+                if span and span[1].strip():
+                    self.writer.break_block()
+                    self.writer.link(span[1], span[0])
+                    self.writer.break_block()
         if tag in HIDDEN_TAGS:
             self.hidden += 1
             self._json_ld = self.hidden == 1 and tag == "script" and any(
@@ -133,7 +146,10 @@ class HtmlReader:
             component = bool(tag_text) and tag_text[1:2].isupper()  # JSX in MDX: every prop is text
             for name, (start, value) in spans.items():
                 if name in URL_ATTRIBUTES:
-                    w.defer("link", value, start)
+                    if tag not in HEAD_URL_TAGS:
+                        w.defer("link", value, start)
+                elif name in MACHINE_ATTRIBUTES:
+                    w.defer("code", value, start)
                 elif (name in PUBLISHED_ATTRIBUTES or name.startswith("data-") or (
                         component and name not in NOT_TEXT_PROPS)) and not (tag == "img" and name == "alt"):
                     w.defer("attribute", value, start)
@@ -178,7 +194,16 @@ class HtmlReader:
 
     def data(self, text: str, pos: int) -> None:
         if self._json_ld and self.hidden == 1:
-            self.writer.copy(text, pos)  # JSON-LD: the page's metadata for search engines, published
+            self._json(text, pos)  # JSON-LD: the page's metadata for search engines, published
+            return
+        if self.hidden:  # a script's or a style sheet's text: no reader sees it, the page's source has it
+            code = text.strip()
+            if code:
+                self.writer.break_block()
+                self._open("code")
+                self.writer.copy(code, pos + len(text) - len(text.lstrip()))
+                self._close("code")
+                self.writer.break_block()
             return
         if not self._visible(text):
             return
@@ -194,6 +219,19 @@ class HtmlReader:
         self.writer.copy(words, pos + lead)
         self.writer.space(text[lead + len(words):], pos + lead + len(words))
 
+    def _json(self, text: str, pos: int) -> None:
+        """JSON text with its string escapes (`\\u0040`, `\\/`) read as the characters they stand for."""
+        done = 0
+        for escape in _JSON_ESCAPE.finditer(text):
+            self.writer.copy(text[done:escape.start()], pos + done)
+            raw = escape.group()
+            char = "/" if raw == "\\/" else chr(int(raw[2:], 16))
+            if "\ud800" <= char <= "\udfff":
+                char = "\ufffd"  # half of a surrogate pair: not a character on its own
+            self.writer.replace(char, pos + escape.start(), pos + escape.end())
+            done = escape.end()
+        self.writer.copy(text[done:], pos + done)
+
     def reference(self, raw: str, pos: int) -> None:
         if not self._visible(raw):
             return
@@ -208,12 +246,8 @@ class HtmlReader:
         directive = parse_directive(body, start, end)
         if directive is not None:
             self.directives.append(directive)
-        elif body.strip():
-            self.writer.break_block()
-            self._open("comment")
-            self.writer.copy(body, body_start)
-            self._close("comment")
-            self.writer.break_block()
+        elif body.strip():  # after the block: a comment inside a word (`jane.doe<!-- -->@...`) must not split it
+            self.writer.defer("comment", body, body_start)
 
 
 class _Parser(HTMLParser):

@@ -29,6 +29,7 @@ CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 LEAF_BLOCKS = frozenset({"inline", "fence", "code_block", "html_block", "hr", "heading_open",
                          "table_open"})
 _MDX_ESM = re.compile(r"(?:import|export)\b")
+_MARKUP_RUN = re.compile(r"[*_~`\[\]!()<>#|\\ \t]*")
 _REFERENCE_DEFINITION = re.compile(
     r"[ \t>]*\[(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*(?:\r?\n[ \t>]*)?(<[^>\n]*>|\S+)"
     r"""(?:[ \t]*(?:\r?\n[ \t>]*)?("[^"]*"|'[^']*'|\([^)]*\)))?""")
@@ -121,7 +122,13 @@ class _MarkdownReader:
 
     def find(self, needle: str, limit: int) -> int:
         window = self.cursor + len(needle) + FIND_WINDOW
-        return self.src.find(needle, self.cursor, min(limit, window))
+        found = self.src.find(needle, self.cursor, min(limit, window))
+        if found < 0 and window < limit:
+            # a long run of markup (50,000 emphasis markers) may stand before it: step over the run
+            start = _MARKUP_RUN.match(self.src, self.cursor, limit).end()  # type: ignore[union-attr]
+            if start > self.cursor:
+                found = self.src.find(needle, start, min(limit, start + len(needle) + FIND_WINDOW))
+        return found
 
     def code_ranges(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
         return [(self.line_start(t.map[0]), self.line_start(t.map[1])) for t in tokens
@@ -328,13 +335,17 @@ class _MarkdownReader:
             i += 1
 
     def _text(self, content: str, limit: int) -> None:
+        hidden = self.html.hidden  # inside an inline <script> or <style>: published code, not prose
+        if hidden:
+            self.w.open("code")
         found = self.find(content, limit)
         if found >= 0:
-            if not self.html.hidden:
-                self.w.copy(content, found)
+            self.w.copy(content, found)
             self.cursor = found + len(content)
-        elif not self.html.hidden:
+        else:
             self.cursor = self.w.align(content, self.src, self.cursor, limit)
+        if hidden:
+            self.w.close("code")
 
     def _special(self, tok: Token, limit: int) -> None:
         """A backslash escape (`\\*`) or a character reference (`&amp;`)."""

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from ..finding import Finding, Severity
 from . import context_without_match
+from .results import display
 from .sarif import FINGERPRINT, LEVELS, SCHEMA, add_image_region, artifact, descriptor
 
 if TYPE_CHECKING:
@@ -87,6 +88,19 @@ class JsonlWriter(Writer):
         self.post_record(data)
 
 
+# A cell a spreadsheet would run as a formula (OWASP's list): written after a quote, as text.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as a CSV cell that is data in any spreadsheet: line breaks and other control
+    characters shown as symbols (one record, one line), a formula's first sign escaped with `'`."""
+    if not isinstance(value, str):
+        return value
+    value = display(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
 class CsvWriter(Writer):
     """`--format csv`: a header, then a row per post (finding counts and codes) or per finding."""
 
@@ -100,12 +114,12 @@ class CsvWriter(Writer):
         findings = data["findings"]
         counts = [sum(1 for f in findings if f["severity"] == str(s)) for s in Severity]
         codes = " ".join(dict.fromkeys(f["code"] for f in findings))
-        self.csv.writerow([*(data.get(k, "") for k in POST_FIELDS), len(findings), *counts, codes])
+        self.csv.writerow([*(csv_cell(data.get(k, "")) for k in POST_FIELDS), len(findings), *counts, codes])
 
     def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
         box = finding.region
-        self.csv.writerow([*(data.get(k, "") for k in (*POST_FIELDS, *FINDING_FIELDS)), data.get("path", ""),
-                           f"{box.x},{box.y},{box.w},{box.h}" if box else ""])
+        self.csv.writerow([*(csv_cell(data.get(k, "")) for k in (*POST_FIELDS, *FINDING_FIELDS)),
+                           csv_cell(data.get("path", "")), f"{box.x},{box.y},{box.w},{box.h}" if box else ""])
 
 
 class JsonWriter(Writer):

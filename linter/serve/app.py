@@ -32,7 +32,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from .. import __version__
+from .. import __version__, jsonio
 from ..config import LANGUAGES
 from ..finding import Severity
 from ..markup import MARKUP_BY_SUFFIX
@@ -195,7 +195,7 @@ class _Site:
             return _json_error(415, Strings("en")("error.media_type"))
         body = await request.body()
         try:
-            data = json.loads(body.decode("utf-8"))
+            data = jsonio.loads(body.decode("utf-8"), unique_keys=True)  # which of two "text" keys would be checked?
         except UnicodeDecodeError:
             return _json_error(400, "the body is not UTF-8")
         except json.JSONDecodeError as exc:

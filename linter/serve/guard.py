@@ -1,10 +1,10 @@
 """The server's safety rules, applied to every request before any route sees it.
 
-`Guard` is one small ASGI layer: it checks the token and the Host, refuses bodies over the limit
-(by their declared length, and by counting what arrives when no length is declared), refuses
-cross-site form posts, adds the security headers, turns any internal error into a bare 500, and
-logs one line per request with sizes and timings only: never a header value, a query string or a
-byte of the body.
+`Guard` is one small ASGI layer: it checks the token and the Host (read strictly), refuses bodies
+over the limit (by their declared length, and by counting what arrives when no length is declared),
+refuses posts a browser sends from another site or origin (`Sec-Fetch-Site`, `Origin`, `Referer`),
+adds the security headers, turns any internal error into a bare 500, and logs one line per request
+with sizes and timings only: never a header value, a query string or a byte of the body.
 """
 
 from __future__ import annotations
@@ -14,11 +14,13 @@ import binascii
 import hmac
 import ipaddress
 import logging
+import re
 import time
 import traceback
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 log = logging.getLogger("postlint.serve")
 
@@ -35,7 +37,9 @@ CONTENT_SECURITY_POLICY = ("default-src 'none'; script-src 'self'; style-src 'se
 SECURITY_HEADERS = [
     (b"content-security-policy", CONTENT_SECURITY_POLICY.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    # same-origin: the page's own form posts carry its Origin (no-referrer makes it "null", which a
+    # sandboxed cross-site frame sends too); other sites never learn the page's address
+    (b"referrer-policy", b"same-origin"),
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"cross-origin-resource-policy", b"same-origin"),
@@ -60,11 +64,58 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+# A Host header as RFC 9110 spells it: a name or IPv4 address, or an IPv6 one in brackets, then an
+# optional port. Anything else (`localhost:80@evil.example`, `[::1]evil.example`) is no host.
+_HOST = re.compile(r"(?:\[(?P<v6>[0-9A-Fa-f:.]+)\]|(?P<name>[A-Za-z0-9._\-]+))(?::(?P<port>\d{1,5}))?")
+
+
+def parse_host(header: str) -> tuple[str, int | None] | None:
+    """`(name, port)` of a Host header (`[::1]:8000` -> `("[::1]", 8000)`), or None when it is malformed."""
+    found = _HOST.fullmatch(header.strip())
+    if found is None:
+        return None
+    port = int(found.group("port")) if found.group("port") else None
+    if port is not None and not 0 < port <= 65535:
+        return None
+    return (f"[{found.group('v6')}]" if found.group("v6") else found.group("name")), port
+
+
 def host_name(header: str) -> str:
-    """The name in a Host header, without its port: `[::1]:8000` -> `[::1]`, `a:80` -> `a`."""
-    if header.startswith("["):
-        return header[:header.find("]") + 1] if "]" in header else header
-    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+    """The name in a Host header, without its port: `[::1]:8000` -> `[::1]`, `a:80` -> `a`; "" when
+    the header is malformed (so it names no host, loopback or other)."""
+    parsed = parse_host(header)
+    return parsed[0] if parsed else ""
+
+
+def same_origin(url: str, host: str) -> bool:
+    """Whether `url` (an Origin or Referer header) is on the server the request was sent to (`host`,
+    its Host header): the same name and port, whatever the scheme a proxy in front may have added."""
+    parts = urlsplit(url.strip())
+    parsed = parse_host(host)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parsed is None:
+        return False
+    try:
+        port = parts.port
+    except ValueError:
+        return False
+    default = 443 if parts.scheme == "https" else 80
+    name, host_port = parsed
+    return parts.hostname.lower() == name.strip("[]").lower() and (port or default) == (host_port or default)
+
+
+def cross_site(scope: Scope) -> bool:
+    """Whether a browser says the request comes from another site or origin: `Sec-Fetch-Site`, else
+    `Origin` (`null` from a sandboxed frame or a file), else `Referer`. A request without any of
+    them comes from no browser page (curl, a script) and has nothing to forge."""
+    fetch_site = header(scope, b"sec-fetch-site")
+    if fetch_site and fetch_site not in ("same-origin", "none"):
+        return True
+    host = header(scope, b"host")
+    for name in (b"origin", b"referer"):
+        value = header(scope, name)
+        if value:
+            return not same_origin(value, host)
+    return False
 
 
 def token_matches(authorization: str, token: str) -> bool:
@@ -156,7 +207,7 @@ class Guard:
             return 400, "error.host"
         if self.token is not None and not token_matches(header(scope, b"authorization"), self.token):
             return 401, "error.token"
-        if scope["method"] == "POST" and header(scope, b"sec-fetch-site") == "cross-site":
+        if scope["method"] == "POST" and cross_site(scope):
             return 403, "error.cross_site"
         declared = header(scope, b"content-length")
         if declared.strip().isdigit() and int(declared) > self.max_bytes:

@@ -12,7 +12,7 @@ from linter.config import Config, load_config
 from linter.examples import company_values, examples_for
 from linter.lsp.checking import checked_path
 from linter.lsp.features import allow_in_config
-from linter.lsp.positions import Positions
+from linter.lsp.positions import CHECKPOINT, Positions, _units
 from linter.packs import load_rules
 from linter.suppress import REASON_PLACEHOLDER, suppression_comment
 from linter.yamlio import load_yaml_text
@@ -45,6 +45,19 @@ def test_positions_past_the_end_and_inside_a_surrogate_pair_are_safe() -> None:
     assert positions.offset(types.Position(line=0, character=99)) == 2
     assert positions.offset(types.Position(line=9, character=0)) == len(text)
     assert positions.position(99) == types.Position(line=1, character=0)
+
+
+@pytest.mark.parametrize("encoding", [UTF16, UTF8, UTF32])
+def test_columns_on_a_line_longer_than_a_checkpoint_are_exact(encoding: str) -> None:
+    """Columns are counted from a checkpoint every CHECKPOINT characters (a one-line post of 1 MB
+    with thousands of findings cost one whole-line count per finding): the same counts, any order."""
+    line = ("Été 🎉 " * 3000)[:3 * CHECKPOINT + 5]
+    text = "x\r\n" + line + "\nlast"
+    positions = Positions(text, encoding)
+    for column in (3 * CHECKPOINT, 0, CHECKPOINT - 1, CHECKPOINT, CHECKPOINT + 1, 2 * CHECKPOINT + 7, len(line)):
+        offset = 3 + column
+        assert positions.position(offset) == types.Position(line=1, character=_units(line[:column], encoding))
+        assert positions.offset(positions.position(offset)) == offset
 
 
 @pytest.mark.parametrize(("markup", "path", "written"), [

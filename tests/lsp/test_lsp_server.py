@@ -364,3 +364,48 @@ async def test_a_post_the_config_excludes_is_left_alone_as_check_leaves_it(
     assert await _published(push, vendored.as_uri(), 1, _open(push, vendored, f"Mail {SECRET}\n")) == []
     assert any("theme.md is excluded by postlint.yaml" in m.message for m in push.messages)
     assert _codes(await _published(push, own.as_uri(), 1, _open(push, own, f"Mail {SECRET}\n"))) == ["PII-EMAIL"]
+
+
+# --- hostile drafts (issue 30): read as `check` reads them, no internal error, nothing read outside --
+
+@pytest.mark.parametrize(("name", "leaking", "fine"), [
+    ("rtl.md", "\u202e" * 5000 + f"Mail {SECRET}\n", "\u202e" * 5000 + "Mail the team\n"),
+    ("nested.html", "<div>" * 20000 + "Mail jane.doe<b>@</b>gmail.com" + "</div>" * 20000,
+     "<div>" * 20000 + "Mail the team" + "</div>" * 20000),
+    ("digits.md", "Order " + "9" * 5000 + " from jane.doe**@**gmail.com\n", "Order " + "9" * 5000 + " from the shop\n"),
+    ("spelled.md", "Escribid a jane (arroba) gmail (punto) com para más detalles.\n",
+     "Nos vemos en la oficina, punto y aparte.\n"),
+])
+async def test_hostile_drafts_get_the_findings_check_gives(push: LanguageClient, workspace: Path, name: str,
+                                                           leaking: str, fine: str) -> None:
+    folder = workspace / "hostile"
+    folder.mkdir(exist_ok=True)
+    push.messages.clear()
+    for stem, text, codes in (("leaking", leaking, ["PII-EMAIL"]), ("fine", fine, [])):
+        draft = folder / f"{stem}-{name}"
+        language = "html" if name.endswith(".html") else "markdown"
+        assert _codes(await _published(push, draft.as_uri(), 1, _open(push, draft, text, language))) == codes
+    assert not [m.message for m in push.messages if "internal error" in m.message]
+
+
+async def test_a_draft_over_max_bytes_and_a_config_linked_out_are_not_read(
+        push: LanguageClient, workspace: Path, tmp_path: Path) -> None:
+    small = workspace / "small"
+    small.mkdir()
+    (small / "postlint.yaml").write_text("max_bytes: 1000\n", encoding="utf-8")
+    draft = small / "long.md"
+    assert await _published(push, draft.as_uri(), 1, _open(push, draft, "word " * 300 + SECRET)) == []
+    assert any("long.md is larger than max_bytes (1,000 bytes); not checked" in m.message for m in push.messages)
+    outside = tmp_path / "postlint.yaml"  # not in the workspace, nor in any repository holding it
+    outside.write_text("company:\n  name: Someone Else\n", encoding="utf-8")
+    linked = workspace / "linked"
+    linked.mkdir()
+    (linked / "postlint.yaml").symlink_to(outside)
+    draft = linked / "post.md"
+    assert await _published(push, draft.as_uri(), 1, _open(push, draft, f"Mail {SECRET}\n")) == []
+    told = [m.message for m in push.messages if "E115" in m.message]
+    assert told and "symbolic link" in told[0] and SECRET not in told[0]
+    elsewhere = tmp_path / "draft.md"  # outside the workspace: under the config found from it, as check does
+    assert _codes(await _published(push, elsewhere.as_uri(), 1, _open(push, elsewhere, f"Mail {SECRET}\n"))) == \
+        ["PII-EMAIL"]
+    push.messages.clear()

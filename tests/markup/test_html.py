@@ -32,21 +32,24 @@ HTML_PAGE = """<!DOCTYPE html>
 """
 
 
-def test_html_page_keeps_visible_text_and_drops_script_style_head() -> None:
+def test_html_page_keeps_visible_text_and_reads_its_source_as_code() -> None:
     extracted = read_markup(HTML_PAGE, "html")
     assert_maps_back(HTML_PAGE, extracted)
     text = extracted.text
-    for hidden in ("should-not-appear", "font-family", "stylesheet", "utf-8"):
+    for hidden in ("stylesheet", "utf-8"):
         assert hidden not in text
     assert zone_texts(extracted, "metadata") == ["Not Text"]  # a meta tag's content ships in the page
-    assert text.startswith("Q3 results & outlook\n\nRecord \"growth\" this quarter\n\nNot Text\n\nQ3\xa0results\n\n")
+    assert text.startswith("Q3 results & outlook\n\nRecord \"growth\" this quarter\n\nNot Text\n\n/style.css\n\n")
+    assert "Q3\xa0results\n\n" in text
     assert "Revenue grew, says the report.\nSecond line.\n\nhttps://intranet.acme.internal/q3" in text
     assert "First\n\nSecond" in text and "Cell A\n\nCell B" in text
     assert zone_texts(extracted, "front_matter") == ["Q3 results & outlook", 'Record "growth" this quarter']
     assert zone_texts(extracted, "heading") == ["Q3\xa0results"]
-    assert zone_texts(extracted, "code") == ["deploy --token=abc123"]
+    # what a browser hides but the page's source publishes (style, script) is read as code, never as prose
+    assert zone_texts(extracted, "code") == ["body { font-family: sans-serif; } .secret { display: none }",
+                                              'window.analyticsKey = "should-not-appear";', "deploy --token=abc123"]
     assert zone_texts(extracted, "alt") == ["Chart & table"]
-    assert zone_texts(extracted, "link") == ["https://intranet.acme.internal/q3", "/chart.png"]
+    assert zone_texts(extracted, "link") == ["/style.css", "https://intranet.acme.internal/q3", "/chart.png"]
     assert source_of(HTML_PAGE, extracted, "&") == "&amp;"
     assert extracted.directives == [Directive(
         "disable", ("CLAIM-ABSOLUTE",), "audited figure",

@@ -119,7 +119,7 @@ def test_security_headers_on_every_response(client):
         headers = response.headers
         assert headers["content-security-policy"].startswith("default-src 'none'; script-src 'self'")
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
-        assert headers["x-content-type-options"] == "nosniff" and headers["referrer-policy"] == "no-referrer"
+        assert headers["x-content-type-options"] == "nosniff" and headers["referrer-policy"] == "same-origin"
         assert headers["cache-control"] == ("private, max-age=3600" if "static" in str(response.url) else "no-store")
 
 
