@@ -36,11 +36,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import __version__, languages, models
-from .checks._evidence import REASONS, reason_text
 from .fileio import read_file, write_atomically
 from .finding import Finding, Severity
 from .languages import LANGUAGES
 from .prepared import installed_digest, installed_version
+from .reasons import REASONS, reason_text
 from .signing import CacheKey
 from .textmap import LineIndex
 
@@ -54,6 +54,7 @@ FORMAT = 4  # 3: no text at all (references only), entries signed, a record name
 # Finding fields the cache re-derives from the source and the rule instead of storing them.
 _DERIVED = {"code", "category", "severity", "message", "why", "suggestion", "start", "end", "line", "col",
             "end_line", "end_col", "match", "path", "values", "lang", "evidence"}
+
 REASON_KEYS = tuple(REASONS)  # evidence is stored as places in this list (the code's fingerprint pins it)
 _LIBRARIES = ("spacy", "presidio-analyzer", "phonenumbers", "regex", "tldextract")
 

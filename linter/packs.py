@@ -340,13 +340,16 @@ def _loaded(config: Config) -> tuple[list[Rule], list[Problem]]:
                 continue
         loaded = load_pack(path, ref.name if ref.path is None else None, problems)
         if ref.path is not None:
+            from .checks import load_kinds  # a company's own pack: its token patterns checked by spaCy's validator
+
+            kinds = load_kinds()
             for rule in loaded:
                 assert rule.mark is not None
                 checked: list[Any] = []
                 for options in (rule.in_language(lang).options for lang in rule.languages):
                     if options not in checked:  # a language block may hold options of its own
                         checked.append(options)
-                        KINDS[rule.kind].validate_with_model(options, rule.mark, problems)
+                        kinds[rule.kind].validate_with_model(options, rule.mark, problems)
         rules.extend(loaded)
     seen: dict[str, Rule] = {}
     retired = retired_codes()

@@ -195,11 +195,11 @@ class BoundedPattern:
     def __reduce__(self) -> tuple[Any, ...]:
         return BoundedPattern, (self._rx,)
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, BoundedPattern) and self._rx == other._rx
+    def __eq__(self, other: object) -> bool:  # by what it matches: a pattern read back from the prepared rules is equal
+        return isinstance(other, BoundedPattern) and (self._rx.pattern, self._rx.flags) == (other._rx.pattern, other._rx.flags)
 
     def __hash__(self) -> int:
-        return hash(self._rx)
+        return hash((self._rx.pattern, self._rx.flags))
 
     def __repr__(self) -> str:
         return f"BoundedPattern({self._rx.pattern!r})"

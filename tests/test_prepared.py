@@ -21,6 +21,7 @@ from linter import packs, prepared
 from linter.config import Config, load_config
 from linter.errors import ConfigError
 from linter.packs import load_rules, prepared_key
+from linter.schema import BoundedPattern
 from linter.yamlio import Mark
 
 PACK = """rules:
@@ -51,7 +52,7 @@ def company(tmp_path: Path, pack: str = PACK, severity: str = "warning") -> Conf
 
 def plain(value: Any) -> Any:
     """`value` with compiled patterns and marks as plain data (two compilations are never `==`)."""
-    if isinstance(value, regex.Pattern):
+    if isinstance(value, (regex.Pattern, BoundedPattern)):  # a user's pattern is bounded in time
         return ("pattern", value.pattern, value.flags)
     if isinstance(value, Mark):
         return ("mark", str(value))
@@ -73,7 +74,7 @@ def test_prepared_rules_are_read_back_whole_without_validating_again(tmp_path, m
     again = load_rules(load_config(CORPUS_CONFIG), cache)
     # every field, marks and the kinds' options (compiled patterns, labelled fields) included
     assert plain(again) == plain(first) == plain(fresh)
-    assert any(isinstance(v, regex.Pattern) for r in again for v in r.options.values())
+    assert any(isinstance(v, (regex.Pattern, BoundedPattern)) for r in again for v in r.options.values())
 
 
 def test_what_findings_read_of_a_rule_needs_no_kind_options(tmp_path):

@@ -75,7 +75,9 @@ _FICTIONAL = regex.compile(r"(?:\+?1[\s.\-]?)?\(?\d{3}\)?[\s.\-]?555[\s.\-]?\d{4
 _CLAUSE_WORDS = regex.compile(r"[\p{L}'’]+")
 _URL = regex.compile(r"\S+://\S*|\b(?:tel|sms|callto):\S*|\bwa\.me/\S*", regex.IGNORECASE)
 # The link a number stands in, right before it: it dials the number (`markup` writes the number after it).
-_DIAL_LINK = regex.compile(r"(?:\b(?:tel|sms|callto):|\bwa\.me/|whatsapp\.com/send\?phone=)[^\s]*\s*$", regex.IGNORECASE)
+_DIAL_LINK = regex.compile(r"(?:\b(?:tel|sms|callto|facetime|facetime-audio|whatsapp|viber|skype):|\bwa\.me/"
+                           r"|whatsapp\.com/send/?\?(?:[^#\s]*&)?phone=|\bsignal\.me/#p/|\b(?:t|telegram)\.me/)[^\s]*\s*$",
+                           regex.IGNORECASE)  # every messenger link markup reads a number from (`markup/base.py`)
 
 
 def _digits(value: str) -> str:
