@@ -6,7 +6,8 @@ cue ("her phone", "DNI"), a personal webmail domain, a third person named beside
 that holds and the company's configured values speak for it; a version, section or changelog
 context, a code sample, a documentation value, a role mailbox, the publisher's own identity, a
 public contact block, a negation speak against it. Each reason has a side and a weight
-(`REASONS`), and `decide` turns the reasons of one candidate into a severity:
+(`REASONS`, registered in `linter/reasons.py` and re-exported here), and `decide` turns the reasons
+of one candidate into a severity:
 
 - a decisive reason for (one of the company's configured values) reports at the rule's severity;
 - a decisive reason against (a version number, an example, a role mailbox) reports nothing;
