@@ -3,8 +3,8 @@
 A dotted quad is an address only with evidence that it is one (`_evidence.py`): a network word in
 its sentence ("server", "ssh", "router", "servidor"), a URL, a port or a CIDR prefix. A version
 ("update V8 to 10.1.124.8"), a section number ("sección 4.1.2.7") or a changelog entry never is.
-A private-range address in a code or config sample is an example, unless it falls in one of the
-company's own ranges (config `company.networks`): an address there is reported anywhere, private
+A private-range address in a code or config sample, or in the words read from an image (a network
+diagram, a terminal's screenshot), is an example, unless it falls in one of the company's own ranges (config `company.networks`): an address there is reported anywhere, private
 range or not. So is a host under the company's internal domains; one under a generic internal
 suffix (`.internal`, `.corp`, `.lan`) in a code sample is an example.
 """
@@ -20,6 +20,7 @@ import regex
 from .. import schema as s
 from . import Check, Hit, register
 from . import _evidence as ev
+from ..images import is_image
 from ..vocab import shared_words
 from ._context import Cues, alternatives
 
@@ -111,10 +112,11 @@ class InternalHostsCheck(Check):
 
 def address_context(document: Document, start: int, end: int) -> list[str]:
     """What speaks against an address being anyone's: the post calls it an example, or it stands in
-    a code or config sample."""
+    a code or config sample; the words recognised in an image (a network diagram, a screenshot of a
+    terminal) are one too."""
     if ev.said_to_be_an_example(document, start, end):
         return [ev.EXAMPLE]
-    return [ev.CODE] if ev.in_code(document, start, end) else []
+    return [ev.CODE] if ev.in_code(document, start, end) or is_image(document.path) else []
 
 
 def company_networks(company: Company) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:

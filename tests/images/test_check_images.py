@@ -68,6 +68,22 @@ def test_stripping_removes_what_was_found(run, site):
 
 
 @needs_tesseract
+def test_a_network_diagrams_private_subnets_are_an_example_unless_they_are_the_companys(run, tmp_path):
+    """The words read from an image are a sample, as a config block is: a diagram's private ranges
+    are no leak, the company's own configured networks are, wherever they are shown."""
+    screenshot(tmp_path / "diagram.png", ["Office network 192.168.3.0/24", "Router and file server"])
+    (tmp_path / "post.md").write_text("# Our setup\n\n![network](diagram.png)\n", encoding="utf-8")
+    code, out, _ = run("check", "--images", "--format", "json", tmp_path / "post.md")
+    assert code == 0 and [f for f in findings_of(out) if f["code"] == "CONF-INTERNAL-IP"] == []
+    config = tmp_path / "postlint.yaml"
+    config.write_text("company:\n  networks: [192.168.3.0/24]\n", encoding="utf-8")
+    code, out, _ = run("check", "--images", "--format", "json", "--config", config, tmp_path / "post.md")
+    assert code == 1
+    assert [(f["code"], f["severity"]) for f in findings_of(out) if f["path"].endswith("diagram.png")] == [
+        ("CONF-INTERNAL-IP", "error")]
+
+
+@needs_tesseract
 def test_a_clean_screenshot_and_a_clean_photo_give_nothing(run, tmp_path):
     screenshot(tmp_path / "release.png", ["Build times fell by 40% this release", "Thanks to everyone who tested"])
     Image.new("RGB", (800, 600), (30, 120, 60)).save(tmp_path / "park.jpg")
