@@ -99,9 +99,11 @@ def fingerprint(config: Config, lang: str, cache_dir: Path | None = None) -> str
     digest.update(lang.encode())
     for each in (LANGUAGES if lang == AUTO else (lang,)):  # auto: any language's model may read a post
         model = config.model_for(each)
-        meta = (models.find(model) or Path(model)) / "meta.json"
+        unpacked = models.find(model)  # `postlint models install`: no dist-info, its meta.json says the version
+        meta = (unpacked or Path(model)) / "meta.json"
         package = model.split(":", 1)[0] if ":" in model else model.replace("_", "-")
-        digest.update(f"{model}={_version(package)}".encode() + (meta.read_bytes() if meta.is_file() else b""))
+        version = "-" if unpacked is not None else _version(package)
+        digest.update(f"{model}={version}".encode() + (meta.read_bytes() if meta.is_file() else b""))
     if config.path is not None:
         digest.update(config.path.read_bytes())
     else:
