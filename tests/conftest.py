@@ -23,6 +23,18 @@ CORPUS_CONFIG = ROOT / "corpus" / "postlint.yaml"
 AS_OF = "2026-11-25"  # the date the built-in examples and the corpus are judged at
 # Public corpora (docs/contributing.md): beside the checkout, or wherever POSTLINT_CORPORA says.
 CORPORA = Path(os.environ.get("POSTLINT_CORPORA") or ROOT.parent / "shared" / "corpora")
+# A pack rule that reports what the multilingual judge scores at 0.5 or more (its tests, en and es).
+JUDGE_RULE = """\
+- code: DER-X
+  category: derogatory
+  severity: warning
+  kind: classifier
+  judge: offensive-multi
+  threshold: 0.5
+  message: "ofensivo ({score})"
+  why: w
+"""
+
 NEEDS_CORPORA = "needs the public corpora in ../shared/corpora or $POSTLINT_CORPORA (docs/contributing.md)"
 
 

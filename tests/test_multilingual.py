@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from conftest import JUDGE_RULE
 
 from linter import Linter
 from linter.multilingual import load_judge
@@ -47,18 +48,6 @@ def test_the_judge_records_where_it_came_from():
 @pytest.fixture(scope="module")
 def spanish():
     return Linter({"lang": "es"})
-
-
-JUDGE_RULE = """\
-- code: DER-X
-  category: derogatory
-  severity: warning
-  kind: classifier
-  judge: offensive-multi
-  threshold: 0.5
-  message: "ofensivo ({score})"
-  why: w
-"""
 
 
 def test_the_judge_reads_only_units_aimed_at_people(pack_linter):

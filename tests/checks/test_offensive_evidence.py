@@ -8,23 +8,12 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import AS_OF, JUDGE_RULE, ROOT
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-AS_OF = "2026-11-25"
 STATEMENT_RULES = ("DER-HOSTILE-GROUP", "DER-HOSTILE-PEOPLE", "DER-THREAT-AIMED")  # they report some first
 CHANGE = " [#30101](https://github.com/nodejs/node/pull/30101)"
-JUDGE_RULE = """\
-- code: DER-X
-  category: derogatory
-  severity: warning
-  kind: classifier
-  judge: offensive-multi
-  threshold: 0.5
-  message: "ofensivo ({score})"
-  why: w
-"""
 
 
 @pytest.fixture(scope="module")
