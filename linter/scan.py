@@ -251,17 +251,16 @@ class Redactor:
 
     def __call__(self, record: Record, findings: list[Finding]) -> list[Finding]:
         from .report import FileResult
-        from .report.redact import redact
+        from .report.finish import finish
 
         if not findings:
             return findings
-        (masked,), _ = redact([FileResult(record.source, findings, record.text)], self.rules)
-        return list(masked.findings)
+        return list(finish(FileResult(record.source, findings, record.text), self.rules, redact=True).findings)
 
     def masked_rules(self) -> dict[str, Any]:
-        from .report.redact import redact
+        from .report.finish import reported_rules
 
-        return redact([], self.rules)[1]
+        return reported_rules(self.rules, redact=True)
 
 
 # Input below which a local pool of workers cannot pay for its start (the cluster, and the model
@@ -304,20 +303,18 @@ def linting_for(config: Config, config_key: Path | None, *, lang: str | None, wo
                 cluster: str | None) -> Iterator[tuple[Linting, dict[str, Rule]]]:
     """What lints the posts (this process, a local Dask cluster of `workers`, or the scheduler at
     `cluster`) and the rules it applies, by code."""
-    from .suppress import DIRECTIVE_RULES
+    from .cache import default_cache_dir
+    from .report.finish import known_rules, rules_in_force
 
     if workers is None and cluster is None:
-        from .cache import default_cache_dir
         from .engine import Linter
 
         linter = Linter(config, lang=lang, cache_dir=default_cache_dir())
-        yield InProcess(linter), {**DIRECTIVE_RULES, **{r.code: r for r in linter.rules}}
+        yield InProcess(linter), known_rules(linter.rules)
         return
-    from .cache import default_cache_dir
     from .dask import LinterSpec, OnCluster, cluster_client
-    from .packs import load_rules
 
     spec = LinterSpec.of(config_key if config_key is not None else {}, lang)
-    rules = {**DIRECTIVE_RULES, **{r.code: r for r in load_rules(config, default_cache_dir())}}
+    rules = rules_in_force(config, default_cache_dir())
     with cluster_client(workers=workers, address=cluster) as client:
         yield OnCluster(client, spec), rules
