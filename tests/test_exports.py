@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from linter import exports
+from linter.exports import json_array
 from linter.exports import BadRow, Fields, Notice, Record, parse_date, read_all, read_export
 from linter.sources import Unreadable
 
@@ -87,7 +87,7 @@ def test_csv_named_column_that_is_not_there_is_an_error(tmp_path):
 
 @pytest.mark.parametrize("chunk", [7, 1 << 20])
 def test_json_arrays_stream_element_by_element(tmp_path, monkeypatch, chunk):
-    monkeypatch.setattr(exports, "CHUNK", chunk)  # elements cut across reads must come out whole
+    monkeypatch.setattr(json_array, "CHUNK", chunk)  # elements cut across reads must come out whole
     posts = [{"id": i, "text": f"post {i} " + "word " * (i * 5), "score": 1.25 * i} for i in range(30)]
     export = tmp_path / "posts.json"
     export.write_text("[\n" + ",\n".join(json.dumps(p) for p in posts) + "\n]\n", encoding="utf-8")

@@ -34,7 +34,7 @@ def policy_command(config_path: str | None, fmt: str, lang: str | None, internal
 
     config = config_for(config_path)
     text = render_policy(config, load_rules(config, default_cache_dir()), lang=_document_lang(config, lang), fmt=fmt,
-                         internal=internal, notify=_notify)
+                         internal=internal, notify=notify)
     _write_document(config, text, output, "the staff edition of the policy" if internal
                     else "the public edition of the policy", internal)
 

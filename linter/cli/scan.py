@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..exports import READERS
 from ..finding import Severity
 from ..languages import AUTO, LANGUAGES
 from .common import (as_of_date, config_option, fail, images_option, notify, outside_links_option, quiet_option,
@@ -19,6 +20,10 @@ from .common import (as_of_date, config_option, fail, images_option, notify, out
 if TYPE_CHECKING:
     from ..config import Config
     from ..images.reader import PostImages
+
+
+def _one_of(names: list[str]) -> str:
+    return f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | None:
@@ -36,8 +41,8 @@ def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | 
 @click.option("--date-field", metavar="F", help="Field holding the date (default: created_at, date, published, "
               "timestamp, ...).")
 @click.option("--url-field", metavar="F", help="Field holding the post's URL (default: url, permalink, ShareLink, ...).")
-@click.option("--input-format", type=click.Choice(["jsonl", "csv", "json", "tweets"]), metavar="FORMAT",
-              help="Read every input as jsonl, csv, json or tweets (an X archive's tweets.js); "
+@click.option("--input-format", type=click.Choice(list(READERS)), metavar="FORMAT",
+              help=f"Read every input as {_one_of([r.label for r in READERS.values()])}; "
                    "default: by file name, else by its first character.")
 @click.option("--markup", type=click.Choice(["text", "markdown", "html"]), default="text", show_default=True,
               help="How the posts' text is written.")
