@@ -2,7 +2,7 @@
 they come, then a summary (posts, posts with findings, per category, author and month).
 
 Records come from `exports.py`, are linted in this process (`Linter.lint_many`) or on a Dask
-cluster (`dask.py`), in order, and go to a writer (`report/records.py`) one post at a time: the
+cluster (`dask.py`), in order, and go to a writer (`report.WRITERS`) one post at a time: the
 memory used does not grow with the number of posts.
 """
 
@@ -21,7 +21,7 @@ from .config import DEFAULT_MAX_BYTES
 from .exports import BadRow, Fields, Notice, Progress, Record, find_inputs, input_size, parse_date, read_all
 from .fileio import format_size
 from .finding import Category, Finding, Severity
-from .report.results import display
+from .report.results import FileResult, display
 from .sources import Unreadable
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .engine import Post
     from .images.reader import ImageText, PostImages
     from .packs import Rule
-    from .report.records import Writer
+    from .report import Writer
 
 BAD_ROWS_SHOWN = 100  # bad rows reported one by one per file; the rest are counted
 NO_AUTHOR = "(none)"
@@ -225,7 +225,7 @@ def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer:
             findings = findings + (transform(replace(record, text=image.text, source=path), found)
                                    if transform is not None and found else found)
         summary.add(record, findings)
-        writer.post(record, findings)
+        writer.add(FileResult(record.source, findings, record.text), record)
         if progress is not None:
             progress(count, summary)
     return run
@@ -250,7 +250,6 @@ class Redactor:
         self.rules = rules
 
     def __call__(self, record: Record, findings: list[Finding]) -> list[Finding]:
-        from .report import FileResult
         from .report.finish import finish
 
         if not findings:

@@ -16,7 +16,7 @@ import click
 from ..errors import ExitCode, PostlintError
 from ..finding import Severity
 from ..languages import AUTO, LANGUAGES
-from ..report import FORMATS
+from ..report import WRITERS
 from ..report.results import shown_configs
 from ..runner import RunOptions
 from .common import (as_of_date, config_option, echo, fail, images_option, log, notify, outside_links_option,
@@ -97,8 +97,8 @@ def run_checks(paths: Sequence[str], options: RunOptions, *, quiet: bool,
 @click.command()
 @post_options
 @output_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="text for people, json for tools, sarif for code scanning, github for Actions annotations.")
+@click.option("--format", "fmt", type=click.Choice(list(WRITERS["check"])), default="text", show_default=True,
+              help=", ".join(f"{f.name} for {f.doc}" for f in WRITERS["check"].values()) + ".")
 @click.option("--fail-on", type=click.Choice([str(s) for s in Severity]), default="error", show_default=True,
               help="Exit 1 when a finding is at least this severe.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), metavar="FILE",
@@ -121,8 +121,7 @@ def run_checks(paths: Sequence[str], options: RunOptions, *, quiet: bool,
 def check(paths: Sequence[str], options: RunOptions, quiet: bool, fmt: str, fail_on: str, baseline_path: str | None,
           redact: bool, color: bool | None, sort_files: bool, show_config: bool, brief: bool, verbose: bool) -> None:
     """Check files, folders (recursively) or '-' (stdin) and report every violation."""
-    from ..report import Summary, reporter
-    from ..report.text import configs_line, render_file, summary_line
+    from ..report import check_writer
 
     if show_config:
         from ..showconfig import show_config as describe
@@ -134,26 +133,23 @@ def check(paths: Sequence[str], options: RunOptions, quiet: bool, fmt: str, fail
                       baseline=Path(baseline_path) if baseline_path else None)
     colour = color if color is not None else (sys.stdout is not None and sys.stdout.isatty()
                                                and not os.environ.get("NO_COLOR"))
-    streamed: dict[int, FileResult] = {}  # text output: what was printed, by discovery index
-    ready = [0]  # with --sort: the next index to print
-    brief_below = Severity(fail_on) if brief else None
+    writer = check_writer(fmt, functools.partial(echo, colour=colour), colour=colour, verbose=verbose,
+                          brief_below=Severity(fail_on) if brief else None)
+    in_order = sort_files or not writer.streams
+    done: dict[int, FileResult] = {}  # by discovery index, until the files before them are written
+    ready = [0]  # the next index to write, in path order
 
-    def print_file(index: int, result: FileResult, _: Run) -> None:
-        streamed[index] = result
-        if not sort_files:
-            echo(render_file(result, colour=colour, brief_below=brief_below, verbose=verbose), colour=colour)
+    def write_file(index: int, result: FileResult, _: Run) -> None:
+        if not in_order:
+            writer.add(result)
             return
-        while ready[0] in streamed:
-            echo(render_file(streamed[ready[0]], colour=colour, brief_below=brief_below, verbose=verbose),
-                 colour=colour)
+        done[index] = result
+        while ready[0] in done:
+            writer.add(done.pop(ready[0]))
             ready[0] += 1
 
-    run = run_checks(paths, options, quiet=quiet, on_result=print_file if fmt == "text" else None)
-    configs = shown_configs(run.configs)
-    if fmt == "text":
-        echo(configs_line(configs) + summary_line(Summary.of(run.results)) + "\n", colour=colour)
-    else:
-        echo(reporter(fmt)(run.results, colour=colour, rules=run.reported_rules, configs=configs), colour=colour)
+    run = run_checks(paths, options, quiet=quiet, on_result=write_file)
+    writer.close(rules=run.reported_rules, configs=shown_configs(run.configs))
     sys.exit(run.exit_status)
 
 

@@ -13,6 +13,7 @@ import click
 
 from ..exports import READERS
 from ..finding import Severity
+from ..report import WRITERS
 from ..languages import AUTO, LANGUAGES
 from .common import (as_of_date, config_option, fail, images_option, notify, outside_links_option, quiet_option,
                      say)
@@ -22,8 +23,8 @@ if TYPE_CHECKING:
     from ..images.reader import PostImages
 
 
-def _one_of(names: list[str]) -> str:
-    return f"{', '.join(names[:-1])} or {names[-1]}"
+def _one_of(names: list[str], last: str = " or ") -> str:
+    return f"{', '.join(names[:-1])}{last}{names[-1]}"
 
 
 def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | None:
@@ -46,8 +47,8 @@ def _workers(_: click.Context, __: click.Parameter, value: int | None) -> int | 
                    "default: by file name, else by its first character.")
 @click.option("--markup", type=click.Choice(["text", "markdown", "html"]), default="text", show_default=True,
               help="How the posts' text is written.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "json", "sarif"]), default="jsonl",
-              show_default=True, help="Output: JSON Lines, CSV, one JSON document, or SARIF 2.1.0.")
+@click.option("--format", "fmt", type=click.Choice(list(WRITERS["scan"])), default="jsonl", show_default=True,
+              help=f"Output: {_one_of([f.doc for f in WRITERS['scan'].values()], ', or ')}.")
 @click.option("--per", type=click.Choice(["post", "finding"]), default="post", show_default=True,
               help="One record per post (with its findings) or one per finding (sarif: always per finding).")
 @click.option("--skip-clean", is_flag=True, help="Leave out posts that have no findings.")
@@ -85,7 +86,7 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     from ..exports import Fields
     from ..progress import Bar
     from ..report.finish import exit_status
-    from ..report.records import writer as records_writer
+    from ..report import scan_writer
     from ..scan import Redactor, ScanSettings, in_process_because, linting_for
     from ..scan import scan as run_scan
     from ..sources import Configs
@@ -104,7 +105,7 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
         bar.update(0, None, "loading the model" if cluster is None else f"connecting to {cluster}")
         with linting_for(config, key, lang=lang, workers=workers, cluster=cluster) as (linting, rules):
             redactor = Redactor(rules) if redact or config.redact else None
-            records = records_writer(fmt, out.stream, per=per, skip_clean=skip_clean)
+            records = scan_writer(fmt, out.stream, per=per, skip_clean=skip_clean)
 
             def progress(count: Any, summary: Any) -> None:
                 total, rate = summary.total, bar.rate(summary.total.posts)
@@ -114,7 +115,7 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
             result = run_scan(inputs, settings, linting, records, notify=_notify_unless(quiet), progress=progress,
                               transform=redactor, images=_post_images(config, lang, notify) if images else None)
         summary = result.summary.to_dict()
-        records.close(summary, redactor.masked_rules() if redactor else rules)
+        records.close(rules=redactor.masked_rules() if redactor else rules, summary=summary)
     if summary_path:
         try:
             Path(summary_path).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
