@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .config import Config, load_config
 from .errors import ExitCode, PostlintError
-from .finding import Severity
 from .fileio import TooLarge, format_size, read_stream, resolved
+from .finding import Severity
 from .images import is_image
 from .report import FileResult
 from .report.finish import exit_status, finish, known_rules, reported_rules, worst_rank

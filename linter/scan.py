@@ -1,7 +1,7 @@
 """`postlint scan`: every post of social-media exports, linted as a stream, findings written as
 they come, then a summary (posts, posts with findings, per category, author and month).
 
-Records come from `exports.py`, are linted in this process (`Linter.lint_many`) or on a Dask
+Records come from `exports/`, are linted in this process (`Linter.lint_many`) or on a Dask
 cluster (`dask.py`), in order, and go to a writer (`report.WRITERS`) one post at a time: the
 memory used does not grow with the number of posts.
 """
