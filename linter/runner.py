@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .config import Config, load_config
-from .errors import PostlintError
+from .errors import ExitCode, PostlintError
 from .fileio import TooLarge, format_size, read_stream, resolved
+from .finding import Severity
 from .images import is_image
 from .report import FileResult
+from .report.finish import exit_status, finish, known_rules, reported_rules, worst_rank
 from .sources import Configs, Unreadable, discover, read
 from .suppress import DIRECTIVE_RULES
 
@@ -39,15 +41,58 @@ TASK_CHARS = 50_000
 TASKS_PER_JOB = 4
 
 
+@dataclass(frozen=True)
+class RunOptions:
+    """What a run of `check` (or `baseline`) is asked: which policy and date the posts are checked
+    under and how, and how their results are finished (baseline, redaction, `fail_on`)."""
+
+    config_path: Path | None = None
+    as_of: dt.date | None = None
+    lang: str | None = None
+    stdin_filename: str | None = None
+    jobs: int = 1
+    cache_dir: Path | None = None  # None: no findings cache
+    allow_outside_packs: bool = False
+    allow_outside_links: bool = False
+    images: bool = False
+    fail_on: Severity = Severity.ERROR
+    baseline: Path | None = None  # report only findings this baseline file does not record
+    redact: bool = False  # `--redact` (a config's `report.redact` also asks for it)
+
+
 @dataclass
 class Run:
-    """What checking a set of paths produced."""
+    """What checking a set of paths produced; `results` are finished (`finish`) as they come."""
 
     results: list[FileResult] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=lambda: dict(DIRECTIVE_RULES))
     redact: bool = False  # some config in play asks for `report.redact`
     failed: bool = False  # an input could not be read
     configs: list[Path | None] = field(default_factory=list)  # the configs used (None: built-in defaults)
+    options: RunOptions = field(default_factory=RunOptions)
+    _keep_new: Callable[[FileResult], FileResult] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.options.baseline is not None:  # read before any work: a bad baseline stops the run
+            from .baseline import Baseline
+
+            self._keep_new = Baseline.load(self.options.baseline).filtering()
+
+    @property
+    def redacting(self) -> bool:
+        return self.options.redact or self.redact
+
+    def finish(self, result: FileResult) -> FileResult:
+        """A file's result as reported: without what the baseline records, masked when redacting."""
+        return finish(result, self.rules, redact=self.redacting, keep_new=self._keep_new)
+
+    @property
+    def reported_rules(self) -> dict[str, Rule]:
+        return reported_rules(self.rules, redact=self.redacting)
+
+    @property
+    def exit_status(self) -> ExitCode:
+        return exit_status(worst_rank(self.results), self.options.fail_on, failed=self.failed)
 
 
 @dataclass(frozen=True)
@@ -60,13 +105,25 @@ class Job:
     image: Path | None = None
 
 
+def run_paths(paths: Sequence[str], options: RunOptions, *, notify: Notify, stdin: BinaryIO | bytes | None = None,
+              on_start: Callable[[Run, int], None] | None = None,
+              on_result: Callable[[int, FileResult, Run], None] | None = None) -> Run:
+    """`lint_paths` under `options`: each result finished (baseline, redaction) before `on_result`
+    hears of it, and `Run.exit_status` by `options.fail_on`."""
+    return lint_paths(paths, notify=notify, config_path=options.config_path, as_of=options.as_of, lang=options.lang,
+                      stdin=stdin, stdin_filename=options.stdin_filename, jobs=options.jobs,
+                      cache_dir=options.cache_dir, on_start=on_start, on_result=on_result,
+                      allow_outside_packs=options.allow_outside_packs,
+                      allow_outside_links=options.allow_outside_links, images=options.images, run=Run(options=options))
+
+
 def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None = None,
                as_of: dt.date | None = None, lang: str | None = None, stdin: BinaryIO | bytes | None = None,
                stdin_filename: str | None = None, jobs: int = 1, cache_dir: Path | None = None,
                on_start: Callable[[Run, int], None] | None = None,
                on_result: Callable[[int, FileResult, Run], None] | None = None,
                allow_outside_packs: bool = False, allow_outside_links: bool = False,
-               images: bool = False) -> Run:
+               images: bool = False, run: Run | None = None) -> Run:
     """Lint every file under `paths` (`-` reads `stdin`, parsed and reported as `stdin_filename`).
 
     `jobs` above 1 spreads the posts over that many processes; `cache_dir` keeps findings of
@@ -77,11 +134,11 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
     then known), and `on_result(index, result, run)` with each file's result as soon as it is done
     (in any order); `Run.results` are in discovery order. With `images`, the images each post
     shows and the image files among `paths` are checked too (`linter/images/`), each reported
-    after the first post that shows it.
+    after the first post that shows it. Results are finished by `run` (default: reported as found).
     """
+    run = run or Run()
     configs = Configs(config_path, allow_outside_packs=allow_outside_packs)
     checker = Checker(configs, lang=lang, as_of=as_of, jobs=jobs, cache_dir=cache_dir)
-    run = Run()
     found: list[Job] = []
     for item in discover(paths, excluded=configs.excluded, allow_outside_links=allow_outside_links):
         if isinstance(item, Unreadable):
@@ -124,7 +181,7 @@ def lint_paths(paths: Sequence[str], *, notify: Notify, config_path: Path | None
     for i, findings in checker.check_iter(found):
         if i in located:
             findings = located[i].locate(findings)
-        result = results[i] = FileResult(found[i].shown, findings, found[i].text)
+        result = results[i] = run.finish(FileResult(found[i].shown, findings, found[i].text))
         if on_result is not None:
             on_result(i, result, run)
     run.results.extend(r for r in results if r is not None)
@@ -202,7 +259,7 @@ class _Policy:
         self.lang = lang or config.lang
         self.rule_list = load_rules(config, cache_dir)
         self.rules: dict[str, Rule] = {r.code: r for r in self.rule_list}
-        self.known_rules = {**DIRECTIVE_RULES, **self.rules}  # what findings under it may carry
+        self.known_rules = known_rules(self.rule_list)  # what findings under it may carry
         self.cache_dir = cache_dir
         self._fingerprint: str | None = None
         self._linter: Linter | None = None

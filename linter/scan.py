@@ -1,8 +1,8 @@
 """`postlint scan`: every post of social-media exports, linted as a stream, findings written as
 they come, then a summary (posts, posts with findings, per category, author and month).
 
-Records come from `exports.py`, are linted in this process (`Linter.lint_many`) or on a Dask
-cluster (`dask.py`), in order, and go to a writer (`report/records.py`) one post at a time: the
+Records come from `exports/`, are linted in this process (`Linter.lint_many`) or on a Dask
+cluster (`dask.py`), in order, and go to a writer (`report.WRITERS`) one post at a time: the
 memory used does not grow with the number of posts.
 """
 
@@ -21,7 +21,7 @@ from .config import DEFAULT_MAX_BYTES
 from .exports import BadRow, Fields, Notice, Progress, Record, find_inputs, input_size, parse_date, read_all
 from .fileio import format_size
 from .finding import Category, Finding, Severity
-from .report.results import display
+from .report.results import FileResult, display
 from .sources import Unreadable
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .engine import Post
     from .images.reader import ImageText, PostImages
     from .packs import Rule
-    from .report.records import Writer
+    from .report import Writer
 
 BAD_ROWS_SHOWN = 100  # bad rows reported one by one per file; the rest are counted
 NO_AUTHOR = "(none)"
@@ -225,7 +225,7 @@ def scan(paths: Sequence[str], settings: ScanSettings, linting: Linting, writer:
             findings = findings + (transform(replace(record, text=image.text, source=path), found)
                                    if transform is not None and found else found)
         summary.add(record, findings)
-        writer.post(record, findings)
+        writer.add(FileResult(record.source, findings, record.text), record)
         if progress is not None:
             progress(count, summary)
     return run
@@ -250,18 +250,16 @@ class Redactor:
         self.rules = rules
 
     def __call__(self, record: Record, findings: list[Finding]) -> list[Finding]:
-        from .report import FileResult
-        from .report.redact import redact
+        from .report.finish import finish
 
         if not findings:
             return findings
-        (masked,), _ = redact([FileResult(record.source, findings, record.text)], self.rules)
-        return list(masked.findings)
+        return list(finish(FileResult(record.source, findings, record.text), self.rules, redact=True).findings)
 
     def masked_rules(self) -> dict[str, Any]:
-        from .report.redact import redact
+        from .report.finish import reported_rules
 
-        return redact([], self.rules)[1]
+        return reported_rules(self.rules, redact=True)
 
 
 # Input below which a local pool of workers cannot pay for its start (the cluster, and the model
@@ -304,20 +302,18 @@ def linting_for(config: Config, config_key: Path | None, *, lang: str | None, wo
                 cluster: str | None) -> Iterator[tuple[Linting, dict[str, Rule]]]:
     """What lints the posts (this process, a local Dask cluster of `workers`, or the scheduler at
     `cluster`) and the rules it applies, by code."""
-    from .suppress import DIRECTIVE_RULES
+    from .cache import default_cache_dir
+    from .report.finish import known_rules, rules_in_force
 
     if workers is None and cluster is None:
-        from .cache import default_cache_dir
         from .engine import Linter
 
         linter = Linter(config, lang=lang, cache_dir=default_cache_dir())
-        yield InProcess(linter), {**DIRECTIVE_RULES, **{r.code: r for r in linter.rules}}
+        yield InProcess(linter), known_rules(linter.rules)
         return
-    from .cache import default_cache_dir
     from .dask import LinterSpec, OnCluster, cluster_client
-    from .packs import load_rules
 
     spec = LinterSpec.of(config_key if config_key is not None else {}, lang)
-    rules = {**DIRECTIVE_RULES, **{r.code: r for r in load_rules(config, default_cache_dir())}}
+    rules = rules_in_force(config, default_cache_dir())
     with cluster_client(workers=workers, address=cluster) as client:
         yield OnCluster(client, spec), rules

@@ -181,3 +181,26 @@ def test_internal_error_is_one_line_and_exit_three(run, post, monkeypatch):
     assert len(lines) == 1 and "jane.doe" not in err
     assert re.fullmatch(r"postlint: internal error: ZeroDivisionError at runner\.py:\d+ "
                         r"\(rerun with --debug for the traceback, and please report it\)", lines[0])
+
+
+def test_a_check_imports_no_other_commands_code(tmp_path):
+    """Each command's module is imported when it runs: a check loads no scan, serve or lsp code."""
+    post = tmp_path / "post.md"
+    post.write_text("Nothing to see.\n", encoding="utf-8")
+    probe = ("import sys; from linter.cli import main\n"
+             f"try: main(['check', '--no-cache', '--config', {str(CORPUS_CONFIG)!r}, {str(post)!r}])\n"
+             "except SystemExit: pass\n"
+             "print(sorted(m for m in sys.modules if m.startswith(('linter.cli.', 'linter.exports', "
+             "'linter.scan', 'linter.serve', 'linter.lsp'))))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "['linter.cli.check', 'linter.cli.common']"
+
+
+def test_the_format_choices_come_from_the_registries(run):
+    from linter.exports import READERS
+    from linter.report import WRITERS
+
+    for command, option, names in (("check", "--format", WRITERS["check"]), ("scan", "--format", WRITERS["scan"]),
+                                   ("scan", "--input-format", READERS)):
+        code, _, err = run(command, option, "no-such-format", "x")
+        assert code == 2 and all(f"'{name}'" in err for name in names)

@@ -10,7 +10,8 @@ import json
 import pytest
 
 from linter import exports
-from linter.exports import BadRow, Fields, Notice, Record, parse_date, read_all, read_export
+from linter.exports import READERS, BadRow, Fields, Notice, Reader, Record, json_array, parse_date, read_all, read_export
+from linter.exports.records import Picker, read_rows
 from linter.sources import Unreadable
 
 
@@ -87,7 +88,7 @@ def test_csv_named_column_that_is_not_there_is_an_error(tmp_path):
 
 @pytest.mark.parametrize("chunk", [7, 1 << 20])
 def test_json_arrays_stream_element_by_element(tmp_path, monkeypatch, chunk):
-    monkeypatch.setattr(exports, "CHUNK", chunk)  # elements cut across reads must come out whole
+    monkeypatch.setattr(json_array, "CHUNK", chunk)  # elements cut across reads must come out whole
     posts = [{"id": i, "text": f"post {i} " + "word " * (i * 5), "score": 1.25 * i} for i in range(30)]
     export = tmp_path / "posts.json"
     export.write_text("[\n" + ",\n".join(json.dumps(p) for p in posts) + "\n]\n", encoding="utf-8")
@@ -168,3 +169,38 @@ def test_folders_are_walked_for_exports_only(tmp_path):
 ])
 def test_dates_as_exports_write_them(value, date):
     assert parse_date(value) == date
+
+
+def _read_pipes(text, source, fields, max_bytes):
+    """A toy format: `id|text` a line."""
+    rows = ((number, dict(zip(("id", "text"), line.rstrip("\n").split("|", 1))))
+            for number, line in enumerate(text, 1) if line.strip())
+    return read_rows(rows, source, Picker(source, fields))
+
+
+def test_a_new_input_format_is_one_entry_in_readers(tmp_path, monkeypatch):
+    """By its suffix in a folder, by its first character on stdin, and by name as --input-format."""
+    monkeypatch.setitem(READERS, "pipes", Reader("pipes", _read_pipes, suffixes=(".pipes",), starts=b"#"))
+    (tmp_path / "a.pipes").write_text("1|Mail jane@example.com\n2|Nothing here\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("1|not an export\n", encoding="utf-8")
+    found = records(list(read_all([str(tmp_path)], Fields())))
+    assert [(r.id, r.text, r.source, r.line) for r in found] == [
+        ("1", "Mail jane@example.com", str(tmp_path / "a.pipes"), 1), ("2", "Nothing here", str(tmp_path / "a.pipes"), 2)]
+    assert exports.format_of("x.pipes.gz") == "pipes" and exports.format_of("x.txt") is None
+    sniffed = records(list(read_export("-", Fields(), stdin=io.BytesIO(b"#|a comment line\n3|hi\n"))))
+    assert [r.id for r in sniffed] == ["#", "3"]
+    named = records(list(read_export(str(tmp_path / "a.txt"), Fields(), input_format="pipes")))
+    assert [r.text for r in named] == ["not an export"]
+
+
+def test_without_the_entry_the_toy_format_is_not_read(tmp_path):
+    (tmp_path / "a.pipes").write_text("1|Mail jane@example.com\n", encoding="utf-8")
+    assert list(read_all([str(tmp_path)], Fields())) == []
+    (only,) = items(tmp_path / "a.pipes")  # named on its own: sniffed as CSV, whose header has no text field
+    assert isinstance(only, Unreadable) and "no text field" in str(only)
+
+
+def test_the_readers_say_what_scan_reads():
+    assert list(READERS) == ["jsonl", "csv", "json", "tweets"]
+    assert exports.READABLE.startswith("postlint scan reads UTF-8 exports: .jsonl .ndjson .csv .tsv .json, "
+                                       "an X archive's tweets.js, any of them gzipped")

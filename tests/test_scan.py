@@ -191,7 +191,7 @@ class _ReadsEverythingFirst:
 
 def test_progress_counts_posts_and_never_says_done_before_the_last(tmp_path):
     """A pool reads ahead of what it writes: by bytes read, the bar said 100% long before the end."""
-    from linter.report.records import writer
+    from linter.report import scan_writer as writer
     from linter.scan import ScanSettings, scan
 
     export = tmp_path / "posts.jsonl"
@@ -209,7 +209,7 @@ def test_progress_counts_posts_and_never_says_done_before_the_last(tmp_path):
 def test_progress_while_reading_estimates_from_the_bytes_read(tmp_path):
     """Reading along with writing (one process), the expected count is known before the end of the
     input, never below what was read, and exact at the end."""
-    from linter.report.records import writer
+    from linter.report import scan_writer as writer
     from linter.scan import InProcess, ScanSettings, scan
 
     class Echo:  # findings as soon as each post is read

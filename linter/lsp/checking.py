@@ -83,7 +83,7 @@ class Drafts:
         """The findings of `text` as if it were the file at `path`; config errors raise."""
         from ..fileio import format_size
         from ..report import FileResult
-        from ..report.redact import redact
+        from ..report.finish import finish
 
         checker = self.checker
         policy = checker.policy(path)
@@ -95,9 +95,8 @@ class Drafts:
                 f"larger than max_bytes ({format_size(policy.config.max_bytes)}); not checked"))
         checker.as_of = dt.date.today()  # a server outlives a day: embargoes end at midnight
         [findings] = checker.check([Job(path, text)])
-        if policy.config.redact:
-            (result,), _ = redact([FileResult(path, findings, text)], policy.known_rules)
-            findings = list(result.findings)
+        findings = list(finish(FileResult(path, findings, text), policy.known_rules,
+                               redact=policy.config.redact).findings)
         return Checked(text, path, findings, policy.known_rules, policy.config)
 
     def warm_up(self, path: str, languages: tuple[str, ...]) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..finding import Finding, Severity
-from .results import FileResult, Summary, display, printable
+from .results import FileResult, Rendered, Summary, display, printable
 from .text import configs_line, summary_line
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -50,3 +50,7 @@ def render(results: Sequence[FileResult], *, configs: Sequence[str] = (), **_: A
         lines.append(configs_line(configs).rstrip("\n"))
     lines.append(summary_line(Summary.of(results)))
     return "\n".join(lines) + "\n"
+
+
+class GithubReport(Rendered):
+    render = staticmethod(render)

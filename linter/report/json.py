@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from .results import FileResult, Summary, printable
+from .results import FileResult, Rendered, Summary, printable
 
 
 def render(results: Sequence[FileResult], *, configs: Sequence[str] = (), **_: Any) -> str:
@@ -19,3 +19,7 @@ def render(results: Sequence[FileResult], *, configs: Sequence[str] = (), **_: A
                        "summary": {"files": summary.files, "findings": len(findings), **summary.counts,
                                    "baselined": summary.baselined, "configs": [printable(c) for c in configs]}},
                       indent=2, ensure_ascii=False) + "\n"
+
+
+class JsonReport(Rendered):
+    render = staticmethod(render)

@@ -1,29 +1,24 @@
 """`postlint scan` output: one record per post (or per finding), written as each post is done.
 
-Every writer streams: `post()` writes what it can at once and `close()` ends the document with
-the run's summary (JSON and SARIF carry it inside; JSON Lines and CSV leave it to stderr or
-`--summary FILE`). A post record is `{"id", "author"?, "date"?, "url"?, "source", "source_line",
+Every writer streams: `add()` writes what it can at once and `close()` ends the document with
+the run's summary (JSON and SARIF, in `sarif.py`, carry it inside; JSON Lines and CSV leave it to
+stderr or `--summary FILE`). A post record is `{"id", "author"?, "date"?, "url"?, "source", "source_line",
 "findings": [...]}`; a finding record is the finding's fields after the post's.
 """
 
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import time
-from collections.abc import Mapping, Sequence
-from pathlib import Path
+from collections.abc import Mapping
 from typing import IO, TYPE_CHECKING, Any
 
 from ..finding import Finding, Severity
-from . import context_without_match
-from .results import display
-from .sarif import FINGERPRINT, LEVELS, SCHEMA, add_image_region, artifact, descriptor
+from .results import FileResult, display
 
 if TYPE_CHECKING:
     from ..exports import Record
-    from ..packs import Rule
 
 FLUSH_SECONDS = 0.5
 POST_FIELDS = ("id", "author", "date", "url", "source", "source_line")
@@ -51,13 +46,17 @@ def finding_fields(finding: Finding, source: str | None = None) -> dict[str, Any
 
 
 class Writer:
-    """Writes records to `out` as posts come; `close(summary)` finishes the output."""
+    """Writes records to `out` as posts come (`add`); `close(summary=...)` finishes the output."""
+
+    streams = True
 
     def __init__(self, out: IO[str], *, per: str = "post", skip_clean: bool = False) -> None:
         self.out, self.per, self.skip_clean = out, per, skip_clean
         self._flushed = time.monotonic()
 
-    def post(self, record: Record, findings: Sequence[Finding]) -> None:
+    def add(self, result: FileResult, record: Record | None = None) -> None:
+        assert record is not None  # a scan's result is a post of an export
+        findings = result.findings
         if self.per == "finding":
             for finding in findings:
                 self.finding_record({**post_fields(record), **finding_fields(finding, record.source)}, record, finding)
@@ -74,7 +73,7 @@ class Writer:
     def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
         raise NotImplementedError
 
-    def close(self, summary: Mapping[str, Any], rules: Mapping[str, Rule] | None = None) -> None:
+    def close(self, **_: Any) -> None:
         self.out.flush()
 
 
@@ -137,84 +136,7 @@ class JsonWriter(Writer):
     def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
         self.post_record(data)
 
-    def close(self, summary: Mapping[str, Any], rules: Mapping[str, Rule] | None = None) -> None:
+    def close(self, *, summary: Mapping[str, Any] | None = None, **_: Any) -> None:
         self.out.write(("\n  " if self.count else "") + '],\n  "summary": '
-                       + json.dumps(summary, ensure_ascii=False, indent=2).replace("\n", "\n  ") + "\n}\n")
-        super().close(summary)
-
-
-class SarifWriter(Writer):
-    """`--format sarif`: SARIF 2.1.0; each finding is a result located at its post's line in the
-    export (`region.startLine`), with the post as a logical location and the place in the post's
-    text in `properties`. The rules that have results are described after the results."""
-
-    def __init__(self, out: IO[str], **kwargs: Any) -> None:
-        super().__init__(out, **{**kwargs, "per": "finding"})
-        self.indices: dict[str, int] = {}
-        self.first_findings: dict[str, Finding] = {}
-        self.seen: dict[str, int] = {}
-        self.seen_in: Record | None = None
-        self.count = 0
-        self.out.write('{\n  "$schema": %s,\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": ['
-                       % json.dumps(SCHEMA))
-
-    def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
-        if finding.code not in self.indices:
-            self.indices[finding.code] = len(self.indices)
-            self.first_findings[finding.code] = finding
-        properties: dict[str, Any] = {k: data[k] for k in ("id", "author", "date", "url") if k in data}
-        properties.update(category=str(finding.category), why=finding.why, line=finding.line, col=finding.col,
-                          endLine=finding.end_line, endColumn=finding.end_col)
-        message = finding.message + (f" Instead: {finding.suggestion}" if finding.suggestion else "")
-        result = {
-            "ruleId": finding.code,
-            "ruleIndex": self.indices[finding.code],
-            "level": LEVELS[finding.severity],
-            "message": {"text": f"Post {record.id}: {message}"},
-            "locations": [{
-                "physicalLocation": {"artifactLocation": _artifact(record.source),
-                                     "region": {"startLine": max(record.line, 1), "snippet": {"text": finding.match}}},
-                "logicalLocations": [{"name": record.id, "kind": "object"}],
-            }],
-            "partialFingerprints": {FINGERPRINT: self._fingerprint(record, finding)},
-            "properties": properties,
-        }
-        if finding.path not in (None, record.source):  # in an image the post shows
-            properties["image"] = finding.path
-        if finding.region is not None and finding.path is not None:
-            add_image_region(result, finding.path, finding.region)
-        self.out.write(("," if self.count else "") + "\n        " + json.dumps(result, ensure_ascii=False))
-        self.count += 1
-
-    def _fingerprint(self, record: Record, finding: Finding) -> str:
-        """Rule, post and the post's text around the match (never the match itself)."""
-        if self.seen_in is not record:
-            self.seen, self.seen_in = {}, record  # occurrences are counted within one post
-        context = " ".join(context_without_match(record.text, finding).split()).casefold()
-        key = "\0".join([finding.code, record.source, record.id, context])
-        self.seen[key] = self.seen.get(key, 0) + 1
-        return hashlib.sha256(f"{key}\0{self.seen[key]}".encode()).hexdigest()[:32]
-
-    def close(self, summary: Mapping[str, Any], rules: Mapping[str, Rule] | None = None) -> None:
-        from .. import __version__
-
-        rules = rules or {}
-        descriptors = [descriptor(finding, rules.get(code)) for code, finding in self.first_findings.items()]
-        tool = {"driver": {"name": "postlint", "version": __version__, "semanticVersion": __version__,
-                           "rules": descriptors}}
-        rest = {"tool": tool, "columnKind": "unicodeCodePoints",
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": Path.cwd().as_uri() + "/"}},
-                "invocations": [{"executionSuccessful": True}], "properties": {"summary": summary}}
-        body = json.dumps(rest, ensure_ascii=False, indent=2)[1:-1].replace("\n", "\n    ").rstrip()
-        self.out.write(("\n      " if self.count else "") + "]," + body + "\n    }\n  ]\n}\n")
-        super().close(summary)
-
-
-def _artifact(path: str) -> dict[str, Any]:
-    return artifact(path) if path != "-" else {"uri": "stdin"}
-
-
-def writer(fmt: str, out: IO[str], *, per: str = "post", skip_clean: bool = False) -> Writer:
-    kinds: dict[str, type[Writer]] = {"jsonl": JsonlWriter, "csv": CsvWriter, "json": JsonWriter,
-                                      "sarif": SarifWriter}
-    return kinds[fmt](out, per=per, skip_clean=skip_clean)
+                       + json.dumps(summary or {}, ensure_ascii=False, indent=2).replace("\n", "\n  ") + "\n}\n")
+        super().close()

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..finding import Finding, Severity
 from ..textmap import LINE_BREAK
+
+if TYPE_CHECKING:
+    from ..rule import Rule
 
 
 @dataclass(frozen=True)
@@ -98,3 +102,24 @@ def context_without_match(source: str, finding: Finding) -> str:
     line = source_line(source, finding.line)
     end = finding.end_col - 1 if finding.end_line == finding.line else len(line)
     return line[:finding.col - 1] + " " + line[end:]
+
+
+class Rendered:
+    """A `check` output written whole when the run ends (the results in path order), by the
+    format's `render` function."""
+
+    streams = False
+
+    def __init__(self, write: Callable[[str], None], **_: Any) -> None:
+        self.write = write
+        self.results: list[FileResult] = []
+
+    @staticmethod
+    def render(results: Sequence[FileResult], **options: Any) -> str:
+        raise NotImplementedError
+
+    def add(self, result: FileResult, record: object = None) -> None:
+        self.results.append(result)
+
+    def close(self, *, rules: Mapping[str, Rule], configs: Sequence[str] = (), **_: Any) -> None:
+        self.write(self.render(self.results, rules=rules, configs=configs))

@@ -15,13 +15,15 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path, PurePath
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..finding import Finding, Region, Severity
-from .results import FileResult, context_without_match, printable
+from .records import Writer
+from .results import FileResult, Rendered, context_without_match, printable
 
 if TYPE_CHECKING:
+    from ..exports import Record
     from ..rule import Rule
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -30,8 +32,6 @@ FINGERPRINT = "postlintContext/v1"
 
 
 def render(results: Sequence[FileResult], *, rules: Mapping[str, Rule] | None = None, **_: Any) -> str:
-    from .. import __version__
-
     rules = rules or {}
     descriptors: dict[str, dict[str, Any]] = {}
     indices: dict[str, int] = {}
@@ -44,23 +44,42 @@ def render(results: Sequence[FileResult], *, rules: Mapping[str, Rule] | None = 
                 indices[finding.code] = len(indices)
             fingerprint = _fingerprint(result, finding, seen)
             sarif_results.append(_result(result, finding, indices[finding.code], fingerprint))
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "postlint",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": list(descriptors.values()),
-            }},
-            "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": _file_uri(os.getcwd()).rstrip("/") + "/"}},
-            "results": sarif_results,
-            "invocations": [{"executionSuccessful": True}],
-        }],
-    }
+    log = {"$schema": SCHEMA, "version": "2.1.0", "runs": [_run(list(descriptors.values()), results=sarif_results)]}
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+class SarifReport(Rendered):
+    render = staticmethod(render)
+
+
+def _run(descriptors: list[dict[str, Any]], *, results: list[dict[str, Any]] | None = None,
+         summary: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A SARIF run: the tool and the rules that have results, where relative paths start, the
+    results (unless they are streamed before it) and a scan's summary."""
+    from .. import __version__
+
+    run: dict[str, Any] = {
+        "tool": {"driver": {"name": "postlint", "version": __version__, "semanticVersion": __version__,
+                            "rules": descriptors}},
+        "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": {"%SRCROOT%": {"uri": _file_uri(os.getcwd()).rstrip("/") + "/"}},
+    }
+    if results is not None:
+        run["results"] = results
+    run["invocations"] = [{"executionSuccessful": True}]
+    if summary is not None:
+        run["properties"] = {"summary": summary}
+    return run
+
+
+def _message(finding: Finding) -> str:
+    return finding.message + (f" Instead: {finding.suggestion}" if finding.suggestion else "")
+
+
+def _occurrence(key: str, seen: dict[str, int]) -> str:
+    """A fingerprint of `key` and which occurrence of it this is (counted in `seen`)."""
+    seen[key] = seen.get(key, 0) + 1
+    return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
 
 
 def descriptor(finding: Finding, rule: Rule | None) -> dict[str, Any]:
@@ -99,7 +118,6 @@ def _name(code: str) -> str:
 
 
 def _result(result: FileResult, finding: Finding, index: int, fingerprint: str) -> dict[str, Any]:
-    message = finding.message + (f" Instead: {finding.suggestion}" if finding.suggestion else "")
     region: dict[str, Any] = {
         "startLine": finding.line,
         "startColumn": finding.col,
@@ -111,7 +129,7 @@ def _result(result: FileResult, finding: Finding, index: int, fingerprint: str) 
         "ruleId": finding.code,
         "ruleIndex": index,
         "level": LEVELS[finding.severity],
-        "message": {"text": message},
+        "message": {"text": _message(finding)},
         "locations": [{"physicalLocation": {"artifactLocation": artifact(result.path), "region": region}}],
         "partialFingerprints": {FINGERPRINT: fingerprint},
         "properties": {"category": str(finding.category), "why": finding.why,
@@ -155,7 +173,68 @@ def _file_uri(absolute: str) -> str:
 def _fingerprint(result: FileResult, finding: Finding, seen: dict[str, int]) -> str:
     """Rule, file, the finding's line with the match cut out, and which such occurrence it is."""
     context = " ".join(context_without_match(result.source, finding).split()).casefold()
-    key = "\0".join([finding.code, printable(PurePath(result.path).as_posix()), context])
-    seen[key] = seen.get(key, 0) + 1
-    return hashlib.sha256(f"{key}\0{seen[key]}".encode()).hexdigest()[:32]
+    return _occurrence("\0".join([finding.code, printable(PurePath(result.path).as_posix()), context]), seen)
 
+
+
+class SarifWriter(Writer):
+    """`scan --format sarif`: SARIF 2.1.0; each finding is a result located at its post's line in the
+    export (`region.startLine`), with the post as a logical location and the place in the post's
+    text in `properties`. The rules that have results are described after the results."""
+
+    def __init__(self, out: IO[str], **kwargs: Any) -> None:
+        super().__init__(out, **{**kwargs, "per": "finding"})
+        self.indices: dict[str, int] = {}
+        self.first_findings: dict[str, Finding] = {}
+        self.seen: dict[str, int] = {}
+        self.seen_in: Record | None = None
+        self.count = 0
+        self.out.write('{\n  "$schema": %s,\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": ['
+                       % json.dumps(SCHEMA))
+
+    def finding_record(self, data: dict[str, Any], record: Record, finding: Finding) -> None:
+        if finding.code not in self.indices:
+            self.indices[finding.code] = len(self.indices)
+            self.first_findings[finding.code] = finding
+        properties: dict[str, Any] = {k: data[k] for k in ("id", "author", "date", "url") if k in data}
+        properties.update(category=str(finding.category), why=finding.why, line=finding.line, col=finding.col,
+                          endLine=finding.end_line, endColumn=finding.end_col)
+        result = {
+            "ruleId": finding.code,
+            "ruleIndex": self.indices[finding.code],
+            "level": LEVELS[finding.severity],
+            "message": {"text": f"Post {record.id}: {_message(finding)}"},
+            "locations": [{
+                "physicalLocation": {"artifactLocation": _export_artifact(record.source),
+                                     "region": {"startLine": max(record.line, 1), "snippet": {"text": finding.match}}},
+                "logicalLocations": [{"name": record.id, "kind": "object"}],
+            }],
+            "partialFingerprints": {FINGERPRINT: self._fingerprint(record, finding)},
+            "properties": properties,
+        }
+        if finding.path not in (None, record.source):  # in an image the post shows
+            properties["image"] = finding.path
+        if finding.region is not None and finding.path is not None:
+            add_image_region(result, finding.path, finding.region)
+        self.out.write(("," if self.count else "") + "\n        " + json.dumps(result, ensure_ascii=False))
+        self.count += 1
+
+    def _fingerprint(self, record: Record, finding: Finding) -> str:
+        """Rule, post and the post's text around the match (never the match itself)."""
+        if self.seen_in is not record:
+            self.seen, self.seen_in = {}, record  # occurrences are counted within one post
+        context = " ".join(context_without_match(record.text, finding).split()).casefold()
+        return _occurrence("\0".join([finding.code, record.source, record.id, context]), self.seen)
+
+    def close(self, *, rules: Mapping[str, Rule] | None = None, summary: Mapping[str, Any] | None = None,
+              **_: Any) -> None:
+        rules = rules or {}
+        descriptors = [descriptor(finding, rules.get(code)) for code, finding in self.first_findings.items()]
+        body = json.dumps(_run(descriptors, summary=summary or {}), ensure_ascii=False, indent=2)[1:-1]
+        self.out.write(("\n      " if self.count else "") + "]," + body.replace("\n", "\n    ").rstrip()
+                       + "\n    }\n  ]\n}\n")
+        super().close()
+
+
+def _export_artifact(path: str) -> dict[str, Any]:
+    return artifact(path) if path != "-" else {"uri": "stdin"}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ..finding import Finding, Severity
@@ -100,3 +100,21 @@ def render(results: Sequence[FileResult], *, colour: bool = False, configs: Sequ
            verbose: bool = False, **_: Any) -> str:
     return ("".join(render_file(r, colour=colour, verbose=verbose) for r in results) + configs_line(configs)
             + summary_line(Summary.of(results)) + "\n")
+
+
+class TextWriter:
+    """`--format text`: each file printed as soon as it is added, then the configs and the summary."""
+
+    streams = True
+
+    def __init__(self, write: Callable[[str], None], *, colour: bool = False, brief_below: Severity | None = None,
+                 verbose: bool = False) -> None:
+        self.write, self.colour, self.brief_below, self.verbose = write, colour, brief_below, verbose
+        self.results: list[FileResult] = []
+
+    def add(self, result: FileResult, record: object = None) -> None:
+        self.results.append(result)
+        self.write(render_file(result, colour=self.colour, brief_below=self.brief_below, verbose=self.verbose))
+
+    def close(self, *, configs: Sequence[str] = (), **_: Any) -> None:
+        self.write(configs_line(configs) + summary_line(Summary.of(self.results)) + "\n")

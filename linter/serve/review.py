@@ -22,8 +22,8 @@ from ..config import LANGUAGES, Config
 from ..finding import Finding, Severity
 from ..languages import AUTO  # the language the library decides (the config's, or detected per post)
 from ..report import FileResult, Summary, reporter
+from ..report.finish import finish, known_rules
 from ..report.results import shown_configs
-from ..suppress import DIRECTIVE_RULES
 
 if TYPE_CHECKING:
     from ..engine import Linter
@@ -142,7 +142,7 @@ class Reviewer:
 
     def __init__(self, linter: Linter) -> None:
         self.linter = linter
-        self.rules: dict[str, Rule] = {**{r.code: r for r in linter.rules}, **DIRECTIVE_RULES}
+        self.rules: dict[str, Rule] = known_rules(linter.rules)
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="postlint-lint")
         self._waiting = 0
         self._waiting_lock = threading.Lock()
@@ -171,14 +171,12 @@ class Reviewer:
     def review_now(self, draft: Draft) -> Review:
         """Check `draft` in this thread (the worker's; tests call it directly, never concurrently)."""
         from ..engine import Post
-        from ..report.redact import redact
 
         document = self.linter.document(Post(draft.text, path=draft.path, as_of=draft.as_of, lang=draft.lang))
         [(document, findings)] = self.linter.lint_documents([document])
-        results = [FileResult(draft.path, findings, draft.text)]
-        if draft.redact or self.linter.config.redact:
-            results, _ = redact(results, self.rules)  # the rules' templates rebuild masked messages
-        return Review(draft, results[0], document.lang, self.linter.config.path)
+        result = finish(FileResult(draft.path, findings, draft.text), self.rules,
+                        redact=draft.redact or self.linter.config.redact)
+        return Review(draft, result, document.lang, self.linter.config.path)
 
     def close(self) -> None:
         self._worker.shutdown(wait=False, cancel_futures=True)

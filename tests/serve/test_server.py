@@ -23,7 +23,7 @@ def test_unsafe_settings_are_refused(run, args, message):
 def test_max_bytes_takes_sizes_a_person_writes(run):
     code, _, err = run("serve", "--max-bytes", "five megabytes")
     assert code == 2 and "'five megabytes' is not a size" in err
-    from linter.cli import _ByteSize
+    from linter.cli.serving import _ByteSize
 
     size = _ByteSize()
     assert [size.convert(v, None, None) for v in ("1048576", "512k", "5M", "5MiB", "2kb")] == \
