@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .config import Config, load_config
+from .config import Config
 from .errors import PostlintError
 from .fileio import TooLarge, format_size, read_stream, resolved
 from .images import is_image
@@ -384,12 +384,13 @@ def _tasks(jobs: Sequence[Job], policies: list[_Policy], todo: list[int], as_of:
 
 
 def _init_worker(specs: dict[int, _LinterSpec]) -> None:
+    """A spawned worker's Linters, made from the same configs (a forked one has the parent's)."""
     for key, spec in specs.items():
         if key not in _WORKER_LINTERS:
-            from .engine import Linter
+            from .engine import Linters
 
-            config = load_config(spec.config_path) if spec.config_path else Config()
-            _WORKER_LINTERS[key] = Linter(config, lang=spec.lang, cache_dir=spec.cache_dir)
+            linters = Linters(Configs(), lang=spec.lang, cache_dir=spec.cache_dir)
+            _WORKER_LINTERS[key] = linters.get(spec.config_path)
 
 
 def _lint_task(task: tuple[Any, ...]) -> list[tuple[int, list[Finding], bool]]:
