@@ -401,18 +401,18 @@ def profile() -> str:
     total = spent("linter/__main__.py", "<module>")
     lazy, encoder, presidio = spent("linter/nlp.py", "load"), spent("linter/encoder.py", "_load"), \
         spent("linter/presidio.py", "__init__")
-    runtime = spent("linter/engine.py", "_runtime")  # made for the first post: inside `_lint_pieces`
+    runtime = spent("linter/engine/linting.py", "_runtime")  # made for the first post: inside `_lint_pieces`
     parts = [
         ("import spaCy", spent("spacy/__init__.py", "<module>")),
         ("the English pipeline (`spacy.load`, without NER and the parser)", spent("linter/nlp.py", "_load_package")),
         ("the prepared rules, read in one go", spent("linter/packs.py", "load_rules")),
         ("the checks of the post's language, built and prepared (phrase matchers, label tables)",
-         runtime - spent("linter/engine.py", "_load_pipeline") - presidio),
+         runtime - spent("linter/engine/runtime.py", "_load_pipeline") - presidio),
         ("Presidio: the recognizers of the rules' entities", presidio),
         ("NER and the parser, loaded when the post first needs them", lazy),
         ("the encoder's session, for the post's first candidate sentence", encoder),
         ("the post itself: parse, Presidio, checks",
-         spent("linter/engine.py", "_lint_pieces") - runtime - lazy - encoder),
+         spent("linter/engine/linting.py", "_lint_pieces") - runtime - lazy - encoder),
     ]
     parts.append(("the rest: Python, the command line, the configuration, the report",
                   max(total - sum(seconds for _, seconds in parts), 0.0)))

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import logging
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 import regex
@@ -24,12 +25,14 @@ if TYPE_CHECKING:
 log = logging.getLogger("postlint")
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Document:
     """The source, its plain text, the normalised text the checks read, and the one parse of it.
 
     `text` is the normalised plain text: markup stripped (`markup.py`), disguises undone
-    (`normalize.py`). `source_span()` maps a span of `text` back to `source`.
+    (`normalize.py`). `source_span()` maps a span of `text` back to `source`. A document never
+    changes: the engine makes a parsed copy of it (`parsed`), and the linted document it yields
+    carries what its checks said (`noticed`).
     """
 
     source: str
@@ -44,10 +47,9 @@ class Document:
     _to_plain: SpanMap
     _to_source: OffsetMap
     spacy_doc: Doc | None = None
-    pii: list[Any] = field(default_factory=list)  # Presidio results for `text`, made once
-    warnings: list[str] = field(default_factory=list)  # what `warn` said (such posts are not cached)
-    _lines: LineIndex | None = None
-    _block_starts: list[int] | None = None
+    pii: Sequence[Any] = ()  # Presidio results for `text`, made once
+    warnings: tuple[str, ...] = ()  # what the user was told about it: its reading, its checks (not cached)
+    _lines: LineIndex | None = None  # the source's, when made before the document was cut into pieces
     also_langs: tuple[str, ...] = ()
     """Languages whose rules also check this post: under `lang: auto`, every other one when nothing
     tells the post's language (`languages.undecided`)."""
@@ -65,10 +67,23 @@ class Document:
         document = cls(source=source, text=text, path=path, markup=markup or markup_for(path), lang=lang,
                        as_of=as_of or dt.date.today(), plain=extracted.text, zones=extracted.zones,
                        directives=extracted.directives, _to_plain=to_plain, _to_source=extracted.offsets,
-                       also_langs=also)
-        for warning in extracted.warnings:
-            document.warn(warning)
+                       warnings=tuple(extracted.warnings), also_langs=also)
+        for warning in document.warnings:
+            document.tell(warning)
         return document
+
+    def parsed(self, doc: Doc, pii: Sequence[Any] = ()) -> Document:
+        """This document with its parse (`Doc`) and Presidio's results: the engine's, made once."""
+        return replace(self, spacy_doc=doc, pii=pii)
+
+    def noticed(self, notices: Sequence[str]) -> Document:
+        """This document with `notices` (what its checks told the user) added to its warnings."""
+        return replace(self, warnings=(*self.warnings, *notices)) if notices else self
+
+    def tell(self, message: str) -> str:
+        """Tell the user `message` about this document now (a warning, not a finding); return it."""
+        log.warning("%s: %s", self.path or "-", message)
+        return message
 
     @property
     def language(self) -> languages.Language:
@@ -93,12 +108,10 @@ class Document:
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         return self._to_source.span(*self._to_plain.span(start, end))
 
-    @property
+    @functools.cached_property
     def lines(self) -> LineIndex:
-        """Line starts of `source`, made once and shared by every piece of the document."""
-        if self._lines is None:
-            self._lines = LineIndex(self.source)
-        return self._lines
+        """Line starts of `source`, made once (and shared by every piece of the document)."""
+        return self._lines if self._lines is not None else LineIndex(self.source)
 
     def position(self, source_offset: int) -> tuple[int, int]:
         """1-based line and column of a source offset."""
@@ -114,33 +127,26 @@ class Document:
         if len(self.text) <= limit:
             yield self
             return
-        if self._lines is None:
-            self._lines = LineIndex(self.source)  # built once and shared by every piece
+        lines = self.lines  # built once and shared by every piece
         start = 0
         while start < len(self.text):
             end = _cut(self.text, start, start + limit)
             yield replace(self, text=self.text[start:end], _to_plain=ShiftedMap(self._to_plain, start),
-                          spacy_doc=None, pii=[], _block_starts=None)
+                          spacy_doc=None, pii=(), _lines=lines)
             start = end
-
-    def warn(self, message: str) -> None:
-        """Something the user should know about this document that is not a finding."""
-        self.warnings.append(message)
-        log.warning("%s: %s", self.path or "-", message)
 
     # --- blocks -----------------------------------------------------------------------------
     # The markup readers end every block (paragraph, list item, heading, table cell, code block,
     # link target) with a blank line, and plain text separates paragraphs the same way: a blank
     # line in `text` is a block boundary. Context windows and patterns never reach across one.
 
-    def _starts(self) -> list[int]:
-        if self._block_starts is None:
-            self._block_starts = [0] + [m.end() for m in _BLOCK_BREAK.finditer(self.text)]
-        return self._block_starts
+    @functools.cached_property
+    def _block_starts(self) -> list[int]:
+        return [0] + [m.end() for m in _BLOCK_BREAK.finditer(self.text)]
 
     def block(self, offset: int) -> tuple[int, int]:
         """The `(start, end)` in `text` of the block that holds `offset` (its blank-line gap excluded)."""
-        starts = self._starts()
+        starts = self._block_starts
         i = max(bisect.bisect_right(starts, offset) - 1, 0)
         end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
         while end > starts[i] and self.text[end - 1] in "\r\n \t":
@@ -149,7 +155,7 @@ class Document:
 
     def same_block(self, a: int, b: int) -> bool:
         """Whether text offsets `a` and `b` stand in one block."""
-        starts = self._starts()
+        starts = self._block_starts
         return bisect.bisect_right(starts, a) == bisect.bisect_right(starts, b)
 
     def block_matches(self, rx: regex.Pattern[str], *, timeout: float) -> Iterator[regex.Match[str]]:
@@ -160,7 +166,7 @@ class Document:
         `TimeoutError` when the searches together take longer than `timeout` seconds.
         """
         deadline = time.monotonic() + timeout
-        text, starts = self.text, self._starts()
+        text, starts = self.text, self._block_starts
         pos = 0
         while pos <= len(text):
             m = rx.search(text, pos, timeout=max(deadline - time.monotonic(), 0.001))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .config import Config, load_config
+from .config import Config
 from .errors import ExitCode, PostlintError
 from .fileio import TooLarge, format_size, read_stream, resolved
 from .finding import Severity
@@ -28,7 +28,7 @@ from .sources import Configs, Unreadable, discover, read
 from .suppress import DIRECTIVE_RULES
 
 if TYPE_CHECKING:
-    from .engine import Linter
+    from .engine import Linter, Linters
     from .finding import Finding
     from .images.reader import ImageText
     from .rule import Rule
@@ -248,7 +248,8 @@ def _read_stdin(stdin: BinaryIO | bytes | None, limit: int) -> bytes:
 
 
 class _Policy:
-    """The config a file is checked under, its rules and cache fingerprint, and its Linter."""
+    """The config a file is checked under, its rules and cache fingerprint (its Linter is the
+    Checker's `linter(policy)`)."""
 
     def __init__(self, key: Path | None, config: Config, lang: str | None, cache_dir: Path | None) -> None:
         from .packs import load_rules
@@ -262,7 +263,6 @@ class _Policy:
         self.known_rules = known_rules(self.rule_list)  # what findings under it may carry
         self.cache_dir = cache_dir
         self._fingerprint: str | None = None
-        self._linter: Linter | None = None
 
     @functools.cached_property
     def vocabulary(self) -> list[str]:
@@ -288,15 +288,6 @@ class _Policy:
 
             self._fingerprint = fingerprint(self.config, self.lang, self.cache_dir)
         return self._fingerprint
-
-    @property
-    def linter(self) -> Linter:
-        if self._linter is None:
-            from .engine import Linter
-
-            self._linter = Linter(self.config, lang=self.requested_lang, cache_dir=self.cache_dir,
-                                  rules=self.rule_list)
-        return self._linter
 
 
 class Checker:
@@ -329,6 +320,17 @@ class Checker:
         if key not in self._policies:
             self._policies[key] = _Policy(key, self.configs.get(key), self.lang, self.cache_dir)
         return self._policies[key]
+
+    @functools.cached_property
+    def linters(self) -> Linters:
+        """The Linters of the configs in play, made when a post is not answered from the cache."""
+        from .engine import Linters
+
+        return Linters(self.configs, lang=self.lang, cache_dir=self.cache_dir)
+
+    def linter(self, policy: _Policy) -> Linter:
+        """The Linter of `policy`, made once (with the rules the policy has loaded)."""
+        return self.linters.get(policy.key, policy.rule_list)
 
     def check(self, jobs: Sequence[Job]) -> list[list[Finding]]:
         """The findings of each job, in order."""
@@ -371,7 +373,7 @@ class Checker:
         for i in todo:
             by_policy.setdefault(id(policies[i]), []).append(i)
         for indices in by_policy.values():
-            linter = policies[indices[0]].linter
+            linter = self.linter(policies[indices[0]])
             items = [(i, jobs[i].shown, jobs[i].text) for i in indices]
             yield from _lint_items(linter, items, self.as_of)
 
@@ -386,8 +388,8 @@ class Checker:
             # load each model here once: the forked workers share it instead of loading their own
             for i in todo:
                 if id(policies[i]) not in _WORKER_LINTERS:
-                    _WORKER_LINTERS[id(policies[i])] = policies[i].linter
-                    policies[i].linter.preload()
+                    linter = _WORKER_LINTERS[id(policies[i])] = self.linter(policies[i])
+                    linter.preload()
         tasks = _tasks(jobs, policies, todo, self.as_of, self.jobs)
         gc.freeze()  # keep the shared model's pages shared: the collector would touch them all
         try:
@@ -439,12 +441,13 @@ def _tasks(jobs: Sequence[Job], policies: list[_Policy], todo: list[int], as_of:
 
 
 def _init_worker(specs: dict[int, _LinterSpec]) -> None:
+    """A spawned worker's Linters, made from the same configs (a forked one has the parent's)."""
     for key, spec in specs.items():
         if key not in _WORKER_LINTERS:
-            from .engine import Linter
+            from .engine import Linters
 
-            config = load_config(spec.config_path) if spec.config_path else Config()
-            _WORKER_LINTERS[key] = Linter(config, lang=spec.lang, cache_dir=spec.cache_dir)
+            linters = Linters(Configs(), lang=spec.lang, cache_dir=spec.cache_dir)
+            _WORKER_LINTERS[key] = linters.get(spec.config_path)
 
 
 def _lint_task(task: tuple[Any, ...]) -> list[tuple[int, list[Finding], bool]]:
@@ -454,9 +457,10 @@ def _lint_task(task: tuple[Any, ...]) -> list[tuple[int, list[Finding], bool]]:
 
 def _lint_items(linter: Linter, items: list[tuple[int, str, str]],
                 as_of: dt.date) -> Iterator[tuple[int, list[Finding], bool]]:
-    """(index, findings, cacheable): a post that warned (a rule gave up) is not cached."""
+    """(index, findings, cacheable): a post the user was warned about (a rule gave up on it) is
+    not cached; the document linted carries those warnings."""
     from .engine import Post
 
     documents = (linter.document(Post(text, path=shown, as_of=as_of)) for _, shown, text in items)
-    for (i, _, _), (document, findings) in zip(items, linter.lint_documents(documents)):
-        yield i, findings, not document.warnings
+    for (i, _, _), (linted, findings) in zip(items, linter.lint_documents(documents)):
+        yield i, findings, not linted.warnings

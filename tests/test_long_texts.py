@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from linter import engine
+from linter.engine import linting as engine
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def test_batches_are_bounded_by_characters_too():
     huge file took 2.8 GB. Past its first piece, a batch holds at most BATCH_CHARS characters."""
     from types import SimpleNamespace
 
-    from linter.engine import _batches
+    from linter.engine.linting import _batches
 
     pieces = [(None, SimpleNamespace(text="x" * n)) for n in (150, 60, 30, 500, 10, 1, 1)]
     sizes = [[len(piece.text) for _, piece in batch] for batch in _batches(pieces, 3, 200)]

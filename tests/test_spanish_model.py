@@ -67,9 +67,9 @@ def test_presidio_reads_spanish_phones_ids_and_context(linter):
 def test_without_the_model_spanish_posts_fall_back_with_one_notice(monkeypatch, caplog):
     missing = dataclasses.replace(SPANISH, model="es_core_news_missing")
     monkeypatch.setitem(languages.REGISTRY, "es", missing)
-    from linter import engine
+    from linter.engine import runtime
 
-    monkeypatch.setattr(engine, "_NOTICES", set())
+    monkeypatch.setattr(runtime, "_NOTICES", set())
     with caplog.at_level(logging.WARNING, logger="postlint"):
         linter = Linter({"lang": "es"})
         findings = linter.lint("Escríbele a lucia.fernandez@gmail.com, que está de baja por una depresión.")

@@ -111,11 +111,11 @@ def test_a_name_is_not_tied_to_a_private_matter_in_the_next_block(linter, post):
 def test_only_the_block_boundaries_keep_them_apart(linter, monkeypatch):
     """Sentences cut at blocks and ties kept in a block are what part them: without both, the
     heading's name is tied to the next paragraph's "baja médica"."""
-    from linter import engine
     from linter.checks import people
+    from linter.engine import runtime
 
     post = "### Entrevista con Lucía Fernández\n\nBaja médica y permisos: qué cambia en 2027."
-    monkeypatch.setattr(engine, "_sentences_within_blocks", lambda doc: doc)
+    monkeypatch.setattr(runtime, "_sentences_within_blocks", lambda doc: doc)
     monkeypatch.setattr(people, "block_tokens", lambda document, token: (0, len(document.doc)))
     from linter import Linter
 
@@ -184,9 +184,9 @@ def test_a_mailto_link_and_its_text_are_one_finding(linter, post):
 
 
 def test_only_one_fact_one_finding_joins_them(linter, monkeypatch):
-    from linter import engine
+    from linter.engine import deduping
 
-    monkeypatch.setattr(engine, "same_fact", lambda findings, source: findings)
+    monkeypatch.setattr(deduping, "same_fact", lambda findings, source: findings)
     post = "Escríbele a [lucia.fernandez@gmail.com](mailto:lucia.fernandez@gmail.com) y te pasa los detalles."
     assert [m for c, m in codes(linter, post, "post.md") if c == "PII-EMAIL"] == ["lucia.fernandez@gmail.com"] * 2
 

@@ -7,6 +7,8 @@ same through real Markdown comments.
 
 from __future__ import annotations
 
+import dataclasses
+
 from linter.engine import Post
 from linter.markup import Directive
 from linter.suppress import DIRECTIVE_RULES, directive_code
@@ -19,11 +21,11 @@ Call 212-555-0147 today.
 
 def lint(linter, text: str, *directives: tuple[str, str, tuple[str, ...], str]):
     """Lint `text` with directives given as (comment text in `text`, action, targets, reason)."""
-    document = linter.document(Post(text))
-    document.directives = []
+    given = []
     for comment, action, targets, reason in directives:
         start = text.index(comment)
-        document.directives.append(Directive(action, targets, reason, start, start + len(comment)))
+        given.append(Directive(action, targets, reason, start, start + len(comment)))
+    document = dataclasses.replace(linter.document(Post(text)), directives=given)  # a Document never changes
     (_, findings), = linter.lint_documents([document])
     return findings
 

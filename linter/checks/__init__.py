@@ -38,6 +38,14 @@ class Hit:
     evidence: tuple[Evidence, ...] = ()  # the reasons that decided `severity` (`_evidence.py`)
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """What a check tells the user about a post that is not a finding (a regex that gave up):
+    the engine reports it, and a post with one is not kept in the findings cache."""
+
+    message: str
+
+
 class Check:
     """The shape every kind shares: options, what it needs from the parse, and `run`."""
 
@@ -99,7 +107,9 @@ class Check:
         """More lines for `postlint explain` about what a rule of this kind looks for (its options)."""
         return []
 
-    def run(self, document: Document) -> Iterator[Hit]:
+    def run(self, document: Document) -> Iterator[Hit | Notice]:
+        """The hits in `document`, and a `Notice` for anything else the user should know (checks
+        never write into the document: it is shared, and immutable)."""
         raise NotImplementedError
 
     def run_on_name(self, name: str, document: Document) -> Iterator[Hit]:

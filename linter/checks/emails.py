@@ -26,7 +26,7 @@ import regex
 from .. import schema as s
 from ..nlp import Needs
 from ..vocab import dictionary, shared_words
-from . import Check, Hit, register
+from . import Check, Hit, Notice, register
 from . import _evidence as ev
 from ._attribution import credited
 from ._disguise import name_key
@@ -112,26 +112,24 @@ class EmailsCheck(Check):
     def prepare(self, nlp: Language) -> None:
         self.common_words = dictionary(nlp)
 
-    def run(self, document: Document) -> Iterator[Hit]:
+    def run(self, document: Document) -> Iterator[Hit | Notice]:
         for result in document.pii:
             if result.entity_type != "EMAIL_ADDRESS" or result.score < self.opts["min_score"]:
                 continue
             value = document.text[result.start:result.end]
-            if "@" not in value or self._allowed(value, document):
+            if "@" not in value:
                 continue
+            try:
+                if any(p.fullmatch(value) for p in self.opts["allow_patterns"]):
+                    continue
+            except TimeoutError:  # a pattern that backtracks too much allows nothing: the address is reported
+                yield Notice(f"an allow_patterns regex of rule {self.rule.code} gave up after "
+                             f"{s.USER_REGEX_TIMEOUT}s (it backtracks too much); the address was reported")
             reasons = self.evidence(document, result.start, result.end)
             severity = ev.decide(self.rule.severity, reasons, ev.unsupported_severity(self.opts["unsupported"]))
             if severity is not None:
                 yield Hit(result.start, result.end, severity=severity,
                           evidence=ev.worded(reasons, document.language))
-
-    def _allowed(self, value: str, document: Document) -> bool:
-        try:
-            return any(p.fullmatch(value) for p in self.opts["allow_patterns"])
-        except TimeoutError:  # a pattern that backtracks too much allows nothing: the address is reported
-            document.warn(f"an allow_patterns regex of rule {self.rule.code} gave up after {s.USER_REGEX_TIMEOUT}s "
-                          "(it backtracks too much); the address was reported")
-            return False
 
     def evidence(self, document: Document, start: int, end: int) -> list[str]:
         """The reasons for and against the address at `text[start:end]` being a person's private data."""

@@ -10,7 +10,7 @@ import regex
 from .. import schema as s
 from ..nlp import Needs
 from ..presidio import KNOWN_ENTITIES
-from . import Check, Hit, register
+from . import Check, Hit, Notice, register
 from . import _evidence as ev
 from ._context import Cues
 from ._validators import VALIDATORS
@@ -62,22 +62,23 @@ class EntitiesCheck(Check):
     def needs(self) -> Needs:
         return Needs(entities=self.entities)
 
-    def _allowed(self, value: str, document: Document) -> bool:
-        if value.lower() in self.allow:
-            return True
-        try:
-            return any(p.fullmatch(value, timeout=ALLOW_TIMEOUT) for p in self.opts["allow_patterns"])
-        except TimeoutError:
-            document.warn(f"an allow_patterns regex of rule {self.rule.code} gave up after {ALLOW_TIMEOUT}s "
-                          "(it backtracks too much); the value was reported")
-            return False
+    def _allowed(self, value: str) -> bool:
+        """Whether the company allows `value`; TimeoutError when an allow pattern backtracks too much."""
+        return value.lower() in self.allow or \
+            any(p.fullmatch(value, timeout=ALLOW_TIMEOUT) for p in self.opts["allow_patterns"])
 
-    def run(self, document: Document) -> Iterator[Hit]:
+    def run(self, document: Document) -> Iterator[Hit | Notice]:
         for result in document.pii:
             if result.entity_type not in self.entities or result.score < self.opts["min_score"]:
                 continue
             value = document.text[result.start:result.end]
-            if self._allowed(value, document) or (self.validator and not self.validator(value)):
+            try:
+                allowed = self._allowed(value)
+            except TimeoutError:  # a pattern that backtracks too much allows nothing: the value is reported
+                allowed = False
+                yield Notice(f"an allow_patterns regex of rule {self.rule.code} gave up after {ALLOW_TIMEOUT}s "
+                             "(it backtracks too much); the value was reported")
+            if allowed or (self.validator and not self.validator(value)):
                 continue
             if self.unless and self.unless.near(document.text, result.start, result.end, self.opts["unless_before"], 0,
                                                 document.block(result.start)):

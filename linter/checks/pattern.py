@@ -17,7 +17,7 @@ from .. import languages
 from .. import schema as s
 from ..languages.unit import WORD_LISTS
 from ..nlp import Needs
-from . import Check, Hit, register
+from . import Check, Hit, Notice, register
 from . import _evidence as ev
 from ..finding import Category
 from ._context import Cues, is_negated
@@ -158,7 +158,7 @@ class PatternCheck(Check):
             return True
         return self.context.near(text, start, end, o["context_before"], o["context_after"], block) is not None
 
-    def run(self, document: Document) -> Iterator[Hit]:
+    def run(self, document: Document) -> Iterator[Hit | Notice]:
         group = self.opts["group"]
         try:
             for m in document.block_matches(self.rx, timeout=self.opts["timeout"]):
@@ -183,5 +183,5 @@ class PatternCheck(Check):
                 if severity is not None:
                     yield Hit(start, end, severity=severity, evidence=ev.worded(reasons, document.language))
         except TimeoutError:
-            document.warn(f"rule {self.rule.code} gave up after {self.opts['timeout']}s "
-                          "(its pattern backtracks too much on this text); other rules still ran")
+            yield Notice(f"rule {self.rule.code} gave up after {self.opts['timeout']}s "
+                         "(its pattern backtracks too much on this text); other rules still ran")

@@ -27,7 +27,7 @@ import regex
 
 from .. import schema as s
 from ..nlp import Needs
-from . import Check, Hit, register
+from . import Check, Hit, Notice, register
 from . import _evidence as ev
 from ._context import Cues, clause_before, could_be_public, is_public_number, public_digits
 
@@ -162,13 +162,13 @@ class PhonesCheck(Check):
         core = value.strip()
         return not (_IPV4ISH.fullmatch(core) or _YEAR_RANGE.fullmatch(core) or _is_date(core))
 
-    def run(self, document: Document) -> Iterator[Hit]:
+    def run(self, document: Document) -> Iterator[Hit | Notice]:
         if not any(ch.isdigit() for ch in document.text):
             return
         try:
             yield from self._phones(document)
         except TimeoutError:
-            document.warn(f"rule {self.rule.code} gave up after {PHONE_TIMEOUT}s on this text; other rules still ran")
+            yield Notice(f"rule {self.rule.code} gave up after {PHONE_TIMEOUT}s on this text; other rules still ran")
 
     def _phones(self, document: Document) -> Iterator[Hit]:
         text = document.text

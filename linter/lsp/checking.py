@@ -1,9 +1,9 @@
 """What the language server does with a draft, apart from the protocol: check it as `check` would.
 
 One `runner.Checker` holds every config met so far (found upward from each document, exactly as
-`postlint check` finds it) and the `Linter` of each, so the models load once per server. Drafts
-are checked in memory: nothing is written for them, no findings cache, nothing logged. A changed
-config or rule pack (`reload`) drops the configs; the models stay loaded.
+`postlint check` finds it) and the `Linter` of each (`engine.Linters`), so the models load once per
+server. Drafts are checked in memory: nothing is written for them, no findings cache, nothing
+logged. A changed config or rule pack (`reload`) drops the configs; the models stay loaded.
 """
 
 from __future__ import annotations
@@ -103,7 +103,7 @@ class Drafts:
         """Load what checking a post at `path` in each of `languages` needs (models, rules, NER)."""
         from ..engine import Post
 
-        linter = self.checker.policy(path).linter
+        linter = self.checker.linter(self.checker.policy(path))
         for lang in languages:
             if lang in WARM_UP:
                 list(linter.lint_documents([linter.document(Post(WARM_UP[lang], path=path, lang=lang))]))

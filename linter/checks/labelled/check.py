@@ -17,7 +17,7 @@ import regex
 from ... import schema as s
 from ...finding import Severity
 from ...nlp import Needs
-from .. import Check, Hit, register
+from .. import Check, Hit, Notice, register
 from .. import _evidence as ev
 from .._context import could_be_public, is_public_number, is_quoted, public_digits
 from .fields import ALL, FIELD_OPTIONS, LabelledField, compile_field
@@ -144,12 +144,12 @@ class LabelledCheck(Check):
             raise RuntimeError(f"rule {self.rule.code} was not prepared for a pipeline")
         return self._labels.find(document.doc)
 
-    def run(self, document: Document) -> Iterator[Hit]:
+    def run(self, document: Document) -> Iterator[Hit | Notice]:
         try:
             yield from self._run(document)
         except TimeoutError:
-            document.warn(f"rule {self.rule.code} gave up after {self.opts['timeout']}s on this text; "
-                          "other rules still ran")
+            yield Notice(f"rule {self.rule.code} gave up after {self.opts['timeout']}s on this text; "
+                         "other rules still ran")
 
     def _run(self, document: Document) -> Iterator[Hit]:
         text = document.text
