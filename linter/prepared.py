@@ -133,16 +133,31 @@ def installed_version(distribution: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _dist_info_versions() -> dict[str, str]:
     found: dict[str, str] = {}
+    for folder in distribution_folders():
+        if folder.suffix == ".dist-info":
+            project, version = distribution_name(folder)
+            found.setdefault(project, version)  # the first on sys.path wins
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def distribution_folders() -> tuple[Path, ...]:
+    """The metadata folders of the installed distributions (`*.dist-info`, `*.egg-info`), in
+    `sys.path` order: one listing of each folder on it, no file read."""
+    found = []
     for entry in sys.path:
         try:
-            names = os.listdir(entry or ".")
+            names = sorted(os.listdir(entry or "."))
         except OSError:
             continue
-        for name in names:
-            if name.endswith(".dist-info"):
-                project, _, version = name[:-len(".dist-info")].partition("-")
-                found.setdefault(re.sub(r"[-_.]+", "_", project).lower(), version)  # the first on sys.path wins
-    return found
+        found += [Path(entry or ".") / name for name in names if name.endswith((".dist-info", ".egg-info"))]
+    return tuple(found)
+
+
+def distribution_name(folder: Path) -> tuple[str, str]:
+    """A metadata folder's normalised project name and its version ("" when the name holds none)."""
+    project, _, version = folder.stem.partition("-")
+    return re.sub(r"[-_.]+", "_", project).lower(), version.partition("-")[0]
 
 
 def _path(directory: Path, key: str, kind: str) -> Path:
@@ -234,5 +249,5 @@ class DeferredOptions(Mapping[str, Any]):
         return repr(self._loaded())
 
 
-__all__ = ["DeferredOptions", "FileDigests", "installed_digest", "installed_version", "package_digest", "read",
+__all__ = ["DeferredOptions", "FileDigests", "distribution_folders", "distribution_name", "installed_digest", "installed_version", "package_digest", "read",
            "read_rules", "write", "write_rules"]
