@@ -134,9 +134,21 @@ def load_kinds() -> dict[str, type[Check]]:
         for info in pkgutil.iter_modules(__path__):
             if not info.name.startswith("_"):
                 importlib.import_module(f"{__name__}.{info.name}")
+        _check_vocabulary()
         _load_plugin_kinds()
         _LOADED.append(True)
     return KINDS
+
+
+def _check_vocabulary() -> None:
+    """Every registered language fills every word set the kinds declare (`languages/unit.py`): a
+    language unit that misses one is a bug, told when the kinds load, before any post is read."""
+    from ..errors import InternalError
+    from ..languages import REGISTRY, vocabulary_problems
+
+    problems = vocabulary_problems(REGISTRY)
+    if problems:
+        raise InternalError("language units and the kinds' word sets disagree: " + "; ".join(problems))
 
 
 def _load_plugin_kinds() -> None:

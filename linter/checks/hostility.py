@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import schema as s
+from ..languages import declare
 from ..nlp import Needs, parse_on_demand
 from ..vocab import dictionary
 from . import Check, Hit, register
@@ -41,6 +42,12 @@ if TYPE_CHECKING:
 
     from ..document import Document
     from ..languages import Language as Unit
+
+HOSTILITY = declare(
+    "hostility",
+    "Lemma sets of hostility (verbs, pejoratives, threats, negated esteem, curses), of reported "
+    "speech and of the people a remark may target, by name: one set serves every derogatory rule.",
+    {}, source="sets")
 
 AIMS = ("group", "people", "person")
 READINGS = ("derogation", "exclusion", "threat")

@@ -36,6 +36,7 @@ import regex
 from .. import schema as s
 from ..config import LANGUAGES
 from ..finding import Category, Severity
+from ..languages import declare
 from ..nlp import Needs
 from ..presidio import KNOWN_ENTITIES
 from ..vocab import dictionary
@@ -61,6 +62,50 @@ if TYPE_CHECKING:
     from ..languages import Language as LanguageUnit
     from ..errors import Problem
     from ..yamlio import Mark
+
+VALUE_LINKS = declare(
+    "value_links",
+    'Words and signs that may stand between a label and the value it names: copulas, "number", '
+    '":", "#" ("my SSN is 078-05-1120", "su DNI es el 48215731A").',
+    frozenset())
+VALUE_COPULAS = declare(
+    "value_copulas",
+    'The links that state a value, and close a qualifier ("the PIN for locker 12 *is* 7403").',
+    frozenset())
+QUALIFIERS = declare(
+    "qualifiers",
+    "Words that open a short phrase between a label and its copula (for, of, de, para, que).",
+    frozenset())
+ID_WORDS = declare(
+    "id_words",
+    "Words that name a value after a comma (\"driver's licence, *number* K5512-...\").",
+    frozenset())
+REPORTED_SPEECH = declare(
+    "reported_speech",
+    "Verbs after which the words are someone else's (wrote, said, dijo).",
+    frozenset())
+DUMMY_PREPS = declare(
+    "dummy_preps",
+    'Prepositions that put a dummy word after a value ("for demo", "de prueba").',
+    frozenset())
+VOWELS = declare(
+    "vowels",
+    'The vowels, lower case: a label typed without them ("psswrd") is still the label, and a '
+    'label ending in one takes only -s in the plural.',
+    "aeiou")
+RANGE_WORDS = declare(
+    "range_words",
+    "Words that make two numbers a range (to; a, hasta): \"$120,000 to $150,000\" is no one's pay.",
+    frozenset())
+PLACEHOLDER_WORDS = declare(
+    "placeholder_words",
+    'Words written where a value is hidden (redacted, example; oculto, ejemplo): "password: '
+    '[redacted]" states no password.',
+    frozenset())
+FORMAT_UNITS = declare(
+    "format_units",
+    'Words after a number that make it a format, not a value ("8 characters", "6 dígitos").',
+    frozenset())
 
 _ALL = "*"  # labels given as a plain list apply to every language
 _EDGE = r"(?<![\p{L}\d_])"
@@ -238,7 +283,7 @@ class _Labels:
         from .. import languages
 
         unit = languages.REGISTRY.get(nlp.lang)
-        self.vowels = frozenset(unit.vowels if unit else languages.Language.vowels)
+        self.vowels = frozenset(VOWELS.of(unit) if unit else VOWELS.empty)
 
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")

@@ -15,7 +15,7 @@ import regex
 
 from .. import languages
 from .. import schema as s
-from ..languages.unit import WORD_LISTS
+from ..languages import declare
 from ..nlp import Needs
 from . import Check, Hit, register
 from . import _evidence as ev
@@ -30,6 +30,12 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..errors import Problem
     from ..yamlio import Mark
+
+GROUPS = declare(
+    "groups",
+    "Groups of people by origin, nationality, religion, gender or sexuality, singular and plural, "
+    "as hate speech names them: what `\\L<groups>` stands for in a derogatory rule's pattern.",
+    frozenset(), source="list")
 
 
 VALUE_CATEGORIES = frozenset({Category.PII, Category.CONFIDENTIAL})  # rules about a value weigh the evidence
@@ -93,10 +99,11 @@ class PatternCheck(Check):
     def validate(cls, options: dict[str, Any], where: Callable[[str], Mark], problems: list[Problem]) -> None:
         flags = regex.VERSION1 | (regex.IGNORECASE if options["ignore_case"] else 0)
         pattern = options["pattern"]
-        unknown = sorted(set(named_lists(pattern)) - set(WORD_LISTS))
+        lists = sorted(name for name, words in languages.DECLARED.items() if words.source == "list")
+        unknown = sorted(set(named_lists(pattern)) - set(lists))
         if unknown:
             problems.append(where("pattern").problem(
-                "E104", f"no word list '{unknown[0]}' for \\L<{unknown[0]}>", "lists: " + ", ".join(WORD_LISTS)))
+                "E104", f"no word list '{unknown[0]}' for \\L<{unknown[0]}>", "lists: " + ", ".join(lists)))
             return
         # a named list is filled from the post's language when the rule runs; any entry does to check the syntax
         compiled = s.regex_pattern(flags=flags, lists=dict.fromkeys(named_lists(pattern), ["x"]))(
