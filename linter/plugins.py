@@ -46,7 +46,7 @@ class EntryPoint:
 
     @property
     def module(self) -> str:
-        return self.value.partition(":")[0].strip()
+        return self.value.partition("[")[0].partition(":")[0].strip()  # "module:attribute [extras]"
 
     @property
     def package(self) -> str:
@@ -63,7 +63,7 @@ class EntryPoint:
     def load(self) -> object:
         """The object the entry point names, imported; a plugin that fails to import is a
         ConfigError naming it, never a traceback."""
-        attribute = self.value.partition(":")[2].partition("[")[0].strip()
+        attribute = self.value.partition("[")[0].partition(":")[2].strip()
         try:
             target: object = importlib.import_module(self.module)
             for part in filter(None, attribute.split(".")):
@@ -92,6 +92,8 @@ def _declared() -> tuple[EntryPoint, ...]:
     found: list[EntryPoint] = []
     seen: set[str] = set()
     for folder in distribution_folders():
+        if folder.parent == Path("."):
+            continue  # the working folder (`python -m linter` puts it on the path): a checked repository runs no code
         project, _ = distribution_name(folder)
         if project in seen:
             continue  # the first copy of a distribution on sys.path is the one imported

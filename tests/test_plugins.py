@@ -203,6 +203,18 @@ def test_a_plugin_pack_is_validated_like_a_company_pack(site):
     assert any("more.yml:2:" in p and "NOSUCH" in p for p in problems), problems  # spaCy's validator too
 
 
+def test_a_plugin_in_the_working_folder_is_never_loaded(site, tmp_path, monkeypatch):
+    """`python -m linter` puts the working folder on the path: a repository being checked that
+    holds a dist-info must not get its code run."""
+    install(tmp_path / "repo")
+    monkeypatch.chdir(tmp_path / "repo")
+    monkeypatch.syspath_prepend("")
+    forget()
+    assert plugins.entry_points(plugins.KINDS_GROUP) == [] and plugins.packs() == {}
+    install(site)
+    assert [e.name for e in plugins.entry_points(plugins.KINDS_GROUP)] == ["acme"]
+
+
 def test_two_plugins_offering_one_pack_name_is_an_error(site):
     install(site)
     other = site / "other_postlint-2.0.dist-info"
