@@ -395,7 +395,7 @@ def _plugin_pack(name: str, where: Mark, problems: list[Problem]) -> tuple[Path,
         return ()
     if len(entries) > 1:
         problems.append(where.problem("E117", f"the pack {s.shown(name)} is offered by more than one plugin: "
-                                      + ", ".join(entry.distribution for entry in entries),
+                                      + ", ".join(sorted(entry.distribution for entry in entries)),
                                       "uninstall all but one of them"))
         return ()
     try:

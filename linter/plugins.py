@@ -76,7 +76,7 @@ class EntryPoint:
 def _parse(text: str, folder: Path) -> Iterator[EntryPoint]:
     """The entry points of our groups in one `entry_points.txt` (an ini file: `[group]` then
     `name = value` lines; `#` and `;` start comments)."""
-    project, version = distribution_name(folder)
+    project, version = distribution_name(folder.name)
     group = ""
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
@@ -91,20 +91,23 @@ def _parse(text: str, folder: Path) -> Iterator[EntryPoint]:
 def _declared() -> tuple[EntryPoint, ...]:
     found: list[EntryPoint] = []
     seen: set[str] = set()
-    for folder in distribution_folders():
-        if folder.parent == Path("."):
-            continue  # the working folder (`python -m linter` puts it on the path): a checked repository runs no code
-        project, _ = distribution_name(folder)
+    folders = distribution_folders()
+    here = os.getcwd()
+    working = {entry for entry in {entry for entry, _ in folders} if os.path.abspath(entry or ".") == here}
+    for entry, name in folders:
+        if entry in working:
+            continue  # `python -m linter` puts the working folder on the path: a checked repository runs no code
+        project, _ = distribution_name(name)
         if project in seen:
             continue  # the first copy of a distribution on sys.path is the one imported
         seen.add(project)
         try:
-            with open(os.path.join(folder, "entry_points.txt"), "rb") as file:  # most have none: no Path, no decoding
+            with open(os.path.join(entry or ".", name, "entry_points.txt"), "rb") as file:  # most have none
                 data = file.read()
         except OSError:
             continue
         if b"[postlint." in data:
-            found += _parse(data.decode("utf-8", "replace"), folder)
+            found += _parse(data.decode("utf-8", "replace"), Path(entry or ".", name))
     return tuple(found)
 
 

@@ -133,30 +133,31 @@ def installed_version(distribution: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _dist_info_versions() -> dict[str, str]:
     found: dict[str, str] = {}
-    for folder in distribution_folders():
-        if folder.suffix == ".dist-info":
-            project, version = distribution_name(folder)
+    for _, name in distribution_folders():
+        if name.endswith(".dist-info"):
+            project, version = distribution_name(name)
             found.setdefault(project, version)  # the first on sys.path wins
     return found
 
 
 @functools.lru_cache(maxsize=1)
-def distribution_folders() -> tuple[Path, ...]:
-    """The metadata folders of the installed distributions (`*.dist-info`, `*.egg-info`), in
-    `sys.path` order: one listing of each folder on it, no file read."""
-    found = []
+def distribution_folders() -> tuple[tuple[str, str], ...]:
+    """The metadata folders of the installed distributions (`*.dist-info`, `*.egg-info`) as
+    (sys.path entry, folder name), in sys.path order: one listing of each folder on it, no file
+    read, no Path made (a re-check from the cache lists about 130)."""
+    found: list[tuple[str, str]] = []
     for entry in sys.path:
         try:
-            names = sorted(os.listdir(entry or "."))
+            names = os.listdir(entry or ".")
         except OSError:
             continue
-        found += [Path(entry or ".") / name for name in names if name.endswith((".dist-info", ".egg-info"))]
+        found += [(entry, name) for name in names if name.endswith((".dist-info", ".egg-info"))]
     return tuple(found)
 
 
-def distribution_name(folder: Path) -> tuple[str, str]:
-    """A metadata folder's normalised project name and its version ("" when the name holds none)."""
-    project, _, version = folder.stem.partition("-")
+def distribution_name(folder: str) -> tuple[str, str]:
+    """A metadata folder's normalised project name and its version ("" when its name holds none)."""
+    project, _, version = folder.rpartition(".")[0].partition("-")
     return re.sub(r"[-_.]+", "_", project).lower(), version.partition("-")[0]
 
 
@@ -249,5 +250,6 @@ class DeferredOptions(Mapping[str, Any]):
         return repr(self._loaded())
 
 
-__all__ = ["DeferredOptions", "FileDigests", "distribution_folders", "distribution_name", "installed_digest", "installed_version", "package_digest", "read",
-           "read_rules", "write", "write_rules"]
+__all__ = ["DeferredOptions", "FileDigests", "distribution_folders", "distribution_name",
+           "installed_digest", "installed_version", "package_digest", "read", "read_rules", "write",
+           "write_rules"]

@@ -208,6 +208,7 @@ def test_a_plugin_in_the_working_folder_is_never_loaded(site, tmp_path, monkeypa
     holds a dist-info must not get its code run."""
     install(tmp_path / "repo")
     monkeypatch.chdir(tmp_path / "repo")
+    monkeypatch.syspath_prepend(str(tmp_path / "repo"))  # as `python -m` does (`python -c` puts "")
     monkeypatch.syspath_prepend("")
     forget()
     assert plugins.entry_points(plugins.KINDS_GROUP) == [] and plugins.packs() == {}
