@@ -642,7 +642,9 @@ def keep_unmeasured(text: str, old: str, measured: set[str]) -> str:
     if not keep or not old:
         return text
     old_sections = ["## " + part for part in old.split("\n## ")[1:]]
-    rows = [line for line in old.splitlines() if any(line.startswith(SUMMARY_ROW_OF[n]) for n in keep)]
+    old_summary = next((sec for sec in old_sections if sec.startswith("## Summary")), "")
+    # rows of the old summary only: the sections' own tables have rows that start alike ("| corpus/")
+    rows = [line for line in old_summary.splitlines() if any(line.startswith(SUMMARY_ROW_OF[n]) for n in keep)]
     head, _, rest = text.partition("\n## ")
     sections = ["## " + part for part in rest.split("\n## ")] if rest else []
     summary = sections[0].rstrip("\n") + "\n" + "\n".join(rows) if rows and sections else ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 
 from conftest import ROOT
@@ -111,3 +112,60 @@ def test_the_pre_commit_page_pins_the_commit_the_readme_pins():
     readme = pinned.findall((ROOT / "README.md").read_text(encoding="utf-8"))
     page = pinned.findall((DOCS / "integrations" / "pre-commit.md").read_text(encoding="utf-8"))
     assert len(readme) == 1 and page == readme
+
+
+def test_the_structure_drawing_is_what_the_code_imports():
+    from linter import structure
+
+    late = [path.name for path, text in structure.targets(ROOT).items() if path.read_text(encoding="utf-8") != text]
+    assert not late, f"stale structure drawing in {late}: regenerate it with `python -m linter.docs`"
+
+
+def _package(root, files):
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_the_structure_is_read_from_imports_relative_absolute_and_deferred(tmp_path):
+    from linter import structure
+
+    package = _package(tmp_path / "linter", {
+        "__init__.py": '"""Top."""\n',
+        "base.py": '"""The bottom. Nothing below."""\nimport json\n',
+        "middle.py": '"""Uses base."""\nfrom .base import x\n',
+        "kinds/__init__.py": '"""Kinds: one module each."""\n',
+        "kinds/one.py": '"""A kind."""\ndef run():\n    from ..middle import y\n',
+        "cli.py": '"""The command."""\nimport linter.kinds.one\nfrom . import middle\n',
+    })
+    modules = structure.read(package)
+    assert modules["kinds.one"].imports == {"middle"} and modules["kinds.one"].room == "kinds"
+    assert modules["cli"].imports == {"kinds.one", "middle"} and modules["base"].imports == frozenset()
+    assert structure.layers(modules) == {"__init__": 0, "base": 0, "middle": 1, "kinds": 2, "cli": 3}
+    drawn = structure.drawing(modules)
+    # cli -> middle is implied by cli -> kinds -> middle: the graph leaves it out
+    assert "L3 --> kinds" in drawn and "kinds --> L1" in drawn and "L3 --> L1" not in drawn
+    table = structure.drawing(modules, graph=False)
+    assert "| 2 | `kinds/` | 2 | " in table and "Kinds: one module each." in table
+
+
+def test_an_import_cycle_is_reported_not_drawn(tmp_path):
+    from linter import structure
+
+    package = _package(tmp_path / "linter", {"__init__.py": "", "a.py": "from . import b\n", "b.py": "from . import a\n"})
+    with pytest.raises(ValueError, match="import cycle"):
+        structure.layers(structure.read(package))
+
+
+def test_a_stale_drawing_is_found_and_redrawn(tmp_path):
+    from linter import docs, structure
+
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# x\n\n{structure.BEGIN}\nold\n{structure.END}\n", encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    assert docs.main(["--check", "--docs", str(tmp_path / "docs")]) == 1
+    assert docs.main(["--docs", str(tmp_path / "docs")]) == 0
+    assert "flowchart TB" in readme.read_text(encoding="utf-8")
+    assert docs.main(["--check", "--docs", str(tmp_path / "docs")]) == 0

@@ -371,16 +371,16 @@ def test_a_post_1100_folders_deep_outside_git_is_checked(tmp_path):
 def test_one_endless_sentence_is_read_once_not_once_per_unit(plain_linter, monkeypatch, lang, lead, hostile, fine):
     """Hostility was read anew for each classifier unit of a sentence (2,000 addresses in one
     sentence: 141 readings of it, 10.6 s): now each sentence is read at most once per question."""
-    import linter.checks.hostility as hostility
+    from linter.checks.hostility.sentence import Sentence
 
     seen: dict[int, int] = {}
-    built = hostility._Sentence.__init__
+    built = Sentence.__init__
 
     def counted(self, sent, lex):  # type: ignore[no-untyped-def]
         seen[sent.start] = seen.get(sent.start, 0) + 1
         built(self, sent, lex)
 
-    monkeypatch.setattr(hostility._Sentence, "__init__", counted)
+    monkeypatch.setattr(Sentence, "__init__", counted)
     addresses = " ".join(f"correo{i}.x@gmail.com" for i in range(400))
     for statement, codes in ((hostile, {"PII-EMAIL", "DER-DEHUMANISING"}), (fine, {"PII-EMAIL"})):
         seen.clear()

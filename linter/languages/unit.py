@@ -182,18 +182,6 @@ class Language:
             raise KeyError(f"no word list '{name}' (lists: {lists})")
         return declared.of(self)  # type: ignore[no-any-return]
 
-    def __getattr__(self, name: str) -> Any:
-        """A declared set read as an attribute (`unit.value_links`): how checks/labelled.py and
-        checks/hostility.py read their words until they are declared where they are read."""
-        vocabulary = self.__dict__.get("vocabulary", {})
-        if name.startswith("_") or name not in vocabulary:
-            raise AttributeError(f"'Language' object has no attribute '{name}'")
-        return vocabulary[name]
-
-    def word_sets(self, name: str) -> Mapping[str, frozenset[str]]:
-        """The declared named word sets `name` (checks/hostility.py, until it reads its declaration)."""
-        return read_sets(self.folder / f"{name}.yaml")
-
     def message(self, key: str, **values: str) -> str:
         """The message words under `key`, filled with `values` (KeyError names a missing key)."""
         return self.messages[key].format(**values)

@@ -15,13 +15,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
-from markdown_it.common.utils import normalizeReference, unescapeAll
+from markdown_it.common.utils import normalizeReference
 from markdown_it.token import Token
 
 from ..textmap import LINE_BREAK
 from .base import Directive, TextWriter, parse_directive
 from .frontmatter import read_front_matter
 from .html import HtmlReader
+from .links import inline_destination, reference_definition
 
 MAX_NESTING = 20  # markdown-it's own guard; deeper containers are read as raw lines
 FIND_WINDOW = 4096  # how far past the cursor an inline token may stand (markup in between)
@@ -30,9 +31,6 @@ LEAF_BLOCKS = frozenset({"inline", "fence", "code_block", "html_block", "hr", "h
                          "table_open"})
 _MDX_ESM = re.compile(r"(?:import|export)\b")
 _MARKUP_RUN = re.compile(r"[*_~`\[\]!()<>#|\\ \t]*")
-_REFERENCE_DEFINITION = re.compile(
-    r"[ \t>]*\[(?:[^\]\\\n]|\\.){1,999}\]:[ \t]*(?:\r?\n[ \t>]*)?(<[^>\n]*>|\S+)"
-    r"""(?:[ \t]*(?:\r?\n[ \t>]*)?("[^"]*"|'[^']*'|\([^)]*\)))?""")
 
 
 @functools.cache
@@ -269,15 +267,9 @@ class _MarkdownReader:
         for line in range(len(self.lines)):
             if covered[line]:
                 continue
-            start, end = self.line_start(line), self.line_end(line)
-            if self.src.find("]:", start, end) < 0:
-                continue
-            match = _REFERENCE_DEFINITION.match(self.src, start, min(len(self.src), end + 2048))
-            if match:
-                url_start, url_end = match.span(1)
-                if self.src[url_start] == "<":
-                    url_start, url_end = url_start + 1, url_end - 1
-                title = (match.start(2) + 1, match.end(2) - 1) if match.group(2) else None
+            found = reference_definition(self.src, self.line_start(line), self.line_end(line))
+            if found:
+                (url_start, url_end), title = found
                 self.definitions.append((line, url_start, url_end, title))
         self.definitions.reverse()  # taken from the end, in document order
 
@@ -434,9 +426,13 @@ class _MarkdownReader:
             return
         pos = bracket + 1
         if pos < limit and src[pos] == "(":
-            inline = self._inline_destination(pos + 1, limit, href)
+            inline = inline_destination(src, pos + 1, limit, href)
             if inline is not None:
-                self.cursor = inline
+                self.cursor, (url_start, url_end), title = inline
+                if src[url_start:url_end].strip() and not self.html.hidden:
+                    self.w.defer("link", src[url_start:url_end], url_start)
+                if title and not self.html.hidden:  # a tooltip a reader sees
+                    self.w.defer("title", src[title[0]:title[1]], title[0])
                 return
         if pos < limit and src[pos] == "[":
             close = src.find("]", pos + 1, limit)
@@ -446,55 +442,6 @@ class _MarkdownReader:
                 self.cursor = close + 1
                 return
         self.cursor = pos
-
-    def _inline_destination(self, pos: int, limit: int, href: str | None) -> int | None:
-        """The end of `(url "title")` when it is the destination markdown-it took, else None."""
-        src = self.src
-        pos = _skip_space(src, pos, limit)
-        if pos < limit and src[pos] == "<":
-            close = src.find(">", pos + 1, limit)
-            if close < 0:
-                return None
-            url_start, url_end = pos + 1, close
-            pos = close + 1
-        else:
-            url_start, depth = pos, 0
-            while pos < limit:
-                ch = src[pos]
-                if ch == "\\":
-                    pos += 2
-                    continue
-                if ch.isspace() or (ch == ")" and not depth):
-                    break
-                depth += (ch == "(") - (ch == ")")
-                pos += 1
-            pos = url_end = min(pos, limit)
-        url = src[url_start:url_end]
-        if href is not None and unescapeAll(url) != href:
-            return None
-        pos = _skip_space(src, pos, limit)
-        title: tuple[int, int] | None = None
-        if pos < limit and src[pos] in "\"'(":
-            closer = ")" if src[pos] == "(" else src[pos]
-            pos += 1
-            title_start = pos
-            while pos < limit and src[pos] != closer:
-                pos += 2 if src[pos] == "\\" else 1
-            title = (title_start, min(pos, limit))
-            pos = _skip_space(src, pos + 1, limit)
-        if pos < limit and src[pos] == ")":
-            pos += 1
-        if url.strip() and not self.html.hidden:
-            self.w.defer("link", url, url_start)
-        if title and not self.html.hidden:  # a tooltip a reader sees
-            self.w.defer("title", src[title[0]:title[1]], title[0])
-        return min(pos, limit)
-
-
-def _skip_space(text: str, pos: int, limit: int) -> int:
-    while pos < limit and text[pos] in " \t\r\n":
-        pos += 1
-    return pos
 
 
 def _attr(tok: Token, name: str) -> str | None:

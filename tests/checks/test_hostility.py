@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from linter import Linter
-from linter.checks.hostility import one_edit
+from linter.checks.hostility.lexicon import one_edit
 
 HOSTILE_CODES = ("DER-HOSTILE-GROUP", "DER-HOSTILE-PEOPLE", "DER-THREAT-AIMED")
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from linter.checks._validators import VALIDATORS
-from linter.checks.labelled import is_placeholder
+from linter.checks.labelled.values import is_placeholder
 from linter.languages import en, es
 
 
