@@ -98,12 +98,13 @@ def test_a_language_that_leaves_out_a_word_set_is_told_when_the_kinds_load(monke
                                  vocabulary={**vocabulary, "copulas": ["be"], "negatorz": frozenset()})
     assert languages.vocabulary_problems({"xx": broken}) == [
         "language 'xx' does not fill it (an empty value says it has none) (word set 'negators' of linter.checks._context)",
-        "language 'xx' fills it with a list, not a frozenset (word set 'copulas' of linter.checks._sense)",
+        "language 'xx' fills it with a list, not a frozenset (word set 'copulas' of linter.checks._context)",
         "language 'xx' fills 'negatorz', which no part declares",
     ]
     elsewhere = languages.vocabulary_problems({"xx": dataclasses.replace(broken, words_folder=Path("/nowhere"))})
     assert "language 'xx' has no word file tech_terms.txt (word set 'tech_terms' of linter.checks._sense)" in elsewhere
-    assert "language 'xx' has no word file hostility.yaml (word set 'hostility' of linter.checks.hostility)" in elsewhere
+    assert ("language 'xx' has no word file hostility.yaml (word set 'hostility' of linter.checks.hostility.lexicon)"
+            in elsewhere)
     monkeypatch.setitem(languages.REGISTRY, "xx", broken)
     monkeypatch.setattr(checks, "_LOADED", [])
     with pytest.raises(InternalError, match="word set 'negators' of linter.checks._context"):

@@ -40,6 +40,20 @@ CONJUNCTIONS = declare(
     'Words that join the items of a list (and, or; y, o): "born 01/02/1980 and 03/04/1985" states '
     'two values.',
     frozenset())
+COPULAS = declare(
+    "copulas",
+    "Lemmas of the verbs that say what a subject is (be; ser, estar).",
+    frozenset())
+MODIFIERS_FOLLOW = declare(
+    "modifiers_follow",
+    'Whether a noun takes its noun modifiers after it, through one of `of_words` ("gestión de '
+    'quejas": a kind of management), rather than before it ("complaint intake").',
+    False)
+OF_WORDS = declare(
+    "of_words",
+    'Prepositions that say what a noun is of ("reorganisation of the sales team", "gestión de '
+    'quejas", "3 millones de euros", "los robots de Initrode").',
+    frozenset())
 
 _WORD = regex.compile(r"[\p{L}\d']+")
 

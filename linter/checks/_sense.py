@@ -21,7 +21,7 @@ import regex
 from .. import schema as s
 from ..languages import declare
 from ..nlp import parse_on_demand
-from ._context import block_tokens
+from ._context import COPULAS, MODIFIERS_FOLLOW, OF_WORDS, block_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -30,11 +30,6 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..languages import Language as Unit
 
-OF_WORDS = declare(
-    "of_words",
-    'Prepositions that say what a noun is of ("reorganisation of the sales team", "gestión de '
-    'quejas", "3 millones de euros", "los robots de Initrode").',
-    frozenset())
 PARTY_WORDS = declare(
     "party_words",
     'Prepositions that name a party to a deal ("acquisition of/by/with Initech").',
@@ -52,10 +47,6 @@ DEFINITE_WORDS = declare(
     "definite_words",
     'Determiners that point at a known thing ("the reorg", "our layoffs").',
     frozenset())
-COPULAS = declare(
-    "copulas",
-    "Lemmas of the verbs that say what a subject is (be; ser, estar).",
-    frozenset())
 DEMONSTRATIVES = declare(
     "demonstratives",
     'Demonstratives that point at the text itself ("this is internal only").',
@@ -65,11 +56,6 @@ VERB_PARTICLES = declare(
     "Particles that make another verb of the one before them (fired up, let off); none in "
     "Spanish.",
     frozenset())
-MODIFIERS_FOLLOW = declare(
-    "modifiers_follow",
-    'Whether a noun takes its noun modifiers after it, through one of `of_words` ("gestión de '
-    'quejas": a kind of management), rather than before it ("complaint intake").',
-    False)
 TECH_TERMS = declare(
     "tech_terms",
     "Technical vocabulary: a cue word next to one is read in its technical sense, and a name made "

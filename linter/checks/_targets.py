@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 from .. import schema as s
 from ..languages import declare
 from ..nlp import Needs
+from ._context import MODIFIERS_FOLLOW, OF_WORDS
 from ._phrases import ARTICLES, PhraseSet
-from ._sense import MODIFIERS_FOLLOW, OF_WORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -36,6 +36,12 @@ PERSONAL_PRONOUNS = declare(
     "Every personal pronoun (I, you, she, they...): a sentence with one speaks of people, so "
     "harsh words in it are not about things.",
     frozenset())
+GROUPS = declare(
+    "groups",
+    "Groups of people by origin, nationality, religion, gender or sexuality, singular and plural, "
+    "as hate speech names them: what `\\L<groups>` stands for in a derogatory rule's pattern "
+    "(`checks/pattern.py`), and whom the hostility lexicon's remarks may target.",
+    frozenset(), source="list")
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "attr", "appos", "poss",
                            "npadvmod", "conj", "ROOT", "oprd", "obj", "nmod"})

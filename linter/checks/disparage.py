@@ -18,9 +18,8 @@ from .. import schema as s
 from ..languages import declare
 from ..nlp import Needs, parse_on_demand
 from . import Check, Hit, register
-from ._context import NEGATORS
+from ._context import MODIFIERS_FOLLOW, NEGATORS
 from ._phrases import PhraseSet
-from ._sense import MODIFIERS_FOLLOW
 from ._targets import TARGETS_FIELD, Targets, argument
 
 if TYPE_CHECKING:

@@ -31,10 +31,9 @@ from . import Check, Hit, register
 from . import _evidence as ev
 from ._attribution import SENDER_WORDS, credited
 from ._disguise import name_key
-from ._context import CONJUNCTIONS, Cues, alternatives
+from ._context import CONJUNCTIONS, OF_WORDS, Cues, alternatives
 from ._evidence import DUMMY_WORDS, FIRST_NAMES
 from ._phrases import ARTICLES
-from ._sense import OF_WORDS
 
 if TYPE_CHECKING:
     from spacy.language import Language

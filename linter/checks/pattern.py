@@ -15,7 +15,6 @@ import regex
 
 from .. import languages
 from .. import schema as s
-from ..languages import declare
 from ..nlp import Needs
 from . import Check, Hit, register
 from . import _evidence as ev
@@ -31,11 +30,6 @@ if TYPE_CHECKING:
     from ..errors import Problem
     from ..yamlio import Mark
 
-GROUPS = declare(
-    "groups",
-    "Groups of people by origin, nationality, religion, gender or sexuality, singular and plural, "
-    "as hate speech names them: what `\\L<groups>` stands for in a derogatory rule's pattern.",
-    frozenset(), source="list")
 
 
 VALUE_CATEGORIES = frozenset({Category.PII, Category.CONFIDENTIAL})  # rules about a value weigh the evidence

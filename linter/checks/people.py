@@ -22,11 +22,11 @@ from ..vocab import dictionary
 from . import Check, Hit, register
 from . import _evidence as ev
 from ._attribution import credited
-from ._context import arcs_between, block_tokens, is_negated, is_quoted
+from ._context import OF_WORDS, arcs_between, block_tokens, is_negated, is_quoted
 from ._disguise import name_key
 from ._evidence import FIRST_NAMES, MYSELF, PERSON_TITLES
 from ._phrases import PhraseSet
-from ._sense import NOT_PROSE, OF_WORDS, TECH_TERMS, Sense, sense_option
+from ._sense import NOT_PROSE, TECH_TERMS, Sense, sense_option
 
 if TYPE_CHECKING:
     from spacy.language import Language

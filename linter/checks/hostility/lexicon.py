@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ...languages import declare
 from ...vocab import dictionary
-from ..pattern import GROUPS
+from .._targets import GROUPS
 
 if TYPE_CHECKING:
     from spacy.language import Language

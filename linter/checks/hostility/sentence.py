@@ -12,8 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .._context import CLAUSE_WORDS, NEGATING_SUFFIX, NEGATORS
-from .._sense import MODIFIERS_FOLLOW
+from .._context import CLAUSE_WORDS, MODIFIERS_FOLLOW, NEGATING_SUFFIX, NEGATORS
 from .lexicon import FUZZY_SETS, HOSTILE, LEET, Lexicon
 
 if TYPE_CHECKING:

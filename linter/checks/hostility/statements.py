@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ...nlp import parse_on_demand
-from .._sense import COPULAS, MODIFIERS_FOLLOW
+from .._context import COPULAS, MODIFIERS_FOLLOW
 from .lexicon import Lexicon
 from .sentence import CLAUSE_BREAKS, FIRST_PERSON, Sentence, Tok, pronoun_aim
 

@@ -16,8 +16,8 @@ import regex
 
 from ...languages import declare
 from ...vocab import dictionary
+from .._context import MODIFIERS_FOLLOW
 from .._phrase_cache import lemma_docs
-from .._sense import MODIFIERS_FOLLOW
 from .fields import ALL, LabelledField
 
 if TYPE_CHECKING:

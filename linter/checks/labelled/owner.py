@@ -15,10 +15,9 @@ from typing import TYPE_CHECKING
 import regex
 
 from ...languages import declare
-from .._context import alternatives, is_quoted
+from .._context import OF_WORDS, alternatives, is_quoted
 from .._evidence import FIRST_PERSON, OTHER_POSSESSIVES, OWN_POSSESSIVES, PERSON_NOUNS
 from .._phrases import ARTICLES
-from .._sense import OF_WORDS
 from .values import VALUE_COPULAS, WORD, words_before
 
 if TYPE_CHECKING:
