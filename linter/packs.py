@@ -327,7 +327,9 @@ def _loaded(config: Config) -> tuple[list[Rule], list[Problem]]:
     for ref in config.packs:
         where = ref.mark or Mark(str(config.path or "<config>"), 1, 1)
         if ref.path is None and ref.name not in BUILTIN_PACKS:
-            loaded = [rule for path in _plugin_pack(ref.name, where, problems)
+            from . import plugins
+
+            loaded = [rule for path in plugins.offered_pack(ref.name, where, problems)
                       for rule in load_pack(path, ref.name, problems)]
             _validate_with_model(loaded, problems)  # a plugin's pack is not proven by our tests
             rules.extend(loaded)
@@ -378,31 +380,6 @@ def _validate_with_model(rules: list[Rule], problems: list[Problem]) -> None:
             if options not in checked:  # a language block may hold options of its own
                 checked.append(options)
                 kinds[rule.kind].validate_with_model(options, rule.mark, problems)
-
-
-def _plugin_pack(name: str, where: Mark, problems: list[Problem]) -> tuple[Path, ...]:
-    """The files of the pack an installed plugin offers as `name` (`plugins.py`); none, with a
-    problem, when no plugin or two offer it, or its plugin is broken."""
-    from . import plugins
-
-    offered = plugins.packs()
-    entries = offered.get(name, [])
-    if not entries:
-        known = "built-in packs: " + ", ".join(BUILTIN_PACKS)
-        known += "; plugins' packs: " + (", ".join(sorted(offered)) or "none installed")
-        problems.append(where.problem("E104", f"{s.shown(name)} is neither a built-in pack, a plugin's pack "
-                                              "nor a .yaml path", known))
-        return ()
-    if len(entries) > 1:
-        problems.append(where.problem("E117", f"the pack {s.shown(name)} is offered by more than one plugin: "
-                                      + ", ".join(sorted(entry.distribution for entry in entries)),
-                                      "uninstall all but one of them"))
-        return ()
-    try:
-        return plugins.pack_files(entries[0])
-    except ConfigError as exc:
-        problems.extend(exc.problems)
-        return ()
 
 
 def _outside(config: Config, pack: Path) -> str | None:

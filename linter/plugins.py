@@ -23,9 +23,15 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .config import BUILTIN_PACKS
 from .errors import ConfigError, Problem
 from .prepared import distribution_folders, distribution_name
+from .schema import shown
+
+if TYPE_CHECKING:
+    from .yamlio import Mark
 
 KINDS_GROUP = "postlint.kinds"
 PACKS_GROUP = "postlint.packs"
@@ -162,6 +168,29 @@ def packs() -> dict[str, list[EntryPoint]]:
     return offered
 
 
+def offered_pack(name: str, where: Mark, problems: list[Problem]) -> tuple[Path, ...]:
+    """The files of the pack an installed plugin offers as `name` (a config's `packs:` entry at
+    `where`); none, with a problem, when no plugin or two offer it, or its plugin is broken."""
+    offered = packs()
+    entries = offered.get(name, [])
+    if not entries:
+        known = "built-in packs: " + ", ".join(BUILTIN_PACKS)
+        known += "; plugins' packs: " + (", ".join(sorted(offered)) or "none installed")
+        problems.append(where.problem("E104", f"{shown(name)} is neither a built-in pack, a plugin's pack "
+                                              "nor a .yaml path", known))
+        return ()
+    if len(entries) > 1:
+        problems.append(where.problem("E117", f"the pack {shown(name)} is offered by more than one plugin: "
+                                      + ", ".join(sorted(entry.distribution for entry in entries)),
+                                      "uninstall all but one of them"))
+        return ()
+    try:
+        return pack_files(entries[0])
+    except ConfigError as exc:
+        problems.extend(exc.problems)
+        return ()
+
+
 def pack_files(entry: EntryPoint) -> tuple[Path, ...]:
     """The pack files a `postlint.packs` entry point names: a file, or every pack file of a
     folder, inside the plugin's package (the cache keys follow that package's files only)."""
@@ -191,4 +220,5 @@ def pack_files(entry: EntryPoint) -> tuple[Path, ...]:
     return (path,)
 
 
-__all__ = ["KINDS_GROUP", "PACKS_GROUP", "EntryPoint", "entry_points", "fingerprint", "pack_files", "packs"]
+__all__ = ["KINDS_GROUP", "PACKS_GROUP", "EntryPoint", "entry_points", "fingerprint", "offered_pack", "pack_files",
+           "packs"]
