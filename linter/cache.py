@@ -76,12 +76,15 @@ def default_cache_dir() -> Path:
 
 @functools.lru_cache(maxsize=4)
 def code_fingerprint(cache_dir: Path | None = None) -> str:
-    """postlint's own code, data and built-in packs, and the libraries' versions: a change to any
-    makes every entry stale. With `cache_dir`, file digests are remembered there."""
+    """postlint's own code, data and built-in packs, the installed plugins and the libraries'
+    versions: a change to any makes every entry stale. With `cache_dir`, file digests are
+    remembered there."""
     from .packs import builtin_rules_dir
+    from .plugins import fingerprint as plugins_fingerprint
 
     digest = hashlib.sha256(f"{FORMAT}:{__version__}".encode())
     digest.update(installed_digest(builtin_rules_dir(), cache_dir).encode())
+    digest.update(plugins_fingerprint().encode())
     for name in _LIBRARIES:
         digest.update(f"{name}={_version(name)};".encode())
     return digest.hexdigest()

@@ -129,7 +129,8 @@ class RuleOverride:
 
 @dataclass(frozen=True, slots=True)
 class PackRef:
-    """A pack named in `packs:`: a built-in name or a path relative to the config file."""
+    """A pack named in `packs:`: a built-in or plugin's pack's name (`path` None) or a path
+    relative to the config file."""
 
     name: str
     path: Path | None
@@ -350,14 +351,10 @@ def parse_config(data: Any, path: Path | None, mark: Mark, problems: list[Proble
         item_mark = raw_packs.mark_of(i) if hasattr(raw_packs, "mark_of") else mark
         if name is s.INVALID:
             continue
-        if name in BUILTIN_PACKS:
-            packs.append(PackRef(name, None, item_mark))
-        elif name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name:
+        if name.endswith((".yaml", ".yml")) or "/" in name or "\\" in name:
             packs.append(PackRef(name, resolved(root / name), item_mark))
-        else:
-            problems.append(item_mark.problem(
-                "E104", f"{s.shown(name)} is neither a built-in pack nor a .yaml path",
-                "built-in packs: " + ", ".join(BUILTIN_PACKS)))
+        else:  # a built-in pack or an installed plugin's, looked up when the rules are prepared
+            packs.append(PackRef(name, None, item_mark))
     raw_rules = data.get("rules") if isinstance(data, dict) else None
     overrides = {}
     for key, value in top["rules"].items():

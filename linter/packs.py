@@ -325,8 +325,16 @@ def _loaded(config: Config) -> tuple[list[Rule], list[Problem]]:
     problems: list[Problem] = []
     rules: list[Rule] = []
     for ref in config.packs:
-        path = ref.path or builtin_rules_dir() / f"{ref.name}.yaml"
         where = ref.mark or Mark(str(config.path or "<config>"), 1, 1)
+        if ref.path is None and ref.name not in BUILTIN_PACKS:
+            from . import plugins
+
+            loaded = [rule for path in plugins.offered_pack(ref.name, where, problems)
+                      for rule in load_pack(path, ref.name, problems)]
+            _validate_with_model(loaded, problems)  # a plugin's pack is not proven by our tests
+            rules.extend(loaded)
+            continue
+        path = ref.path or builtin_rules_dir() / f"{ref.name}.yaml"
         if ref.path is not None:
             refused = _outside(config, ref.path)  # first: a link out of the repository is refused, target or not
             if refused:
@@ -340,16 +348,7 @@ def _loaded(config: Config) -> tuple[list[Rule], list[Problem]]:
                 continue
         loaded = load_pack(path, ref.name if ref.path is None else None, problems)
         if ref.path is not None:
-            from .checks import load_kinds  # a company's own pack: its token patterns checked by spaCy's validator
-
-            kinds = load_kinds()
-            for rule in loaded:
-                assert rule.mark is not None
-                checked: list[Any] = []
-                for options in (rule.in_language(lang).options for lang in rule.languages):
-                    if options not in checked:  # a language block may hold options of its own
-                        checked.append(options)
-                        kinds[rule.kind].validate_with_model(options, rule.mark, problems)
+            _validate_with_model(loaded, problems)
         rules.extend(loaded)
     seen: dict[str, Rule] = {}
     retired = retired_codes()
@@ -367,6 +366,20 @@ def _loaded(config: Config) -> tuple[list[Rule], list[Problem]]:
             seen[rule.code] = rule
     problems.extend(_check_overrides(config, seen))
     return list(seen.values()), problems
+
+
+def _validate_with_model(rules: list[Rule], problems: list[Problem]) -> None:
+    """A company's own pack or a plugin's: its token patterns checked by spaCy's validator."""
+    from .checks import load_kinds
+
+    kinds = load_kinds()
+    for rule in rules:
+        assert rule.mark is not None
+        checked: list[Any] = []
+        for options in (rule.in_language(lang).options for lang in rule.languages):
+            if options not in checked:  # a language block may hold options of its own
+                checked.append(options)
+                kinds[rule.kind].validate_with_model(options, rule.mark, problems)
 
 
 def _outside(config: Config, pack: Path) -> str | None:
@@ -411,15 +424,17 @@ def load_rules(config: Config, cache_dir: Path | None = None) -> list[Rule]:
 
 def prepared_key(config: Config, cache_dir: Path) -> str:
     """What a config's prepared rules depend on: postlint's files and built-in packs, the
-    compiler and pickle formats, the working folder (rules name their file as the user sees it),
-    the config (its packs, rule settings and company) and the content of its packs."""
+    installed plugins, the compiler and pickle formats, the working folder (rules name their
+    file as the user sees it), the config (its packs, rule settings and company) and the content
+    of its packs."""
     import sys
 
     from .fileio import file_sha256
+    from .plugins import fingerprint
     from .prepared import FORMAT, installed_digest, installed_version
 
     digest = hashlib.sha256(f"{FORMAT}\0{installed_digest(builtin_rules_dir(), cache_dir)}\0"
-                            f"{installed_version('regex')}\0"
+                            f"{fingerprint()}\0{installed_version('regex')}\0"
                             f"{sys.version}\0{Path.cwd()}\0{config!r}\0".encode())
     for ref in config.packs:
         if ref.path is not None and ref.path.is_file():

@@ -133,16 +133,32 @@ def installed_version(distribution: str) -> str | None:
 @functools.lru_cache(maxsize=1)
 def _dist_info_versions() -> dict[str, str]:
     found: dict[str, str] = {}
+    for _, name in distribution_folders():
+        if name.endswith(".dist-info"):
+            project, version = distribution_name(name)
+            found.setdefault(project, version)  # the first on sys.path wins
+    return found
+
+
+@functools.lru_cache(maxsize=1)
+def distribution_folders() -> tuple[tuple[str, str], ...]:
+    """The metadata folders of the installed distributions (`*.dist-info`, `*.egg-info`) as
+    (sys.path entry, folder name), in sys.path order: one listing of each folder on it, no file
+    read, no Path made (a re-check from the cache lists about 130)."""
+    found: list[tuple[str, str]] = []
     for entry in sys.path:
         try:
             names = os.listdir(entry or ".")
         except OSError:
             continue
-        for name in names:
-            if name.endswith(".dist-info"):
-                project, _, version = name[:-len(".dist-info")].partition("-")
-                found.setdefault(re.sub(r"[-_.]+", "_", project).lower(), version)  # the first on sys.path wins
-    return found
+        found += [(entry, name) for name in names if name.endswith((".dist-info", ".egg-info"))]
+    return tuple(found)
+
+
+def distribution_name(folder: str) -> tuple[str, str]:
+    """A metadata folder's normalised project name and its version ("" when its name holds none)."""
+    project, _, version = folder.rpartition(".")[0].partition("-")
+    return re.sub(r"[-_.]+", "_", project).lower(), version.partition("-")[0]
 
 
 def _path(directory: Path, key: str, kind: str) -> Path:
@@ -234,5 +250,6 @@ class DeferredOptions(Mapping[str, Any]):
         return repr(self._loaded())
 
 
-__all__ = ["DeferredOptions", "FileDigests", "installed_digest", "installed_version", "package_digest", "read",
-           "read_rules", "write", "write_rules"]
+__all__ = ["DeferredOptions", "FileDigests", "distribution_folders", "distribution_name",
+           "installed_digest", "installed_version", "package_digest", "read", "read_rules", "write",
+           "write_rules"]

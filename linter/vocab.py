@@ -2,7 +2,7 @@
 
 A list is a text file, one entry a line, lower-case, with `#` comments. The lists of a language
 (first names, technical vocabulary, cue words) live under `linter/languages/words/<code>/` and are
-read through the language's unit (`Language.words`); the lists here, under `linter/data/`, hold
+read through the word sets the checks declare (`languages/unit.py`); the lists here, under `linter/data/`, hold
 for every language (mail providers' domains, documentation domains, machine accounts). Lists are
 read once per process.
 """

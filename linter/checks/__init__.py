@@ -1,7 +1,9 @@
 """Rule kinds: one module per kind, each a small `Check` class registered by its `kind` name.
 
 Adding a kind means adding a module here that defines a `Check` subclass with `@register`; the
-loader validates a rule's options against the class's `options` and the engine runs it.
+loader validates a rule's options against the class's `options` and the engine runs it. A
+company's own kinds come from an installed package through the `postlint.kinds` entry point
+(`plugins.py`, docs/plugins.md) and are registered beside these.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import importlib
 import pkgutil
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from types import ModuleType
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ..nlp import Needs
@@ -123,7 +126,7 @@ KINDS: dict[str, type[Check]] = {}
 
 def register(cls: type[Check]) -> type[Check]:
     if cls.kind in KINDS and KINDS[cls.kind] is not cls:
-        raise RuntimeError(f"rule kind '{cls.kind}' registered twice")
+        raise RuntimeError(f"rule kind '{cls.kind}' registered twice ({KINDS[cls.kind].__module__} and {cls.__module__})")
     KINDS[cls.kind] = cls
     return cls
 
@@ -132,7 +135,8 @@ _LOADED: list[bool] = []
 
 
 def load_kinds() -> dict[str, type[Check]]:
-    """Import every kind module in this package once (modules starting with `_` are helpers).
+    """Import every kind module in this package once (modules starting with `_` are helpers),
+    then the kinds of installed plugins (`postlint.kinds` entry points, `plugins.py`).
 
     Tracked apart from KINDS: importing one kind module directly must not hide the others.
     """
@@ -140,5 +144,41 @@ def load_kinds() -> dict[str, type[Check]]:
         for info in pkgutil.iter_modules(__path__):
             if not info.name.startswith("_"):
                 importlib.import_module(f"{__name__}.{info.name}")
+        _check_vocabulary()
+        _load_plugin_kinds()
         _LOADED.append(True)
     return KINDS
+
+
+def _check_vocabulary() -> None:
+    """Every registered language fills every word set the kinds declare (`languages/unit.py`): a
+    language unit that misses one is a bug, told when the kinds load, before any post is read."""
+    from ..errors import InternalError
+    from ..languages import REGISTRY, vocabulary_problems
+
+    problems = vocabulary_problems(REGISTRY)
+    if problems:
+        raise InternalError("language units and the kinds' word sets disagree: " + "; ".join(problems))
+
+
+def _load_plugin_kinds() -> None:
+    """Register the kinds each `postlint.kinds` entry point names: one `Check` subclass, or the
+    ones a module defines (`@register` there is optional). A plugin that fails to load, names no
+    kind or takes a registered kind's name is a ConfigError naming it."""
+    from ..plugins import KINDS_GROUP, entry_points
+
+    for entry in entry_points(KINDS_GROUP):
+        target = entry.load()
+        if isinstance(target, ModuleType):
+            found = [value for value in vars(target).values() if getattr(value, "__module__", None) == target.__name__]
+        else:
+            found = [target]
+        kinds = [cls for cls in found if isinstance(cls, type) and issubclass(cls, Check)
+                 and isinstance(getattr(cls, "kind", None), str)]
+        if not kinds:
+            raise entry.error("names neither a Check class with a `kind` nor a module defining one",
+                              "name a module of rule kinds, or one Check subclass (module:Class)")
+        for cls in kinds:
+            if KINDS.setdefault(cls.kind, cls) is not cls:
+                raise entry.error(f"defines the kind '{cls.kind}', which {KINDS[cls.kind].__module__} defines already",
+                                  "give the plugin's kind a name of its own")

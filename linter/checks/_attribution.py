@@ -13,11 +13,26 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..languages import declare
 from ._context import alternatives
 
 if TYPE_CHECKING:
     from ..document import Document
     from ..languages import Language
+
+SENDER_WORDS = declare(
+    "sender_words",
+    'Words right before an address or a credit that say who sent or did it ("an email from '
+    '<address>", "#1234 by ana").',
+    ())
+THANKS_WORDS = declare(
+    "thanks_words",
+    'Words that open a credit in brackets ("(thanks to Ana)", "(via @ana)").',
+    ())
+CREDIT_CUES = declare(
+    "credit_cues",
+    "Phrases that introduce an author line or a credit.",
+    frozenset(), source="list")
 
 _REF = r"(?:#\d+|!\d+|GH-\d+|\[#\d+\]|(?:PR|pull request|issue)\s*#?\d+)"
 # After the value, on its line: `) #1234`, `, #1234`, `] (#1234)`.
@@ -33,7 +48,7 @@ SHORT_ITEM = 60  # characters: a contributor list's items are names, not sentenc
 
 @functools.cache
 def _credit_cues(language: Language) -> regex.Pattern[str] | None:
-    cues = language.words("credit_cues")
+    cues = CREDIT_CUES.of(language)
     if not cues:
         return None
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{alternatives(cues, loose_spaces=True)})(?![\p{{L}}\d])",
@@ -43,8 +58,8 @@ def _credit_cues(language: Language) -> regex.Pattern[str] | None:
 @functools.cache
 def _credit_before(language: Language) -> regex.Pattern[str]:
     """Before the value, on its line: `#1234 by `, `(thanks `, `(`, right after a reference."""
-    sender = alternatives(language.sender_words, loose_spaces=True)
-    thanks = alternatives(language.thanks_words, loose_spaces=True)
+    sender = alternatives(SENDER_WORDS.of(language), loose_spaces=True)
+    thanks = alternatives(THANKS_WORDS.of(language), loose_spaces=True)
     return regex.compile(rf"(?:{_REF}\s*[,;:]?\s*(?:\(|(?:{sender}|{thanks})\s+)?|\((?:{thanks})\s+)@?[`*_]*$",
                          regex.IGNORECASE)
 
@@ -53,7 +68,7 @@ def _credit_before(language: Language) -> regex.Pattern[str]:
 def _thanked_name(language: Language) -> regex.Pattern[str]:
     """Before the value: a thanks and the name it credits, the value being that person's address
     (`Thanks to Ana Ruiz <ana@x.org> for reporting this`, `thanks to Ana Ruiz (ana@x.org)`)."""
-    thanks = alternatives(language.thanks_words, loose_spaces=True)
+    thanks = alternatives(THANKS_WORDS.of(language), loose_spaces=True)
     name = r"\p{Lu}[\p{L}.'\-]*(?:\s+(?:\p{Lu}[\p{L}.'\-]*|\(\p{Lu}[\p{L}.]*\)|van|von|de|da|del|der|la|le)){0,4}"
     return regex.compile(rf"(?<![\p{{L}}\d])(?i:{thanks})\s+{name}\s*[<(\[]?\s*$")
 

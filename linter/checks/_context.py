@@ -12,12 +12,48 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ..languages import declare
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from ..config import Company
     from ..document import Document
     from ..languages import Language
+
+NEGATORS = declare(
+    "negators",
+    'Words that deny what follows in their clause: a rule with `skip_negated` leaves a match '
+    'alone when one stands among the six words before it ("no system is 100% secure").',
+    frozenset())
+NEGATING_SUFFIX = declare(
+    "negating_suffix",
+    "A word ending that negates too (English \"n't\"), or \"\" for none.",
+    "")
+CLAUSE_WORDS = declare(
+    "clause_words",
+    'Words that start a new clause, so a negation before them does not reach past them ("we never '
+    'slowed down, but this is guaranteed").',
+    ())
+CONJUNCTIONS = declare(
+    "conjunctions",
+    'Words that join the items of a list (and, or; y, o): "born 01/02/1980 and 03/04/1985" states '
+    'two values.',
+    frozenset())
+COPULAS = declare(
+    "copulas",
+    "Lemmas of the verbs that say what a subject is (be; ser, estar).",
+    frozenset())
+MODIFIERS_FOLLOW = declare(
+    "modifiers_follow",
+    'Whether a noun takes its noun modifiers after it, through one of `of_words` ("gestión de '
+    'quejas": a kind of management), rather than before it ("complaint intake").',
+    False)
+OF_WORDS = declare(
+    "of_words",
+    'Prepositions that say what a noun is of ("reorganisation of the sales team", "gestión de '
+    'quejas", "3 millones de euros", "los robots de Initrode").',
+    frozenset())
 
 _WORD = regex.compile(r"[\p{L}\d']+")
 
@@ -35,7 +71,7 @@ def _clause_end(language: Language) -> regex.Pattern[str]:
     """Punctuation, a spaced dash, one of the language's clause words ("but", "however"), or a line
     break, unless the line goes on in lower case: a paragraph wrapped in the source ("does not\n
     guarantee success") is one clause."""
-    words = "".join(rf"|\b{regex.escape(w)}\b" for w in language.clause_words)
+    words = "".join(rf"|\b{regex.escape(w)}\b" for w in CLAUSE_WORDS.of(language))
     return regex.compile(rf"[.!?;:]|\n(?![^\S\n]*(?-i:\p{{Ll}}))|\s[-\u2013\u2014]\s{words}", regex.IGNORECASE)
 
 
@@ -56,8 +92,8 @@ def is_negated(text: str, start: int, language: Language, words: int = 6) -> boo
     made. A negation inside the hit itself ("can't be hacked") is part of the claim.
     """
     recent = _WORD.findall(clause_before(text, start, language).lower())[-words:]
-    suffix = language.negating_suffix
-    return any(w.replace("\u2019", "'") in language.negators or (suffix and w.endswith(suffix)) for w in recent)
+    suffix = NEGATING_SUFFIX.of(language)
+    return any(w.replace("\u2019", "'") in NEGATORS.of(language) or (suffix and w.endswith(suffix)) for w in recent)
 
 
 class Cues:

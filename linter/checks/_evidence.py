@@ -31,6 +31,7 @@ import regex
 
 from .. import schema as s
 from ..finding import Evidence
+from ..languages import declare
 from ..reasons import (  # the registry, re-exported: checks read it as `ev.LABEL`, `ev.decide`
     AGAINST,
     AIMED,
@@ -80,7 +81,72 @@ from ._context import alternatives, sentence_around
 
 if TYPE_CHECKING:
     from ..document import Document
-    from ..languages import Language
+    from ..languages import Language, Words
+
+OWN_POSSESSIVES = declare(
+    "own_possessives",
+    "Possessives of the author (my, our, mi): their value is the author's own.",
+    frozenset())
+OTHER_POSSESSIVES = declare(
+    "other_possessives",
+    "Possessives and pronouns of someone else (his, your, su): their value is not the author's.",
+    frozenset())
+FIRST_PERSON = declare(
+    "first_person",
+    'Subjects that are the author (I, we, yo; Spanish "nací" says it alone): "I was born on ...".',
+    frozenset())
+MYSELF = declare(
+    "myself",
+    'The author alone, never "we" (I, my, me, yo, mi): "I was diagnosed with ...".',
+    frozenset())
+PERSON_NOUNS = declare(
+    "person_nouns",
+    'Words that show a person is meant (customer, daughter, Mrs, cliente): "my daughter was born '
+    'on ...", "Customer: my card is ...".',
+    frozenset())
+DUMMY_WORDS = declare(
+    "dummy_words",
+    'Words that mark a label or value as not real (test, demo, sample, prueba): "the test card", '
+    '"... for demo".',
+    frozenset())
+FIRST_NAMES = declare(
+    "first_names",
+    "First names: a capitalised word that is one is evidence of a person (`checks/people.py`); a "
+    "mailbox named after one is a person's.",
+    frozenset(), source="list")
+PERSON_TITLES = declare(
+    "person_titles",
+    "Titles before a name (Dr., Sra.): evidence of a person.",
+    frozenset(), source="list")
+EXAMPLE_CUES = declare(
+    "example_cues",
+    "Phrases that introduce an example (for example, e.g., por ejemplo): a value after one in its "
+    "sentence is a documentation value.",
+    frozenset(), source="list")
+VERSION_WORDS = declare(
+    "version_words",
+    "Words before a number that make it a version (version, update to, firmware, versión): never "
+    "an address or a phone.",
+    frozenset(), source="list")
+SECTION_WORDS = declare(
+    "section_words",
+    "Words before a number that make it a section or standard number (section, §, RFC, sección, "
+    "apartado).",
+    frozenset(), source="list")
+NETWORK_CUES = declare(
+    "network_cues",
+    "Words that make a dotted quad a host's address (server, ssh, router, servidor, red): without "
+    "one it is a version or a section number.",
+    frozenset(), source="list")
+CONTACT_CUES = declare(
+    "contact_cues",
+    "Invitations to get in touch: an address after one is a contact point.",
+    frozenset(), source="list")
+CONTACT_HEADINGS = declare(
+    "contact_headings",
+    "Headings of a public contact block (Media contact, Contacto de prensa): the name, number and "
+    "address under one are published on purpose.",
+    frozenset(), source="list")
 
 UNSUPPORTED_CHOICES = ("warning", "info", "none")
 UNSUPPORTED_OPTION = s.Field(s.choice(*UNSUPPORTED_CHOICES), default="warning",
@@ -107,11 +173,12 @@ def in_code(document: Document, start: int, end: int) -> bool:
 
 
 @functools.cache
-def word_list_pattern(language: Language, name: str, in_identifiers: bool = False) -> regex.Pattern[str]:
+def word_list_pattern(language: Language, cues: Words[frozenset[str]],
+                      in_identifiers: bool = False) -> regex.Pattern[str]:
     """The phrases of a word list as whole words, never a piece of an address or a URL
     (`team@example.org`, `example.com`); with `in_identifiers`, also a part of a name in code
     (`client_ip`, `server_addr`), else never (`my_example`)."""
-    words = alternatives(language.words(name), loose_spaces=True)
+    words = alternatives(cues.of(language), loose_spaces=True)
     if in_identifiers:
         return regex.compile(rf"(?<![\p{{L}}\d@./\-])(?:{words})(?![\p{{L}}\d]|[.@/\-][\p{{L}}\d])", regex.IGNORECASE)
     return regex.compile(rf"(?<![\p{{L}}\d@./_\-])(?:{words})(?![\p{{L}}\d_]|[.@/\-][\p{{L}}\d])", regex.IGNORECASE)
@@ -131,7 +198,7 @@ def _words_before(document: Document, start: int, count: int) -> list[str]:
 @functools.cache
 def _example_words(language: Language) -> frozenset[str]:
     """The words of the phrases that give an example ("example" in "for example", "ejemplo")."""
-    return frozenset(w for phrase in language.words("example_cues") for w in phrase.split())
+    return frozenset(w for phrase in EXAMPLE_CUES.of(language) for w in phrase.split())
 
 
 def _said(document: Document, pattern: regex.Pattern[str], start: int, end: int) -> bool:
@@ -153,7 +220,7 @@ def said_to_be_an_example(document: Document, start: int, end: int, *, phrases: 
     language = document.language
     text = document.text
     s_start, _ = _sentence(document, start, end)
-    cues = word_list_pattern(language, "example_cues")
+    cues = word_list_pattern(language, EXAMPLE_CUES)
     if phrases and _said(document, cues, s_start, start):
         return True
     b_start = document.block(start)[0]
@@ -163,7 +230,7 @@ def said_to_be_an_example(document: Document, start: int, end: int, *, phrases: 
             opening = _sentence(document, opening + 1, opening + 1)[1]
         if _said(document, cues, b_start, min(opening, s_start)):
             return True
-    dummies = language.dummy_words if phrases else language.dummy_words - _example_words(language)
+    dummies = DUMMY_WORDS.of(language) if phrases else DUMMY_WORDS.of(language) - _example_words(language)
     if any(w in dummies for w in _words_before(document, start, 2)):
         return True  # "the test number 555-0100", "el teléfono de prueba" (not "the test server at")
     if in_code(document, start, end):  # the value's line and the four above it
@@ -183,7 +250,7 @@ def in_version_context(document: Document, start: int, end: int) -> bool:
     """A version number, not an address or a phone: a version word among the words before it on its
     line ("update V8 to", "versión", "firmware"), or a version beside it in its block ("versions
     0.12.1, 0.11.1 and 0.10.0.1")."""
-    words = document.language.words("version_words")
+    words = VERSION_WORDS.of(document.language)
     if any(w in words for w in _words_before(document, start, 4)):
         return True
     text = document.text
@@ -196,7 +263,7 @@ def in_version_context(document: Document, start: int, end: int) -> bool:
 
 def in_section_context(document: Document, start: int, end: int) -> bool:
     """A section or standard number: "section 4.1.1.3", "§ 4.1", "sección 4.1.2.7", "RFC 5737"."""
-    return any(w in document.language.words("section_words") for w in _words_before(document, start, 2))
+    return any(w in SECTION_WORDS.of(document.language) for w in _words_before(document, start, 2))
 
 
 # A commit or pull-request reference, or a commit hash link: what makes a list item a changelog entry.
@@ -243,7 +310,7 @@ def in_contact_block(document: Document, start: int, end: int) -> bool:
     prensa") with only short lines (a name, an organisation, a number) in between: a press or
     support contact the publisher prints on purpose."""
     text = document.text
-    headings = document.language.words("contact_headings")
+    headings = CONTACT_HEADINGS.of(document.language)
     pos = text.rfind("\n", 0, start)
     for _ in range(CONTACT_LINES):
         if pos < 0:
@@ -278,7 +345,7 @@ def network_words_near(document: Document, start: int, end: int) -> bool:
     if _PORT_OR_PREFIX.match(text, end) or _URL_OR_LOGIN_BEFORE.search(text, max(0, start - 3), start):
         return True
     s_start, s_end = _sentence(document, start, end)
-    cues = word_list_pattern(document.language, "network_cues", in_identifiers=True)
+    cues = word_list_pattern(document.language, NETWORK_CUES, in_identifiers=True)
     return cues.search(text, max(s_start, start - NEAR), start) is not None or \
         cues.search(text, end, min(s_end, end + NEAR)) is not None
 
@@ -288,9 +355,9 @@ def person_named_before(document: Document, start: int) -> bool:
     ("Call Tom on his cell, ...", "mándale un WhatsApp a Martín al ...")."""
     language = document.language
     s_start, _ = _sentence(document, start, start)
-    names = language.words("first_names")
-    titles = {t.rstrip(".") for t in language.words("person_titles")}
-    grammar = language.stop_words | language.myself | language.own_possessives | language.other_possessives
+    names = FIRST_NAMES.of(language)
+    titles = {t.rstrip(".") for t in PERSON_TITLES.of(language)}
+    grammar = language.stop_words | MYSELF.of(language) | OWN_POSSESSIVES.of(language) | OTHER_POSSESSIVES.of(language)
     for m in regex.finditer(r"\p{Lu}[\p{Ll}'’\-]+\.?", document.text[s_start:start]):
         word = m.group().lower().rstrip(".")
         if (word in names and word not in grammar) or word in titles:  # "My", "Will" are names too
@@ -305,7 +372,7 @@ CONTACT_AFTER = 40
 def offered_as_contact(document: Document, start: int, end: int) -> bool:
     """An invitation to the reader to get in touch ("Questions? Email us at", "call us at",
     "escríbenos a", "Contact:") close to the value, in its block."""
-    return word_list_pattern(document.language, "contact_cues").search(
+    return word_list_pattern(document.language, CONTACT_CUES).search(
         document.text, max(document.block(start)[0], start - CONTACT_BEFORE), start) is not None or \
-        word_list_pattern(document.language, "contact_cues").search(
+        word_list_pattern(document.language, CONTACT_CUES).search(
             document.text, end, min(document.block(start)[1], end + CONTACT_AFTER)) is not None

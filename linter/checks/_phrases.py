@@ -6,12 +6,20 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .. import languages
+from ..languages import declare
 from ..nlp import Needs
 from ._phrase_cache import lemma_docs
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
+
+ARTICLES = declare(
+    "articles",
+    'Articles and determiners, whatever their lemma: a rule phrase is in its base form when every '
+    'other word is ("cerrar la oficina" matches "cierran la oficina" though "la" lemmatises to '
+    '"el").',
+    frozenset())
 
 
 class PhraseSet:
@@ -20,7 +28,7 @@ class PhraseSet:
     Matching whole tokens is what keeps "Scunthorpe", "assert" and "cocktail" clean. With
     `lemma`, a phrase written in its base form matches every form ("idiot" matches "idiots"),
     while a phrase written inflected matches only as written ("patched" does not match "patch").
-    Articles count as base forms whatever their lemma (`Language.articles`: Spanish "la" is "el").
+    Articles count as base forms whatever their lemma (`ARTICLES`: Spanish "la" is "el").
     """
 
     def __init__(self, phrases: Sequence[str], *, lemma: bool = False, case_sensitive: bool = False) -> None:
@@ -49,7 +57,7 @@ class PhraseSet:
         self._matchers = [exact]
         if self.lemma and nlp.has_pipe("lemmatizer"):
             parsed = lemma_docs(nlp, [p.lower() for p in self.phrases])  # parsed once per model
-            articles = languages.REGISTRY[nlp.lang].articles if nlp.lang in languages.REGISTRY else frozenset()
+            articles = ARTICLES.of(languages.REGISTRY[nlp.lang]) if nlp.lang in languages.REGISTRY else frozenset()
             base_forms = [d for d in parsed if all(t.lemma_.lower() == t.lower_ or t.lower_ in articles for t in d)]
             if base_forms:
                 by_lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from .. import schema as s
+from ..languages import declare
 from ..nlp import parse_on_demand
-from ._context import block_tokens
+from ._context import COPULAS, MODIFIERS_FOLLOW, OF_WORDS, block_tokens
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -28,6 +29,63 @@ if TYPE_CHECKING:
 
     from ..document import Document
     from ..languages import Language as Unit
+
+PARTY_WORDS = declare(
+    "party_words",
+    'Prepositions that name a party to a deal ("acquisition of/by/with Initech").',
+    frozenset())
+RANKED_WORDS = declare(
+    "ranked_words",
+    'Prepositions that say among what a superlative ranks ("the number one cause of outages").',
+    frozenset())
+WHO_WORDS = declare(
+    "who_words",
+    'Words that name who a change happens to without a noun (we, they, our; "there will be '
+    'layoffs").',
+    frozenset())
+DEFINITE_WORDS = declare(
+    "definite_words",
+    'Determiners that point at a known thing ("the reorg", "our layoffs").',
+    frozenset())
+DEMONSTRATIVES = declare(
+    "demonstratives",
+    'Demonstratives that point at the text itself ("this is internal only").',
+    frozenset())
+VERB_PARTICLES = declare(
+    "verb_particles",
+    "Particles that make another verb of the one before them (fired up, let off); none in "
+    "Spanish.",
+    frozenset())
+TECH_TERMS = declare(
+    "tech_terms",
+    "Technical vocabulary: a cue word next to one is read in its technical sense, and a name made "
+    "of one is no person.",
+    frozenset(), source="list")
+ORG_NOUNS = declare(
+    "org_nouns",
+    "Organisations and groups of people, what a reorganisation is of.",
+    frozenset(), source="list")
+DEAL_NOUNS = declare(
+    "deal_nouns",
+    "Deals between organisations, counted only with a party named.",
+    frozenset(), source="list")
+EVENT_NOUNS = declare(
+    "event_nouns",
+    "Nouns a change word may modify and still mean the event.",
+    frozenset(), source="list")
+HEDGE_WORDS = declare(
+    "hedge_words",
+    "Words that soften an absolute claim into a judgement (practically risk-free).",
+    frozenset(), source="list")
+MEASURE_NOUNS = declare(
+    "measure_nouns",
+    "What a superlative describes when it reports a measurement, not ranks a product (the fastest "
+    "time, the fastest pace possible).",
+    frozenset(), source="list")
+MENTION_CUES = declare(
+    "mention_cues",
+    "Words that talk about a word rather than use it (refer to, the term, avoid).",
+    frozenset(), source="list")
 
 SENSE_FIELDS = {
     "acronyms": s.Field(s.boolean(), default=True,
@@ -155,11 +213,11 @@ class Sense:
         """Inside code or a link, or next to a version string, a technical noun or inline code."""
         if document.zones_at(span.start_char, span.end_char) & NOT_PROSE:
             return True
-        tech = document.language.words("tech_terms")
+        tech = TECH_TERMS.of(document.language)
         doc = span.doc
         lo, hi = block_tokens(document, span.start)
         language = document.language
-        linking = language.of_words if language.modifiers_follow else frozenset()
+        linking = OF_WORDS.of(language) if MODIFIERS_FOLLOW.of(language) else frozenset()
         for token in _content_neighbours(doc, span, lo, hi, linking):
             if token.lower_ in tech or token.lemma_.lower() in tech or token.like_url:
                 return True
@@ -174,7 +232,7 @@ class Sense:
         another noun ("acquisition process") names a kind of thing unless that noun is the event's."""
         doc = span.doc
         language = document.language
-        org = language.words("org_nouns")
+        org = ORG_NOUNS.of(language)
         lo, hi = block_tokens(document, span.start)
         last = span[-1]
         if last.pos_ not in NOUNS:
@@ -182,14 +240,14 @@ class Sense:
         if last.pos_ == "PROPN" and not span[0].is_sent_start and _in_a_longer_name(doc, span, lo, hi):
             return False  # part of a name: "Assisted Acquisition Services"; an acronym alone (RIF, ERE) is the word
         after = doc[span.end] if span.end < hi else None
-        deals = language.words("deal_nouns")
+        deals = DEAL_NOUNS.of(language)
         if last.lemma_.lower() in deals or last.lower_ in deals:
             return _party_named(doc, span, org, lo, hi, language)
-        if after is not None and after.lower_ in language.of_words:
+        if after is not None and after.lower_ in OF_WORDS.of(language):
             head = _noun_phrase_head(doc, span.end + 1, hi)
             return head is None or _is_name(head) or head.lemma_.lower() in org or head.lower_ in org
         if after is not None and after.pos_ == "NOUN" and after.tag_ != "VBG":
-            event = language.words("event_nouns")
+            event = EVENT_NOUNS.of(language)
             if after.lower_ not in event and after.lemma_.lower() not in event:
                 return False
         before = doc[span.start - 1] if span.start > lo else None
@@ -200,14 +258,14 @@ class Sense:
     def _modifies_another_noun(self, document: Document, span: Span) -> bool:
         """The match modifies a noun that is not a cue itself: the noun after its last word
         ("complaint intake", "debt payment strategies", "joint outcomes"), or, where modifiers
-        follow (`Language.modifiers_follow`), the noun before it that it hangs off through a bare
+        follow (`MODIFIERS_FOLLOW`), the noun before it that it hangs off through a bare
         preposition ("gestión de quejas", "formulario de reclamación")."""
         doc = span.doc
         language = document.language
         if self.nlp is None:
             return False
-        if language.modifiers_follow:
-            if span.start < 2 or doc[span.start - 1].lower_ not in language.of_words or \
+        if MODIFIERS_FOLLOW.of(language):
+            if span.start < 2 or doc[span.start - 1].lower_ not in OF_WORDS.of(language) or \
                     doc[span.start - 2].pos_ != "NOUN":
                 return False
             word = span[0]
@@ -219,7 +277,7 @@ class Sense:
         parsed = parse_on_demand(self.nlp, sent)
         token = parsed[word.i - sent.start]
         head = token.head
-        before = head.i < token.i if language.modifiers_follow else head.i > token.i
+        before = head.i < token.i if MODIFIERS_FOLLOW.of(language) else head.i > token.i
         return (token.dep_ in ("compound", "amod", "nmod") and before and head.pos_ == "NOUN"
                 and head.lower_ not in self.cue_words and head.lemma_.lower() not in self.cue_words)
 
@@ -236,16 +294,16 @@ class Sense:
         parsed = parse_on_demand(self.nlp, sent)
         root = parsed[span.root.i - sent.start]
         if root.dep_ in PREDICATE_COMPLEMENTS and root.head.pos_ == "VERB" and root.head.i < root.i \
-                and root.head.lemma_ not in language.copulas:
+                and root.head.lemma_ not in COPULAS.of(language):
             return True  # "make _createSocketHandle() internal only", "mark the field confidential"
         for token in (root, *root.ancestors):
             # English heads a clause with "be"; Universal Dependencies hang the copula off the predicate;
             # a passive says it of its subject too ("full details are embargoed until the release")
             passive = any(c.dep_ in PASSIVE_SUBJECTS for c in token.children)
-            if passive or token.lemma_ in language.copulas or any(
-                    c.dep_ == "cop" and c.lemma_ in language.copulas for c in token.children):
+            if passive or token.lemma_ in COPULAS.of(language) or any(
+                    c.dep_ == "cop" and c.lemma_ in COPULAS.of(language) for c in token.children):
                 subjects = [c for c in token.children if c.dep_ in SUBJECTS]
-                return any(c.pos_ in NOUNS and not any(d.lower_ in language.demonstratives for d in c.children)
+                return any(c.pos_ in NOUNS and not any(d.lower_ in DEMONSTRATIVES.of(language) for d in c.children)
                            for c in subjects)
         return False
 
@@ -262,13 +320,13 @@ class Sense:
             head = head.head
         if head.dep_ not in SUBJECTS:
             return False
-        return any(t.dep_ in RELATIVE_CLAUSES or (t.dep_ in PREPOSITIONS and t.lower_ in language.ranked_words)
+        return any(t.dep_ in RELATIVE_CLAUSES or (t.dep_ in PREPOSITIONS and t.lower_ in RANKED_WORDS.of(language))
                    for t in head.subtree if t is not head)
 
 
 def _hedged(document: Document, span: Span) -> bool:
     """"practically risk-free", "almost never fails": a hedge word (or two-word hedge) just before."""
-    hedges = document.language.words("hedge_words")
+    hedges = HEDGE_WORDS.of(document.language)
     doc = span.doc
     lo, _ = block_tokens(document, span.start)
     words = [t.lower_ for t in doc[max(lo, span.start - 2):span.start]]
@@ -278,7 +336,7 @@ def _hedged(document: Document, span: Span) -> bool:
 def _measure(document: Document, span: Span) -> bool:
     """The superlative reports a measurement: it modifies a measure noun ("the fastest time it
     took", "el tiempo más rápido") or asks for the most possible ("at the fastest pace possible")."""
-    measures = document.language.words("measure_nouns")
+    measures = MEASURE_NOUNS.of(document.language)
     doc = span.doc
     lo, hi = block_tokens(document, span.start)
     after = [t for t in doc[span.end:min(hi, span.end + 2)] if not t.is_punct]
@@ -317,7 +375,7 @@ def _mentioned(document: Document, span: Span) -> bool:
                      if text[j] in _QUOTES and not _apostrophe(text, j)), None)
     if close_at is None:
         return False
-    cues = document.language.words("mention_cues")
+    cues = MENTION_CUES.of(document.language)
     return any(t.lower_ in cues or t.lemma_.lower() in cues for t in sent
                if not (open_at <= t.idx < close_at))
 
@@ -347,10 +405,10 @@ def _named(span: Span) -> bool:
 def _particle_after(span: Span, language: Unit) -> bool:
     """"fired up", "let off": the match ends in a verb and a particle follows that it does not hold."""
     last = span[-1]
-    if not language.verb_particles or last.pos_ not in ("VERB", "AUX") or span.end >= len(span.doc):
+    if not VERB_PARTICLES.of(language) or last.pos_ not in ("VERB", "AUX") or span.end >= len(span.doc):
         return False
     nxt = span.doc[span.end]
-    return nxt.tag_ == "RP" or (nxt.lower_ in language.verb_particles and nxt.dep_ == "prt")
+    return nxt.tag_ == "RP" or (nxt.lower_ in VERB_PARTICLES.of(language) and nxt.dep_ == "prt")
 
 
 def _content_neighbours(doc: Doc, span: Span, lo: int, hi: int, linking: frozenset[str]) -> list[Token]:
@@ -373,7 +431,7 @@ def _content_neighbours(doc: Doc, span: Span, lo: int, hi: int, linking: frozens
 def _party_named(doc: Doc, span: Span, org: frozenset[str], lo: int, hi: int, language: Unit) -> bool:
     """A deal names an organisation: of or by one ("of Initech", "by a competitor"), its possessor
     ("Globex's acquisition"), or a name before it ("the Initech merger")."""
-    if span.end + 1 < hi and doc[span.end].lower_ in language.party_words:
+    if span.end + 1 < hi and doc[span.end].lower_ in PARTY_WORDS.of(language):
         head = _noun_phrase_head(doc, span.end + 1, hi)
         if head is not None and (_is_name(head) or head.lower_ in org or head.lemma_.lower() in org):
             return True
@@ -399,13 +457,13 @@ def _names_who(span: Span, org: frozenset[str], lo: int, hi: int, language: Unit
     layoffs"), or its sentence names an organisation, a group of people or a name ("there will be
     layoffs in sales", "Acme's reorg", "we"). "Further editing and restructuring" names nobody."""
     doc = span.doc
-    if span.start > lo and doc[span.start - 1].lower_ in language.definite_words:
+    if span.start > lo and doc[span.start - 1].lower_ in DEFINITE_WORDS.of(language):
         return True
     sent = span.sent
     for t in doc[max(sent.start, lo):min(sent.end, hi)]:
         if span.start <= t.i < span.end:
             continue
-        if t.lower_ in language.who_words or _is_name(t) or t.lower_ in org or t.lemma_.lower() in org:
+        if t.lower_ in WHO_WORDS.of(language) or _is_name(t) or t.lower_ in org or t.lemma_.lower() in org:
             return True
     return False
 

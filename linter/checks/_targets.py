@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .. import schema as s
+from ..languages import declare
 from ..nlp import Needs
-from ._phrases import PhraseSet
+from ._context import MODIFIERS_FOLLOW, OF_WORDS
+from ._phrases import ARTICLES, PhraseSet
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -23,6 +25,23 @@ if TYPE_CHECKING:
 
     from ..config import Company
     from ..languages import Language as Unit
+
+SECOND_PERSON = declare(
+    "second_person",
+    'Pronouns that address the reader (you, your; tú, usted): an offensive sentence with one is '
+    'aimed at "the person addressed".',
+    frozenset())
+PERSONAL_PRONOUNS = declare(
+    "personal_pronouns",
+    "Every personal pronoun (I, you, she, they...): a sentence with one speaks of people, so "
+    "harsh words in it are not about things.",
+    frozenset())
+GROUPS = declare(
+    "groups",
+    "Groups of people by origin, nationality, religion, gender or sexuality, singular and plural, "
+    "as hate speech names them: what `\\L<groups>` stands for in a derogatory rule's pattern "
+    "(`checks/pattern.py`), and whom the hostility lexicon's remarks may target.",
+    frozenset(), source="list")
 
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "iobj", "dative", "pobj", "attr", "appos", "poss",
                            "npadvmod", "conj", "ROOT", "oprd", "obj", "nmod"})
@@ -90,11 +109,11 @@ def argument(token: Token, language: Unit) -> Token | None:
     noun ("user interface", "interfaz de usuario")."""
     if token.dep_ == "poss" or (token.dep_ == "compound" and token.head.pos_ == "PROPN"):
         token = token.head
-    elif language.modifiers_follow and token.dep_ == "nmod" and token.head.pos_ in ("NOUN", "PROPN"):
+    elif MODIFIERS_FOLLOW.of(language) and token.dep_ == "nmod" and token.head.pos_ in ("NOUN", "PROPN"):
         # a name or a determined noun after "de" possesses its head; a bare noun names a kind of it
-        if not any(c.dep_ == "case" and c.lower_ in language.of_words for c in token.children):
+        if not any(c.dep_ == "case" and c.lower_ in OF_WORDS.of(language) for c in token.children):
             return token if token.dep_ in ARGUMENT_DEPS else None
-        determined = token.pos_ == "PROPN" or any(c.dep_ == "det" or c.lower_ in language.articles  # "del"
+        determined = token.pos_ == "PROPN" or any(c.dep_ == "det" or c.lower_ in ARTICLES.of(language)  # "del"
                                                   for c in token.children)
         if not determined:
             return None
@@ -106,11 +125,11 @@ def argument(token: Token, language: Unit) -> Token | None:
 
 def personal(tokens: Iterable[Token], language: Unit) -> bool:
     """Whether a personal pronoun of `language` stands in the text: someone is speaking, spoken to or about."""
-    return any(t.lower_ in language.personal_pronouns for t in tokens)
+    return any(t.lower_ in PERSONAL_PRONOUNS.of(language) for t in tokens)
 
 
 def addressed(tokens: Iterable[Token], language: Unit) -> bool:
-    return any(t.lower_ in language.second_person for t in tokens)
+    return any(t.lower_ in SECOND_PERSON.of(language) for t in tokens)
 
 
 def describe(parsed: Doc, targets: Targets, language: Unit) -> str:

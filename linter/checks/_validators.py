@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import ipaddress
 from collections.abc import Callable
 
 import regex
 
-_MONTHS = {
-    # English and Spanish month names (and their usual abbreviations) -> month number
-    **{m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-                                   "nov", "dec"), 1)},
-    **{m: i for i, m in enumerate(("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct",
-                                   "nov", "dic"), 1)},
-    "sept": 9, "set": 9,
-}
+from ..languages import REGISTRY
+
+
+@functools.cache
+def _months() -> dict[str, int]:
+    """The first three letters of every registered language's month names and their other
+    spellings (January, ene, setiembre) -> the month's number: how a written date names its month."""
+    months = {}
+    for unit in REGISTRY.values():
+        named = [(name, number) for number, name in enumerate(unit.months, 1)]
+        months.update({name[:3]: number for name, number in [*named, *unit.month_variants.items()]})
+    return months
+
+
 _DNI_LETTERS = "TRWAGMYFPDXBNJZSQVHLCKE"
 _BIC_COUNTRIES = frozenset(
     "AD AE AF AG AI AL AM AO AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BW BY "
@@ -170,7 +177,7 @@ def calendar_date(text: str) -> bool:
         return False
     year = int(year_m.group())
     words = regex.findall(r"\p{L}+", low)
-    month_names = [_MONTHS[w[:4]] if w[:4] in _MONTHS else _MONTHS.get(w[:3]) for w in words]
+    month_names = [_months().get(w[:3]) for w in words]
     month_names = [m for m in month_names if m]
     numbers = [int(n) for n in regex.findall(r"\d+", low[:year_m.start()] + " " + low[year_m.end():])]
     candidates: list[tuple[int, int]] = []

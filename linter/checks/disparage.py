@@ -15,8 +15,10 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .. import schema as s
+from ..languages import declare
 from ..nlp import Needs, parse_on_demand
 from . import Check, Hit, register
+from ._context import MODIFIERS_FOLLOW, NEGATORS
 from ._phrases import PhraseSet
 from ._targets import TARGETS_FIELD, Targets, argument
 
@@ -26,6 +28,12 @@ if TYPE_CHECKING:
 
     from ..document import Document
     from ..languages import Language as Unit
+
+PREDICATING_VERBS = declare(
+    "predicating_verbs",
+    'Lemmas of the verbs that say what their subject or object is ("X is garbage", "we call X '
+    'idiots"; ser, parecer, llamar): a pejorative as their complement is a verdict on the target.',
+    frozenset())
 
 PREDICATE_DEPS = frozenset({"attr", "acomp", "oprd", "xcomp", "dobj", "ccomp", "advcl"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "expl", "obj"})
@@ -91,12 +99,12 @@ def said_of(pejorative: Token, target: Token, language: Unit) -> bool:
     the first test covers. Tokens are compared by index: spaCy makes a new Token object at every
     access."""
     word = pejorative
-    climb = _CLIMB_FOLLOWING if language.modifiers_follow else _CLIMB
+    climb = _CLIMB_FOLLOWING if MODIFIERS_FOLLOW.of(language) else _CLIMB
     for _ in range(4):
         if (word.head.i == target.i and word.dep_ == "appos") or target.head.i == word.i:
             return not _negated(word, language) and not _negated(target, language)  # "X sucks", "X, those clowns"
         if word.dep_ in PREDICATE_DEPS and target.dep_ in SUBJECT_DEPS and word.head.i == target.head.i \
-                and word.i != target.i and word.head.lemma_ in language.predicating_verbs:
+                and word.i != target.i and word.head.lemma_ in PREDICATING_VERBS.of(language):
             return not _negated(word.head, language)
         if word.dep_ not in climb or word.head.i == word.i:
             return False
@@ -107,5 +115,5 @@ def said_of(pejorative: Token, target: Token, language: Unit) -> bool:
 def _negated(token: Token, language: Unit) -> bool:
     """A negation on the token or its head: English's `neg` label, or a negator of the language
     (Universal Dependencies label Spanish "no" advmod)."""
-    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in language.negators)
+    return any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in NEGATORS.of(language))
                for t in (token, token.head) for c in t.children)

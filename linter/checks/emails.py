@@ -24,19 +24,36 @@ from typing import TYPE_CHECKING
 import regex
 
 from .. import schema as s
+from ..languages import declare
 from ..nlp import Needs
 from ..vocab import dictionary, shared_words
 from . import Check, Hit, Notice, register
 from . import _evidence as ev
-from ._attribution import credited
+from ._attribution import SENDER_WORDS, credited
 from ._disguise import name_key
-from ._context import Cues, alternatives
+from ._context import CONJUNCTIONS, OF_WORDS, Cues, alternatives
+from ._evidence import DUMMY_WORDS, FIRST_NAMES
+from ._phrases import ARTICLES
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from ..document import Document
     from ..languages import Language as Unit
+    from ..languages import Words
+
+PRIVATE_CUES = declare(
+    "private_cues",
+    "Words that make an address someone's private data.",
+    frozenset(), source="list")
+ROLE_MAILBOXES = declare(
+    "role_mailboxes",
+    "Words that make a mailbox a role, team or list.",
+    frozenset(), source="list")
+PLACEHOLDER_MAILBOXES = declare(
+    "placeholder_mailboxes",
+    "Tutorial stand-ins for an address, local parts and @domains.",
+    frozenset(), source="list")
 
 # What makes an address public, each with the evidence it is (`_evidence.py`).
 PUBLIC_KINDS = {"reserved": ev.DOCUMENTATION, "placeholder": ev.EXAMPLE, "login": ev.LOGIN, "company": ev.PUBLISHER,
@@ -59,14 +76,14 @@ def _under(domain: str, parents: frozenset[str] | tuple[str, ...]) -> bool:
 
 
 @functools.cache
-def _cues(name: str, language: Unit) -> Cues:
-    return Cues(sorted(language.words(name)))
+def _cues(words: Words[frozenset[str]], language: Unit) -> Cues:
+    return Cues(sorted(words.of(language)))
 
 
 @functools.cache
 def _sender(language: Unit) -> regex.Pattern[str]:
     """"an email from <address>": the address is its sender's."""
-    words = "|".join(regex.escape(w) for w in language.sender_words) or "(?!)"
+    words = "|".join(regex.escape(w) for w in SENDER_WORDS.of(language)) or "(?!)"
     return regex.compile(rf"(?<![\p{{L}}\d])(?:{words})\s+[<(\[]?$", regex.IGNORECASE)
 
 
@@ -77,7 +94,7 @@ def _dummy_before(text: str, start: int, language: Unit) -> bool:
     """"The test email is x@...", "a fake address like x@...": one of the language's dummy words among
     the last three words of the clause before the address."""
     clause = regex.split(r"[.;!?\n]", text[max(0, start - 60):start])[-1]
-    return any(w.lower() in language.dummy_words for w in _CLAUSE_WORDS.findall(clause)[-3:])
+    return any(w.lower() in DUMMY_WORDS.of(language) for w in _CLAUSE_WORDS.findall(clause)[-3:])
 
 
 @register
@@ -175,12 +192,12 @@ class EmailsCheck(Check):
         text = document.text
         block = document.block(start)
         return bool(_sender(document.language).search(text, max(block[0], start - 12), start)) or \
-            _cues("private_cues", document.language).near(text, start, end, PRIVATE_BEFORE, 0, block) is not None
+            _cues(PRIVATE_CUES, document.language).near(text, start, end, PRIVATE_BEFORE, 0, block) is not None
 
     @staticmethod
     def _is_placeholder(local: str, domain: str, language: Unit) -> bool:
         """`you@yourcompany.com`, `user.name@domain.com`: a tutorial's stand-in for an address."""
-        placeholders = language.words("placeholder_mailboxes")
+        placeholders = PLACEHOLDER_MAILBOXES.of(language)
         return local in placeholders or f"@{domain}" in placeholders
 
     @staticmethod
@@ -198,7 +215,7 @@ class EmailsCheck(Check):
 
     @staticmethod
     def _is_role(local: str, domain: str, language: Unit) -> bool:
-        roles = language.words("role_mailboxes")
+        roles = ROLE_MAILBOXES.of(language)
         return bool(_LIST_HOSTS.search(domain)) or any(part in roles for part in _LOCAL_PARTS.split(local) if part)
 
     def _named_after_organisation(self, document: Document, local: str, start: int, end: int) -> bool:
@@ -211,7 +228,7 @@ class EmailsCheck(Check):
             return True
         for part in [local, *_SEPARATORS.split(local)]:
             name = "".join(ch for ch in part if ch.isalnum())
-            if len(name) < 2 or name in document.language.words("first_names"):
+            if len(name) < 2 or name in FIRST_NAMES.of(document.language):
                 continue
             pattern = regex.compile(rf"(?<![\w@.\-]){regex.escape(name)}(?![\w@\-])", regex.IGNORECASE)
             mentions = [m for m in pattern.finditer(document.text) if not start <= m.start() < end]
@@ -233,7 +250,7 @@ _INITIALS_LOCAL = regex.compile(r"[a-z]{2,6}")
 @functools.cache
 def _title_run(language: Unit) -> regex.Pattern[str]:
     """Capitalised words in a row, with the language's small words between them ("Comité de Dirección")."""
-    small = alternatives(language.of_words | language.articles | language.conjunctions)
+    small = alternatives(OF_WORDS.of(language) | ARTICLES.of(language) | CONJUNCTIONS.of(language))
     return regex.compile(rf"\p{{Lu}}[\p{{L}}.'’\-]*(?:\s+(?:(?:{small})\s+)?\p{{Lu}}[\p{{L}}.'’\-]*)+")
 
 
@@ -241,7 +258,7 @@ def _initials(text: str, language: Unit) -> set[str]:
     """The initials of every run of capitalised words in `text` that is no person's name ("Technical
     Steering Committee": tsc, but not "Tim Scott Carter"), with and without its first word (a
     product name before the body: "Node.js Technical Steering Committee")."""
-    first_names = language.words("first_names")
+    first_names = FIRST_NAMES.of(language)
     found = set()
     for m in _title_run(language).finditer(text):
         words = [w for w in m.group().split() if w[:1].isupper()]
@@ -258,4 +275,4 @@ def _names_before(document: Document, pos: int, common: frozenset[str]) -> bool:
     if not before:
         return False
     word = before.group(1).lower()
-    return word in document.language.words("first_names") or (bool(common) and word not in common)
+    return word in FIRST_NAMES.of(document.language) or (bool(common) and word not in common)

@@ -23,18 +23,26 @@ from typing import TYPE_CHECKING
 import regex
 
 from .. import schema as s
+from ..languages import declare
 from ..nlp import Needs
 from . import Check, Hit, register
 from . import _evidence as ev
 from ._context import block_tokens, is_negated, sentence_around
+from ._evidence import OWN_POSSESSIVES
 from ._phrases import PhraseSet
-from ._sense import Sense, sense_option
+from ._sense import DEMONSTRATIVES, Sense, sense_option
 from .terms import join_adjacent
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from ..document import Document
+
+DISCLOSURE_CUES = declare(
+    "disclosure_cues",
+    "Words that pass something on (sharing, here are, os paso, comparto): a marking in their "
+    "sentence marks what the post discloses.",
+    frozenset(), source="list")
 
 _SET_OFF_AFTER = regex.compile(r"\s*[)\]:\-–—]|\s*$|\s*\n")
 _CLAUSE_END = regex.compile(r"[.!?;\n]|:(?!\d)")  # "a las 9:00:" ends at its second colon
@@ -111,8 +119,8 @@ class MarkingsCheck(Check):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             lo, _ = block_tokens(document, span.start)
-            pointers = language.demonstratives | language.own_possessives
+            pointers = DEMONSTRATIVES.of(language) | OWN_POSSESSIVES.of(language)
             if any(t.lower_ in pointers for t in doc[max(lo, span.start - 3):span.start]):
                 return True  # "this is still under NDA", "our confidential board deck", "esto sigue bajo NDA"
         s_start, s_end = sentence_around(text, start, end, 300, document.block(start))
-        return ev.word_list_pattern(language, "disclosure_cues").search(text, s_start, s_end) is not None
+        return ev.word_list_pattern(language, DISCLOSURE_CUES).search(text, s_start, s_end) is not None

@@ -15,7 +15,6 @@ import regex
 
 from .. import languages
 from .. import schema as s
-from ..languages.unit import WORD_LISTS
 from ..nlp import Needs
 from . import Check, Hit, Notice, register
 from . import _evidence as ev
@@ -30,6 +29,7 @@ if TYPE_CHECKING:
     from ..document import Document
     from ..errors import Problem
     from ..yamlio import Mark
+
 
 
 VALUE_CATEGORIES = frozenset({Category.PII, Category.CONFIDENTIAL})  # rules about a value weigh the evidence
@@ -93,10 +93,11 @@ class PatternCheck(Check):
     def validate(cls, options: dict[str, Any], where: Callable[[str], Mark], problems: list[Problem]) -> None:
         flags = regex.VERSION1 | (regex.IGNORECASE if options["ignore_case"] else 0)
         pattern = options["pattern"]
-        unknown = sorted(set(named_lists(pattern)) - set(WORD_LISTS))
+        lists = sorted(name for name, words in languages.DECLARED.items() if words.source == "list")
+        unknown = sorted(set(named_lists(pattern)) - set(lists))
         if unknown:
             problems.append(where("pattern").problem(
-                "E104", f"no word list '{unknown[0]}' for \\L<{unknown[0]}>", "lists: " + ", ".join(WORD_LISTS)))
+                "E104", f"no word list '{unknown[0]}' for \\L<{unknown[0]}>", "lists: " + ", ".join(lists)))
             return
         # a named list is filled from the post's language when the rule runs; any entry does to check the syntax
         compiled = s.regex_pattern(flags=flags, lists=dict.fromkeys(named_lists(pattern), ["x"]))(

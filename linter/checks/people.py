@@ -16,15 +16,17 @@ import regex
 
 from .. import schema as s
 from ..finding import Severity
+from ..languages import declare
 from ..nlp import ON_DEMAND, Needs, parse_on_demand, provides
 from ..vocab import dictionary
 from . import Check, Hit, register
 from . import _evidence as ev
 from ._attribution import credited
-from ._context import arcs_between, block_tokens, is_negated, is_quoted
+from ._context import OF_WORDS, arcs_between, block_tokens, is_negated, is_quoted
 from ._disguise import name_key
+from ._evidence import FIRST_NAMES, MYSELF, PERSON_TITLES
 from ._phrases import PhraseSet
-from ._sense import NOT_PROSE, Sense, sense_option
+from ._sense import NOT_PROSE, TECH_TERMS, Sense, sense_option
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -32,6 +34,35 @@ if TYPE_CHECKING:
 
     from .. import languages
     from ..document import Document
+
+PRONOUNS = declare(
+    "pronouns",
+    'Personal pronouns that carry a name into the next sentence ("Keep Sarah in your thoughts. '
+    'She starts chemo on Monday.").',
+    frozenset())
+NAME_PARTICLES = declare(
+    "name_particles",
+    "Lower-case words that belong inside personal names (van, de, bin): a name with any other "
+    "lower- case word is an NER slip, not a person.",
+    ())
+MONEY_MAGNITUDES = declare(
+    "money_magnitudes",
+    'Words after an amount that scale it ("$185 thousand").',
+    ())
+CURRENCY_WORDS = declare(
+    "currency_words",
+    'Currency names written after an amount ("90,000 euros").',
+    ())
+NOT_NAMES = declare(
+    "not_names",
+    "Words the language's NER takes for names but that never are one (Spanish \"Hola\", \"Está\"): "
+    "stripped from the front of a person entity, which is dropped when nothing else is left.",
+    frozenset())
+PERSON_PRONOUNS = declare(
+    "person_pronouns",
+    "Pronouns that refer only to a person (he, her; él, ella): one after a name in its block is "
+    "evidence that the name is a person's.",
+    frozenset())
 
 
 def _alternatives(words: tuple[str, ...]) -> str:
@@ -41,18 +72,19 @@ def _alternatives(words: tuple[str, ...]) -> str:
 @functools.cache
 def _name_token(language: languages.Language) -> regex.Pattern[str]:
     """A token that may stand in a person's name: capitalised, or one of the language's particles."""
-    return regex.compile(rf"[\p{{Lu}}][\p{{L}}'\-.]*|(?:{_alternatives(language.name_particles)[1:]})")
+    return regex.compile(rf"[\p{{Lu}}][\p{{L}}'\-.]*|(?:{_alternatives(NAME_PARTICLES.of(language))[1:]})")
 
 
 @functools.cache
 def _money(language: languages.Language) -> regex.Pattern[str]:
     """An amount of money: "$185k", "€90,000", "90,000 euros", "3 millones de euros" (the language's
     magnitudes, the words that join them to a currency, and currencies)."""
-    of = "".join(rf"{regex.escape(w)}\s+|" for w in sorted(language.of_words))
+    of = "".join(rf"{regex.escape(w)}\s+|" for w in sorted(OF_WORDS.of(language)))
+    magnitudes = _alternatives(MONEY_MAGNITUDES.of(language))
     # bounded: an unbounded [\d,.]* tried from every digit of a long dotted run was quadratic
-    return regex.compile(rf"[$€£]\s?\d[\d,.]{{0,24}}\s?(?:[kKmM]\b{_alternatives(language.money_magnitudes)})?"
-                         rf"|\b\d[\d,.]{{0,24}}\s?(?:(?:{_alternatives(language.money_magnitudes)[1:] or '(?!)'})\s+(?:{of})?)?"
-                         rf"(?:[kK]{_alternatives(language.currency_words)})(?!\w)")
+    return regex.compile(rf"[$€£]\s?\d[\d,.]{{0,24}}\s?(?:[kKmM]\b{magnitudes})?"
+                         rf"|\b\d[\d,.]{{0,24}}\s?(?:(?:{magnitudes[1:] or '(?!)'})\s+(?:{of})?)?"
+                         rf"(?:[kK]{_alternatives(CURRENCY_WORDS.of(language))})(?!\w)")
 
 
 # A link to a published work in the sentence: the person named beside it is cited for it, not exposed.
@@ -67,7 +99,7 @@ _OWN_MAX_PATH = 3
 @functools.cache
 def _titles(language: languages.Language) -> frozenset[str]:
     """The language's titles without their full stop ("dr" for "Dr." and "Dr")."""
-    return frozenset(w.rstrip(".") for w in language.words("person_titles"))
+    return frozenset(w.rstrip(".") for w in PERSON_TITLES.of(language))
 
 
 @register
@@ -182,13 +214,13 @@ class PeopleCheck(Check):
         if document.zones_at(ent.start_char, ent.end_char) & NOT_PROSE:
             return False
         language = document.language
-        tech = language.words("tech_terms")
+        tech = TECH_TERMS.of(language)
         tokens = [t for t in ent if t.is_alpha]
         if not tokens or any(t.lower_ in tech or t.lemma_.lower() in tech for t in tokens):
             return False
         if credited(document, ent.start_char, ent.end_char):
             return False
-        if tokens[0].lower_ in language.words("first_names"):
+        if tokens[0].lower_ in FIRST_NAMES.of(language):
             return True
         # a title before the name, or, as the Spanish model tags them, at its start ("Dra. Ruiz")
         titled = [ent.doc[ent.start - 1]] if ent.start > 0 else []
@@ -209,7 +241,7 @@ class PeopleCheck(Check):
         end = ent.sent.end
         if end < hi:
             end = doc[end].sent.end
-        return any(t.lower_ in document.language.person_pronouns for t in doc[ent.end:min(end, hi)])
+        return any(t.lower_ in PERSON_PRONOUNS.of(document.language) for t in doc[ent.end:min(end, hi)])
 
     def run(self, document: Document) -> Iterator[Hit]:
         doc = document.doc
@@ -241,7 +273,7 @@ class PeopleCheck(Check):
         told: set[int] = set()  # one finding per sentence: one fact
         for c_start, c_end in _joined(self.own_context.find(doc)):
             sent = doc[c_start].sent
-            me = [t for t in sent if t.lower_ in language.myself and t.i < c_start]
+            me = [t for t in sent if t.lower_ in MYSELF.of(language) and t.i < c_start]
             phrase = doc[c_start:c_end]
             if not me or sent.start in told or is_quoted(document.text, phrase.start_char, sent.start_char) \
                     or is_negated(document.text, phrase.start_char, language):
@@ -316,7 +348,7 @@ class PeopleCheck(Check):
         following = doc[sent.end].sent
         names = [e for e in sent.ents if e.label_ in language.entity_labels.get("PERSON", ())]
         opener = [t for t in following[:3] if t.is_alpha]
-        if len(names) != 1 or not opener or opener[0].lower_ not in language.pronouns:
+        if len(names) != 1 or not opener or opener[0].lower_ not in PRONOUNS.of(language):
             return None
         for c_start, c_end in context:
             if c_start >= following.start and c_end <= following.end:
@@ -338,7 +370,7 @@ def _joined(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _without_not_names(ent: Span, language: languages.Language) -> Span | None:
     """`ent` without the leading words that are never names ("Hola Lucía": "Lucía"); None when none is left."""
     start = ent.start
-    while start < ent.end and ent.doc[start].lower_ in language.not_names:
+    while start < ent.end and ent.doc[start].lower_ in NOT_NAMES.of(language):
         start += 1
     if start == ent.end:
         return None

@@ -26,14 +26,26 @@ from typing import TYPE_CHECKING
 import regex
 
 from .. import schema as s
+from ..languages import declare
 from ..nlp import Needs
 from . import Check, Hit, Notice, register
 from . import _evidence as ev
 from ._context import Cues, clause_before, could_be_public, is_public_number, public_digits
+from ._evidence import MYSELF, OTHER_POSSESSIVES, OWN_POSSESSIVES, PERSON_NOUNS
 
 if TYPE_CHECKING:
     from ..document import Document
     from ..languages import Language
+
+PHONE_EXTENSIONS = declare(
+    "phone_extensions",
+    'How a phone extension is written before its digits ("x204", "ext. 12"), each form in full.',
+    ())
+PHONE_REGION = declare(
+    "phone_region",
+    "The region a number written without + is read in to tell a toll-free line (a business's "
+    "public number, not a person's).",
+    "")
 
 
 @dataclass(frozen=True)
@@ -47,7 +59,7 @@ class _Shapes:
 
 @functools.cache
 def _shapes(language: Language) -> _Shapes:
-    words = "|".join(regex.escape(w) for w in sorted(language.phone_extensions, key=len, reverse=True))
+    words = "|".join(regex.escape(w) for w in sorted(PHONE_EXTENSIONS.of(language), key=len, reverse=True))
     extension = rf"\s?(?:{words})\s?\d{{1,5}}" if words else r"(?!)"
     return _Shapes(
         candidate=regex.compile(
@@ -210,18 +222,18 @@ class PhonesCheck(Check):
         words = [w.lower() for w in _CLAUSE_WORDS.findall(clause)][-6:]
         for word in reversed(words):  # the nearest possessive or person says whose
             base = word[:-2] if word.endswith(("'s", "’s")) else word
-            if word in language.myself:
+            if word in MYSELF.of(language):
                 reasons.append(ev.OWN)
-            elif word in language.own_possessives:
+            elif word in OWN_POSSESSIVES.of(language):
                 reasons.append(ev.CONTACT)  # "our office", "nuestra centralita": the company's line
-            elif word in language.other_possessives or base in language.person_nouns or base != word:
+            elif word in OTHER_POSSESSIVES.of(language) or base in PERSON_NOUNS.of(language) or base != word:
                 reasons.append(ev.OWNER)
             else:
                 continue
             break
         if ev.person_named_before(document, start):
             reasons.append(ev.PERSON)
-        if not self.opts["toll_free"] and _is_toll_free(value, language.phone_region):
+        if not self.opts["toll_free"] and _is_toll_free(value, PHONE_REGION.of(language)):
             reasons.append(ev.TOLL_FREE)
         if is_public_number(value, self.public):
             reasons.append(ev.PUBLIC_NUMBER)

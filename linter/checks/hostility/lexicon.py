@@ -12,12 +12,20 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING
 
+from ...languages import declare
 from ...vocab import dictionary
+from .._targets import GROUPS
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
     from ...languages import Language as Unit
+
+HOSTILITY = declare(
+    "hostility",
+    "Lemma sets of hostility (verbs, pejoratives, threats, negated esteem, curses), of reported "
+    "speech and of the people a remark may target, by name: one set serves every derogatory rule.",
+    {}, source="sets")
 
 
 LEET = str.maketrans({"4": "a", "@": "a", "3": "e", "1": "i", "!": "i", "0": "o", "$": "s", "5": "s", "7": "t"})
@@ -52,8 +60,8 @@ class Lexicon:
 
     def __init__(self, unit: Unit, nlp: Language) -> None:
         self.unit = unit
-        self.sets = dict(unit.word_sets("hostility"))
-        self.sets["groups"] = unit.words("groups")
+        self.sets = dict(HOSTILITY.of(unit))
+        self.sets["groups"] = GROUPS.of(unit)
         self.single: dict[str, set[str]] = {}
         self.multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for name, entries in self.sets.items():

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .._context import CLAUSE_WORDS, MODIFIERS_FOLLOW, NEGATING_SUFFIX, NEGATORS
 from .lexicon import FUZZY_SETS, HOSTILE, LEET, Lexicon
 
 if TYPE_CHECKING:
@@ -51,9 +52,9 @@ class Sentence:
             self.toks.append(Tok(t.i, t.text, t.lower_, t.lemma_.lower(), t.pos_, t.tag_, str(t.morph), keys,
                                   lex.names(keys), t.i + 1))
         self._multi()
-        self.negators = unit.negators
-        self.suffix = unit.negating_suffix
-        self.clause_words = frozenset(w for w in unit.clause_words if " " not in w)
+        self.negators = NEGATORS.of(unit)
+        self.suffix = NEGATING_SUFFIX.of(unit)
+        self.clause_words = frozenset(w for w in CLAUSE_WORDS.of(unit) if " " not in w)
 
     def _multi(self) -> None:
         for n, tok in enumerate(self.toks):
@@ -122,7 +123,7 @@ class Sentence:
                 n + 1 < len(self.toks) and self.toks[n + 1].pos in ("NOUN", "PROPN")
                 and self.toks[n + 1].tag.startswith("NN")):
             # "worker thread", "child process": a person noun that modifies another noun names no one
-            if self.lex.unit.modifiers_follow and n > 0 and self.toks[n - 1].pos == "NOUN" and tok.pos == "NOUN":
+            if MODIFIERS_FOLLOW.of(self.lex.unit) and n > 0 and self.toks[n - 1].pos == "NOUN" and tok.pos == "NOUN":
                 return None  # "proceso hijo"
             plural = "Number=Plur" in tok.morph or tok.tag in ("NNS", "NNPS")
             return ("people" if plural else "person"), n, last

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from ...nlp import parse_on_demand
+from .._context import COPULAS, MODIFIERS_FOLLOW
 from .lexicon import Lexicon
 from .sentence import CLAUSE_BREAKS, FIRST_PERSON, Sentence, Tok, pronoun_aim
 
@@ -177,7 +178,7 @@ def _statements(sn: Sentence, parsed: Doc | None, doc: Doc, sentences: list[Span
         return None
 
     def copula_before(n: int) -> bool:
-        copulas = sn.lex.unit.copulas | sn.lex.sets.get("link_verbs", frozenset())
+        copulas = COPULAS.of(sn.lex.unit) | sn.lex.sets.get("link_verbs", frozenset())
         return any(t.lemma in copulas or t.lower in copulas or "copula" in t.names or t.lower in ("like", "como", "than")
                    for t in toks[:n]) or "copula" in toks[n].names
 
@@ -269,7 +270,7 @@ def _statements(sn: Sentence, parsed: Doc | None, doc: Doc, sentences: list[Span
                 toks[n + 1:n + 1 + _WINDOW])):
             permission = tok.lemma in ("allow", "permit", "let", "dejar", "permitir")
             target = after(n) or clitic(n)
-            if target is None and (tok.tag == "VBN" or (sn.lex.unit.modifiers_follow and any(
+            if target is None and (tok.tag == "VBN" or (MODIFIERS_FOLLOW.of(sn.lex.unit) and any(
                     t.lower == "a" for t in toks[max(0, n - 8):n]))):
                 target = subject(n, before(n))  # "X can't be trusted", "a los X no se les debería dejar"
                 target = target if target is None or target[0] != "person" else None  # "if you ... are not trusted"
@@ -296,7 +297,7 @@ def _statements(sn: Sentence, parsed: Doc | None, doc: Doc, sentences: list[Span
                 target = hit if hit and hit[0] != "person" else None
             if target is None and n > 0 and (tok.pos == "ADJ" or tok.ends > tok.i + 1):
                 hit = aim_of(n - 1)  # "X asquerosos", "X de mierda"
-                target = hit if hit and sn.lex.unit.modifiers_follow else None
+                target = hit if hit and MODIFIERS_FOLLOW.of(sn.lex.unit) else None
                 if target is None:  # "you filthy rat", "rata asquerosa" said to someone
                     for k in range(max(0, n - 3), n):
                         if "addressee_pronouns" in toks[k].names and all(

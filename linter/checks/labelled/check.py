@@ -16,6 +16,7 @@ import regex
 
 from ... import schema as s
 from ...finding import Severity
+from ...languages import declare
 from ...nlp import Needs
 from .. import Check, Hit, Notice, register
 from .. import _evidence as ev
@@ -34,6 +35,11 @@ if TYPE_CHECKING:
     from ...errors import Problem
     from ...languages import Language as LanguageUnit
     from ...yamlio import Mark
+
+FORMAT_UNITS = declare(
+    "format_units",
+    'Words after a number that make it a format, not a value ("8 characters", "6 dígitos").',
+    frozenset())
 
 _NEXT_WORD = regex.compile(r"\s*([\p{L}%]+)")
 
@@ -240,7 +246,7 @@ class LabelledCheck(Check):
         if quoted_example(text, label_at, s_start, g):
             return False
         after = _NEXT_WORD.match(text, item.end, s_end)
-        if after is not None and after.group(1).lower() in g.format_units:
+        if after is not None and after.group(1).lower() in FORMAT_UNITS.of(g):
             return False
         cues = field.cues("unless"), field.cues("unless", lang)
         if any(c is not None and c.around(text, s_start, s_end, 0, 0) for c in cues):

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from ...languages import declare
 from ...vocab import dictionary
+from .._context import MODIFIERS_FOLLOW
 from .._phrase_cache import lemma_docs
 from .fields import ALL, LabelledField
 
@@ -23,6 +25,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from ...document import Document
+
+VOWELS = declare(
+    "vowels",
+    'The vowels, lower case: a label typed without them ("psswrd") is still the label, and a '
+    'label ending in one takes only -s in the plural.',
+    "aeiou")
 
 
 class Labels:
@@ -40,7 +48,7 @@ class Labels:
         from ... import languages
 
         unit = languages.REGISTRY.get(nlp.lang)
-        self.vowels = frozenset(unit.vowels if unit else languages.Language.vowels)
+        self.vowels = frozenset(VOWELS.of(unit) if unit else VOWELS.empty)
 
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -147,7 +155,7 @@ def names_another_thing(document: Document, start: int, end: int, field: Labelle
         return False
     if before.group(2) == "-":
         return regex.match(r"\s*:", text[end:end + 4]) is not None
-    if not document.language.modifiers_follow:
+    if not MODIFIERS_FOLLOW.of(document.language):
         return False
     span = document.doc.char_span(start - len(before.group(0)), start - 1, alignment_mode="expand")
     return span is not None and len(span) == 1 and span[0].pos_ == "NOUN"

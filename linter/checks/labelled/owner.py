@@ -14,12 +14,20 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .._context import alternatives, is_quoted
-from .values import WORD, words_before
+from ...languages import declare
+from .._context import OF_WORDS, alternatives, is_quoted
+from .._evidence import FIRST_PERSON, OTHER_POSSESSIVES, OWN_POSSESSIVES, PERSON_NOUNS
+from .._phrases import ARTICLES
+from .values import VALUE_COPULAS, WORD, words_before
 
 if TYPE_CHECKING:
     from ...document import Document
     from ...languages import Language as LanguageUnit
+
+REPORTED_SPEECH = declare(
+    "reported_speech",
+    "Verbs after which the words are someone else's (wrote, said, dijo).",
+    frozenset())
 
 _SPEAKER = regex.compile(r"\s*(\p{L}[\p{L}.]*(?: \p{L}[\p{L}.]*){0,2})\s*:\s")
 
@@ -31,14 +39,14 @@ def _quoted_or_reported(text: str, pos: int, s_start: int, g: LanguageUnit) -> b
         return True
     words = [w.lower() for w in WORD.findall(text[s_start:pos])]
     for i, word in enumerate(words):
-        if word in g.reported_speech and not (i and words[i - 1] in g.first_person):
+        if word in REPORTED_SPEECH.of(g) and not (i and words[i - 1] in FIRST_PERSON.of(g)):
             return True
     line_start = text.rfind("\n", 0, pos) + 1
     speaker = _SPEAKER.match(text, line_start, pos)
     if speaker is None:
         return False
     name = speaker.group(1).split()
-    return name[-1].lower() in g.person_nouns or (len(name) >= 2 and all(w[:1].isupper() for w in name))
+    return name[-1].lower() in PERSON_NOUNS.of(g) or (len(name) >= 2 and all(w[:1].isupper() for w in name))
 
 
 def owner_before(text: str, label_at: int, s_start: int, g: LanguageUnit) -> bool | None:
@@ -48,9 +56,9 @@ def owner_before(text: str, label_at: int, s_start: int, g: LanguageUnit) -> boo
     if _quoted_or_reported(text, label_at, s_start, g):
         return False
     for word in reversed(words_before(text, label_at, s_start, 4, g)):
-        if word in g.own_possessives:
+        if word in OWN_POSSESSIVES.of(g):
             return True
-        if word in g.other_possessives or word.endswith(("'s", "’s", "s'")):
+        if word in OTHER_POSSESSIVES.of(g) or word.endswith(("'s", "’s", "s'")):
             return False
     return None
 
@@ -58,8 +66,8 @@ def owner_before(text: str, label_at: int, s_start: int, g: LanguageUnit) -> boo
 @functools.cache
 def _possessor_after(g: LanguageUnit) -> regex.Pattern[str]:
     """"of the customer", "de Lucía", "de mi hija": a possessor right after a label, in `g`'s words."""
-    dets = alternatives(g.articles | g.own_possessives | g.other_possessives)
-    return regex.compile(rf"\s+(?:{alternatives(g.of_words)})\s+(?:(?P<det>{dets})\s+)?(?P<who>[\p{{L}}'’\-]+)",
+    dets = alternatives(ARTICLES.of(g) | OWN_POSSESSIVES.of(g) | OTHER_POSSESSIVES.of(g))
+    return regex.compile(rf"\s+(?:{alternatives(OF_WORDS.of(g))})\s+(?:(?P<det>{dets})\s+)?(?P<who>[\p{{L}}'’\-]+)",
                          regex.IGNORECASE)
 
 
@@ -70,9 +78,9 @@ def owner_after(text: str, label_end: int, s_end: int, g: LanguageUnit) -> bool 
     if m is None:
         return None
     det, who = (m.group("det") or "").lower(), m.group("who")
-    if det in g.own_possessives:
+    if det in OWN_POSSESSIVES.of(g):
         return True
-    if det in g.other_possessives or who[:1].isupper() or who.lower() in g.person_nouns:
+    if det in OTHER_POSSESSIVES.of(g) or who[:1].isupper() or who.lower() in PERSON_NOUNS.of(g):
         return False
     return None
 
@@ -80,7 +88,7 @@ def owner_after(text: str, label_end: int, s_end: int, g: LanguageUnit) -> bool 
 @functools.cache
 def _name_subject(g: LanguageUnit) -> regex.Pattern[str]:
     """A capitalised name right before one of `g`'s copulas, at the end: "Priya was ", "Ana fue "."""
-    verbs = alternatives(w for w in g.value_copulas if w.isalpha())
+    verbs = alternatives(w for w in VALUE_COPULAS.of(g) if w.isalpha())
     return regex.compile(rf"(\p{{Lu}}[\p{{Ll}}'’\-]+(?:\s+\p{{Lu}}[\p{{Ll}}'’\-]+)*)\s+(?:{verbs})\s+$")
 
 
@@ -100,13 +108,13 @@ def person_owner(text: str, label_at: int, s_start: int, label: str, g: Language
     "my birthday"), False for someone else ("my daughter was born", "Margaret Ellis, born", "his
     birthday"; `named`: a person's name stands before it), None when no person is ("the company was
     born on ...", "Rust's first birthday")."""
-    if label.lower() in g.first_person:
+    if label.lower() in FIRST_PERSON.of(g):
         return not _quoted_or_reported(text, label_at, s_start, g)
     for word in reversed(words_before(text, label_at, s_start, 6, g)):  # the nearest says whose
         base = word[:-2] if word.endswith(("'s", "’s")) else word
-        if base in g.person_nouns or word in g.other_possessives:
+        if base in PERSON_NOUNS.of(g) or word in OTHER_POSSESSIVES.of(g):
             return False
-        if word in g.first_person or word in g.own_possessives:
+        if word in FIRST_PERSON.of(g) or word in OWN_POSSESSIVES.of(g):
             return not _quoted_or_reported(text, label_at, s_start, g)
     if named or regex.search(r"\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+)*\s*,\s*$", text[s_start:label_at]):
         return False  # "our oldest customer, Margaret Ellis, born ..."

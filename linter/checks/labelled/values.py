@@ -16,11 +16,44 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .._context import alternatives, clause_before, is_quoted
+from ...languages import declare
+from .._context import CONJUNCTIONS, alternatives, clause_before, is_quoted
+from .._evidence import DUMMY_WORDS
 from .fields import LabelledField
 
 if TYPE_CHECKING:
     from ...languages import Language as LanguageUnit
+
+VALUE_LINKS = declare(
+    "value_links",
+    'Words and signs that may stand between a label and the value it names: copulas, "number", '
+    '":", "#" ("my SSN is 078-05-1120", "su DNI es el 48215731A").',
+    frozenset())
+VALUE_COPULAS = declare(
+    "value_copulas",
+    'The links that state a value, and close a qualifier ("the PIN for locker 12 *is* 7403").',
+    frozenset())
+QUALIFIERS = declare(
+    "qualifiers",
+    "Words that open a short phrase between a label and its copula (for, of, de, para, que).",
+    frozenset())
+ID_WORDS = declare(
+    "id_words",
+    "Words that name a value after a comma (\"driver's licence, *number* K5512-...\").",
+    frozenset())
+DUMMY_PREPS = declare(
+    "dummy_preps",
+    'Prepositions that put a dummy word after a value ("for demo", "de prueba").',
+    frozenset())
+RANGE_WORDS = declare(
+    "range_words",
+    "Words that make two numbers a range (to; a, hasta): \"$120,000 to $150,000\" is no one's pay.",
+    frozenset())
+PLACEHOLDER_WORDS = declare(
+    "placeholder_words",
+    'Words written where a value is hidden (redacted, example; oculto, ejemplo): "password: '
+    '[redacted]" states no password.',
+    frozenset())
 
 _GAP_TOKEN = regex.compile(r"[\t ]*(?:[\p{L}\d]+(?:['’.][\p{L}\d]+)*\.?|['’]s\b|\S)")
 WORD = regex.compile(r"[\p{L}\d][\p{L}\d'’.\-]*")
@@ -38,14 +71,14 @@ _MIXED = regex.compile(r"\p{L}.*\d|\d.*\p{L}")
 @functools.cache
 def _list_separator(g: LanguageUnit) -> regex.Pattern[str]:
     """What parts the values of a list: ", ", "; ", "&", "/", and `g`'s conjunctions ("and", "y")."""
-    words = alternatives(g.conjunctions)
+    words = alternatives(CONJUNCTIONS.of(g))
     return regex.compile(rf"\s*(?:,\s*(?:{words})\b|,|;|&|/|\b(?:{words})\b)\s*", regex.IGNORECASE)
 
 
 @functools.cache
 def range_after(g: LanguageUnit) -> regex.Pattern[str]:
     """A range after a value: a dash or one of `g`'s range words ("to", "hasta") before a number."""
-    return regex.compile(rf"\s*(?:[\-–—]|{alternatives(g.range_words)})\s*[$€£]?\d", regex.IGNORECASE)
+    return regex.compile(rf"\s*(?:[\-–—]|{alternatives(RANGE_WORDS.of(g))})\s*[$€£]?\d", regex.IGNORECASE)
 
 
 _SPELLED_REACH = 160  # characters a value spelled out with blanks may span (an IBAN, letter by letter, is ~70)
@@ -62,12 +95,13 @@ def value_after(text: str, pos: int, limit: int, field: LabelledField, g: Langua
     qualified = qualifier_words = 0
     numbered = False  # a number in the qualifier ("on November 7"): only a copula may close it
     linked = not field.linked  # a field that must be linked waits for a copula or separator
+    links, copulas, qualifiers = VALUE_LINKS.of(g), VALUE_COPULAS.of(g), QUALIFIERS.of(g)
     for _ in range(window + 7):
         while pos < limit and text[pos] in " \t":
             pos += 1
         token = _GAP_TOKEN.match(text, pos, limit)
         word = token.group().strip().lower() if token else ""
-        punctuation_link = word in g.value_links and not word[:1].isalnum()
+        punctuation_link = word in links and not word[:1].isalnum()
         if qualified != 1 and not punctuation_link:
             m = field.value.match(text, pos, limit, timeout=timeout)
             spelled = None
@@ -84,21 +118,21 @@ def value_after(text: str, pos: int, limit: int, field: LabelledField, g: Langua
             return None
         pos = token.end()
         if qualified == 1:  # inside "for locker 12": words until a copula, or a comma after two
-            if word in g.value_copulas or (word == "," and qualifier_words >= 2 and not numbered):
+            if word in copulas or (word == "," and qualifier_words >= 2 and not numbered):
                 qualified, linked = 2, True
             elif word[:1].isalnum() and qualifier_words < 6:
                 qualifier_words += 1
                 numbered = numbered or any(ch.isdigit() for ch in word)
             else:
                 return None
-        elif (word in g.value_links or word in field.link) and not (
-                word in g.qualifiers and not qualified and not _value_next(text, pos, limit, field, timeout)):
-            linked = linked or word in g.value_copulas or word in field.link
+        elif (word in links or word in field.link) and not (
+                word in qualifiers and not qualified and not _value_next(text, pos, limit, field, timeout)):
+            linked = linked or word in copulas or word in field.link
             continue  # a link, unless it opens a qualifier: "el sueldo *de Dana* es de 42.000 €"
         elif word == "," and (following := _GAP_TOKEN.match(text, pos, limit)) is not None \
-                and following.group().strip().lower() in g.id_words:
+                and following.group().strip().lower() in ID_WORDS.of(g):
             continue  # "driver's licence, number K5512-..."
-        elif word in g.qualifiers and not qualified:
+        elif word in qualifiers and not qualified:
             qualified = 1
         else:
             return None
@@ -176,7 +210,7 @@ def is_placeholder(value: str, g: LanguageUnit) -> bool:
     if len(words) > 1 and core.islower() and core.replace("-", "").replace("_", "").isalpha() \
             and any(w in _EXAMPLE_PARTS for w in words):
         return True  # my-secure-password, your_api_key_here
-    if core.lower() in _PLACEHOLDER_TOKENS or core.lower() in g.placeholder_words or "..." in core or "…" in core:
+    if core.lower() in _PLACEHOLDER_TOKENS or core.lower() in PLACEHOLDER_WORDS.of(g) or "..." in core or "…" in core:
         return True
     compact = [ch for ch in core if ch.isalnum() or ch in _MASK]
     masked = sum(1 for ch in compact if ch in _MASK)
@@ -194,14 +228,14 @@ def dummy_context(text: str, label_at: int, label_end: int, value_start: int, va
                    s_end: int, g: LanguageUnit) -> bool:
     """"the test card ...", "... 0000 for demo", "la tarjeta de prueba ...": not a real value."""
     # a dummy word right before the label ("the test card"), or before an unlabelled value's noun
-    if any(w in g.dummy_words for w in words_before(text, label_at, s_start, 1 if label_at < value_start else 2, g)):
+    if any(w in DUMMY_WORDS.of(g) for w in words_before(text, label_at, s_start, 1 if label_at < value_start else 2, g)):
         return True
     gap = [w.lower() for w in WORD.findall(text[label_end:value_start])] if label_end <= value_start else []
-    if gap and (gap[-1] in g.dummy_words or (len(gap) >= 2 and gap[0] in g.dummy_preps and gap[1] in g.dummy_words)):
+    if gap and (gap[-1] in DUMMY_WORDS.of(g) or (len(gap) >= 2 and gap[0] in DUMMY_PREPS.of(g) and gap[1] in DUMMY_WORDS.of(g))):
         return True  # "la tarjeta de prueba 4242 ...", "card number (test) 4242 ..."
     after = [w.lower() for w in WORD.findall(text[value_end:s_end])][:4]
     for i, word in enumerate(after):
-        if word in g.dummy_words and any(p in g.dummy_preps for p in after[max(0, i - 2):i]):
+        if word in DUMMY_WORDS.of(g) and any(p in DUMMY_PREPS.of(g) for p in after[max(0, i - 2):i]):
             return True
     return False
 
@@ -212,4 +246,4 @@ def quoted_example(text: str, pos: int, s_start: int, g: LanguageUnit) -> bool:
     if not is_quoted(text, pos, s_start):
         return False
     paragraph_start = text.rfind("\n\n", 0, pos) + 1
-    return any(w.lower() in g.dummy_words for w in WORD.findall(text, paragraph_start, pos)[:2])
+    return any(w.lower() in DUMMY_WORDS.of(g) for w in WORD.findall(text, paragraph_start, pos)[:2])
