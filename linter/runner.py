@@ -43,8 +43,9 @@ TASKS_PER_JOB = 4
 
 @dataclass(frozen=True)
 class RunOptions:
-    """What a run of `check` (or `baseline`, `scan`, `serve`, `lsp`) is asked: which policy and date the posts are checked
-    under and how, and how their results are finished (baseline, redaction, `fail_on`)."""
+    """What a run of `check` (or `baseline`, `scan`, `serve`, `lsp`) is asked: which policy and date
+    the posts are checked under and how, and how their results are finished (baseline, redaction,
+    `fail_on`)."""
 
     config_path: Path | None = None
     as_of: dt.date | None = None
