@@ -43,8 +43,9 @@ TASKS_PER_JOB = 4
 
 @dataclass(frozen=True)
 class RunOptions:
-    """What a run of `check` (or `baseline`) is asked: which policy and date the posts are checked
-    under and how, and how their results are finished (baseline, redaction, `fail_on`)."""
+    """What a run of `check` (or `baseline`, `scan`, `serve`, `lsp`) is asked: which policy and date
+    the posts are checked under and how, and how their results are finished (baseline, redaction,
+    `fail_on`)."""
 
     config_path: Path | None = None
     as_of: dt.date | None = None
@@ -92,7 +93,11 @@ class Run:
 
     @property
     def exit_status(self) -> ExitCode:
-        return exit_status(worst_rank(self.results), self.options.fail_on, failed=self.failed)
+        return self.status(worst_rank(self.results))
+
+    def status(self, worst: int) -> ExitCode:
+        """The exit status by `fail_on` when the worst finding has rank `worst` (a scan counts it)."""
+        return exit_status(worst, self.options.fail_on, failed=self.failed)
 
 
 @dataclass(frozen=True)

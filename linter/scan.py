@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from .images.reader import ImageText, PostImages
     from .packs import Rule
     from .report import Writer
+    from .runner import Run
 
 BAD_ROWS_SHOWN = 100  # bad rows reported one by one per file; the rest are counted
 NO_AUTHOR = "(none)"
@@ -243,23 +244,16 @@ class InProcess:
 
 class Redactor:
     """`--redact` for a scan: each post's `pii` and `confidential` spans are masked in its
-    findings, and the rule descriptions written at the end (SARIF) leave out the examples of
-    those categories (a company pack's examples may quote its codenames)."""
+    findings by the scan's `Run`, and the rule descriptions written at the end (SARIF) leave out
+    the examples of those categories (a company pack's examples may quote its codenames)."""
 
-    def __init__(self, rules: Mapping[str, Any]) -> None:
-        self.rules = rules
+    def __init__(self, run: Run) -> None:
+        self.run = run
 
     def __call__(self, record: Record, findings: list[Finding]) -> list[Finding]:
-        from .report.finish import finish
-
         if not findings:
             return findings
-        return list(finish(FileResult(record.source, findings, record.text), self.rules, redact=True).findings)
-
-    def masked_rules(self) -> dict[str, Any]:
-        from .report.finish import reported_rules
-
-        return reported_rules(self.rules, redact=True)
+        return list(self.run.finish(FileResult(record.source, findings, record.text)).findings)
 
 
 # Input below which a local pool of workers cannot pay for its start (the cluster, and the model

@@ -74,11 +74,11 @@ class Configs:
         if self._fixed is not None:
             return self._fixed
         folder = Path.cwd() if str(path) == "-" else resolved(Path(path)).parent
-        return self._config_in(folder)
+        return self.config_in(folder)
 
-    def _config_in(self, folder: Path) -> Path | None:
-        """`find_config(folder)`, once per folder: a folder without a config of its own has its
-        parent's, so a tree thousands of folders deep costs one look per folder, not per level."""
+    def config_in(self, folder: Path) -> Path | None:
+        """`find_config(folder)` (a resolved folder), once per folder: a folder without a config of
+        its own has its parent's, so a tree thousands of folders deep costs one look per folder."""
         below: list[Path] = []
         while folder not in self._found:
             if folder.parent == folder or any((folder / name).is_file() for name in CONFIG_NAMES):

@@ -9,13 +9,12 @@ import functools
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, NoReturn
 
 import click
 
-from ..config import Config, load_config, resolve_config
+from ..config import Config
 from ..errors import ExitCode
 from ..report.results import display
 from ..schema import DATE_HINT, parse_date
@@ -62,8 +61,16 @@ def as_of_date(_: click.Context, __: click.Parameter, value: str | None) -> dt.d
 
 
 def config_for(config_path: str | None, near: Path | None = None, allow_outside_packs: bool = False) -> Config:
-    config = load_config(Path(config_path)) if config_path else resolve_config(None, near)
-    return replace(config, allow_outside_packs=True) if allow_outside_packs else config
+    """The config `--config` names, else the one `check` finds for the files in `near` (a folder, or
+    a file's folder; default: the working directory)."""
+    from ..fileio import resolved
+    from ..sources import Configs
+
+    configs = Configs(allow_outside_packs=allow_outside_packs)
+    if config_path:  # loaded as named, so its errors show the path as typed
+        return configs.get(Path(config_path))
+    start = near or Path.cwd()
+    return configs.get(configs.config_in(resolved(start if start.is_dir() else start.parent)))
 
 
 config_option = click.option("--config", "config_path", type=click.Path(dir_okay=False),

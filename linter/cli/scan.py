@@ -85,8 +85,8 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
 
     from ..exports import Fields
     from ..progress import Bar
-    from ..report.finish import exit_status
     from ..report import scan_writer
+    from ..runner import Run, RunOptions
     from ..scan import Redactor, ScanSettings, in_process_because, linting_for
     from ..scan import scan as run_scan
     from ..sources import Configs
@@ -96,7 +96,10 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     if workers is not None and (because := in_process_because(workers, inputs)):
         _notify_unless(quiet)("note", f"{because}: linting in this process")
         workers = None
-    configs = Configs(Path(config_path) if config_path else None)
+    options = RunOptions(config_path=Path(config_path) if config_path else None, as_of=as_of, lang=lang,
+                         images=images, allow_outside_links=allow_outside_links, fail_on=Severity(fail_on),
+                         redact=redact)
+    configs = Configs(options.config_path)
     key = configs.key_for("-")
     config = configs.get(key)
     settings = ScanSettings(Fields(text_field, id_field, author_field, date_field, url_field), input_format,
@@ -104,7 +107,8 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
     with _Output(output) as out, Bar("Scanning", quiet=quiet) as bar:
         bar.update(0, None, "loading the model" if cluster is None else f"connecting to {cluster}")
         with linting_for(config, key, lang=lang, workers=workers, cluster=cluster) as (linting, rules):
-            redactor = Redactor(rules) if redact or config.redact else None
+            run = Run(rules=rules, redact=config.redact, options=options)
+            redactor = Redactor(run) if run.redacting else None
             records = scan_writer(fmt, out.stream, per=per, skip_clean=skip_clean)
 
             def progress(count: Any, summary: Any) -> None:
@@ -115,7 +119,7 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
             result = run_scan(inputs, settings, linting, records, notify=_notify_unless(quiet), progress=progress,
                               transform=redactor, images=_post_images(config, lang, notify) if images else None)
         summary = result.summary.to_dict()
-        records.close(rules=redactor.masked_rules() if redactor else rules, summary=summary)
+        records.close(rules=run.reported_rules, summary=summary)
     if summary_path:
         try:
             Path(summary_path).write_text(json.dumps(summary, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -123,7 +127,8 @@ def scan(inputs: Sequence[str], text_field: str | None, id_field: str | None, au
             fail(f"cannot write {summary_path}: {exc.strerror or exc}")
     if not quiet:
         say(result.summary.render())
-    sys.exit(exit_status(result.summary.worst, Severity(fail_on), failed=result.failed))
+    run.failed = result.failed
+    sys.exit(run.status(result.summary.worst))
 
 
 def _post_images(config: Config, lang: str | None, notify: Callable[[str, str], None]) -> PostImages:

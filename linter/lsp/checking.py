@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..markup import MARKUP_BY_SUFFIX, markup_for
-from ..runner import Checker, Job
+from ..runner import Checker, Job, Run, RunOptions
 from ..sources import Configs
 
 if TYPE_CHECKING:
@@ -83,7 +83,6 @@ class Drafts:
         """The findings of `text` as if it were the file at `path`; config errors raise."""
         from ..fileio import format_size
         from ..report import FileResult
-        from ..report.finish import finish
 
         checker = self.checker
         policy = checker.policy(path)
@@ -95,8 +94,8 @@ class Drafts:
                 f"larger than max_bytes ({format_size(policy.config.max_bytes)}); not checked"))
         checker.as_of = dt.date.today()  # a server outlives a day: embargoes end at midnight
         [findings] = checker.check([Job(path, text)])
-        findings = list(finish(FileResult(path, findings, text), policy.known_rules,
-                               redact=policy.config.redact).findings)
+        run = Run(rules=policy.known_rules, redact=policy.config.redact, options=RunOptions(self.config_path))
+        findings = list(run.finish(FileResult(path, findings, text)).findings)
         return Checked(text, path, findings, policy.known_rules, policy.config)
 
     def warm_up(self, path: str, languages: tuple[str, ...]) -> None:

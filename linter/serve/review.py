@@ -22,7 +22,7 @@ from ..config import LANGUAGES, Config
 from ..finding import Finding, Severity
 from ..languages import AUTO  # the language the library decides (the config's, or detected per post)
 from ..report import FileResult, Summary, reporter
-from ..report.finish import finish, known_rules
+from ..report.finish import known_rules
 from ..report.results import shown_configs
 
 if TYPE_CHECKING:
@@ -171,11 +171,13 @@ class Reviewer:
     def review_now(self, draft: Draft) -> Review:
         """Check `draft` in this thread (the worker's; tests call it directly, never concurrently)."""
         from ..engine import Post
+        from ..runner import Run, RunOptions
 
         document = self.linter.document(Post(draft.text, path=draft.path, as_of=draft.as_of, lang=draft.lang))
         [(document, findings)] = self.linter.lint_documents([document])
-        result = finish(FileResult(draft.path, findings, draft.text), self.rules,
-                        redact=draft.redact or self.linter.config.redact)
+        run = Run(rules=self.rules, redact=self.linter.config.redact,
+                  options=RunOptions(self.linter.config.path, draft.as_of, draft.lang, redact=draft.redact))
+        result = run.finish(FileResult(draft.path, findings, draft.text))
         return Review(draft, result, document.lang, self.linter.config.path)
 
     def close(self) -> None:
