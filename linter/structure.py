@@ -85,13 +85,8 @@ def _node(module: Module) -> str:
     return module.room or module.name
 
 
-def layers(modules: Mapping[str, Module]) -> dict[str, int]:
-    """Each room's and top-level module's layer: 0 imports nothing of postlint; cycles raise ValueError."""
-    edges = {}
-    for m in modules.values():
-        edges.setdefault(_node(m), set()).update(_node(modules[i]) for i in m.imports)
-    for node, out in edges.items():
-        out.discard(node)
+def layers(edges: Mapping[str, set[str]]) -> dict[str, int]:
+    """Each node's layer in a graph of `rooms`: 0 imports nothing of postlint; cycles raise ValueError."""
     depth: dict[str, int] = {}
 
     def visit(node: str, path: tuple[str, ...]) -> int:
@@ -117,8 +112,8 @@ def rooms(modules: Mapping[str, Module]) -> dict[str, set[str]]:
 def drawing(modules: Mapping[str, Module], *, graph: bool = True) -> str:
     """Markdown: a Mermaid graph of the folders and the layers between them, or (`graph=False`) a
     table of each layer's folders and modules with what each is for."""
-    depth = layers(modules)
     imports = rooms(modules)
+    depth = layers(imports)
     folders = {m.room for m in modules.values() if m.room}
     return (_graph if graph else _table)(modules, depth, imports, folders)
 

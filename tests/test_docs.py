@@ -143,7 +143,7 @@ def test_the_structure_is_read_from_imports_relative_absolute_and_deferred(tmp_p
     modules = structure.read(package)
     assert modules["kinds.one"].imports == {"middle"} and modules["kinds.one"].room == "kinds"
     assert modules["cli"].imports == {"kinds.one", "middle"} and modules["base"].imports == frozenset()
-    assert structure.layers(modules) == {"__init__": 0, "base": 0, "middle": 1, "kinds": 2, "cli": 3}
+    assert structure.layers(structure.rooms(modules)) == {"__init__": 0, "base": 0, "middle": 1, "kinds": 2, "cli": 3}
     drawn = structure.drawing(modules)
     # cli -> middle is implied by cli -> kinds -> middle: the graph leaves it out
     assert "L3 --> kinds" in drawn and "kinds --> L1" in drawn and "L3 --> L1" not in drawn
@@ -156,7 +156,7 @@ def test_an_import_cycle_is_reported_not_drawn(tmp_path):
 
     package = _package(tmp_path / "linter", {"__init__.py": "", "a.py": "from . import b\n", "b.py": "from . import a\n"})
     with pytest.raises(ValueError, match="import cycle"):
-        structure.layers(structure.read(package))
+        structure.layers(structure.rooms(structure.read(package)))
 
 
 def test_a_stale_drawing_is_found_and_redrawn(tmp_path):
